@@ -1,0 +1,159 @@
+import Papa from 'papaparse';
+import { DataError } from '../data/errors';
+
+export interface CsvRecord {
+  /** 1-based line number in the file where the record starts. */
+  line: number;
+  cells: string[];
+}
+
+export interface CsvTable {
+  header: string[];
+  records: CsvRecord[];
+}
+
+export interface ReadCsvOptions {
+  /** Shown in error messages. */
+  file: string;
+  /** Guessed from the header line when not given (`;` or `,`). */
+  delimiter?: ',' | ';' | '\t';
+}
+
+/**
+ * Decodes bytes as UTF-8, refusing anything else. A binary file or a Latin-1 export would otherwise turn
+ * into replacement characters and wrong labels without a word.
+ */
+export function decodeUtf8(bytes: Uint8Array, file: string): string {
+  if (bytes.length === 0) throw new DataError({ file }, 'het bestand is leeg; verwacht een CSV- of JSON-export van CBS');
+  const probe = bytes.subarray(0, Math.min(bytes.length, 8192));
+  if (probe.includes(0)) {
+    throw new DataError({ file }, 'het bestand is binair (bevat NUL-tekens); verwacht tekst (CSV of JSON, UTF-8)');
+  }
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch (cause) {
+    const offset = firstInvalidUtf8(bytes);
+    const line = offset === undefined ? undefined : countLines(bytes, offset);
+    throw new DataError(
+      { file, line },
+      'geen geldige UTF-8-tekst; sla de export op als UTF-8 (StatLine: "CSV met BOM, UTF-8")',
+      undefined,
+      { cause },
+    );
+  }
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+function countLines(bytes: Uint8Array, end: number): number {
+  let lines = 1;
+  for (let i = 0; i < end; i++) if (bytes[i] === 0x0a) lines++;
+  return lines;
+}
+
+/** Byte offset of the first byte that breaks UTF-8, found by decoding growing prefixes line by line. */
+function firstInvalidUtf8(bytes: Uint8Array): number | undefined {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  let start = 0;
+  while (start < bytes.length) {
+    let end = bytes.indexOf(0x0a, start);
+    if (end === -1) end = bytes.length;
+    try {
+      decoder.decode(bytes.subarray(start, end));
+    } catch {
+      return start;
+    }
+    start = end + 1;
+  }
+  return undefined;
+}
+
+/**
+ * Parses CSV text strictly: every record must have as many fields as the header, quotes must balance.
+ * Errors name the line. Blank lines are skipped.
+ */
+export function readCsv(text: string, options: ReadCsvOptions): CsvTable {
+  const { file } = options;
+  if (text.trim() === '') throw new DataError({ file }, 'het bestand is leeg; verwacht een kopregel en gegevens');
+  const delimiter = options.delimiter ?? guessDelimiter(text);
+  const lineStarts = indexLineStarts(text);
+  const result = Papa.parse<string[]>(text, { delimiter, skipEmptyLines: false, newline: undefined });
+  const quoteError = result.errors.find((e) => e.type === 'Quotes');
+  if (quoteError) {
+    const line = quoteError.index !== undefined ? lineAt(lineStarts, quoteError.index) : undefined;
+    throw new DataError({ file, line }, 'een aanhalingsteken (") wordt geopend maar niet gesloten');
+  }
+  // Papaparse gives no positions per row; recover line numbers by walking the records in order.
+  const records: CsvRecord[] = [];
+  let line = 1;
+  for (const cells of result.data) {
+    const recordLine = line;
+    line += cells.reduce((n, cell) => n + countNewlines(cell), 0) + 1;
+    if (cells.length === 1 && cells[0] === '') continue;
+    records.push({ line: recordLine, cells });
+  }
+  const first = records.shift();
+  if (!first) throw new DataError({ file }, 'het bestand is leeg; verwacht een kopregel en gegevens');
+  const header = first.cells.map((name) => name.trim());
+  for (const record of records) {
+    if (record.cells.length !== header.length) {
+      const problem =
+        record.cells.length > header.length
+          ? `${record.cells.length - header.length} veld(en) te veel`
+          : `${header.length - record.cells.length} veld(en) te weinig`;
+      throw new DataError(
+        { file, line: record.line },
+        `verwacht ${header.length} velden zoals de kopregel (scheidingsteken "${delimiter}"), maar deze regel heeft er ${record.cells.length}: ${problem}`,
+      );
+    }
+  }
+  return { header, records };
+}
+
+function countNewlines(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) n++;
+  return n;
+}
+
+function indexLineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
+}
+
+function lineAt(lineStarts: number[], offset: number): number {
+  let lo = 0;
+  let hi = lineStarts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((lineStarts[mid] ?? 0) <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo + 1;
+}
+
+/** StatLine downloads use `;`, OData CSV exports `,`: count outside quotes on the header line. */
+export function guessDelimiter(text: string): ',' | ';' | '\t' {
+  const headerLine = text.slice(0, text.indexOf('\n') === -1 ? text.length : text.indexOf('\n'));
+  const counts = { ',': 0, ';': 0, '\t': 0 };
+  let quoted = false;
+  for (const ch of headerLine) {
+    if (ch === '"') quoted = !quoted;
+    else if (!quoted && (ch === ',' || ch === ';' || ch === '\t')) counts[ch]++;
+  }
+  if (counts[';'] >= counts[','] && counts[';'] >= counts['\t'] && counts[';'] > 0) return ';';
+  return counts['\t'] > counts[','] ? '\t' : ',';
+}
+
+/** Column index by name; throws a DataError naming the missing column and the ones that are there. */
+export function requireColumn(table: CsvTable, name: string, file: string): number {
+  const index = table.header.indexOf(name);
+  if (index === -1) {
+    throw new DataError(
+      { file, line: 1, field: name },
+      `kolom ontbreekt; de kopregel heeft: ${table.header.map((h) => `"${h}"`).join(', ')}`,
+    );
+  }
+  return index;
+}

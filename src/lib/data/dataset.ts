@@ -1,0 +1,94 @@
+import type { DatasetMeta, Measure } from '../../schemas/dataset';
+import type { Observation } from './symbols';
+
+/** One line of a dataset: a region, a period and one category per topic dimension, with a cell per measure. */
+export interface ObservationRow {
+  region: string;
+  period: string;
+  /** Category codes, in the order of `meta.dimensions`. */
+  topics: readonly string[];
+  /** One observation per measure, in the order of `meta.measures` (derived measures included). */
+  cells: Observation[];
+}
+
+export interface Dataset {
+  meta: DatasetMeta;
+  rows: ObservationRow[];
+}
+
+export function rowKey(region: string, period: string, topics: readonly string[]): string {
+  return topics.length === 0 ? `${region}|${period}` : `${region}|${period}|${topics.join('|')}`;
+}
+
+/** Measures that are stored in the observations file (derived ones are computed). */
+export function storedMeasures(meta: DatasetMeta): Measure[] {
+  return meta.measures.filter((m) => !m.derived);
+}
+
+/**
+ * Computes the derived measures of each row from their numerator and denominator, so a rate is always
+ * consistent with the counts beside it. A missing numerator or denominator leaves the rate missing with
+ * the numerator's symbol (a suppressed count makes a suppressed rate).
+ */
+export function computeDerivedMeasures(meta: DatasetMeta, rows: ObservationRow[]): void {
+  const index = new Map(meta.measures.map((m, i) => [m.id, i]));
+  const derived = meta.measures
+    .map((measure, i) => ({ measure, i }))
+    .filter(({ measure }) => measure.derived && measure.rate?.numerator && measure.rate.denominator);
+  if (derived.length === 0) return;
+  for (const row of rows) {
+    for (const { measure, i } of derived) {
+      const numerator = row.cells[index.get(measure.rate!.numerator!)!]!;
+      const denominator = row.cells[index.get(measure.rate!.denominator!)!]!;
+      row.cells[i] = computeRate(numerator, denominator, measure.rate!.per, measure.decimals);
+    }
+  }
+}
+
+/** A rate from two observations, rounded to the measure's decimals. */
+export function computeRate(numerator: Observation, denominator: Observation, per: number, decimals: number): Observation {
+  if (numerator.value === null) return { value: null, symbol: numerator.symbol ?? '.' };
+  if (denominator.value === null) return { value: null, symbol: denominator.symbol ?? '.' };
+  if (denominator.value === 0) return { value: null, symbol: '' };
+  return { value: roundTo((numerator.value / denominator.value) * per, decimals), symbol: null };
+}
+
+export function roundTo(value: number, decimals: number): number {
+  const factor = 10 ** decimals;
+  return Math.round((value + Number.EPSILON * Math.sign(value)) * factor) / factor;
+}
+
+/** A lookup from (region, period, topics) to row, built once per dataset. */
+export class RowIndex {
+  private readonly byKey = new Map<string, ObservationRow>();
+  private readonly byRegion = new Map<string, ObservationRow[]>();
+
+  constructor(readonly dataset: Dataset) {
+    for (const row of dataset.rows) {
+      this.byKey.set(rowKey(row.region, row.period, row.topics), row);
+      let list = this.byRegion.get(row.region);
+      if (!list) this.byRegion.set(row.region, (list = []));
+      list.push(row);
+    }
+  }
+
+  get(region: string, period: string, topics: readonly string[] = []): ObservationRow | undefined {
+    return this.byKey.get(rowKey(region, period, topics));
+  }
+
+  rowsOf(region: string): readonly ObservationRow[] {
+    return this.byRegion.get(region) ?? [];
+  }
+
+  /** The observation of one measure, or undefined when the row does not exist. */
+  cell(region: string, period: string, measureId: string, topics: readonly string[] = []): Observation | undefined {
+    const row = this.get(region, period, topics);
+    const i = this.dataset.meta.measures.findIndex((m) => m.id === measureId);
+    return row && i >= 0 ? row.cells[i] : undefined;
+  }
+}
+
+/** The codes of the total category of each topic dimension, used for headline figures. */
+export function totalTopics(meta: DatasetMeta): string[] {
+  return meta.dimensions.map((dim) => (dim.codes.find((c) => c.total) ?? dim.codes[0]!).code);
+}

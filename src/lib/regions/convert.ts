@@ -1,0 +1,94 @@
+import type { DatasetMeta } from '../../schemas/dataset';
+import { computeRate, roundTo, type Dataset, type ObservationRow } from '../data/dataset';
+import { parsePeriodCode } from '../data/periods';
+import type { Observation } from '../data/symbols';
+import { regionKind } from './codes';
+import type { RegionRegister } from './register';
+
+/** A row on another indeling than its period's own, with how it was made. */
+export interface ConvertedRow extends ObservationRow {
+  /** True when the gemeente's figures were put together from other gemeenten (omgerekend). */
+  converted: boolean;
+}
+
+export interface ConvertedDataset extends Dataset {
+  rows: ConvertedRow[];
+  /** The indeling year all gemeente rows are on. */
+  indeling: number;
+}
+
+/**
+ * Shows a dataset on one indeling (the latest by default). For each period the gemeenten of that period's
+ * own indeling are mapped onto the target: counts of merged gemeenten add up, a split gemeente is divided by
+ * the shares of its addresses, and rates are recomputed from their converted numerator and denominator.
+ * A sum with a suppressed part is itself unknown. Rows of other region kinds pass through unchanged.
+ */
+export function convertToIndeling(dataset: Dataset, register: RegionRegister, indeling = register.latestYear): ConvertedDataset {
+  const { meta } = dataset;
+  const rowsByPeriod = new Map<string, ObservationRow[]>();
+  const out: ConvertedRow[] = [];
+  for (const row of dataset.rows) {
+    if (regionKind(row.region) !== 'gemeente') {
+      out.push({ ...row, converted: false });
+      continue;
+    }
+    const list = rowsByPeriod.get(row.period) ?? [];
+    list.push(row);
+    rowsByPeriod.set(row.period, list);
+  }
+  for (const [periodCode, rows] of rowsByPeriod) {
+    const year = Math.min(parsePeriodCode(periodCode)?.year ?? indeling, indeling);
+    out.push(...convertPeriod(meta, rows, register, year, indeling));
+  }
+  return { meta, rows: out, indeling };
+}
+
+function convertPeriod(meta: DatasetMeta, rows: ObservationRow[], register: RegionRegister, fromYear: number, toYear: number): ConvertedRow[] {
+  const byKey = new Map<string, ObservationRow>();
+  const topicCombos = new Map<string, readonly string[]>();
+  for (const row of rows) {
+    const topicKey = row.topics.join('|');
+    byKey.set(`${row.region}|${topicKey}`, row);
+    topicCombos.set(topicKey, row.topics);
+  }
+  const period = rows[0]!.period;
+  const out: ConvertedRow[] = [];
+  for (const target of register.gemeentenIn(toYear)) {
+    const parts = register.parts(target.code, fromYear, toYear);
+    if (parts.length === 0) continue;
+    const unchanged = parts.length === 1 && parts[0]!.code === target.code && Math.abs(parts[0]!.share - 1) < 1e-9;
+    for (const [topicKey, topics] of topicCombos) {
+      const sources = parts.map((p) => ({ row: byKey.get(`${p.code}|${topicKey}`), share: p.share }));
+      if (sources.every((s) => !s.row)) continue;
+      if (unchanged) {
+        out.push({ ...sources[0]!.row!, converted: false });
+        continue;
+      }
+      out.push({ region: target.code, period, topics, cells: combineCells(meta, sources), converted: true });
+    }
+  }
+  return out;
+}
+
+function combineCells(meta: DatasetMeta, sources: Array<{ row: ObservationRow | undefined; share: number }>): Observation[] {
+  const cells: Observation[] = meta.measures.map((measure, i) => {
+    if (measure.type !== 'aantal') return { value: null, symbol: '.' };
+    let total = 0;
+    for (const { row, share } of sources) {
+      const cell = row?.cells[i];
+      // A part without a row (the gemeente did not report) or with a suppressed figure makes the sum unknown.
+      if (!cell || cell.value === null) return { value: null, symbol: cell?.symbol === 'x' ? 'x' : '.' };
+      total += cell.value * share;
+    }
+    const value = roundTo(total, measure.decimals);
+    return { value, symbol: value === 0 ? '-' : null };
+  });
+  // Rates are recomputed from the converted counts, never averaged over the parts.
+  const index = new Map(meta.measures.map((m, i) => [m.id, i]));
+  meta.measures.forEach((measure, i) => {
+    const rate = measure.rate;
+    if (measure.type !== 'rate' || !rate?.numerator || !rate.denominator) return;
+    cells[i] = computeRate(cells[index.get(rate.numerator)!]!, cells[index.get(rate.denominator)!]!, rate.per, measure.decimals);
+  });
+  return cells;
+}

@@ -1,0 +1,197 @@
+import { z } from 'zod';
+import { parsePeriodCode } from '../lib/data/periods';
+
+/** Identifiers of datasets, measures and dimensions: lower case, digits, `_` and `-`, starting with a letter. */
+export const IdSchema = z
+  .string()
+  .regex(/^[a-z][a-z0-9_-]*$/, 'een id bestaat uit kleine letters, cijfers, _ en -, en begint met een letter');
+
+export const PeriodCodeSchema = z
+  .string()
+  .refine((code) => parsePeriodCode(code)?.code === code, {
+    message: 'verwacht een CBS-periodecode zoals 2023JJ00, 2023HJ01, 2023KW02, 2023MM03 of 2023PD06',
+  });
+
+export const RegionCodeSchema = z
+  .string()
+  .regex(/^(NL01|PV\d{2}|JZ\d{2}|GM\d{4}|WK\d{6})$/, 'verwacht een regiocode zoals NL01, PV27, JZ14, GM0363 of WK036300');
+
+export const PeriodStatusSchema = z.enum(['voorlopig', 'nader-voorlopig', 'definitief']);
+
+const RateSchema = z.object({
+  /** The measure that counts the numerator, in this dataset. Without it a rate cannot be recomputed. */
+  numerator: IdSchema.optional(),
+  /** What the rate is relative to, named on every figure ("jongeren tot 18 jaar"). */
+  denominatorLabel: z.string().min(1),
+  /** The measure holding the denominator, in this dataset; needed to recompute the rate. */
+  denominator: IdSchema.optional(),
+  /** 100 for a percentage, 1000 for per 1.000, 10000 for per 10.000. */
+  per: z.union([z.literal(100), z.literal(1000), z.literal(10000)]),
+});
+
+export const MeasureSchema = z.object({
+  id: IdSchema,
+  label: z.string().min(1),
+  /** A short label for narrow table headers and chart axes. */
+  shortLabel: z.string().min(1).optional(),
+  /** "aantal", "%", "per 1.000 jongeren". */
+  unit: z.string().min(1),
+  decimals: z.number().int().min(0).max(6),
+  /** Persons and trajecten are different units; every figure says which one it counts. */
+  countOf: z.enum(['personen', 'trajecten', 'inwoners']),
+  type: z.enum(['aantal', 'rate']),
+  rate: RateSchema.optional(),
+  /** A derived measure is computed from its numerator and denominator when data is loaded, never stored. */
+  derived: z.boolean().default(false),
+  /** The definition (toelichting) as CBS gives it. */
+  definition: z.string().default(''),
+  /** The key of the measure in the CBS table, e.g. `TotaalJongerenMetJeugdzorgInNatura_1`. */
+  sourceKey: z.string().optional(),
+  /** When the measure comes from another source than the dataset, e.g. population from Kerncijfers wijken en buurten. */
+  source: z.string().optional(),
+});
+
+export const CodeSchema = z.object({
+  code: z.string().min(1),
+  label: z.string().min(1),
+  description: z.string().optional(),
+  /** Marks the category that is the total of the others (CBS `T001...`). */
+  total: z.boolean().default(false),
+  /** A heading the category belongs to, e.g. "Geslacht" or "Leeftijd" in a characteristics dimension. */
+  group: z.string().optional(),
+});
+
+export const TopicDimensionSchema = z.object({
+  id: IdSchema,
+  label: z.string().min(1),
+  description: z.string().default(''),
+  codes: z.array(CodeSchema).min(1),
+});
+
+export const FootnoteSchema = z.object({
+  id: IdSchema,
+  text: z.string().min(1),
+  /** Which cells the footnote concerns; a missing key means all. An empty object means the whole table. */
+  appliesTo: z
+    .object({
+      regions: z.array(z.string()).optional(),
+      periods: z.array(z.string()).optional(),
+      measures: z.array(z.string()).optional(),
+      topics: z.record(z.string(), z.array(z.string())).optional(),
+    })
+    .default({}),
+});
+
+export const TrendBreakSchema = z.object({
+  /** The first period that is not comparable with the ones before it. */
+  from: PeriodCodeSchema,
+  measures: z.array(IdSchema).optional(),
+  note: z.string().min(1),
+});
+
+export const DatasetPeriodSchema = z.object({ code: PeriodCodeSchema, status: PeriodStatusSchema });
+
+export const DatasetRegionSchema = z.object({ code: RegionCodeSchema, label: z.string().min(1) });
+
+/** How an earlier release of this dataset differs from the current one; see `src/node/datastore-fs.ts`. */
+export const DatasetReleaseSchema = z.object({
+  release: z.string().min(1),
+  periods: z.array(DatasetPeriodSchema),
+});
+
+export const DatasetMetaSchema = z
+  .object({
+    id: IdSchema,
+    title: z.string().min(1),
+    shortTitle: z.string().min(1).optional(),
+    description: z.string().min(1),
+    /** Which CBS table this follows, and where it came from. */
+    source: z.object({
+      name: z.string().min(1),
+      table: z.string().optional(),
+      url: z.string().url().optional(),
+      note: z.string().optional(),
+    }),
+    licence: z.object({ name: z.string().min(1), url: z.string().url() }).default({
+      name: 'CC BY 4.0',
+      url: 'https://creativecommons.org/licenses/by/4.0/deed.nl',
+    }),
+    attribution: z.string().default('Bron: CBS'),
+    /** True for the project's demonstration data: every page that shows it says it is fictitious. */
+    fictitious: z.boolean().default(false),
+    /** The release the observations belong to. */
+    release: z.string().min(1),
+    /** The indeling (year of the municipal boundaries) regions are coded in, when one indeling is used throughout. */
+    measures: z.array(MeasureSchema).min(1),
+    dimensions: z.array(TopicDimensionSchema).default([]),
+    periods: z.array(DatasetPeriodSchema).min(1),
+    regions: z.array(DatasetRegionSchema).min(1),
+    footnotes: z.array(FootnoteSchema).default([]),
+    trendBreaks: z.array(TrendBreakSchema).default([]),
+    /** Earlier releases of this dataset, oldest first; their differing cells are kept beside the observations. */
+    history: z.array(DatasetReleaseSchema).default([]),
+  })
+  .superRefine((meta, ctx) => {
+    const measureIds = new Set(meta.measures.map((m) => m.id));
+    const duplicates = (values: string[]) => values.filter((v, i) => values.indexOf(v) !== i);
+    for (const [what, values] of [
+      ['maat', meta.measures.map((m) => m.id)],
+      ['dimensie', meta.dimensions.map((d) => d.id)],
+      ['periode', meta.periods.map((p) => p.code)],
+      ['regio', meta.regions.map((r) => r.code)],
+    ] as const) {
+      for (const dup of new Set(duplicates([...values]))) {
+        ctx.addIssue({ code: 'custom', message: `${what} "${dup}" komt meer dan eens voor` });
+      }
+    }
+    meta.dimensions.forEach((dim, index) => {
+      if (dim.id === 'regio' || dim.id === 'perioden') {
+        ctx.addIssue({ code: 'custom', path: ['dimensions', index, 'id'], message: `"${dim.id}" is gereserveerd` });
+      }
+      for (const dup of new Set(duplicates(dim.codes.map((c) => c.code)))) {
+        ctx.addIssue({ code: 'custom', path: ['dimensions', index], message: `code "${dup}" komt meer dan eens voor` });
+      }
+    });
+    meta.measures.forEach((measure, index) => {
+      if (measure.type === 'rate' && !measure.rate) {
+        ctx.addIssue({ code: 'custom', path: ['measures', index, 'rate'], message: 'een rate noemt zijn noemer (rate.denominatorLabel)' });
+      }
+      for (const ref of [measure.rate?.numerator, measure.rate?.denominator]) {
+        if (ref && !measureIds.has(ref)) {
+          ctx.addIssue({ code: 'custom', path: ['measures', index, 'rate'], message: `maat "${ref}" bestaat niet in deze dataset` });
+        }
+      }
+      if (measure.derived && !(measure.rate?.numerator && measure.rate.denominator)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['measures', index, 'derived'],
+          message: 'een afgeleide maat heeft rate.numerator en rate.denominator nodig',
+        });
+      }
+    });
+  });
+
+export type DatasetMeta = z.output<typeof DatasetMetaSchema>;
+export type DatasetMetaInput = z.input<typeof DatasetMetaSchema>;
+export type Measure = z.output<typeof MeasureSchema>;
+export type TopicDimension = z.output<typeof TopicDimensionSchema>;
+export type Footnote = z.output<typeof FootnoteSchema>;
+export type DatasetPeriod = z.output<typeof DatasetPeriodSchema>;
+
+export const ReleaseSchema = z.object({
+  id: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'een release-id is de publicatiedatum, JJJJ-MM-DD'),
+  /** Publication date, ISO. */
+  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  title: z.string().min(1),
+  description: z.string().default(''),
+});
+
+export const CatalogSchema = z.object({
+  /** All releases, oldest first; the last is the current one. */
+  releases: z.array(ReleaseSchema).min(1),
+  /** Dataset ids in the order the site lists them. */
+  datasets: z.array(IdSchema).min(1),
+});
+
+export type Release = z.output<typeof ReleaseSchema>;
+export type Catalog = z.output<typeof CatalogSchema>;
