@@ -14,6 +14,7 @@ import { CatalogSchema, DatasetMetaSchema, type Catalog, type DatasetMeta } from
 import { decodeUtf8 } from '../lib/csv/read-csv';
 import { rowKey, type Dataset, type ObservationRow } from '../lib/data/dataset';
 import { DataError } from '../lib/data/errors';
+import { locateJsonError } from '../lib/data/json-position';
 import { formatObservationsCsv, parseObservationsCsv } from '../lib/data/observations-csv';
 import { parseWithDataError } from '../lib/data/zod-errors';
 
@@ -42,9 +43,8 @@ async function readJson(file: string, shownAs: string): Promise<unknown> {
   try {
     return JSON.parse(text);
   } catch (cause) {
-    const position = /position (\d+)/.exec(String(cause))?.[1];
-    const line = position === undefined ? undefined : text.slice(0, Number(position)).split('\n').length;
-    throw new DataError({ file: shownAs, line }, `geldige JSON (${(cause as Error).message})`, undefined, { cause });
+    const { line, column } = locateJsonError(text);
+    throw new DataError({ file: shownAs, line }, `geldige JSON; teken ${column} past niet (${(cause as Error).message})`, undefined, { cause });
   }
 }
 

@@ -29,6 +29,24 @@ const RateSchema = z.object({
   per: z.union([z.literal(100), z.literal(1000), z.literal(10000)]),
 });
 
+/**
+ * What a measure counts, in terms the site's fact pages understand, so that a page can find "persons with
+ * jeugdhulp" in whichever dataset holds it: the demonstration data, or a real CBS table that was imported.
+ */
+export const MEASURE_CONCEPTS = [
+  'jongeren-jeugdhulp',
+  'jongeren-jeugdhulp-zonder-verblijf',
+  'jongeren-jeugdhulp-met-verblijf',
+  'jongeren-jeugdbescherming',
+  'jongeren-jeugdreclassering',
+  'jongeren-jeugdzorg',
+  'trajecten-lopend',
+  'trajecten-gestart',
+  'trajecten-beeindigd',
+  'bevolking',
+] as const;
+export type MeasureConcept = (typeof MEASURE_CONCEPTS)[number];
+
 export const MeasureSchema = z.object({
   id: IdSchema,
   label: z.string().min(1),
@@ -45,6 +63,7 @@ export const MeasureSchema = z.object({
   derived: z.boolean().default(false),
   /** The definition (toelichting) as CBS gives it. */
   definition: z.string().default(''),
+  concept: z.enum(MEASURE_CONCEPTS).optional(),
   /** The key of the measure in the CBS table, e.g. `TotaalJongerenMetJeugdzorgInNatura_1`. */
   sourceKey: z.string().optional(),
   /** When the measure comes from another source than the dataset, e.g. population from Kerncijfers wijken en buurten. */
