@@ -103,7 +103,7 @@ export function diffRelease(current: readonly ObservationRow[], earlier: readonl
 
 export interface DataToWrite {
   catalog: Catalog;
-  datasets: Array<{ meta: DatasetMeta; rows: readonly ObservationRow[]; history?: ReadonlyMap<string, readonly ObservationRow[]> }>;
+  datasets: Array<{ meta: DatasetMeta; rows: ObservationRow[]; history?: ReadonlyMap<string, readonly ObservationRow[]> }>;
 }
 
 /**
