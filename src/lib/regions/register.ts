@@ -62,11 +62,15 @@ export interface ReferenceData {
 /** Where the figures of one gemeente go on a later indeling: target gemeenten with the share of addresses. */
 export type Destination = { code: string; share: number };
 
-/** CBS gemeentegrootteklassen, by inhabitants. */
+/**
+ * Size classes for "gelijksoortige gemeenten". CBS's own classes (20.000–50.000 holds 180 gemeenten) are
+ * too coarse to compare with; these split the crowded middle as the domain brief suggests (35.000–50.000).
+ */
 export const SIZE_CLASSES = [
   { min: 0, max: 10_000, label: 'minder dan 10.000 inwoners' },
   { min: 10_000, max: 20_000, label: '10.000 tot 20.000 inwoners' },
-  { min: 20_000, max: 50_000, label: '20.000 tot 50.000 inwoners' },
+  { min: 20_000, max: 35_000, label: '20.000 tot 35.000 inwoners' },
+  { min: 35_000, max: 50_000, label: '35.000 tot 50.000 inwoners' },
   { min: 50_000, max: 100_000, label: '50.000 tot 100.000 inwoners' },
   { min: 100_000, max: 250_000, label: '100.000 tot 250.000 inwoners' },
   { min: 250_000, max: Infinity, label: '250.000 inwoners of meer' },
@@ -119,6 +123,8 @@ export class RegionRegister {
     for (const g of this.gemeenten.values()) {
       add(g.naam, g.code);
       add(g.statlineNaam, g.code);
+      // People type "Bergen" or "Hengelo", not "Bergen (NH.)": index the name without its qualifier too.
+      add(g.statlineNaam.replace(/\s*\([^)]*\)$/, ''), g.code);
     }
     for (const r of this.names.values()) add(r.naam, r.code);
   }

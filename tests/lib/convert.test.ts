@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { RowIndex, type Dataset } from '../../src/lib/data/dataset';
+import { convertToIndeling } from '../../src/lib/regions/convert';
+import { loadRegister } from '../../src/node/reference-fs';
+import { DatasetMetaSchema } from '../../src/schemas/dataset';
+import { smallMeta, smallRows } from '../fixtures/small-data';
+
+const register = loadRegister({ latestYear: 2026 });
+const meta = DatasetMetaSchema.parse(smallMeta);
+
+describe('showing a series on the latest indeling', () => {
+  it('adds up the counts of merged gemeenten and recomputes the rate', () => {
+    const converted = convertToIndeling({ meta, rows: smallRows() }, register);
+    const index = new RowIndex(converted);
+    const amsterdam2022 = converted.rows.find((r) => r.region === 'GM0363' && r.period === '2022HJ02' && r.topics[0] === 'T001')!;
+    expect(amsterdam2022.converted).toBe(true);
+    expect(amsterdam2022.cells[0]).toEqual({ value: 15300, symbol: null });
+    expect(amsterdam2022.cells[1]).toEqual({ value: 154000, symbol: null });
+    // 15.300 / 154.000 = 9,935…%: recomputed from the sums, not averaged over 10,0% and 7,5%.
+    expect(amsterdam2022.cells[2]).toEqual({ value: 9.9, symbol: null });
+    // Weesp no longer appears as a region of its own on the latest indeling.
+    expect(converted.rows.some((r) => r.region === 'GM0457')).toBe(false);
+    // A period already on the latest indeling is left as published.
+    const amsterdam2023 = converted.rows.find((r) => r.region === 'GM0363' && r.period === '2023HJ01')!;
+    expect(amsterdam2023.converted).toBe(false);
+    expect(index.cell('NL01', '2022HJ02', 'jongeren_jeugdhulp', ['T001'])?.value).toBe(380000);
+  });
+
+  it('makes a sum with a suppressed part unknown', () => {
+    const converted = convertToIndeling({ meta, rows: smallRows() }, register);
+    const young = converted.rows.find((r) => r.region === 'GM0363' && r.topics[0] === '00-12')!;
+    expect(young.cells[0]).toEqual({ value: null, symbol: '.' });
+    expect(young.converted).toBe(true);
+  });
+
+  it('apportions a split gemeente by its shares (Haaren 2020 → Boxtel, Oisterwijk, Tilburg, Vught)', () => {
+    const haarenMeta = DatasetMetaSchema.parse({
+      ...smallMeta,
+      periods: [{ code: '2020HJ01', status: 'definitief' }],
+      regions: ['GM0788', 'GM0757', 'GM0824', 'GM0855', 'GM0865'].map((code) => ({ code, label: register.label(code) })),
+      dimensions: [],
+    });
+    const value = (v: number) => ({ value: v, symbol: null });
+    const rows = [
+      ['GM0788', 100], ['GM0757', 300], ['GM0824', 250], ['GM0855', 2000], ['GM0865', 280],
+    ].map(([region, count]) => ({ region: region as string, period: '2020HJ01', topics: [], cells: [value(count as number), value(1000), value(0)] }));
+    const dataset: Dataset = { meta: haarenMeta, rows };
+    const converted = new RowIndex(convertToIndeling(dataset, register));
+    expect(converted.cell('GM0757', '2020HJ01', 'jongeren_jeugdhulp')?.value).toBe(315); // 300 + 0,150 × 100
+    expect(converted.cell('GM0824', '2020HJ01', 'jongeren_jeugdhulp')?.value).toBe(292); // 250 + 0,423 × 100 = 292,3
+    expect(converted.cell('GM0855', '2020HJ01', 'jongeren_jeugdhulp')?.value).toBe(2008);
+    expect(converted.cell('GM0865', '2020HJ01', 'jongeren_jeugdhulp')?.value).toBe(314);
+    expect(converted.cell('GM0788', '2020HJ01', 'jongeren_jeugdhulp')).toBeUndefined();
+  });
+});
