@@ -196,9 +196,13 @@ export function simplifyPolygons(polygons: readonly PolygonRings[], options: Sim
 }
 
 /**
- * The junctions of a set of rings: vertices where the set of rings that share a vertex changes from one
- * vertex to the next, such as the ends of the border between two gemeenten. Keeping these fixed, and
- * simplifying the pieces between them, keeps neighbours' borders identical.
+ * The junctions of a set of rings: the ends of every shared border, such as where three gemeenten meet or
+ * where the border between two reaches the coast. Keeping these fixed, and simplifying the pieces between
+ * them, keeps neighbours' borders identical.
+ *
+ * A vertex is a junction when it is shared by two or more rings and a vertex next to it, in any ring, is
+ * not shared by all of those rings: the shared border it lies on stops there. Vertices used by one ring
+ * only never need fixing, since no neighbour has to agree on them.
  */
 export function findJunctions(rings: readonly Ring[]): Set<string> {
   const owners = new Map<string, Set<number>>();
@@ -210,16 +214,18 @@ export function findJunctions(rings: readonly Ring[]): Set<string> {
       owners.set(key, set);
     }
   });
-  const signature = (p: Position) => [...owners.get(positionKey(p))!].sort((a, b) => a - b).join(' ');
+  const sharedByAll = (neighbour: Set<number>, own: Set<number>) => [...own].every((r) => neighbour.has(r));
   const junctions = new Set<string>();
   for (const ring of rings) {
     const closed = ring.length > 1 && positionKey(ring[0]!) === positionKey(ring[ring.length - 1]!);
     const open = closed ? ring.slice(0, -1) : ring;
-    const signatures = open.map(signature);
+    const sets = open.map((p) => owners.get(positionKey(p))!);
     for (let i = 0; i < open.length; i++) {
-      const previous = signatures[(i - 1 + open.length) % open.length];
-      const next = signatures[(i + 1) % open.length];
-      if (signatures[i] !== previous || signatures[i] !== next) junctions.add(positionKey(open[i]!));
+      const own = sets[i]!;
+      if (own.size < 2) continue;
+      const previous = sets[(i - 1 + open.length) % open.length]!;
+      const next = sets[(i + 1) % open.length]!;
+      if (!sharedByAll(previous, own) || !sharedByAll(next, own)) junctions.add(positionKey(open[i]!));
     }
   }
   return junctions;
