@@ -1,0 +1,82 @@
+/**
+ * Writes download records as CSV in the two dialects readers need, and reads them back (for tests and
+ * the round trip). Pure: used at build time for files and in the browser for a table selection.
+ *
+ * - `rfc4180`: comma, decimal point, UTF-8 without BOM, CRLF. What R, Python and databases expect.
+ * - `excel-nl`: semicolon, decimal comma, UTF-8 with BOM, every text field quoted, CRLF. What Dutch Excel
+ *   opens correctly with a double click, and what StatLine itself offers.
+ */
+export type CsvDialect = 'rfc4180' | 'excel-nl';
+
+export const DIALECTS: Record<CsvDialect, { delimiter: string; decimal: string; bom: boolean; label: string; suffix: string }> = {
+  rfc4180: { delimiter: ',', decimal: '.', bom: false, label: 'CSV (komma, decimale punt)', suffix: '' },
+  'excel-nl': { delimiter: ';', decimal: ',', bom: true, label: 'CSV voor Excel (puntkomma, decimale komma)', suffix: '-excel' },
+};
+
+type Value = string | number | null | undefined;
+
+export function formatCsv(columns: readonly string[], records: ReadonlyArray<Record<string, Value>>, dialect: CsvDialect): string {
+  const d = DIALECTS[dialect];
+  const lines = [columns.map((c) => quote(c, d.delimiter, dialect === 'excel-nl')).join(d.delimiter)];
+  for (const record of records) {
+    lines.push(columns.map((c) => formatValue(record[c], d.delimiter, d.decimal, dialect === 'excel-nl')).join(d.delimiter));
+  }
+  return (d.bom ? '\ufeff' : '') + lines.join('\r\n') + '\r\n';
+}
+
+function formatValue(value: Value, delimiter: string, decimal: string, quoteText: boolean): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'number') {
+    // No grouping separators: a thousands dot would be read as a decimal point by half the world's software.
+    const text = String(value);
+    return decimal === '.' ? text : text.replace('.', decimal);
+  }
+  return quote(value, delimiter, quoteText);
+}
+
+function quote(text: string, delimiter: string, always: boolean): string {
+  if (always || text.includes(delimiter) || /["\r\n]/.test(text) || text !== text.trim()) {
+    return `"${text.replace(/"/g, '""')}"`;
+  }
+  return text;
+}
+
+/** Reads a CSV written by formatCsv back into records, numbers in `numeric` columns parsed. */
+export function parseDownloadCsv(text: string, dialect: CsvDialect, numeric: readonly string[] = ['waarde']): Array<Record<string, string | number | null>> {
+  const d = DIALECTS[dialect];
+  const body = text.startsWith('\ufeff') ? text.slice(1) : text;
+  const rows = splitCsv(body, d.delimiter);
+  const header = rows.shift() ?? [];
+  return rows
+    .filter((r) => r.length > 1 || r[0] !== '')
+    .map((r) => {
+      const record: Record<string, string | number | null> = {};
+      header.forEach((name, i) => {
+        const raw = r[i] ?? '';
+        record[name] = numeric.includes(name) ? (raw === '' ? null : Number(d.decimal === ',' ? raw.replace(',', '.') : raw)) : raw;
+      });
+      return record;
+    });
+}
+
+function splitCsv(text: string, delimiter: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') (field += '"'), i++;
+      else if (ch === '"') quoted = false;
+      else field += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === delimiter) row.push(field), (field = '');
+    else if (ch === '\n' || ch === '\r') {
+      if (ch === '\r' && text[i + 1] === '\n') i++;
+      row.push(field), rows.push(row), (row = []), (field = '');
+    } else field += ch;
+  }
+  if (field !== '' || row.length > 0) row.push(field), rows.push(row);
+  return rows;
+}
