@@ -1,0 +1,37 @@
+/**
+ * Takes full-page screenshots of pages of a built site, to look at them as a reader would.
+ *   npx tsx scripts/screenshot.ts [--dist dist] [--out .tmp/screens] [--width 1280] /path/ /other/path/
+ */
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { launchChromium } from '../src/node/chromium';
+import { serveStatic } from '../src/node/static-server';
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    dist: { type: 'string', default: 'dist' },
+    out: { type: 'string', default: '.tmp/screens' },
+    width: { type: 'string', default: '1280' },
+    'no-js': { type: 'boolean', default: false },
+  },
+});
+
+const server = await serveStatic(values.dist!);
+const browser = await launchChromium();
+try {
+  await mkdir(values.out!, { recursive: true });
+  const context = await browser.newContext({ viewport: { width: Number(values.width), height: 900 }, javaScriptEnabled: !values['no-js'] });
+  const page = await context.newPage();
+  for (const route of positionals.length ? positionals : ['/']) {
+    await page.goto(server.url + route, { waitUntil: 'networkidle' });
+    const name = (route.replace(/[^a-z0-9]+/gi, '_').replace(/^_|_$/g, '') || 'home') + `-${values.width}.png`;
+    const file = path.join(values.out!, name);
+    await page.screenshot({ path: file, fullPage: true });
+    console.log(file);
+  }
+} finally {
+  await browser.close();
+  await server.close();
+}
