@@ -1,0 +1,19 @@
+import { defineCollection, z } from 'astro:content';
+import { glob } from 'astro/loaders';
+
+/** Explanatory pages, written as Markdown in content/over/ and rendered at /over/<name>/. */
+const over = defineCollection({
+  loader: glob({ pattern: '**/*.md', base: './content/over' }),
+  schema: z.object({
+    title: z.string(),
+    description: z.string(),
+    /** Order in the list on /over/. */
+    order: z.number().int().default(100),
+    /** Show the verklaring van tekens (generated from the code's symbol legend) after the text. */
+    symbolLegend: z.boolean().default(false),
+    /** Show the planned release calendar after the text. */
+    releaseCalendar: z.boolean().default(false),
+  }),
+});
+
+export const collections = { over };
