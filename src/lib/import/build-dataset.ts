@@ -1,0 +1,374 @@
+/**
+ * Turns source tables (what the readers found) into our datasets: {meta, rows}. A table profile names the
+ * measures; without one they are derived from the CBS keys and labels. Tables of the same dataset (a
+ * gemeenten export and a wijken export of one CBS table) are merged cell by cell: a cell one file leaves
+ * empty is filled from the other, and two different figures for the same cell are an error.
+ */
+import type { z } from 'zod';
+import { DatasetMetaSchema, type DatasetMeta, type DatasetMetaInput, type MeasureSchema } from '../../schemas/dataset';
+import { rowKey, type ObservationRow } from '../data/dataset';
+import { DataError } from '../data/errors';
+import { comparePeriods, parsePeriodCode, type PeriodStatus } from '../data/periods';
+import type { Observation } from '../data/symbols';
+import { parseWithDataError } from '../data/zod-errors';
+import { gemeenteOfWijk, regionKind, slugify } from '../regions/codes';
+import type { RegionRegister } from '../regions/register';
+import { findProfileMeasure, isIgnoredKey, matchProfile, TABLE_PROFILES, type TableProfile } from './profiles';
+import { cellLocation, decimalsOf, type SourceCell, type SourceMeasure, type SourceRecord, type SourceTable } from './source-table';
+
+type MeasureInput = z.input<typeof MeasureSchema>;
+
+export interface BuildOptions {
+  register: RegionRegister;
+  /** The release the imported figures belong to (YYYY-MM-DD). */
+  release: string;
+  profiles?: readonly TableProfile[];
+  progress?: (message: string) => void;
+}
+
+export interface BuiltDataset {
+  meta: DatasetMeta;
+  rows: ObservationRow[];
+}
+
+interface DraftRow {
+  region: string;
+  period: string;
+  topics: string[];
+  cells: Map<string, SourceCell>;
+  /** Which table made the row, and where: a second record for the same key in that table is a duplicate. */
+  origin: SourceTable;
+  at: SourceRecord['at'];
+}
+
+interface DraftDimension {
+  id: string;
+  key: string;
+  label: string;
+  description: string;
+  codes: Array<{ code: string; label: string; description?: string | undefined }>;
+}
+
+interface Draft {
+  id: string;
+  profile: TableProfile | undefined;
+  first: SourceTable;
+  measures: MeasureInput[];
+  /** Largest number of decimals seen per measure without stated decimals. */
+  inferredDecimals: Map<string, number>;
+  dimensions: DraftDimension[];
+  periods: Map<string, { status: PeriodStatus; stated: boolean }>;
+  regionLabels: Map<string, string>;
+  rows: Map<string, DraftRow>;
+  emptyAsDot: boolean;
+}
+
+/** A measure id from a CBS key or label: `TotaalJongerenMetJeugdzorgInNatura_1` → `totaal_jongeren_met_jeugdzorg_in_natura`. */
+export function measureIdFromKey(key: string): string {
+  const words = key
+    .replace(/_\d+$/, '')
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '_')
+    .replace(/^_+|_+$/g, '');
+  return /^[a-z]/.test(words) ? words : `m_${words || 'maat'}`;
+}
+
+/** "TotaalJongerenMetJeugdzorgInNatura_1" → "Totaal jongeren met jeugdzorg in natura", for keys without a title. */
+function labelFromKey(key: string): string {
+  const text = key.replace(/_\d+$/, '').replace(/([a-z])([A-Z0-9])/g, '$1 $2').replace(/_/g, ' ').toLowerCase().trim();
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** What a generic measure counts and whether it is a rate, read from its unit and label. */
+function genericMeasure(source: SourceMeasure, id: string): MeasureInput {
+  const unit = source.unit?.trim() || 'aantal';
+  const label = source.label === source.key && /[a-z][A-Z]|_\d+$/.test(source.key) ? labelFromKey(source.key) : source.label;
+  const countOf = /traject/i.test(label) ? 'trajecten' : /inwoner|bevolking/i.test(label) ? 'inwoners' : 'personen';
+  const per = unit.includes('%') ? 100 : /per\s*10[ .]?000/i.test(unit) ? 10000 : /per\s*1[ .]?000/i.test(unit) ? 1000 : undefined;
+  const base = { id, label, unit, decimals: source.decimals ?? 0, countOf, definition: source.description ?? '' } as const;
+  const sourceKey = source.key !== source.label ? { sourceKey: source.key } : {};
+  return per
+    ? { ...base, ...sourceKey, type: 'rate', rate: { denominatorLabel: unit === '%' ? 'zie de toelichting van CBS' : unit.replace(/^per\s*[\d .]+\s*/i, '') || unit, per } }
+    : { ...base, ...sourceKey, type: 'aantal' };
+}
+
+function uniqueId(wanted: string, taken: Set<string>): string {
+  let id = wanted;
+  for (let n = 2; taken.has(id); n++) id = `${wanted}_${n}`;
+  taken.add(id);
+  return id;
+}
+
+function datasetIdOf(table: SourceTable, profile: TableProfile | undefined): string {
+  if (profile) return profile.id;
+  if (table.tableId) return `cbs-${table.tableId.toLowerCase()}`;
+  const base = table.file.split(/[\\/]/).pop()!.replace(/\.(csv|json)$/i, '');
+  const slug = slugify(base);
+  return /^[a-z]/.test(slug) ? slug : `tabel-${slug || 'cbs'}`;
+}
+
+/** Maps each source measure to a measure id of the draft (undefined: not published), adding new measures. */
+function mapMeasures(draft: Draft, table: SourceTable): Array<string | undefined> {
+  const taken = new Set(draft.measures.map((m) => m.id));
+  return table.measures.map((source) => {
+    if (draft.profile && isIgnoredKey(draft.profile, source.key)) return undefined;
+    const known = draft.profile ? findProfileMeasure(draft.profile, source) : undefined;
+    if (known) {
+      if (!draft.measures.some((m) => m.id === known.id)) {
+        const { keys: _keys, ...measure } = known;
+        draft.measures.push(measure);
+        taken.add(known.id);
+      }
+      return known.id;
+    }
+    const existing = draft.measures.find((m) => m.sourceKey === source.key || (m.sourceKey === undefined && m.label === source.label));
+    if (existing) return existing.id;
+    // v4 identifiers (M004117) say nothing; their title makes a readable id.
+    const idSource = /^M\d+(_\d+)?$/.test(source.key) ? source.label : source.key;
+    const measure = genericMeasure(source, uniqueId(measureIdFromKey(idSource), taken));
+    draft.measures.push(measure);
+    if (source.decimals === undefined) draft.inferredDecimals.set(measure.id, 0);
+    return measure.id;
+  });
+}
+
+function dimensionIdOf(key: string): string {
+  const id = measureIdFromKey(key).replace(/_/g, '-');
+  return id === 'regio' || id === 'perioden' ? `${id}-dimensie` : id;
+}
+
+/**
+ * Which topic dimensions of the table the dataset keeps: a profile's fixed topic whose records all hold that
+ * one category (or nothing) is dropped, so a one-category dimension does not clutter every table.
+ */
+function keptDimensions(draft: Draft, table: SourceTable): number[] {
+  return table.dimensions.flatMap((dim, d) => {
+    const fixed = draft.profile?.fixedTopics?.[dim.key];
+    const single = fixed !== undefined && table.records.every((r) => r.topics[d] === fixed.code || r.topics[d] === '');
+    return single ? [] : [d];
+  });
+}
+
+function mergeDimensions(draft: Draft, table: SourceTable, kept: number[], isFirst: boolean): void {
+  const incoming = kept.map((d) => table.dimensions[d]!);
+  if (isFirst) {
+    draft.dimensions = incoming.map((dim) => ({
+      id: dimensionIdOf(dim.key),
+      key: dim.key,
+      label: dim.label,
+      description: dim.description ?? '',
+      codes: [...dim.codes],
+    }));
+    return;
+  }
+  const same = incoming.length === draft.dimensions.length && incoming.every((dim, i) => dim.key === draft.dimensions[i]!.key);
+  if (!same) {
+    throw new DataError(
+      { file: table.file },
+      `dezelfde dimensies als ${draft.first.file} (${draft.dimensions.map((d) => d.key).join(', ') || 'geen'}), omdat beide bestanden dataset "${draft.id}" vullen`,
+      incoming.map((d) => d.key).join(', ') || 'geen',
+    );
+  }
+}
+
+function checkRegion(record: SourceRecord, table: SourceTable, register: RegionRegister): void {
+  const code = record.region;
+  const known =
+    regionKind(code) === 'gemeente'
+      ? register.gemeente(code) !== undefined
+      : regionKind(code) === 'wijk'
+        ? register.gemeente(gemeenteOfWijk(code)) !== undefined
+        : regionKind(code) === 'land' || register.label(code) !== code;
+  if (!known) {
+    throw new DataError(cellLocation(record.at, table.regionField), 'een regio uit het register (src/reference): gemeente, wijk van een bekende gemeente, provincie, jeugdregio of Nederland', code);
+  }
+}
+
+/** A gemeente that is not in the indeling of the row's year (merged away) and has no figures: not data. */
+function isMergedAwayFiller(record: SourceRecord, register: RegionRegister): boolean {
+  if (regionKind(record.region) !== 'gemeente') return false;
+  const year = parsePeriodCode(record.period)?.year;
+  const g = register.gemeente(record.region);
+  if (!g || year === undefined) return false;
+  const exists = g.eersteJaar <= year && (g.laatsteJaar === null || g.laatsteJaar >= year);
+  return !exists && record.cells.every((cell) => cell === null || cell.value === null);
+}
+
+function checkCell(cell: SourceCell, measure: MeasureInput, record: SourceRecord, key: string): SourceCell {
+  if (cell === null || cell.value === null) return cell;
+  if (measure.type === 'aantal' && cell.value < 0) {
+    throw new DataError(cellLocation(record.at, key), 'een aantal van 0 of meer', String(cell.value));
+  }
+  // Neither API marks nihil; an exact 0 in a count is CBS's "-" (tests/fixtures/cbs/README.md, rule 6).
+  if (measure.type === 'aantal' && cell.value === 0 && cell.symbol === null) return { value: 0, symbol: '-' };
+  return cell;
+}
+
+function sameCell(a: Observation, b: Observation): boolean {
+  return a.value === b.value && a.symbol === b.symbol;
+}
+
+function addRecord(draft: Draft, table: SourceTable, record: SourceRecord, measureIds: Array<string | undefined>, kept: number[]): void {
+  const topics = kept.map((d) => record.topics[d]!);
+  topics.forEach((code, i) => {
+    const dim = draft.dimensions[i]!;
+    if (code === '') throw new DataError(cellLocation(record.at, dim.key), `een categorie van "${dim.label}"`, '');
+    if (!dim.codes.some((c) => c.code === code)) {
+      if (table.dimensions[kept[i]!]!.codes.length > 0) {
+        throw new DataError(cellLocation(record.at, dim.key), `een categorie uit de codelijst van "${dim.label}"`, code);
+      }
+      dim.codes.push({ code, label: code });
+    }
+  });
+  const key = rowKey(record.region, record.period, topics);
+  let row = draft.rows.get(key);
+  if (row && row.origin === table) {
+    const earlier = row.at.line !== undefined ? `regel ${row.at.line}` : (row.at.item ?? '');
+    throw new DataError({ ...cellLocation(record.at, table.regionField), field: undefined }, `elke combinatie van regio, periode en categorie één keer; deze staat ook op ${earlier}`, key);
+  }
+  if (!row) {
+    row = { region: record.region, period: record.period, topics, cells: new Map(), origin: table, at: record.at };
+    draft.rows.set(key, row);
+  }
+  record.cells.forEach((raw, i) => {
+    const id = measureIds[i];
+    if (id === undefined) return;
+    const measure = draft.measures.find((m) => m.id === id)!;
+    const cell = checkCell(raw, measure, record, table.measures[i]!.key);
+    const inferred = draft.inferredDecimals.get(id);
+    if (inferred !== undefined && cell?.value != null) draft.inferredDecimals.set(id, Math.max(inferred, decimalsOf(cell.value)));
+    const before = row.cells.get(id) ?? null;
+    if (before !== null && cell !== null && !sameCell(before, cell)) {
+      throw new DataError(
+        cellLocation(record.at, table.measures[i]!.key),
+        `hetzelfde cijfer als ${row.origin.file}${row.at.line !== undefined ? `, regel ${row.at.line}` : ''} (${before.value ?? before.symbol}), want beide bestanden vullen dataset "${draft.id}"`,
+        String(cell.value ?? cell.symbol),
+      );
+    }
+    if (before === null) row.cells.set(id, cell);
+  });
+}
+
+function addTable(drafts: Map<string, Draft>, table: SourceTable, options: BuildOptions): void {
+  const { register } = options;
+  const profile = matchProfile(table, options.profiles ?? TABLE_PROFILES);
+  const id = datasetIdOf(table, profile);
+  let draft = drafts.get(id);
+  const isFirst = !draft;
+  if (!draft) {
+    draft = {
+      id,
+      profile,
+      first: table,
+      measures: [],
+      inferredDecimals: new Map(),
+      dimensions: [],
+      periods: new Map(),
+      regionLabels: new Map(),
+      rows: new Map(),
+      emptyAsDot: false,
+    };
+    drafts.set(id, draft);
+  }
+  const measureIds = mapMeasures(draft, table);
+  const kept = keptDimensions(draft, table);
+  mergeDimensions(draft, table, kept, isFirst);
+  let skipped = 0;
+  for (const record of table.records) {
+    checkRegion(record, table, register);
+    if (isMergedAwayFiller(record, register)) {
+      skipped++;
+      continue;
+    }
+    const stated = table.periodStatus.get(record.period);
+    const known = draft.periods.get(record.period);
+    if (!known || (!known.stated && stated)) draft.periods.set(record.period, { status: stated ?? 'definitief', stated: stated !== undefined });
+    addRecord(draft, table, record, measureIds, kept);
+  }
+  for (const [code, label] of table.regionLabels) draft.regionLabels.set(code, label);
+  if (table.emptySymbol === '.' && table.records.some((r) => r.cells.some((c) => c === null))) draft.emptyAsDot = true;
+  options.progress?.(`${table.file}: ${table.records.length - skipped} rijen voor dataset "${id}"${profile ? '' : ' (geen tabelprofiel: maten afgeleid uit de export)'}`);
+  if (skipped > 0) options.progress?.(`${table.file}: ${skipped} lege rij(en) van opgeheven gemeenten overgeslagen`);
+  for (const notice of table.notices) options.progress?.(notice);
+}
+
+function regionLabel(code: string, draft: Draft, register: RegionRegister): string {
+  if (regionKind(code) === 'wijk') return draft.regionLabels.get(code) ?? register.wijk(code)?.naam ?? code;
+  const label = register.label(code);
+  return label !== code ? label : (draft.regionLabels.get(code) ?? code);
+}
+
+const EMPTY_FOOTNOTE = {
+  id: 'lege-cellen',
+  text: 'In de CBS-download zijn afgeschermde en onbekende cijfers lege cellen. Ze staan hier als "." (gegevens ontbreken of zijn geheim).',
+  appliesTo: {},
+};
+
+function finishDraft(draft: Draft, options: BuildOptions): BuiltDataset {
+  const { profile, first } = draft;
+  const drafted = [...draft.rows.values()];
+  // A measure no row has a cell for (a v4 selection that left it out) is not part of what was imported.
+  const empty = draft.measures.filter((m) => drafted.every((row) => (row.cells.get(m.id) ?? null) === null));
+  if (empty.length > 0 && empty.length < draft.measures.length) {
+    options.progress?.(`dataset "${draft.id}": maten zonder cijfers weggelaten: ${empty.map((m) => m.id).join(', ')}`);
+  }
+  const measures = draft.measures
+    .filter((m) => empty.length === draft.measures.length || !empty.includes(m))
+    .map((m) => (draft.inferredDecimals.has(m.id) ? { ...m, decimals: draft.inferredDecimals.get(m.id)! } : m));
+  // Rows in time order, each period in the order the sources list their regions (Nederland first).
+  const periodOrder = (code: string) => parsePeriodCode(code)!;
+  drafted.sort((a, b) => comparePeriods(periodOrder(a.period), periodOrder(b.period)));
+  const rows: ObservationRow[] = drafted.map((row) => ({
+    region: row.region,
+    period: row.period,
+    topics: row.topics,
+    cells: measures.map((m) => row.cells.get(m.id) ?? { value: null, symbol: row.origin.emptySymbol }),
+  }));
+  const regions = [...new Set(rows.map((r) => r.region))];
+  const periods = [...draft.periods.entries()]
+    .map(([code, { status }]) => ({ code, status }))
+    .sort((a, b) => comparePeriods(parsePeriodCode(a.code)!, parsePeriodCode(b.code)!));
+  const fixed = profile?.fixedTopics ? Object.entries(profile.fixedTopics).filter(([key]) => !draft.dimensions.some((d) => d.key === key)) : [];
+  const input: DatasetMetaInput = {
+    id: draft.id,
+    title: profile?.title ?? first.title ?? `CBS-tabel ${first.tableId ?? draft.id}`,
+    ...(profile?.shortTitle ? { shortTitle: profile.shortTitle } : {}),
+    description: profile?.description ?? firstParagraph(first.description) ?? `Ingelezen uit ${first.file}.`,
+    source: profile?.source ?? {
+      name: 'CBS',
+      ...(first.tableId ? { table: first.tableId, url: `https://www.cbs.nl/nl-nl/cijfers/detail/${first.tableId}` } : {}),
+    },
+    release: options.release,
+    measures,
+    dimensions: draft.dimensions.map((d) => ({
+      id: d.id,
+      label: d.label,
+      description: d.description,
+      codes: d.codes.map((c) => ({ ...c, total: /^T\d{6}$/.test(c.code) || /^totaal/i.test(c.label) })),
+    })),
+    periods,
+    regions: regions.map((code) => ({ code, label: regionLabel(code, draft, options.register) })),
+    footnotes: [
+      ...(profile?.footnotes ?? []),
+      ...(draft.emptyAsDot ? [EMPTY_FOOTNOTE] : []),
+      ...fixed.map(([key, fixedTopic]) => ({ id: `vast-${dimensionIdOf(key)}`, text: `Alle cijfers gelden voor: ${fixedTopic.label} (CBS ${key} ${fixedTopic.code}).`, appliesTo: {} })),
+    ],
+  };
+  const meta = parseWithDataError(DatasetMetaSchema, input, `dataset "${draft.id}" (uit ${first.file})`);
+  return { meta, rows };
+}
+
+function firstParagraph(text: string | undefined): string | undefined {
+  const paragraph = text?.trim().split(/\r?\n\s*\r?\n/)[0]?.replace(/\s+/g, ' ').trim();
+  return paragraph || undefined;
+}
+
+/** Builds one dataset per profile (or per unprofiled table), merging tables that fill the same dataset. */
+export function buildDatasets(tables: readonly SourceTable[], options: BuildOptions): BuiltDataset[] {
+  const drafts = new Map<string, Draft>();
+  for (const table of tables) addTable(drafts, table, options);
+  return [...drafts.values()].map((draft) => finishDraft(draft, options));
+}

@@ -1,0 +1,321 @@
+/**
+ * Table profiles: what we know about CBS tables beyond what an export says. A profile maps CBS keys (OData
+ * topic keys, v4 measure ids, StatLine column labels) to our measure ids, Dutch labels, units, what is counted
+ * and the site concept, and gives the dataset its title, description and source. Tables without a profile
+ * still import (build-dataset.ts derives what it can); a profile only makes the result stable and readable.
+ *
+ * Definitions are short paraphrases of the CBS toelichting, credited to CBS through the dataset's source.
+ */
+import type { z } from 'zod';
+import type { DatasetMetaInput, FootnoteSchema, MeasureSchema } from '../../schemas/dataset';
+
+export type MeasureProfile = z.input<typeof MeasureSchema> & {
+  /** The CBS keys this measure has in exports: OData keys (the `_n` ordinal may differ) and StatLine labels. */
+  keys: readonly string[];
+};
+
+export interface TableProfile {
+  id: string;
+  title: string;
+  shortTitle?: string;
+  description: string;
+  source: DatasetMetaInput['source'];
+  /** CBS table ids this profile describes (one per year for the wijken tables). */
+  tableIds: readonly string[];
+  measures: readonly MeasureProfile[];
+  /** Source columns that hold no figures we publish: names, codes and flags CBS adds to a table. */
+  ignore: readonly string[];
+  /**
+   * Topic dimensions of which the export holds one category only: the dimension is dropped (its category named
+   * in the description). Rows where the join left it empty are accepted.
+   */
+  fixedTopics?: Readonly<Record<string, { code: string; label: string }>>;
+  footnotes?: ReadonlyArray<z.input<typeof FootnoteSchema>>;
+}
+
+const KWB = 'CBS Kerncijfers wijken en buurten';
+
+const jongeren = (key: string, id: string, band: string): MeasureProfile => ({
+  id,
+  keys: [key],
+  label: `Jongeren met jeugdzorg in natura, ${band}`,
+  shortLabel: band,
+  unit: 'aantal',
+  decimals: 0,
+  countOf: 'personen',
+  type: 'aantal',
+  definition: `Jongeren met jeugdzorg in natura in de leeftijd ${band}, naar leeftijd op 1 januari van het jaar.`,
+  sourceKey: key,
+});
+
+const huishouden = (key: string, id: string, label: string): MeasureProfile => ({
+  id,
+  keys: [key],
+  label: `Jongeren met jeugdzorg in natura: ${label.toLowerCase()}`,
+  shortLabel: label,
+  unit: 'aantal',
+  decimals: 0,
+  countOf: 'personen',
+  type: 'aantal',
+  definition: `Jongeren met jeugdzorg in natura naar samenstelling van het huishouden bij de hulpvraag: ${label.toLowerCase()}.`,
+  sourceKey: key,
+});
+
+const verwijzer = (key: string, id: string, label: string): MeasureProfile => ({
+  id,
+  keys: [key],
+  label: `Trajecten jeugdzorg in natura, verwijzer: ${label.toLowerCase()}`,
+  shortLabel: label,
+  unit: 'aantal',
+  decimals: 0,
+  countOf: 'trajecten',
+  type: 'aantal',
+  definition: `Trajecten jeugdzorg in natura in het jaar waarvoor de verwijzer ${label.toLowerCase()} was.`,
+  sourceKey: key,
+});
+
+const inwoners = (key: string, id: string, label: string, definition: string, concept?: 'bevolking'): MeasureProfile => ({
+  id,
+  keys: [key],
+  label,
+  unit: 'aantal',
+  decimals: 0,
+  countOf: 'inwoners',
+  type: 'aantal',
+  definition,
+  ...(concept ? { concept } : {}),
+  sourceKey: key,
+  source: KWB,
+});
+
+/** "Jongeren met jeugdzorg en jeugdzorgtrajecten in natura; wijken": one CBS table per year. */
+export const JEUGDZORG_WIJKEN: TableProfile = {
+  id: 'jeugdzorg-in-natura-wijken',
+  title: 'Jongeren met jeugdzorg en jeugdzorgtrajecten in natura; wijken',
+  shortTitle: 'Jeugdzorg in natura; wijken',
+  description:
+    'Jongeren met jeugdzorg in natura (jeugdhulp, jeugdbescherming en/of jeugdreclassering) naar leeftijd en huishouden, en de trajecten jeugdzorg in natura naar verwijzer, per gemeente en wijk. Met het aantal inwoners uit CBS Kerncijfers wijken en buurten.',
+  source: {
+    name: 'CBS',
+    table: '85075NED',
+    url: 'https://www.cbs.nl/nl-nl/cijfers/detail/85075NED',
+    note: 'CBS publiceert deze tabel per jaar: 2021 is 85075NED, 2023 is 85685NED; het nummer van de tabel over 2022 is hier niet nagegaan. Inwoners: CBS Kerncijfers wijken en buurten.',
+  },
+  tableIds: ['85075NED', '85685NED'],
+  measures: [
+    {
+      id: 'jongeren_jeugdzorg',
+      keys: ['TotaalJongerenMetJeugdzorgInNatura_1'],
+      label: 'Jongeren met jeugdzorg in natura',
+      shortLabel: 'Jongeren met jeugdzorg',
+      unit: 'aantal',
+      decimals: 0,
+      countOf: 'personen',
+      type: 'aantal',
+      concept: 'jongeren-jeugdzorg',
+      definition:
+        'Jongeren tot 23 jaar die in het jaar jeugdhulp, jeugdbescherming en/of jeugdreclassering in natura kregen. Een jongere telt één keer, ook met meer trajecten.',
+      sourceKey: 'TotaalJongerenMetJeugdzorgInNatura_1',
+    },
+    jongeren('k_0Tot4Jaar_2', 'jongeren_0_4', '0 tot 4 jaar'),
+    jongeren('k_4Tot12Jaar_3', 'jongeren_4_12', '4 tot 12 jaar'),
+    jongeren('k_12Tot18Jaar_4', 'jongeren_12_18', '12 tot 18 jaar'),
+    jongeren('k_18Tot23Jaar_5', 'jongeren_18_23', '18 tot 23 jaar'),
+    huishouden('ThuiswonendKindInEenouderhuishouden_6', 'jongeren_eenouderhuishouden', 'Thuiswonend kind in eenouderhuishouden'),
+    huishouden('ThuiswonendKindBijEenPaar_7', 'jongeren_bij_paar', 'Thuiswonend kind bij een paar'),
+    huishouden('AnderHuishouden_8', 'jongeren_ander_huishouden', 'Ander huishouden'),
+    {
+      id: 'trajecten',
+      keys: ['TotaalTrajectenInNatura_9'],
+      label: 'Trajecten jeugdzorg in natura',
+      shortLabel: 'Trajecten',
+      unit: 'aantal',
+      decimals: 0,
+      countOf: 'trajecten',
+      type: 'aantal',
+      concept: 'trajecten-lopend',
+      definition: 'Trajecten jeugdhulp, jeugdbescherming en jeugdreclassering in natura die op enig moment in het jaar liepen.',
+      sourceKey: 'TotaalTrajectenInNatura_9',
+    },
+    verwijzer('GemeentelijkeToegang_10', 'trajecten_gemeentelijke_toegang', 'Gemeentelijke toegang'),
+    verwijzer('Huisarts_11', 'trajecten_huisarts', 'Huisarts'),
+    verwijzer('Jeugdarts_12', 'trajecten_jeugdarts', 'Jeugdarts'),
+    verwijzer('GecertificeerdeInstelling_13', 'trajecten_gecertificeerde_instelling', 'Gecertificeerde instelling'),
+    verwijzer('MedischSpecialist_14', 'trajecten_medisch_specialist', 'Medisch specialist'),
+    verwijzer('RechterOfficierVanJustitie_15', 'trajecten_rechter_ovj', 'Rechter of officier van justitie'),
+    verwijzer('GeenVerwijzer_16', 'trajecten_geen_verwijzer', 'Geen verwijzer'),
+    verwijzer('VerwijzerOnbekend_17', 'trajecten_verwijzer_onbekend', 'Verwijzer onbekend'),
+    inwoners('a_inw', 'inwoners', 'Inwoners', 'Aantal inwoners op 1 januari.', 'bevolking'),
+    inwoners('a_00_14', 'inwoners_0_15', 'Inwoners van 0 tot 15 jaar', 'Inwoners van 0 tot 15 jaar op 1 januari.'),
+    inwoners('a_15_24', 'inwoners_15_25', 'Inwoners van 15 tot 25 jaar', 'Inwoners van 15 tot 25 jaar op 1 januari.'),
+  ],
+  ignore: ['Gemeentenaam_18', 'SoortRegio_19', 'Codering_20', 'IndelingswijzigingWijken_21', 'recs', 'gm_naam'],
+  fixedTopics: { VormenVanJeugdzorg: { code: 'T001203', label: 'Totaal alle jeugdzorg in natura' } },
+};
+
+const indicator = (
+  id: string,
+  keys: string[],
+  label: string,
+  denominatorLabel: string,
+  definition: string,
+): MeasureProfile => ({
+  id,
+  keys,
+  label,
+  unit: '%',
+  decimals: 1,
+  countOf: 'personen',
+  type: 'rate',
+  rate: { denominatorLabel, per: 100 },
+  definition,
+});
+
+/** 82972NED "Indicatoren jeugdzorg in natura; gemeenten", as StatLine downloads it. */
+export const INDICATOREN_GEMEENTEN: TableProfile = {
+  id: 'indicatoren-jeugdzorg-gemeenten',
+  title: 'Indicatoren jeugdzorg in natura; gemeenten',
+  shortTitle: 'Indicatoren jeugdzorg',
+  description:
+    'Indicatoren over het gebruik van jeugdzorg in natura per gemeente, volgens het woonplaatsbeginsel: het aandeel jongeren met jeugdhulp, jeugdbescherming en jeugdreclassering.',
+  source: { name: 'CBS', table: '82972NED', url: 'https://www.cbs.nl/nl-nl/cijfers/detail/82972NED' },
+  tableIds: ['82972NED'],
+  measures: [
+    indicator(
+      'pct_jeugdhulp',
+      ['Jongeren met jeugdhulp in natura'],
+      'Jongeren met jeugdhulp in natura',
+      'jongeren tot 18 jaar',
+      'Jongeren tot 18 jaar met jeugdhulp in natura, als percentage van alle jongeren tot 18 jaar.',
+    ),
+    indicator(
+      'pct_jeugdhulp_met_verblijf',
+      ['Jongeren met jeugdh. met verbl. in nat.', 'Jongeren met jeugdhulp met verblijf in natura'],
+      'Jongeren met jeugdhulp met verblijf in natura',
+      'jongeren met jeugdhulp in natura',
+      'Jongeren met jeugdhulp met verblijf in natura, als percentage van de jongeren met jeugdhulp in natura.',
+    ),
+    indicator(
+      'pct_jeugdbescherming',
+      ['Jongeren met jeugdbescherming'],
+      'Jongeren met jeugdbescherming',
+      'jongeren tot 18 jaar',
+      'Jongeren tot 18 jaar met jeugdbescherming, als percentage van alle jongeren tot 18 jaar.',
+    ),
+    indicator(
+      'pct_jeugdbescherming_met_verblijf',
+      ['Jeugdbesch. en jeugdh. met verbl. in nat', 'Jongeren met jeugdbescherming en jeugdhulp met verblijf in natura'],
+      'Jongeren met jeugdbescherming en jeugdhulp met verblijf in natura',
+      'jongeren met jeugdbescherming',
+      'Jongeren met jeugdbescherming die ook jeugdhulp met verblijf in natura kregen, als percentage van de jongeren met jeugdbescherming.',
+    ),
+    indicator(
+      'pct_jeugdreclassering',
+      ['Jongeren met jeugdreclassering'],
+      'Jongeren met jeugdreclassering',
+      'jongeren van 12 tot 23 jaar',
+      'Jongeren van 12 tot 23 jaar met jeugdreclassering, als percentage van alle jongeren van 12 tot 23 jaar.',
+    ),
+  ],
+  ignore: [],
+};
+
+const trajecten = (id: string, title: string, definition: string, concept?: MeasureProfile['concept']): MeasureProfile => ({
+  id,
+  keys: [title],
+  label: title,
+  unit: 'aantal',
+  decimals: 0,
+  countOf: 'trajecten',
+  type: 'aantal',
+  definition,
+  ...(concept ? { concept } : {}),
+});
+
+/**
+ * 85097NED "Jeugdhulptrajecten in natura; verwijzer, regio (gemeente)". Its measures are matched by their CBS
+ * titles, which v3 (topic keys) and v4 (opaque M-identifiers) share, so both APIs give the same dataset.
+ * Only the measures the project uses are named here; the others import with derived ids.
+ */
+export const TRAJECTEN_VERWIJZER: TableProfile = {
+  id: 'jeugdhulptrajecten-verwijzer',
+  title: 'Jeugdhulptrajecten in natura; verwijzer, regio (gemeente)',
+  shortTitle: 'Jeugdhulptrajecten; verwijzer',
+  description:
+    'Jeugdhulptrajecten in natura per halfjaar en jaar: de lopende, begonnen en beëindigde trajecten, naar verwijzer en gemeente (woonplaatsbeginsel).',
+  source: { name: 'CBS', table: '85097NED', url: 'https://www.cbs.nl/nl-nl/cijfers/detail/85097NED' },
+  tableIds: ['85097NED'],
+  measures: [
+    trajecten('trajecten', 'Totaal jeugdhulptrajecten in natura', 'Jeugdhulptrajecten in natura die op enig moment in de periode liepen.', 'trajecten-lopend'),
+    trajecten('trajecten_begonnen', 'Totaal begonnen trajecten', 'Jeugdhulptrajecten die in de periode begonnen.', 'trajecten-gestart'),
+    trajecten('trajecten_herhaald_beroep', 'Herhaald beroep', 'Begonnen trajecten van jongeren die in de twaalf maanden ervoor al een traject van dezelfde soort hadden.'),
+    trajecten('trajecten_beeindigd', 'Totaal beëindigde trajecten', 'Jeugdhulptrajecten die in de periode eindigden.', 'trajecten-beeindigd'),
+    {
+      id: 'gemiddelde_duur',
+      keys: ['Gemiddelde duur'],
+      label: 'Gemiddelde duur van de beëindigde trajecten',
+      shortLabel: 'Gemiddelde duur',
+      unit: 'dagen',
+      decimals: 0,
+      countOf: 'trajecten',
+      type: 'aantal',
+      definition: 'De gemiddelde duur in dagen van de trajecten die in de periode eindigden.',
+    },
+  ],
+  ignore: [],
+};
+
+export const TABLE_PROFILES: readonly TableProfile[] = [JEUGDZORG_WIJKEN, INDICATOREN_GEMEENTEN, TRAJECTEN_VERWIJZER];
+
+/** Compares CBS keys and labels loosely: case, accents, spacing and the OData `_n` ordinal do not matter. */
+export function normaliseKey(key: string): string {
+  return key
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** A v3 topic key without its ordinal; v4 identifiers (`M004127_2`) keep theirs, it is part of the id. */
+function withoutOrdinal(key: string): string {
+  const normal = normaliseKey(key);
+  return /^m\d+(_\d+)?$/.test(normal) ? normal : normal.replace(/_\d+$/, '');
+}
+
+/**
+ * The profile measure a source measure stands for: by its key, then by the key with another ordinal (the
+ * wijken tables renumber per year), then by its CBS title (the same in v3, v4 and StatLine).
+ */
+export function findProfileMeasure(profile: TableProfile, source: { key: string; label?: string }): MeasureProfile | undefined {
+  const exact = normaliseKey(source.key);
+  const label = source.label !== undefined ? normaliseKey(source.label) : undefined;
+  return (
+    profile.measures.find((m) => m.keys.some((k) => normaliseKey(k) === exact)) ??
+    profile.measures.find((m) => m.keys.some((k) => withoutOrdinal(k) === withoutOrdinal(source.key))) ??
+    (label ? profile.measures.find((m) => m.keys.some((k) => normaliseKey(k) === label)) : undefined)
+  );
+}
+
+export function isIgnoredKey(profile: TableProfile, key: string): boolean {
+  return profile.ignore.some((k) => normaliseKey(k) === normaliseKey(key) || withoutOrdinal(k) === withoutOrdinal(key));
+}
+
+/**
+ * The profile of a table: by its CBS id when the source names it, otherwise the profile that knows most of
+ * its measure keys (a saved export does not say which table it is).
+ */
+export function matchProfile(
+  table: { tableId?: string | undefined; measures: ReadonlyArray<{ key: string; label?: string }> },
+  profiles: readonly TableProfile[] = TABLE_PROFILES,
+): TableProfile | undefined {
+  const id = table.tableId?.toUpperCase();
+  const byId = id ? profiles.find((p) => p.tableIds.includes(id)) : undefined;
+  if (byId) return byId;
+  let best: { profile: TableProfile; known: number } | undefined;
+  for (const profile of profiles) {
+    const known = table.measures.filter((m) => findProfileMeasure(profile, m)).length;
+    if (known > 0 && (!best || known > best.known)) best = { profile, known };
+  }
+  return best?.profile;
+}

@@ -1,0 +1,66 @@
+/** Shared by the importer tests: small realistic exports written to a temp dir, and folder snapshots. */
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { loadRegister } from '../../src/node/reference-fs';
+import { runImport, type ImportOptions } from '../../src/node/import-fs';
+
+export const register = () => loadRegister();
+
+/** A StatLine download of 82972NED as CBS writes it: BOM, `;`, quoted labels, decimal commas, `2022*`. */
+export const STATLINE_HEADER =
+  '"Regio\'s";"Perioden";"Jongeren met jeugdhulp in natura (% (zie toelichting))";"Jongeren met jeugdbescherming (% (zie toelichting))"';
+export const STATLINE_LINES = [
+  '"Nederland";"2022*";13,2;1,2',
+  '"Aa en Hunze";"2022*";13;1,4',
+  '"Ameland";"2022*";7,8;',
+  '"Beemster";"2022*";;',
+  '"Utrecht (gemeente)";"2022*";15,2;0,8',
+];
+export function statline(lines: string[] = STATLINE_LINES, header = STATLINE_HEADER): string {
+  return `\uFEFF${[header, ...lines].join('\r\n')}\r\n`;
+}
+
+/** A saved OData v3 UntypedDataSet of the wijken table as CSV: pandas index, padded keys and values. */
+export const ODATA_CSV_HEADER = ',ID,VormenVanJeugdzorg,Wijken,Perioden,TotaalJongerenMetJeugdzorgInNatura_1,TotaalTrajectenInNatura_9,Gemeentenaam_18';
+export const ODATA_CSV_LINES = [
+  '0,2,T001203,NL00      ,2022JJ00,  461985,  695095,                                        ',
+  '1,5,T001203,GM1680    ,2022JJ00,     595,     860,Aa en Hunze                             ',
+  '2,8,T001203,GM0363    ,2022JJ00,   21520,   32485,Amsterdam                               ',
+];
+export function odataCsv(lines: string[] = ODATA_CSV_LINES, header = ODATA_CSV_HEADER): string {
+  return [header, ...lines].join('\r\n') + '\r\n';
+}
+
+export async function tempDir(prefix: string): Promise<string> {
+  return mkdtemp(path.join(os.tmpdir(), prefix));
+}
+
+export async function removeDir(dir: string): Promise<void> {
+  await rm(dir, { recursive: true, force: true });
+}
+
+export async function writeInput(dir: string, name: string, content: string | Uint8Array): Promise<string> {
+  const file = path.join(dir, name);
+  await writeFile(file, content);
+  return file;
+}
+
+/** Every file below a folder with its content, to show a failed import left it exactly as it was. */
+export async function snapshot(dir: string): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
+  if (!existsSync(dir)) return out;
+  for (const entry of await readdir(dir, { withFileTypes: true, recursive: true })) {
+    if (entry.isFile()) {
+      const full = path.join(entry.parentPath, entry.name);
+      out[path.relative(dir, full)] = await readFile(full, 'utf8');
+    }
+  }
+  return out;
+}
+
+/** An import with the test defaults: a fixed release and no progress output. */
+export function importQuietly(options: Omit<ImportOptions, 'release'> & { release?: string }) {
+  return runImport({ release: '2023-04-28', register: register(), ...options });
+}
