@@ -1,0 +1,178 @@
+/**
+ * The behavioural model of the demonstration data: national levels over time, age and gender profiles,
+ * shares of hulpvormen and verwijzers, and the persistent character of each gemeente. The numbers are
+ * made up but tuned to the reference values in DOMAIN.md (6,2% of youths with jeugdhulp in Q1 2015, about
+ * 13% per year in 2022, huisarts 61% and gemeente 8% of verwijzingen in 2015) and to the CBS wijken table
+ * of 2021–2022 (age profile, 18–23 share, verwijzers).
+ */
+import type { AgeBand } from './population';
+import { Random } from './random';
+
+/** Linear interpolation over (time, value) anchors, constant outside them. */
+export function interpolate(anchors: ReadonlyArray<readonly [number, number]>, time: number): number {
+  const first = anchors[0]!;
+  if (time <= first[0]) return first[1];
+  for (let i = 1; i < anchors.length; i++) {
+    const [t1, v1] = anchors[i]!;
+    const [t0, v0] = anchors[i - 1]!;
+    if (time <= t1) return v0 + ((v1 - v0) * (time - t0)) / (t1 - t0);
+  }
+  return anchors[anchors.length - 1]![1];
+}
+
+/** A half year as a point in time: 2015HJ01 → 2015.0, 2015HJ02 → 2015.5; a year → its middle. */
+export function timeOf(year: number, half: 0 | 1 | 2): number {
+  return half === 0 ? year + 0.25 : year + (half - 1) * 0.5;
+}
+
+/** Share of youths under 18 with jeugdhulp in a half year (persons), nationally. */
+const JEUGDHULP_RATE: ReadonlyArray<readonly [number, number]> = [
+  [2015, 0.069], [2016, 0.076], [2017, 0.083], [2018, 0.089], [2019, 0.093],
+  [2020, 0.094], [2021, 0.096], [2022, 0.099], [2024, 0.103], [2026, 0.106],
+];
+
+export function jeugdhulpRate(time: number): number {
+  return interpolate(JEUGDHULP_RATE, time);
+}
+
+/**
+ * Relative jeugdhulp use per age band and gender, against the rate of all under-18s (0–4 little, 4–12 boys
+ * most, 12–18 girls catching up; 18–23 is verlengde jeugdhulp). Normalised below so that the weighted
+ * under-18 average is 1.
+ */
+const AGE_PROFILE_RAW: Record<AgeBand, { jongens: number; meisjes: number }> = {
+  '00-04': { jongens: 0.4, meisjes: 0.28 },
+  '04-12': { jongens: 1.35, meisjes: 0.85 },
+  '12-18': { jongens: 1.15, meisjes: 1.22 },
+  '18-23': { jongens: 0.13, meisjes: 0.12 },
+};
+const AGE_WEIGHT: Record<Exclude<AgeBand, '18-23'>, number> = { '00-04': 0.216, '04-12': 0.439, '12-18': 0.345 };
+const AGE_NORM =
+  (Object.keys(AGE_WEIGHT) as Array<keyof typeof AGE_WEIGHT>).reduce(
+    (sum, band) => sum + AGE_WEIGHT[band] * (0.512 * AGE_PROFILE_RAW[band].jongens + 0.488 * AGE_PROFILE_RAW[band].meisjes),
+    0,
+  );
+
+export function ageProfile(band: AgeBand, sex: 'jongens' | 'meisjes'): number {
+  return AGE_PROFILE_RAW[band][sex] / AGE_NORM;
+}
+
+/** Share of youths with jeugdhulp who have (also) verblijf, per age band. */
+export const VERBLIJF_SHARE: Record<AgeBand, number> = { '00-04': 0.07, '04-12': 0.07, '12-18': 0.13, '18-23': 0.34 };
+/** Of those with verblijf, the share who also had jeugdhulp without verblijf in the same half year. */
+export const VERBLIJF_OVERLAP = 0.4;
+
+/** Hulpvormen: code, share of running trajecten (nationally, where wijkteams deliver), share started per half year. */
+export const HULPVORMEN = [
+  { code: '01', share: 0.2, started: 0.55, verblijf: false },
+  { code: '02', share: 0.58, started: 0.42, verblijf: false },
+  { code: '03', share: 0.05, started: 0.33, verblijf: false },
+  { code: '04', share: 0.03, started: 0.4, verblijf: false },
+  { code: '11', share: 0.05, started: 0.14, verblijf: true },
+  { code: '12', share: 0.02, started: 0.24, verblijf: true },
+  { code: '13', share: 0.004, started: 0.5, verblijf: true },
+  { code: '14', share: 0.06, started: 0.3, verblijf: true },
+] as const;
+
+/** Trajecten running per youth with jeugdhulp (all ages): 1,2 in 2015 (DOMAIN, Q1 2015) to 1,5 in 2022. */
+export function trajectenPerPerson(time: number): number {
+  return interpolate([[2015, 1.22], [2018, 1.38], [2022, 1.5], [2026, 1.54]], time);
+}
+
+/** Verwijzers of started trajecten: 2015 from DOMAIN.md (Q1 2015), 2022 after the CBS wijken table. */
+export const VERWIJZERS = [
+  { code: '01', y2015: 0.083, y2022: 0.3 },
+  { code: '02', y2015: 0.609, y2022: 0.36 },
+  { code: '03', y2015: 0.014, y2022: 0.03 },
+  { code: '04', y2015: 0.101, y2022: 0.085 },
+  { code: '05', y2015: 0.062, y2022: 0.045 },
+  { code: '06', y2015: 0.125, y2022: 0.15 },
+  { code: '08', y2015: 0.002, y2022: 0.0025 },
+  { code: '99', y2015: 0.004, y2022: 0.0075 },
+] as const;
+
+/** Verwijzer weights at a time; after 2022 the gemeentelijke toegang keeps growing slowly at the huisarts's cost. */
+export function verwijzerWeights(time: number, toegang: number): number[] {
+  const f = (time - 2015) / 7;
+  return VERWIJZERS.map((v) => {
+    let w = v.y2015 + (v.y2022 - v.y2015) * Math.min(f, 1);
+    if (time > 2022) w += (v.code === '01' ? 0.006 : v.code === '02' ? -0.006 : 0) * (time - 2022);
+    return v.code === '01' ? w * toegang : w;
+  });
+}
+
+/** Youths with jeugdbescherming as a share of under-18s in a half year. */
+export function jeugdbeschermingRate(time: number): number {
+  return interpolate([[2015, 0.0115], [2019, 0.0102], [2022, 0.0092], [2026, 0.0086]], time);
+}
+
+/** Of youths with jeugdbescherming: only OTS, only voorlopige OTS, both in the same half year, voogdij. */
+export const JB_MIX = { ots: 0.7, vots: 0.03, both: 0.05, voogdij: 0.22 };
+
+/**
+ * Youths with jeugdreclassering as a share of 12–22-year-olds in a half year. Declining; the new
+ * registration from 2021 counts about 12% more (the trend break).
+ */
+export function jeugdreclasseringRate(time: number): number {
+  const base = interpolate([[2015, 0.0042], [2018, 0.0033], [2020, 0.0027], [2026, 0.0025]], time);
+  return time >= 2021 ? base * 1.12 : base;
+}
+
+/** Persons with jeugdhulp in a whole year, against the mean of the two half years. */
+export const YEAR_OVER_HALF_YEAR = 1.34;
+
+/** The persistent character of a gemeente: what makes its figures its own. */
+export interface Character {
+  /** Level of jeugdhulp use against the national rate, ±30%. */
+  level: number;
+  /** Yearly drift of that level. */
+  drift: number;
+  /** Factor on the verblijf share. */
+  verblijf: number;
+  /** Hosts a large residential facility: woonplaatsbeginsel inflates its verblijf figures. */
+  institution: boolean;
+  /** Its wijkteams deliver data (only some do). */
+  wijkteam: boolean;
+  /** Factor on verwijzing by the gemeentelijke toegang. */
+  toegang: number;
+  /** Factors on jeugdbescherming, jeugdreclassering and trajecten per youth. */
+  jb: number;
+  jr: number;
+  trajecten: number;
+}
+
+export function drawCharacter(seed: number, code: string): Character {
+  const r = Random.for(seed, 'karakter', code);
+  const institution = r.chance(0.04);
+  return {
+    level: r.uniform(0.72, 1.32),
+    drift: r.normal() * 0.012,
+    verblijf: r.uniform(0.7, 1.35) * (institution ? 2.4 : 1),
+    institution,
+    wijkteam: r.chance(0.45),
+    toegang: r.uniform(0.55, 1.6),
+    jb: r.factor(0.25),
+    jr: r.factor(0.3),
+    trajecten: r.uniform(0.88, 1.12),
+  };
+}
+
+/** The character of a new gemeente from those of its parts, weighted by inhabitants. */
+export function blendCharacters(parts: ReadonlyArray<{ character: Character; weight: number }>, own: Character): Character {
+  const total = parts.reduce((s, p) => s + p.weight, 0);
+  if (parts.length === 0 || !(total > 0)) return own;
+  const mean = (key: 'level' | 'drift' | 'verblijf' | 'toegang' | 'jb' | 'jr' | 'trajecten') =>
+    parts.reduce((s, p) => s + p.weight * p.character[key], 0) / total;
+  const largest = [...parts].sort((a, b) => b.weight - a.weight)[0]!.character;
+  return {
+    level: mean('level') * (0.95 + 0.1 * (own.level - 0.72) / 0.6),
+    drift: mean('drift'),
+    verblijf: mean('verblijf'),
+    institution: parts.some((p) => p.character.institution),
+    wijkteam: largest.wijkteam,
+    toegang: mean('toegang'),
+    jb: mean('jb'),
+    jr: mean('jr'),
+    trajecten: mean('trajecten'),
+  };
+}

@@ -1,0 +1,255 @@
+/**
+ * How each demonstration dataset is filled from the underlying figures of a gemeente (world.ts): its topic
+ * combinations, its stored measures, and which cells may show nihil. One plan per dataset; the generator
+ * (generate.ts) does regions, aggregation, disclosure and releases for all of them alike.
+ */
+import type { Period } from '../data/periods';
+import type { WijkRecord } from '../regions/register';
+import { aged12to23, under18, type AgeBand } from './population';
+import {
+  JEUGDBESCHERMING_SPEC,
+  JEUGDHULP_SPEC,
+  JEUGDRECLASSERING_SPEC,
+  TRAJECTEN_SPEC,
+  VERWIJZERS_SPEC,
+  wijkenSpec,
+  type DatasetSpec,
+} from './spec';
+import { SEXES, type DemoWorld, type Sex } from './world';
+
+export interface ExtraRegion {
+  code: string;
+  label: string;
+  /** The gemeente whose revisions it follows. */
+  gemeente: string;
+  values: Float64Array;
+}
+
+export interface DatasetPlan {
+  spec: DatasetSpec;
+  periodKind: 'halfjaar' | 'jaar';
+  /** First year of the series; a yearly series ends with the last year the release publishes. */
+  firstYear: number;
+  /** Topic codes of each row, in the order of spec.dimensions; one empty combination without dimensions. */
+  combos: string[][];
+  /** Ids of the stored measures, in the order of spec.measures. */
+  stored: string[];
+  /** Population measures are not revised between releases. */
+  revisable: boolean[];
+  /** May an exact zero in this cell show as nihil (`-`)? */
+  nihil(combo: number, measure: number): boolean;
+  /** Underlying whole numbers of a gemeente in a period, combos × stored measures, row-major; NaN = not delivered. */
+  values(world: DemoWorld, code: string, period: Period): Float64Array;
+  /** Regions below the gemeenten (wijken) of a period, not part of any total. */
+  extra?(world: DemoWorld, period: Period, gemeenten: ReadonlySet<string>): ExtraRegion[];
+}
+
+function codesOf(spec: DatasetSpec, dimension: number): string[] {
+  return spec.dimensions?.[dimension]?.codes.map((c) => c.code) ?? [];
+}
+
+function cross(...lists: string[][]): string[][] {
+  return lists.reduce<string[][]>((acc, list) => acc.flatMap((prefix) => list.map((code) => [...prefix, code])), [[]]);
+}
+
+const halfOf = (period: Period) => period.part as 1 | 2;
+const fill = (length: number) => new Float64Array(length);
+const addAt = (values: Float64Array, index: number, amount: number) => {
+  values[index] = values[index]! + amount;
+};
+
+function jeugdhulpPlan(): DatasetPlan {
+  const spec = JEUGDHULP_SPEC;
+  const combos = cross(codesOf(spec, 0), codesOf(spec, 1));
+  const bandsOf = (code: string): AgeBand[] => (code === 'T001' ? ['00-04', '04-12', '12-18'] : [code as AgeBand]);
+  const sexesOf = (code: string): Sex[] => (code === 'T001038' ? [...SEXES] : [code === '3000' ? 'jongens' : 'meisjes']);
+  return {
+    spec,
+    periodKind: 'halfjaar',
+    firstYear: 2015,
+    combos,
+    stored: ['jongeren_jeugdhulp', 'jongeren_zonder_verblijf', 'jongeren_met_verblijf', 'jongeren'],
+    revisable: [true, true, true, false],
+    nihil: () => false,
+    values(world, code, period) {
+      const f = world.halfYear(code, period.year, halfOf(period));
+      const out = fill(combos.length * 4);
+      combos.forEach(([age, sex], i) => {
+        for (const band of bandsOf(age!)) {
+          for (const s of sexesOf(sex!)) {
+            const p = f.jeugdhulp[band][s];
+            addAt(out, i * 4, p.total);
+            addAt(out, i * 4 + 1, p.zonder);
+            addAt(out, i * 4 + 2, p.met);
+            addAt(out, i * 4 + 3, Math.round(f.groups[band][s]));
+          }
+        }
+      });
+      return out;
+    },
+  };
+}
+
+function trajectenPlan(): DatasetPlan {
+  const spec = TRAJECTEN_SPEC;
+  const codes = codesOf(spec, 0);
+  const rare = new Set(['03', '04', '12', '13']);
+  return {
+    spec,
+    periodKind: 'halfjaar',
+    firstYear: 2015,
+    combos: codes.map((c) => [c]),
+    stored: ['trajecten_lopend', 'trajecten_gestart', 'trajecten_beeindigd', 'jongeren_tot_18'],
+    revisable: [true, true, true, false],
+    nihil: (combo, measure) => measure < 3 && rare.has(codes[combo]!),
+    values(world, code, period) {
+      const f = world.halfYear(code, period.year, halfOf(period));
+      const youth = Math.round(under18(f.groups));
+      const out = fill(codes.length * 4);
+      f.trajecten.forEach((t, h) => {
+        const i = (h + 1) * 4;
+        [out[i], out[i + 1], out[i + 2]] = [t.lopend, t.gestart, t.beeindigd];
+        if (!Number.isNaN(t.lopend)) {
+          addAt(out, 0, t.lopend);
+          addAt(out, 1, t.gestart);
+          addAt(out, 2, t.beeindigd);
+        }
+      });
+      for (let i = 0; i < codes.length; i++) out[i * 4 + 3] = youth;
+      return out;
+    },
+  };
+}
+
+function verwijzersPlan(): DatasetPlan {
+  const spec = VERWIJZERS_SPEC;
+  const codes = codesOf(spec, 0);
+  const rare = new Set(['03', '05', '08', '99']);
+  return {
+    spec,
+    periodKind: 'halfjaar',
+    firstYear: 2015,
+    combos: codes.map((c) => [c]),
+    stored: ['trajecten_gestart'],
+    revisable: [true],
+    nihil: (combo) => rare.has(codes[combo]!),
+    values(world, code, period) {
+      const f = world.halfYear(code, period.year, halfOf(period));
+      const out = fill(codes.length);
+      f.verwijzers.forEach((n, i) => {
+        out[i + 1] = n;
+        addAt(out, 0, n);
+      });
+      return out;
+    },
+  };
+}
+
+function jeugdbeschermingPlan(): DatasetPlan {
+  const spec = JEUGDBESCHERMING_SPEC;
+  const codes = codesOf(spec, 0);
+  return {
+    spec,
+    periodKind: 'halfjaar',
+    firstYear: 2015,
+    combos: codes.map((c) => [c]),
+    stored: ['jongeren_jeugdbescherming', 'jongeren_tot_18'],
+    revisable: [true, false],
+    nihil: (combo, measure) => measure === 0 && (codes[combo] === 'VOTS' || codes[combo] === 'VOOGDIJ'),
+    values(world, code, period) {
+      const f = world.halfYear(code, period.year, halfOf(period));
+      const youth = Math.round(under18(f.groups));
+      return Float64Array.from([f.jb.total, youth, f.jb.ots, youth, f.jb.vots, youth, f.jb.voogdij, youth]);
+    },
+  };
+}
+
+function jeugdreclasseringPlan(): DatasetPlan {
+  return {
+    spec: JEUGDRECLASSERING_SPEC,
+    periodKind: 'halfjaar',
+    firstYear: 2015,
+    combos: [[]],
+    stored: ['jongeren_jeugdreclassering', 'jongeren_12_22'],
+    revisable: [true, false],
+    nihil: (_combo, measure) => measure === 0,
+    values(world, code, period) {
+      const f = world.halfYear(code, period.year, halfOf(period));
+      return Float64Array.from([f.jr, Math.round(aged12to23(f.groups))]);
+    },
+  };
+}
+
+/** The wijken of a gemeente on the 2022 list, labelled with their gemeente so that "Centrum" is unambiguous. */
+function wijkenPlan(wijkGemeenten: readonly string[] | 'alle', firstYear: number): DatasetPlan {
+  const spec = wijkenSpec(wijkGemeenten === 'alle' ? 'alle' : wijkGemeenten.length);
+  const chosen = wijkGemeenten === 'alle' ? undefined : new Set(wijkGemeenten);
+  return {
+    spec,
+    periodKind: 'jaar',
+    firstYear,
+    combos: [[]],
+    stored: ['jongeren_jeugdhulp', 'jongeren_tot_18'],
+    revisable: [true, false],
+    nihil: () => false,
+    values(world, code, period) {
+      return Float64Array.from([world.yearJeugdhulp(code, period.year), Math.round(under18(world.population.groups(code, period.year)))]);
+    },
+    extra(world, period, gemeenten) {
+      const out: ExtraRegion[] = [];
+      const byGemeente = new Map<string, WijkRecord[]>();
+      for (const wijk of world.register.reference.wijken) {
+        if (wijk.jaar !== WIJK_YEAR || !gemeenten.has(wijk.gemeente) || (chosen && !chosen.has(wijk.gemeente))) continue;
+        byGemeente.set(wijk.gemeente, [...(byGemeente.get(wijk.gemeente) ?? []), wijk]);
+      }
+      for (const [gemeente, wijken] of [...byGemeente].sort(([a], [b]) => a.localeCompare(b))) {
+        const counts = world.wijkJeugdhulp(gemeente, wijken, period.year);
+        const naam = world.register.gemeente(gemeente)?.naam ?? gemeente;
+        for (const wijk of [...wijken].sort((a, b) => a.code.localeCompare(b.code))) {
+          const youth = world.wijkYouth(wijk, period.year);
+          out.push({
+            code: wijk.code,
+            label: `${wijk.naam} (${naam})`,
+            gemeente,
+            values: Float64Array.from([counts.get(wijk.code) ?? NaN, youth === undefined ? NaN : Math.round(youth)]),
+          });
+        }
+      }
+      return out;
+    },
+  };
+}
+
+/** The wijkindeling the wijken dataset uses in every year. */
+export const WIJK_YEAR = 2022;
+
+export interface PlanOptions {
+  /** Gemeenten with wijken in the wijken dataset, or all. */
+  wijkGemeenten: readonly string[] | 'alle';
+  wijkFirstYear: number;
+}
+
+export function demoPlans(options: PlanOptions): DatasetPlan[] {
+  return [
+    jeugdhulpPlan(),
+    trajectenPlan(),
+    verwijzersPlan(),
+    jeugdbeschermingPlan(),
+    jeugdreclasseringPlan(),
+    wijkenPlan(options.wijkGemeenten, options.wijkFirstYear),
+  ];
+}
+
+/** A copy of a plan under another id and title, for benchmark-sized data folders (`--scale`). */
+export function copyPlan(plan: DatasetPlan, copy: number): DatasetPlan {
+  return {
+    ...plan,
+    spec: {
+      ...plan.spec,
+      id: `${plan.spec.id}-kopie-${copy}`,
+      title: `${plan.spec.title} (kopie ${copy}, voor de benchmark)`,
+      shortTitle: `${plan.spec.shortTitle ?? plan.spec.title} (kopie ${copy})`,
+    },
+  };
+}
+

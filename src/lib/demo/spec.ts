@@ -1,0 +1,394 @@
+/**
+ * The metadata of the demonstration datasets: titles, descriptions, dimensions, measures with their
+ * toelichting, footnotes and trend breaks, written after the CBS tables they imitate. Periods, regions,
+ * release and history are filled in by the generator (generate.ts).
+ */
+import type { DatasetMetaInput } from '../../schemas/dataset';
+
+export type DatasetSpec = Omit<DatasetMetaInput, 'release' | 'periods' | 'regions' | 'history'>;
+
+export const FICTITIOUS_SOURCE = 'Fictieve demonstratiecijfers, naar het model van CBS';
+export const FICTITIOUS_ATTRIBUTION = 'Fictieve demonstratiecijfers (model: CBS beleidsinformatie jeugd)';
+const POPULATION_SOURCE = 'CBS Bevolkingsstatistiek (fictief afgeleid)';
+
+const FICTITIOUS_NOTE =
+  'Deze cijfers zijn fictief. Ze zijn gemaakt door de eigen, reproduceerbare generator van dit project ' +
+  '(npm run data:demo) en dienen alleen om de publicatie te demonstreren. Gemeentecodes, -namen, ' +
+  'herindelingen en inwoneraantallen zijn wel echt (bron: CBS).';
+
+const INDELING_NOTE =
+  'Elke periode staat op de gemeentelijke indeling van haar eigen jaar: een gemeente die is opgeheven komt voor ' +
+  'tot en met haar laatste jaar (Weesp tot en met 2022), en de gemeente die haar overnam is vanaf het jaar van ' +
+  'de herindeling groter.';
+
+function common(table: string, description: string): Pick<DatasetSpec, 'description' | 'source' | 'licence' | 'attribution' | 'fictitious'> {
+  return {
+    description: `${description}\n\n${INDELING_NOTE}\n\n${FICTITIOUS_NOTE}`,
+    source: {
+      name: FICTITIOUS_SOURCE,
+      table,
+      note: `Opzet, indelingen en definities volgen de CBS-tabel ${table}; de cijfers zelf komen niet van CBS.`,
+    },
+    licence: { name: 'CC BY 4.0', url: 'https://creativecommons.org/licenses/by/4.0/deed.nl' },
+    attribution: FICTITIOUS_ATTRIBUTION,
+    fictitious: true,
+  };
+}
+
+const WOONPLAATSBEGINSEL = {
+  id: 'woonplaatsbeginsel',
+  text:
+    'Jeugdhulp, jeugdbescherming en jeugdreclassering worden toegerekend aan de gemeente waar de gezagsdrager ' +
+    'woont (woonplaatsbeginsel). Jongeren onder voogdij in een verblijfsinstelling en jongeren van 18 jaar en ' +
+    'ouder tellen mee in de gemeente waar de instelling staat. Dat verhoogt de cijfers van gemeenten met een ' +
+    'grote instelling.',
+  appliesTo: {},
+};
+
+const JEUGDWET_BREAK = {
+  from: '2015HJ01',
+  note:
+    'Met de Jeugdwet (1 januari 2015) begint een nieuwe reeks. Cijfers over jeugdzorg van vóór 2015 zijn niet ' +
+    'vergelijkbaar; deze tabel begint daarom in 2015.',
+};
+
+/** Measures that count persons or inhabitants, as the tables use them. */
+function count(id: string, label: string, countOf: 'personen' | 'trajecten' | 'inwoners', definition: string, extra: object = {}) {
+  return { id, label, unit: 'aantal', decimals: 0, countOf, type: 'aantal' as const, definition, ...extra };
+}
+
+function rate(id: string, label: string, numerator: string, denominator: string, denominatorLabel: string, per: 100 | 1000, definition: string) {
+  return {
+    id,
+    label,
+    unit: per === 100 ? '%' : 'per 1.000 jongeren',
+    decimals: 1,
+    countOf: 'personen' as const,
+    type: 'rate' as const,
+    derived: true,
+    rate: { numerator, denominator, denominatorLabel, per },
+    definition: `${definition} Berekend uit de afgeronde aantallen; bij een afgeschermd aantal is ook het percentage afgeschermd.`,
+  };
+}
+
+const JEUGDHULP_DEFINITION =
+  'Jongeren voor wie in de verslagperiode ten minste één jeugdhulptraject liep, met of zonder verblijf. Een jongere ' +
+  'telt per periode één keer mee, ook bij meerdere trajecten. Jeugdhulp is hulp en ondersteuning bij opgroei- en ' +
+  'opvoedingsproblemen, psychische problemen en stoornissen, zoals bedoeld in de Jeugdwet. Het gaat om jeugdhulp in ' +
+  'natura; hulp betaald uit een persoonsgebonden budget (pgb) telt niet mee.';
+
+const GROUP_DENOMINATOR = 'jongeren van dezelfde leeftijdsgroep en hetzelfde geslacht (bij het totaal: alle jongeren tot 18 jaar)';
+
+export const JEUGDHULP_SPEC: DatasetSpec = {
+  id: 'jeugdhulp',
+  title: 'Jongeren met jeugdhulp; leeftijd, geslacht, regio',
+  shortTitle: 'Jongeren met jeugdhulp',
+  ...common(
+    '85100NED',
+    'Het aantal jongeren met jeugdhulp per halfjaar, met en zonder verblijf, naar leeftijd en geslacht, voor ' +
+      'Nederland, provincies, jeugdregio’s en gemeenten. Naast de aantallen staat het aantal jongeren in dezelfde ' +
+      'groep, zodat het percentage jongeren met jeugdhulp kan worden berekend.',
+  ),
+  dimensions: [
+    {
+      id: 'leeftijd',
+      label: 'Leeftijd',
+      description: 'Leeftijd van de jongere op het eind van de verslagperiode.',
+      codes: [
+        { code: 'T001', label: 'Totaal tot 18 jaar', total: true },
+        { code: '00-04', label: '0 tot 4 jaar' },
+        { code: '04-12', label: '4 tot 12 jaar' },
+        { code: '12-18', label: '12 tot 18 jaar' },
+        {
+          code: '18-23',
+          label: '18 tot 23 jaar (verlengde jeugdhulp)',
+          description: 'Jeugdhulp na het 18e jaar (verlengde jeugdhulp). Niet inbegrepen in het totaal tot 18 jaar.',
+        },
+      ],
+    },
+    {
+      id: 'geslacht',
+      label: 'Geslacht',
+      description: '',
+      codes: [
+        { code: 'T001038', label: 'Totaal', total: true },
+        { code: '3000', label: 'Jongens' },
+        { code: '4000', label: 'Meisjes' },
+      ],
+    },
+  ],
+  measures: [
+    count('jongeren_jeugdhulp', 'Jongeren met jeugdhulp', 'personen', JEUGDHULP_DEFINITION, { concept: 'jongeren-jeugdhulp', shortLabel: 'Met jeugdhulp' }),
+    count(
+      'jongeren_zonder_verblijf',
+      'Jongeren met jeugdhulp zonder verblijf',
+      'personen',
+      'Jongeren die in de verslagperiode jeugdhulp kregen zonder verblijf buiten het eigen gezin: hulp van het ' +
+        'wijkteam, ambulante hulp, daghulp of hulp in het netwerk. Wie in dezelfde periode ook jeugdhulp met verblijf ' +
+        'had, telt in beide groepen mee; daarom is de som van met en zonder verblijf groter dan het totaal.',
+      { concept: 'jongeren-jeugdhulp-zonder-verblijf', shortLabel: 'Zonder verblijf' },
+    ),
+    count(
+      'jongeren_met_verblijf',
+      'Jongeren met jeugdhulp met verblijf',
+      'personen',
+      'Jongeren die in de verslagperiode jeugdhulp kregen met verblijf buiten het eigen gezin: pleegzorg, ' +
+        'gezinsgerichte hulp (zoals een gezinshuis), een gesloten plaatsing of ander verblijf bij een jeugdhulpaanbieder.',
+      { concept: 'jongeren-jeugdhulp-met-verblijf', shortLabel: 'Met verblijf' },
+    ),
+    count(
+      'jongeren',
+      'Jongeren in de groep',
+      'inwoners',
+      'Het aantal inwoners van dezelfde leeftijdsgroep en hetzelfde geslacht in de regio, op 1 januari van het jaar. ' +
+        'Fictief afgeleid van het werkelijke aantal inwoners volgens CBS.',
+      { concept: 'bevolking', source: POPULATION_SOURCE, shortLabel: 'Jongeren' },
+    ),
+    rate('jongeren_jeugdhulp_pct', 'Jongeren met jeugdhulp (%)', 'jongeren_jeugdhulp', 'jongeren', GROUP_DENOMINATOR, 100,
+      'Jongeren met jeugdhulp als percentage van alle jongeren van dezelfde leeftijdsgroep en hetzelfde geslacht.'),
+    rate('jongeren_zonder_verblijf_pct', 'Jongeren met jeugdhulp zonder verblijf (%)', 'jongeren_zonder_verblijf', 'jongeren', GROUP_DENOMINATOR, 100,
+      'Jongeren met jeugdhulp zonder verblijf als percentage van alle jongeren van dezelfde leeftijdsgroep en hetzelfde geslacht.'),
+    rate('jongeren_met_verblijf_pct', 'Jongeren met jeugdhulp met verblijf (%)', 'jongeren_met_verblijf', 'jongeren', GROUP_DENOMINATOR, 100,
+      'Jongeren met jeugdhulp met verblijf als percentage van alle jongeren van dezelfde leeftijdsgroep en hetzelfde geslacht.'),
+  ],
+  footnotes: [
+    WOONPLAATSBEGINSEL,
+    {
+      id: 'verlengde-jeugdhulp',
+      text:
+        'De groep 18 tot 23 jaar (verlengde jeugdhulp) is niet inbegrepen in het totaal tot 18 jaar. Het percentage ' +
+        'van deze groep is berekend op alle inwoners van 18 tot 23 jaar.',
+      appliesTo: { topics: { leeftijd: ['18-23', 'T001'] } },
+    },
+  ],
+  trendBreaks: [JEUGDWET_BREAK],
+};
+
+const TRAJECT_DEFINITION =
+  'Een jeugdhulptraject is een vorm van jeugdhulp die een aanbieder aan een jongere levert, van begin tot einde. ' +
+  'Eén jongere kan in dezelfde periode meerdere trajecten hebben; trajecten zijn dus geen personen.';
+
+export const TRAJECTEN_SPEC: DatasetSpec = {
+  id: 'jeugdhulptrajecten',
+  title: 'Jeugdhulptrajecten; hulpvorm, regio',
+  shortTitle: 'Jeugdhulptrajecten',
+  ...common(
+    '85097NED',
+    'Het aantal jeugdhulptrajecten per halfjaar naar hulpvorm: lopend op enig moment in de periode, gestart en ' +
+      'beëindigd, voor Nederland, provincies, jeugdregio’s en gemeenten. De tabel telt trajecten, geen personen. ' +
+      'Ook trajecten van jongeren van 18 jaar en ouder tellen mee; het aantal per 1.000 jongeren is berekend op de ' +
+      'jongeren tot 18 jaar.',
+  ),
+  dimensions: [
+    {
+      id: 'hulpvorm',
+      label: 'Hulpvorm',
+      description: 'De vorm van de jeugdhulp, zoals de aanbieder die aan CBS levert.',
+      codes: [
+        { code: 'T001', label: 'Totaal jeugdhulp', total: true },
+        { code: '01', label: 'Jeugdhulp in de wijk (wijkteam)', group: 'Jeugdhulp zonder verblijf' },
+        { code: '02', label: 'Ambulant op locatie aanbieder', group: 'Jeugdhulp zonder verblijf' },
+        { code: '03', label: 'Daghulp', group: 'Jeugdhulp zonder verblijf' },
+        { code: '04', label: 'Jeugdhulp in het netwerk', group: 'Jeugdhulp zonder verblijf' },
+        { code: '11', label: 'Pleegzorg', group: 'Jeugdhulp met verblijf' },
+        { code: '12', label: 'Gezinsgericht', group: 'Jeugdhulp met verblijf', description: 'Verblijf in een gezinshuis of een andere gezinsgerichte vorm.' },
+        { code: '13', label: 'Gesloten plaatsing', group: 'Jeugdhulp met verblijf', description: 'Verblijf in een instelling voor gesloten jeugdhulp, na een machtiging van de kinderrechter.' },
+        { code: '14', label: 'Overig verblijf', group: 'Jeugdhulp met verblijf' },
+      ],
+    },
+  ],
+  measures: [
+    count('trajecten_lopend', 'Lopende trajecten (op enig moment in de periode)', 'trajecten',
+      `Trajecten die op enig moment in de verslagperiode liepen: gestart vóór of in de periode en niet beëindigd vóór de periode. ${TRAJECT_DEFINITION}`,
+      { concept: 'trajecten-lopend', shortLabel: 'Lopend' }),
+    count('trajecten_gestart', 'Gestarte trajecten', 'trajecten', `Trajecten met een startdatum in de verslagperiode. ${TRAJECT_DEFINITION}`,
+      { concept: 'trajecten-gestart', shortLabel: 'Gestart' }),
+    count('trajecten_beeindigd', 'Beëindigde trajecten', 'trajecten', `Trajecten met een einddatum in de verslagperiode. ${TRAJECT_DEFINITION}`,
+      { concept: 'trajecten-beeindigd', shortLabel: 'Beëindigd' }),
+    count('jongeren_tot_18', 'Jongeren tot 18 jaar', 'inwoners',
+      'Het aantal inwoners jonger dan 18 jaar in de regio op 1 januari van het jaar; in elke rij hetzelfde. Fictief afgeleid van het werkelijke aantal inwoners volgens CBS.',
+      { concept: 'bevolking', source: POPULATION_SOURCE }),
+    rate('trajecten_lopend_per_1000', 'Lopende trajecten per 1.000 jongeren', 'trajecten_lopend', 'jongeren_tot_18', 'jongeren tot 18 jaar', 1000,
+      'Lopende trajecten per 1.000 inwoners jonger dan 18 jaar.'),
+    rate('trajecten_gestart_per_1000', 'Gestarte trajecten per 1.000 jongeren', 'trajecten_gestart', 'jongeren_tot_18', 'jongeren tot 18 jaar', 1000,
+      'Gestarte trajecten per 1.000 inwoners jonger dan 18 jaar.'),
+    rate('trajecten_beeindigd_per_1000', 'Beëindigde trajecten per 1.000 jongeren', 'trajecten_beeindigd', 'jongeren_tot_18', 'jongeren tot 18 jaar', 1000,
+      'Beëindigde trajecten per 1.000 inwoners jonger dan 18 jaar.'),
+  ],
+  footnotes: [
+    WOONPLAATSBEGINSEL,
+    {
+      id: 'wijkteam',
+      text:
+        'Jeugdhulp in de wijk (wijkteam) is onvolledig geregistreerd: alleen de wijkteams van een deel van de ' +
+        'gemeenten leveren gegevens aan CBS. Waar geen gegevens zijn geleverd staat een punt. Ook het totaal ' +
+        'is daardoor tussen gemeenten niet goed vergelijkbaar.',
+      appliesTo: { topics: { hulpvorm: ['01', 'T001'] } },
+    },
+    {
+      id: 'einddatum-geschat',
+      text:
+        'Van ongeveer 15% van de trajecten is de einddatum niet geleverd; die is geschat (geïmputeerd). ' +
+        'Beëindigde en lopende trajecten zijn daardoor minder nauwkeurig dan gestarte.',
+      appliesTo: { measures: ['trajecten_beeindigd', 'trajecten_lopend', 'trajecten_beeindigd_per_1000', 'trajecten_lopend_per_1000'] },
+    },
+  ],
+  trendBreaks: [JEUGDWET_BREAK],
+};
+
+export const VERWIJZERS_SPEC: DatasetSpec = {
+  id: 'verwijzers',
+  title: 'Gestarte jeugdhulptrajecten; verwijzer, regio',
+  shortTitle: 'Verwijzers',
+  ...common(
+    '85097NED',
+    'Het aantal gestarte jeugdhulptrajecten per halfjaar naar verwijzer, voor Nederland, provincies, jeugdregio’s ' +
+      'en gemeenten. De tabel telt trajecten, geen personen. Het aandeel van een verwijzer is een deel van het ' +
+      'totaal aantal gestarte trajecten.',
+  ),
+  dimensions: [
+    {
+      id: 'verwijzer',
+      label: 'Verwijzer',
+      description: 'Wie de jongere naar de jeugdhulp heeft verwezen, zoals de aanbieder het registreert.',
+      codes: [
+        { code: 'T001', label: 'Totaal gestarte trajecten', total: true },
+        { code: '01', label: 'Gemeentelijke toegang', description: 'Het wijk- of jeugdteam of een andere toegang van de gemeente.' },
+        { code: '02', label: 'Huisarts' },
+        { code: '03', label: 'Jeugdarts' },
+        { code: '04', label: 'Gecertificeerde instelling' },
+        { code: '05', label: 'Medisch specialist' },
+        { code: '06', label: 'Geen verwijzer', description: 'De jongere of de ouders kwamen zelf, zonder verwijzing.' },
+        { code: '08', label: 'Rechter, officier van justitie' },
+        { code: '99', label: 'Verwijzer onbekend' },
+      ],
+    },
+  ],
+  measures: [
+    count('trajecten_gestart', 'Gestarte trajecten', 'trajecten', `Trajecten met een startdatum in de verslagperiode, naar verwijzer. ${TRAJECT_DEFINITION}`,
+      { concept: 'trajecten-gestart', shortLabel: 'Gestart' }),
+  ],
+  footnotes: [
+    WOONPLAATSBEGINSEL,
+    {
+      id: 'verwijzer-jeugdbescherming',
+      text:
+        'Bij jongeren met een jeugdbeschermingsmaatregel wordt de verwijzer niet eenduidig geregistreerd: de ene ' +
+        'aanbieder noteert de gecertificeerde instelling, de andere de rechter of de gemeente.',
+      appliesTo: { topics: { verwijzer: ['04', '08'] } },
+    },
+  ],
+  trendBreaks: [JEUGDWET_BREAK],
+};
+
+export const JEUGDBESCHERMING_SPEC: DatasetSpec = {
+  id: 'jeugdbescherming',
+  title: 'Jongeren met jeugdbescherming; maatregel, regio',
+  shortTitle: 'Jeugdbescherming',
+  ...common(
+    '85100NED',
+    'Het aantal jongeren met een jeugdbeschermingsmaatregel per halfjaar, naar maatregel, voor Nederland, ' +
+      'provincies, jeugdregio’s en gemeenten.',
+  ),
+  dimensions: [
+    {
+      id: 'maatregel',
+      label: 'Maatregel',
+      description: 'De jeugdbeschermingsmaatregel die de kinderrechter oplegde en een gecertificeerde instelling uitvoert.',
+      codes: [
+        { code: 'T001', label: 'Totaal jeugdbescherming', total: true, description: 'Een jongere met meer dan één maatregel in de periode telt één keer mee.' },
+        { code: 'OTS', label: 'Ondertoezichtstelling' },
+        { code: 'VOTS', label: 'Voorlopige ondertoezichtstelling' },
+        { code: 'VOOGDIJ', label: 'Voogdij' },
+      ],
+    },
+  ],
+  measures: [
+    count('jongeren_jeugdbescherming', 'Jongeren met jeugdbescherming', 'personen',
+      'Jongeren voor wie in de verslagperiode een jeugdbeschermingsmaatregel liep: een (voorlopige) ondertoezichtstelling ' +
+        'of voogdij. Een jongere met meer maatregelen in de periode telt bij elke maatregel en één keer in het totaal mee.',
+      { concept: 'jongeren-jeugdbescherming', shortLabel: 'Met jeugdbescherming' }),
+    count('jongeren_tot_18', 'Jongeren tot 18 jaar', 'inwoners',
+      'Het aantal inwoners jonger dan 18 jaar in de regio op 1 januari van het jaar; in elke rij hetzelfde. Fictief afgeleid van het werkelijke aantal inwoners volgens CBS.',
+      { concept: 'bevolking', source: POPULATION_SOURCE }),
+    rate('jongeren_jeugdbescherming_pct', 'Jongeren met jeugdbescherming (%)', 'jongeren_jeugdbescherming', 'jongeren_tot_18', 'jongeren tot 18 jaar', 100,
+      'Jongeren met jeugdbescherming als percentage van alle jongeren tot 18 jaar.'),
+  ],
+  footnotes: [WOONPLAATSBEGINSEL],
+  trendBreaks: [JEUGDWET_BREAK],
+};
+
+export const JEUGDRECLASSERING_SPEC: DatasetSpec = {
+  id: 'jeugdreclassering',
+  title: 'Jongeren met jeugdreclassering; regio',
+  shortTitle: 'Jeugdreclassering',
+  ...common(
+    '82977NED',
+    'Het aantal jongeren met jeugdreclassering per halfjaar, voor Nederland, provincies, jeugdregio’s en gemeenten, ' +
+      'met het aantal jongeren van 12 tot 23 jaar als basis. In kleine gemeenten gaat het om enkele jongeren: één gezin ' +
+      'dat verhuist kan het percentage sterk veranderen.',
+  ),
+  dimensions: [],
+  measures: [
+    count('jongeren_jeugdreclassering', 'Jongeren met jeugdreclassering', 'personen',
+      'Jongeren voor wie in de verslagperiode een jeugdreclasseringsmaatregel liep, opgelegd door de rechter of de ' +
+        'Raad voor de Kinderbescherming, of in het vrijwillig kader. Jeugdreclassering geldt voor jongeren vanaf 12 jaar, ' +
+        'ook na hun 18e als het strafbare feit vóór hun 18e werd gepleegd.',
+      { concept: 'jongeren-jeugdreclassering', shortLabel: 'Met jeugdreclassering' }),
+    count('jongeren_12_22', 'Jongeren van 12 tot 23 jaar', 'inwoners',
+      'Het aantal inwoners van 12 tot en met 22 jaar in de regio op 1 januari van het jaar. Fictief afgeleid van het werkelijke aantal inwoners volgens CBS.',
+      { concept: 'bevolking', source: POPULATION_SOURCE }),
+    rate('jongeren_jeugdreclassering_pct', 'Jongeren met jeugdreclassering (%)', 'jongeren_jeugdreclassering', 'jongeren_12_22', 'jongeren van 12 tot 23 jaar', 100,
+      'Jongeren met jeugdreclassering als percentage van alle jongeren van 12 tot 23 jaar.'),
+  ],
+  footnotes: [WOONPLAATSBEGINSEL],
+  trendBreaks: [
+    JEUGDWET_BREAK,
+    {
+      from: '2021HJ01',
+      note:
+        'Vanaf 2021 leveren de gecertificeerde instellingen de jeugdreclassering op een nieuwe manier aan; ' +
+        'cijfers vanaf het 1e halfjaar 2021 zijn niet goed vergelijkbaar met die van eerdere jaren.',
+    },
+  ],
+};
+
+export function wijkenSpec(wijkGemeenten: number | 'alle'): DatasetSpec {
+  const which =
+    wijkGemeenten === 'alle' ? 'alle gemeenten' : `de ${wijkGemeenten} grootste gemeenten (naar inwoners in 2022)`;
+  return {
+    id: 'jeugdhulp-wijken',
+    title: 'Jongeren met jeugdhulp; wijken',
+    shortTitle: 'Jeugdhulp per wijk',
+    ...common(
+      'Jeugdzorg in natura; wijken',
+      'Het aantal jongeren tot 18 jaar met jeugdhulp per jaar, voor Nederland, provincies, jeugdregio’s, gemeenten ' +
+        `en de wijken van ${which}, naar het model van de CBS-tabel "Jeugdzorg in natura; wijken". Een jongere die ` +
+        'in beide halfjaren jeugdhulp had telt één keer mee, dus het jaarcijfer is kleiner dan de som van de halfjaren. ' +
+        'De wijken volgen de wijkindeling van 2022 in alle jaren (dezelfde wijkcodes). Een wijk hoort bij de gemeente ' +
+        'van 2022; wijken van later opgeheven gemeenten (zoals Weesp) ontbreken vanaf het jaar van de herindeling.',
+    ),
+    dimensions: [],
+    measures: [
+      count('jongeren_jeugdhulp', 'Jongeren met jeugdhulp', 'personen', `${JEUGDHULP_DEFINITION} Hier: jongeren tot 18 jaar, per jaar.`,
+        { concept: 'jongeren-jeugdhulp', shortLabel: 'Met jeugdhulp' }),
+      count('jongeren_tot_18', 'Jongeren tot 18 jaar', 'inwoners',
+        'Het aantal inwoners jonger dan 18 jaar op 1 januari van het jaar. Voor wijken afgeleid van de inwoners van 0 tot 15 ' +
+          'jaar en een deel van die van 15 tot 25 jaar (CBS Kerncijfers wijken en buurten 2022), met een fictieve trend.',
+        { concept: 'bevolking', source: 'CBS Kerncijfers wijken en buurten (fictief afgeleid)' }),
+      rate('jongeren_jeugdhulp_pct', 'Jongeren met jeugdhulp (%)', 'jongeren_jeugdhulp', 'jongeren_tot_18', 'jongeren tot 18 jaar', 100,
+        'Jongeren met jeugdhulp als percentage van alle jongeren tot 18 jaar.'),
+    ],
+    footnotes: [
+      WOONPLAATSBEGINSEL,
+      {
+        id: 'wijkindeling-2022',
+        text:
+          'Wijken staan in alle jaren op de wijkindeling van 2022. Kleine wijken hebben veel afgeschermde cellen; ' +
+          'gebruik daar de gemeente of een langere periode.',
+        appliesTo: {},
+      },
+    ],
+    trendBreaks: [],
+  };
+}

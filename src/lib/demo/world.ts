@@ -1,0 +1,173 @@
+/**
+ * The underlying (unrounded, whole) numbers of the demonstration data, per gemeente and period, before
+ * disclosure control: a gemeente's youths with jeugdhulp by age and gender, its trajecten per hulpvorm,
+ * verwijzers, jeugdbescherming and jeugdreclassering. Every stream of randomness is keyed by gemeente and
+ * period, so a value is the same whichever subset is generated.
+ */
+import type { RegionRegister, WijkRecord } from '../regions/register';
+import {
+  HULPVORMEN,
+  JB_MIX,
+  VERBLIJF_OVERLAP,
+  VERBLIJF_SHARE,
+  YEAR_OVER_HALF_YEAR,
+  ageProfile,
+  blendCharacters,
+  drawCharacter,
+  jeugdbeschermingRate,
+  jeugdhulpRate,
+  jeugdreclasseringRate,
+  timeOf,
+  trajectenPerPerson,
+  verwijzerWeights,
+  type Character,
+} from './model';
+import { AGE_BANDS, aged12to23, under18, youthGroups, type AgeBand, type PopulationModel, type YouthGroups } from './population';
+import { Random, splitCount } from './random';
+
+export const SEXES = ['jongens', 'meisjes'] as const;
+export type Sex = (typeof SEXES)[number];
+
+export interface PersonCounts {
+  total: number;
+  zonder: number;
+  met: number;
+}
+
+/** One gemeente in one half year. NaN marks a figure that was not delivered (wijkteam). */
+export interface HalfYearFigures {
+  groups: YouthGroups;
+  jeugdhulp: Record<AgeBand, Record<Sex, PersonCounts>>;
+  /** Per hulpvorm, in the order of HULPVORMEN. */
+  trajecten: Array<{ lopend: number; gestart: number; beeindigd: number }>;
+  /** Started trajecten per verwijzer, in the order of VERWIJZERS. */
+  verwijzers: number[];
+  jb: { ots: number; vots: number; voogdij: number; total: number };
+  jr: number;
+}
+
+export class DemoWorld {
+  private readonly characters = new Map<string, Character>();
+  private readonly halfYears = new Map<string, HalfYearFigures>();
+
+  constructor(
+    readonly register: RegionRegister,
+    readonly population: PopulationModel,
+    readonly seed: number,
+  ) {}
+
+  /** A gemeente's character; a gemeente formed by a herindeling inherits the blend of its parts. */
+  character(code: string): Character {
+    const known = this.characters.get(code);
+    if (known) return known;
+    const own = drawCharacter(this.seed, code);
+    const g = this.register.gemeente(code);
+    let character = own;
+    if (g && g.eersteJaar > this.register.firstYear) {
+      const before = g.eersteJaar - 1;
+      const parts = this.register
+        .parts(code, before, g.eersteJaar)
+        .filter((p) => p.code !== code)
+        .map((p) => ({ character: this.character(p.code), weight: p.share * this.population.vector(p.code, before).inwoners }));
+      character = blendCharacters(parts, own);
+    }
+    this.characters.set(code, character);
+    return character;
+  }
+
+  /** The figures of a gemeente in a half year (on that year's indeling). */
+  halfYear(code: string, year: number, half: 1 | 2): HalfYearFigures {
+    const key = `${code}|${year}|${half}`;
+    let figures = this.halfYears.get(key);
+    if (!figures) this.halfYears.set(key, (figures = this.computeHalfYear(code, year, half)));
+    return figures;
+  }
+
+  private computeHalfYear(code: string, year: number, half: 1 | 2): HalfYearFigures {
+    const c = this.character(code);
+    const t = timeOf(year, half);
+    const r = Random.for(this.seed, 'halfjaar', code, year, half);
+    const groups = this.population.groups(code, year);
+    const level = jeugdhulpRate(t) * c.level * (1 + c.drift * (t - 2020)) * r.factor(0.03);
+
+    const jeugdhulp = {} as Record<AgeBand, Record<Sex, PersonCounts>>;
+    for (const band of AGE_BANDS) {
+      const verblijfShare = Math.min(0.8, VERBLIJF_SHARE[band] * c.verblijf * r.factor(0.05));
+      const bySex = {} as Record<Sex, PersonCounts>;
+      for (const sex of SEXES) {
+        const total = r.count(level * ageProfile(band, sex) * groups[band][sex]);
+        const met = Math.min(total, r.count(total * verblijfShare));
+        const zonder = Math.min(total, total - met + r.count(met * VERBLIJF_OVERLAP));
+        bySex[sex] = { total, zonder, met };
+      }
+      jeugdhulp[band] = bySex;
+    }
+
+    let persons = 0;
+    let withStay = 0;
+    for (const band of AGE_BANDS) for (const sex of SEXES) {
+      persons += jeugdhulp[band][sex].total;
+      withStay += jeugdhulp[band][sex].met;
+    }
+    const stayFactor = persons > 0 ? withStay / persons / 0.1 : 1;
+    const perPerson = trajectenPerPerson(t) * c.trajecten;
+    const trajecten = HULPVORMEN.map((h) => {
+      if (h.code === '01' && !c.wijkteam) return { lopend: NaN, gestart: NaN, beeindigd: NaN };
+      const share = h.code === '01' ? h.share * 1.5 : h.verblijf ? h.share * Math.min(stayFactor, 3) : h.share;
+      const lopend = r.count((persons * perPerson * share) / 0.8);
+      const gestart = Math.min(lopend, r.count(lopend * h.started * r.factor(0.06)));
+      const beeindigd = Math.min(lopend, r.count(gestart * 0.97 * r.factor(0.05)));
+      return { lopend, gestart, beeindigd };
+    });
+
+    const started = trajecten.reduce((s, x) => s + (Number.isNaN(x.gestart) ? 0 : x.gestart), 0);
+    const weights = verwijzerWeights(t, c.toegang).map((w, i) => (i === 3 ? w * c.jb : w));
+    const verwijzers = splitCount(started, weights, r);
+
+    const jbExpected = jeugdbeschermingRate(t) * c.jb * under18(groups) * r.factor(0.04);
+    const otsOnly = r.count(jbExpected * JB_MIX.ots);
+    const votsOnly = r.count(jbExpected * JB_MIX.vots);
+    const both = r.count(jbExpected * JB_MIX.both);
+    const voogdij = r.count(jbExpected * JB_MIX.voogdij);
+    const jb = { ots: otsOnly + both, vots: votsOnly + both, voogdij, total: otsOnly + votsOnly + both + voogdij };
+
+    const jr = r.count(jeugdreclasseringRate(t) * c.jr * aged12to23(groups) * r.factor(0.06));
+    return { groups, jeugdhulp, trajecten, verwijzers, jb, jr };
+  }
+
+  /** Youths under 18 with jeugdhulp in a whole year: fewer than the two half years added (most continue). */
+  yearJeugdhulp(code: string, year: number): number {
+    const halfTotal = (half: 1 | 2) => {
+      const f = this.halfYear(code, year, half).jeugdhulp;
+      return (['00-04', '04-12', '12-18'] as const).reduce((s, band) => s + f[band].jongens.total + f[band].meisjes.total, 0);
+    };
+    const mean = (halfTotal(1) + halfTotal(2)) / 2;
+    return Random.for(this.seed, 'jaar', code, year).count(mean * YEAR_OVER_HALF_YEAR);
+  }
+
+  /** Youths under 18 in a wijk (wijk inhabitants of 2022 with the gemeente's trend), or undefined when unknown. */
+  wijkYouth(wijk: WijkRecord, year: number): number | undefined {
+    let { inwoners0tot15: jong, inwoners15tot25: tiener } = wijk;
+    if (jong === null && wijk.inwoners !== null) jong = Math.round(wijk.inwoners * 0.16);
+    if (tiener === null && wijk.inwoners !== null) tiener = Math.round(wijk.inwoners * 0.12);
+    if (jong === null || tiener === null) return undefined;
+    const gemeente = this.population.vector(wijk.gemeente, year).jong / this.population.vector(wijk.gemeente, wijk.jaar).jong;
+    return under18(youthGroups({ inwoners: wijk.inwoners ?? 0, jong, tiener })) * gemeente;
+  }
+
+  /**
+   * Youths with jeugdhulp per wijk of a gemeente in a year: the gemeente's year rate, spread over its wijken
+   * by their youths and a persistent wijk factor (some wijken need much more help than others).
+   */
+  wijkJeugdhulp(gemeente: string, wijken: readonly WijkRecord[], year: number): Map<string, number> {
+    const rate = this.yearJeugdhulp(gemeente, year) / under18(this.population.groups(gemeente, year));
+    const out = new Map<string, number>();
+    for (const wijk of wijken) {
+      const youth = this.wijkYouth(wijk, year);
+      if (youth === undefined) continue;
+      const factor = Random.for(this.seed, 'wijk', wijk.code).factor(0.3);
+      out.set(wijk.code, Random.for(this.seed, 'wijk', wijk.code, year).count(youth * rate * factor));
+    }
+    return out;
+  }
+}
