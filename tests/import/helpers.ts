@@ -3,10 +3,18 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { sharedDir } from '../../src/node/project-paths';
 import { loadRegister } from '../../src/node/reference-fs';
 import { runImport, type ImportOptions } from '../../src/node/import-fs';
 
 export const register = () => loadRegister();
+
+/** The real CBS exports, read in place from ../shared/cbs (never copied into the repository). */
+export const REAL_FILES = [
+  'indicatoren-jeugdzorg-gemeenten-2022.statline-export.csv',
+  'jeugdzorg-in-natura-gemeenten-2022.odata-v3.csv',
+  'jeugdzorg-in-natura-gemeenten-wijken-2021-2022.csv',
+].map((name) => path.join(sharedDir(), 'cbs', name));
 
 /** A StatLine download of 82972NED as CBS writes it: BOM, `;`, quoted labels, decimal commas, `2022*`. */
 export const STATLINE_HEADER =

@@ -8,16 +8,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RowIndex, type Dataset } from '../../src/lib/data/dataset';
 import { readDataDir } from '../../src/node/datastore-fs';
 import { sharedDir } from '../../src/node/project-paths';
-import { importQuietly, removeDir, tempDir } from './helpers';
+import { importQuietly, REAL_FILES, removeDir, tempDir } from './helpers';
 
-const cbs = path.join(sharedDir(), 'cbs');
-export const REAL_FILES = [
-  'indicatoren-jeugdzorg-gemeenten-2022.statline-export.csv',
-  'jeugdzorg-in-natura-gemeenten-2022.odata-v3.csv',
-  'jeugdzorg-in-natura-gemeenten-wijken-2021-2022.csv',
-].map((name) => path.join(cbs, name));
 const present = REAL_FILES.every((file) => existsSync(file));
-if (!present) console.warn(`OVERGESLAGEN: de echte CBS-bestanden ontbreken in ${cbs} (../shared); tests/import/real-data.test.ts draait niet.`);
+if (!present) console.warn(`OVERGESLAGEN: de echte CBS-bestanden ontbreken in ${path.join(sharedDir(), 'cbs')} (../shared); tests/import/real-data.test.ts draait niet.`);
 
 describe.skipIf(!present)('importer: the real CBS exports in ../shared/cbs', () => {
   let tmp: string;
