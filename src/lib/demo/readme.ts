@@ -24,6 +24,8 @@ Releases (oudste eerst; de laatste is de huidige):
 
 ${releases}
 
+## Opbouw
+
 - Halfjaren vanaf 2015; de wijkentabel heeft jaren.
 - Elke periode staat op de gemeentelijke indeling van haar eigen jaar, zodat herindelingen erin voorkomen
   (Weesp tot en met 2022, daarna hoort het bij Amsterdam).

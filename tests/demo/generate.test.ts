@@ -1,0 +1,220 @@
+import { createHash } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { rowKey, type ObservationRow } from '../../src/lib/data/dataset';
+import { formatObservationsCsv } from '../../src/lib/data/observations-csv';
+import type { DemoData, DemoDataset } from '../../src/lib/demo/generate';
+import { diffRelease } from '../../src/node/datastore-fs';
+import { defaultDemo, demo, register } from './helpers';
+
+const dataset = (data: DemoData, id: string): DemoDataset => data.datasets.find((d) => d.meta.id === id)!;
+const measureIndex = (d: DemoDataset, id: string) => d.meta.measures.findIndex((m) => m.id === id);
+const cell = (d: DemoDataset, region: string, period: string, measure: string, topics: string[] = []) =>
+  d.rows.find((r) => r.region === region && r.period === period && r.topics.join('|') === topics.join('|'))?.cells[measureIndex(d, measure)];
+
+/** Everything writeDataDir would write, as one hash. */
+function hashOf(data: DemoData): string {
+  const hash = createHash('sha256').update(JSON.stringify(data.catalog));
+  for (const d of data.datasets) {
+    hash.update(JSON.stringify(d.meta)).update(formatObservationsCsv(d.meta, d.rows));
+    for (const [release, rows] of d.history) hash.update(release).update(formatObservationsCsv(d.meta, diffRelease(d.rows, rows)));
+  }
+  return hash.digest('hex');
+}
+
+describe('the default demonstration data', () => {
+  const data = defaultDemo();
+
+  it('is deterministic: a second run gives identical files', () => {
+    expect(hashOf(demo({}))).toBe(hashOf(data));
+  }, 30_000);
+
+  it('has the six datasets, three releases and the statuses CBS would give', () => {
+    expect(data.catalog.datasets).toEqual(['jeugdhulp', 'jeugdhulptrajecten', 'verwijzers', 'jeugdbescherming', 'jeugdreclassering', 'jeugdhulp-wijken']);
+    expect(data.catalog.releases.map((r) => r.id)).toEqual(['2025-10-30', '2026-04-30', '2026-10-29']);
+    for (const d of data.datasets) {
+      expect(d.meta.fictitious).toBe(true);
+      expect(d.meta.attribution).not.toMatch(/Bron: CBS/);
+      expect(d.meta.release).toBe('2026-10-29');
+      expect(d.meta.history.map((h) => h.release)).toEqual(['2025-10-30', '2026-04-30']);
+      expect(d.meta.measures.filter((m) => !m.definition)).toEqual([]);
+    }
+    const jeugdhulp = dataset(data, 'jeugdhulp');
+    expect(jeugdhulp.meta.periods).toHaveLength(23);
+    expect(jeugdhulp.meta.periods.filter((p) => p.status !== 'definitief')).toEqual([{ code: '2026HJ01', status: 'voorlopig' }]);
+    const [oct25, apr26] = jeugdhulp.meta.history;
+    expect(oct25!.periods.at(-1)).toEqual({ code: '2025HJ01', status: 'voorlopig' });
+    expect(apr26!.periods.slice(-2)).toEqual([
+      { code: '2025HJ01', status: 'nader-voorlopig' },
+      { code: '2025HJ02', status: 'voorlopig' },
+    ]);
+    const wijken = dataset(data, 'jeugdhulp-wijken');
+    expect(wijken.meta.periods.map((p) => p.code)).toEqual(['2018JJ00', '2019JJ00', '2020JJ00', '2021JJ00', '2022JJ00', '2023JJ00', '2024JJ00', '2025JJ00']);
+    expect(wijken.meta.history[1]!.periods.at(-1)).toEqual({ code: '2025JJ00', status: 'voorlopig' });
+    expect(dataset(data, 'jeugdreclassering').meta.trendBreaks.map((b) => b.from)).toContain('2021HJ01');
+  });
+
+  it('rounds every count to a multiple of 5 and suppresses small cells', () => {
+    for (const d of data.datasets) {
+      const counts = d.meta.measures.flatMap((m, i) => (m.derived ? [] : [i]));
+      let suppressed = 0;
+      const wrong: string[] = [];
+      for (const rows of [d.rows, ...d.history.values()]) {
+        for (const row of rows) {
+          for (const i of counts) {
+            const c = row.cells[i]!;
+            const ok =
+              c.symbol === '.' ? c.value === null : c.symbol === '-' ? c.value === 0 : c.symbol === null && c.value! % 5 === 0 && c.value! >= 10;
+            if (c.symbol === '.') suppressed++;
+            if (!ok && wrong.length < 5) wrong.push(`${rowKey(row.region, row.period, row.topics)}: ${JSON.stringify(c)}`);
+          }
+        }
+      }
+      expect(wrong, d.meta.id).toEqual([]);
+      expect(suppressed, d.meta.id).toBeGreaterThan(0);
+    }
+    const trajecten = dataset(data, 'jeugdhulptrajecten');
+    const gesloten = trajecten.rows.filter((r) => r.topics[0] === '13').map((r) => r.cells[0]!.symbol);
+    expect(gesloten).toContain('-');
+    // Some gemeenten's wijkteams deliver, others do not (shown as missing).
+    const wijkteam = trajecten.rows.filter((r) => r.period === '2022HJ01' && r.region.startsWith('GM') && r.topics[0] === '01');
+    const delivered = wijkteam.filter((r) => r.cells[0]!.symbol === null).length;
+    expect(delivered / wijkteam.length).toBeGreaterThan(0.2);
+    expect(delivered / wijkteam.length).toBeLessThan(0.7);
+  });
+
+  it('has realistic national magnitudes', () => {
+    const jeugdhulp = dataset(data, 'jeugdhulp');
+    const total = ['T001', 'T001038'];
+    const nl2022 = cell(jeugdhulp, 'NL01', '2022HJ01', 'jongeren_jeugdhulp', total)!.value!;
+    expect(nl2022).toBeGreaterThan(280_000);
+    expect(nl2022).toBeLessThan(400_000);
+    const pct = (period: string) => cell(jeugdhulp, 'NL01', period, 'jongeren_jeugdhulp_pct', total)!.value!;
+    expect(pct('2015HJ01')).toBeGreaterThanOrEqual(6);
+    expect(pct('2015HJ01')).toBeLessThanOrEqual(7.5);
+    expect(pct('2026HJ01')).toBeGreaterThanOrEqual(10);
+    expect(pct('2026HJ01')).toBeLessThanOrEqual(11.5);
+    const withStay = cell(jeugdhulp, 'NL01', '2022HJ01', 'jongeren_met_verblijf', total)!.value! / nl2022;
+    expect(withStay).toBeGreaterThan(0.07);
+    expect(withStay).toBeLessThan(0.13);
+    const jb = cell(dataset(data, 'jeugdbescherming'), 'NL01', '2022HJ01', 'jongeren_jeugdbescherming_pct', ['T001'])!.value!;
+    expect(jb).toBeGreaterThan(0.7);
+    expect(jb).toBeLessThan(1.3);
+    const jr = cell(dataset(data, 'jeugdreclassering'), 'NL01', '2022HJ01', 'jongeren_jeugdreclassering_pct')!.value!;
+    expect(jr).toBeGreaterThan(0.2);
+    expect(jr).toBeLessThan(0.5);
+    const verwijzers = dataset(data, 'verwijzers');
+    const share = (period: string, code: string) =>
+      cell(verwijzers, 'NL01', period, 'trajecten_gestart', [code])!.value! / cell(verwijzers, 'NL01', period, 'trajecten_gestart', ['T001'])!.value!;
+    expect(share('2015HJ01', '02')).toBeGreaterThan(0.55);
+    expect(share('2015HJ01', '01')).toBeLessThan(0.12);
+    expect(share('2024HJ01', '01')).toBeGreaterThan(0.25);
+    const year = cell(dataset(data, 'jeugdhulp-wijken'), 'NL01', '2022JJ00', 'jongeren_jeugdhulp')!.value!;
+    expect(year / nl2022).toBeGreaterThan(1.2);
+    expect(year / nl2022).toBeLessThan(1.45);
+  });
+
+  it('has every gemeente of each year’s own indeling in every period, and the aggregates', () => {
+    const reg = register();
+    for (const d of data.datasets) {
+      const byPeriod = new Map<string, Set<string>>();
+      for (const row of d.rows) {
+        let set = byPeriod.get(row.period);
+        if (!set) byPeriod.set(row.period, (set = new Set()));
+        set.add(row.region);
+      }
+      for (const { code } of d.meta.periods) {
+        const regions = byPeriod.get(code)!;
+        const year = Number(code.slice(0, 4));
+        const gemeenten = [...regions].filter((r) => r.startsWith('GM')).sort();
+        expect(gemeenten, `${d.meta.id} ${code}`).toEqual(reg.gemeentenIn(year).map((g) => g.code).sort());
+        expect([...regions].filter((r) => r.startsWith('PV'))).toHaveLength(12);
+        expect([...regions].filter((r) => r.startsWith('JZ'))).toHaveLength(42);
+        expect(regions.has('NL01')).toBe(true);
+      }
+    }
+    const jr = dataset(data, 'jeugdreclassering');
+    const weesp = jr.rows.filter((r) => r.region === 'GM0457').map((r) => r.period);
+    expect(weesp.at(-1)).toBe('2022HJ02');
+    expect(weesp).toHaveLength(16);
+    expect(jr.rows.some((r) => r.region === 'GM1992' && r.period === '2023HJ01')).toBe(true);
+    expect(jr.rows.some((r) => r.region === 'GM1992' && r.period === '2022HJ02')).toBe(false);
+    // Amsterdam grows by Weesp's youths in 2023.
+    const youths = (region: string, period: string) => cell(jr, region, period, 'jongeren_12_22')!.value!;
+    expect(youths('GM0363', '2023HJ01') - youths('GM0363', '2022HJ02')).toBeGreaterThan(youths('GM0457', '2022HJ02') * 0.8);
+    const wijken = dataset(data, 'jeugdhulp-wijken');
+    const wijkGemeenten = new Set(wijken.rows.filter((r) => r.region.startsWith('WK')).map((r) => `GM${r.region.slice(2, 6)}`));
+    expect(wijkGemeenten.size).toBe(40);
+    expect(wijkGemeenten.has('GM0363')).toBe(true);
+  });
+
+  it('makes totals from unrounded parts: the national total is near the sum of its gemeenten', () => {
+    const d = dataset(data, 'jeugdbescherming');
+    const i = measureIndex(d, 'jongeren_jeugdbescherming');
+    const rows = d.rows.filter((r) => r.period === '2020HJ02' && r.topics[0] === 'T001');
+    const gemeenten = rows.filter((r) => r.region.startsWith('GM'));
+    const visible = gemeenten.reduce((s, r) => s + (r.cells[i]!.value ?? 0), 0);
+    const hidden = gemeenten.filter((r) => r.cells[i]!.value === null).length;
+    const nl = rows.find((r) => r.region === 'NL01')!.cells[i]!.value!;
+    expect(nl).toBeGreaterThanOrEqual(visible - gemeenten.length * 2.5);
+    expect(nl).toBeLessThanOrEqual(visible + hidden * 9 + gemeenten.length * 2.5);
+  });
+
+  it('revises earlier releases by 1–5%, mostly upward, only where the period was not yet definitief', () => {
+    let upward = 0;
+    let compared = 0;
+    const wrong: string[] = [];
+    for (const d of data.datasets) {
+      const current = new Map(d.rows.map((r) => [rowKey(r.region, r.period, r.topics), r]));
+      for (const [release, rows] of d.history) {
+        const statuses = new Map(d.meta.history.find((h) => h.release === release)!.periods.map((p) => [p.code, p.status]));
+        for (const changed of diffRelease(d.rows, rows) as ObservationRow[]) {
+          if (statuses.get(changed.period) === 'definitief') wrong.push(`${d.meta.id} ${release}: ${changed.period} is definitief`);
+          const now = current.get(rowKey(changed.region, changed.period, changed.topics))!;
+          d.meta.measures.forEach((m, i) => {
+            const before = changed.cells[i]!.value;
+            const after = now.cells[i]!.value;
+            if (m.derived || before === null || after === null || before < 2000) return;
+            const change = after / before - 1;
+            const allowed = m.concept === 'bevolking' ? change === 0 : Math.abs(change) <= 0.055;
+            if (!allowed) wrong.push(`${d.meta.id} ${release} ${changed.region} ${changed.period} ${m.id}: ${before} → ${after}`);
+            if (m.concept === 'bevolking') return;
+            compared++;
+            if (change > 0) upward++;
+          });
+        }
+      }
+    }
+    expect(wrong.slice(0, 5)).toEqual([]);
+    expect(compared).toBeGreaterThan(1000);
+    expect(upward / compared).toBeGreaterThan(0.75);
+    const nl = (rows: readonly ObservationRow[]) => rows.find((r) => r.region === 'NL01' && r.topics.join() === 'T001,T001038' && r.period === '2025HJ01')!.cells[0]!.value!;
+    const jeugdhulp = dataset(data, 'jeugdhulp');
+    const [v, nv, final] = [nl(jeugdhulp.history.get('2025-10-30')!), nl(jeugdhulp.history.get('2026-04-30')!), nl(jeugdhulp.rows)];
+    expect(v).toBeLessThan(nv);
+    expect(nv).toBeLessThan(final);
+    expect(final / v - 1).toBeGreaterThanOrEqual(0.01);
+    expect(final / v - 1).toBeLessThanOrEqual(0.05);
+  });
+});
+
+describe('generator options', () => {
+  it('gives a subset the same numbers as the full run', () => {
+    const subset = demo({ gemeenten: ['GM0363', 'GM0457', 'GM0088'], fromYear: 2022 });
+    const full = dataset(defaultDemo(), 'jeugdhulp');
+    const part = dataset(subset, 'jeugdhulp');
+    const amsterdam = part.rows.filter((r) => r.region === 'GM0363');
+    expect(amsterdam.length).toBeGreaterThan(0);
+    const byKey = new Map(full.rows.filter((r) => r.region === 'GM0363').map((r) => [rowKey(r.region, r.period, r.topics), r.cells]));
+    expect(amsterdam.map((r) => r.cells)).toEqual(amsterdam.map((r) => byKey.get(rowKey(r.region, r.period, r.topics))));
+  });
+
+  it('makes a larger folder with --scale without changing the default datasets', () => {
+    const small = demo({ gemeenten: ['GM0014', 'GM0363'], fromYear: 2024 });
+    const large = demo({ gemeenten: ['GM0014', 'GM0363'], fromYear: 2024, scale: 3 });
+    expect(large.catalog.datasets).toEqual([...small.catalog.datasets, 'jeugdhulp-kopie-2', 'jeugdhulptrajecten-kopie-3']);
+    expect(dataset(large, 'jeugdhulp').rows).toEqual(dataset(small, 'jeugdhulp').rows);
+    const wijkRows = (d: DemoData) => dataset(d, 'jeugdhulp-wijken').rows.filter((r) => r.region.startsWith('WK')).length;
+    expect(wijkRows(large)).toBeGreaterThanOrEqual(wijkRows(small));
+    expect(dataset(large, 'jeugdhulp-wijken').meta.periods[0]!.code).toBe('2024JJ00');
+  });
+});
