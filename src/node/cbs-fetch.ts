@@ -70,36 +70,35 @@ async function getPages(url: string, linkField: string, fetchImpl: FetchLike, pr
   return pages;
 }
 
+/** Reads single-page entity sets (metadata and code lists) into the bundle's sets. */
+async function fetchSets(base: string, names: string[], sets: Map<string, ODataPage[]>, fetchImpl: FetchLike): Promise<void> {
+  for (const name of names) sets.set(name, [{ file: `${base}/${name}`, body: await getJson(`${base}/${name}`, fetchImpl) }]);
+}
+
+/** The items of a fetched set that pass `keep`, as the text of one field: the dimensions to fetch code lists for. */
+function fieldOfItems(sets: Map<string, ODataPage[]>, set: string, field: string, keep: (item: Record<string, unknown>) => boolean): string[] {
+  const body = sets.get(set)?.[0]?.body;
+  const items = isObject(body) && Array.isArray(body['value']) ? body['value'] : [];
+  return items.flatMap((item) => (isObject(item) && keep(item) && typeof item[field] === 'string' ? [item[field]] : []));
+}
+
 async function fetchV3(table: string, options: CbsFetchOptions, fetchImpl: FetchLike, progress: (m: string) => void): Promise<ODataBundle> {
   const api = `${options.v3ApiBase ?? V3_API_BASE}/${table}`;
   const sets = new Map<string, ODataPage[]>();
-  const one = async (name: string) => sets.set(name, [{ file: `${api}/${name}`, body: await getJson(`${api}/${name}`, fetchImpl) }]);
-  await one('TableInfos');
-  await one('DataProperties');
-  const properties = sets.get('DataProperties')![0]!.body;
-  const items = isObject(properties) && Array.isArray(properties['value']) ? properties['value'] : [];
-  for (const item of items) {
-    if (isObject(item) && ['Dimension', 'GeoDimension', 'TimeDimension'].includes(String(item['Type'])) && typeof item['Key'] === 'string') {
-      await one(item['Key']);
-    }
-  }
+  await fetchSets(api, ['TableInfos', 'DataProperties'], sets, fetchImpl);
+  const isDimension = (item: Record<string, unknown>) => ['Dimension', 'GeoDimension', 'TimeDimension'].includes(String(item['Type']));
+  await fetchSets(api, fieldOfItems(sets, 'DataProperties', 'Key', isDimension), sets, fetchImpl);
   const feed = `${options.v3FeedBase ?? V3_FEED_BASE}/${table}/TypedDataSet?$format=json`;
   sets.set('TypedDataSet', await getPages(feed, 'odata.nextLink', fetchImpl, progress, `${table} TypedDataSet`));
-  return { source: `${api}`, tableId: table, sets };
+  return { source: api, tableId: table, sets };
 }
 
 async function fetchV4(table: string, options: CbsFetchOptions, fetchImpl: FetchLike, progress: (m: string) => void): Promise<ODataBundle> {
   const base = `${options.v4Base ?? V4_BASE}/${table}`;
   const sets = new Map<string, ODataPage[]>();
-  const one = async (name: string) => sets.set(name, [{ file: `${base}/${name}`, body: await getJson(`${base}/${name}`, fetchImpl) }]);
-  await one('Properties');
-  await one('Dimensions');
-  await one('MeasureCodes');
-  const dimensions = sets.get('Dimensions')![0]!.body;
-  const items = isObject(dimensions) && Array.isArray(dimensions['value']) ? dimensions['value'] : [];
-  for (const item of items) {
-    if (isObject(item) && typeof item['Identifier'] === 'string') await one(`${item['Identifier']}Codes`);
-  }
+  await fetchSets(base, ['Properties', 'Dimensions', 'MeasureCodes'], sets, fetchImpl);
+  const codeLists = fieldOfItems(sets, 'Dimensions', 'Identifier', () => true).map((dim) => `${dim}Codes`);
+  await fetchSets(base, codeLists, sets, fetchImpl);
   sets.set('Observations', await getPages(`${base}/Observations`, '@odata.nextLink', fetchImpl, progress, `${table} Observations`));
   return { source: base, tableId: table, sets };
 }

@@ -97,38 +97,40 @@ function requireStructure(plan: ColumnPlan, columns: string[], file: string): vo
   }
 }
 
-function readRegion(row: WideRow, plan: ColumnPlan): string {
+/**
+ * Reads a key (region or period) from the first filled of its candidate columns; where several are filled
+ * they must agree, so a broken join (a wijk row with another gemeente's code) is caught.
+ */
+function readKey(row: WideRow, columns: string[], what: string, parse: (value: string, column: string) => string): string {
   let found: { column: string; code: string } | undefined;
-  for (const column of plan.regions) {
-    const raw = row.values[column];
-    const value = typeof raw === 'string' ? raw.trim() : '';
-    if (value === '') continue;
-    const code = normaliseRegionCode(value);
-    if (!code) throw new DataError(cellLocation(row.at, column), 'een regiocode zoals NL01, PV27, GM0363 of WK036300', value);
-    if (found && found.code !== code) {
-      throw new DataError(cellLocation(row.at, column), `dezelfde regio als kolom "${found.column}" (${found.code})`, value);
-    }
-    found ??= { column, code };
-  }
-  if (!found) throw new DataError(cellLocation(row.at, plan.regions[0]!), 'een regiocode', '');
-  return found.code;
-}
-
-function readPeriod(row: WideRow, plan: ColumnPlan): string {
-  let found: { column: string; code: string } | undefined;
-  for (const column of plan.periods) {
+  for (const column of columns) {
     const raw = row.values[column];
     const value = raw === null || raw === undefined ? '' : String(raw).trim();
     if (value === '') continue;
-    const code = /^\d{4}$/.test(value) ? makePeriod('jaar', Number(value)).code : parsePeriodCode(value)?.code;
-    if (!code) throw new DataError(cellLocation(row.at, column), 'een CBS-periodecode zoals 2022JJ00 of 2023HJ01 (of een jaartal)', value);
+    const code = parse(value, column);
     if (found && found.code !== code) {
-      throw new DataError(cellLocation(row.at, column), `dezelfde periode als kolom "${found.column}" (${found.code})`, value);
+      throw new DataError(cellLocation(row.at, column), `dezelfde ${what} als kolom "${found.column}" (${found.code})`, value);
     }
     found ??= { column, code };
   }
-  if (!found) throw new DataError(cellLocation(row.at, plan.periods[0]!), 'een periodecode', '');
+  if (!found) throw new DataError(cellLocation(row.at, columns[0]!), `een ${what}code`, '');
   return found.code;
+}
+
+function readRegion(row: WideRow, plan: ColumnPlan): string {
+  return readKey(row, plan.regions, 'regio', (value, column) => {
+    const code = normaliseRegionCode(value);
+    if (!code) throw new DataError(cellLocation(row.at, column), 'een regiocode zoals NL01, PV27, GM0363 of WK036300', value);
+    return code;
+  });
+}
+
+function readPeriod(row: WideRow, plan: ColumnPlan): string {
+  return readKey(row, plan.periods, 'periode', (value, column) => {
+    const code = /^\d{4}$/.test(value) ? makePeriod('jaar', Number(value)).code : parsePeriodCode(value)?.code;
+    if (!code) throw new DataError(cellLocation(row.at, column), 'een CBS-periodecode zoals 2022JJ00 of 2023HJ01 (of een jaartal)', value);
+    return code;
+  });
 }
 
 function readCell(row: WideRow, column: string, reading: CellReading): SourceCell {
@@ -244,7 +246,9 @@ export function readODataV3(bundle: ODataBundle): SourceTable {
   const rows: WideRow[] = entitySet(bundle, setName).map(({ at, item }) => ({ at, values: item }));
   const file = bundle.sets.get(setName)?.[0]?.file ?? bundle.source;
   if (rows.length === 0) throw new DataError({ file }, `${setName} met minstens één rij`);
-  const plan = planFromDataProperties(bundle) ?? planFromContent(Object.keys(rows[0]!.values), rows, file);
+  const columns = Object.keys(rows[0]!.values);
+  const plan = planFromDataProperties(bundle) ?? planFromContent(columns, rows, file);
+  requireStructure(plan, columns, file);
   const info = entitySet(bundle, 'TableInfos')[0]?.item ?? singleton(bundle, 'TableInfos');
   const periodSet = plan.periods[0] ?? 'Perioden';
   const table = wideToSource(rows, plan, JSON_READING, {

@@ -35,58 +35,43 @@ export interface TableProfile {
 
 const KWB = 'CBS Kerncijfers wijken en buurten';
 
-const jongeren = (key: string, id: string, band: string): MeasureProfile => ({
-  id,
-  keys: [key],
-  label: `Jongeren met jeugdzorg in natura, ${band}`,
-  shortLabel: band,
-  unit: 'aantal',
-  decimals: 0,
-  countOf: 'personen',
-  type: 'aantal',
-  definition: `Jongeren met jeugdzorg in natura in de leeftijd ${band}, naar leeftijd op 1 januari van het jaar.`,
-  sourceKey: key,
-});
+/** A count measure of a CBS topic key; the factories below fill in what differs. */
+const count = (
+  key: string,
+  id: string,
+  label: string,
+  countOf: MeasureProfile['countOf'],
+  definition: string,
+  extra: Partial<MeasureProfile> = {},
+): MeasureProfile => ({ id, keys: [key], label, unit: 'aantal', decimals: 0, countOf, type: 'aantal', definition, sourceKey: key, ...extra });
 
-const huishouden = (key: string, id: string, label: string): MeasureProfile => ({
-  id,
-  keys: [key],
-  label: `Jongeren met jeugdzorg in natura: ${label.toLowerCase()}`,
-  shortLabel: label,
-  unit: 'aantal',
-  decimals: 0,
-  countOf: 'personen',
-  type: 'aantal',
-  definition: `Jongeren met jeugdzorg in natura naar samenstelling van het huishouden bij de hulpvraag: ${label.toLowerCase()}.`,
-  sourceKey: key,
-});
+const jongeren = (key: string, id: string, band: string) =>
+  count(key, id, `Jongeren met jeugdzorg in natura, ${band}`, 'personen', `Jongeren met jeugdzorg in natura in de leeftijd ${band}, naar leeftijd op 1 januari van het jaar.`, {
+    shortLabel: band,
+  });
 
-const verwijzer = (key: string, id: string, label: string): MeasureProfile => ({
-  id,
-  keys: [key],
-  label: `Trajecten jeugdzorg in natura, verwijzer: ${label.toLowerCase()}`,
-  shortLabel: label,
-  unit: 'aantal',
-  decimals: 0,
-  countOf: 'trajecten',
-  type: 'aantal',
-  definition: `Trajecten jeugdzorg in natura in het jaar waarvoor de verwijzer ${label.toLowerCase()} was.`,
-  sourceKey: key,
-});
+const huishouden = (key: string, id: string, label: string) =>
+  count(
+    key,
+    id,
+    `Jongeren met jeugdzorg in natura: ${label.toLowerCase()}`,
+    'personen',
+    `Jongeren met jeugdzorg in natura naar samenstelling van het huishouden bij de hulpvraag: ${label.toLowerCase()}.`,
+    { shortLabel: label },
+  );
 
-const inwoners = (key: string, id: string, label: string, definition: string, concept?: 'bevolking'): MeasureProfile => ({
-  id,
-  keys: [key],
-  label,
-  unit: 'aantal',
-  decimals: 0,
-  countOf: 'inwoners',
-  type: 'aantal',
-  definition,
-  ...(concept ? { concept } : {}),
-  sourceKey: key,
-  source: KWB,
-});
+const verwijzer = (key: string, id: string, label: string) =>
+  count(
+    key,
+    id,
+    `Trajecten jeugdzorg in natura, verwijzer: ${label.toLowerCase()}`,
+    'trajecten',
+    `Trajecten jeugdzorg in natura in het jaar waarvoor de verwijzer ${label.toLowerCase()} was.`,
+    { shortLabel: label },
+  );
+
+const inwoners = (key: string, id: string, label: string, definition: string, concept?: 'bevolking') =>
+  count(key, id, label, 'inwoners', definition, { source: KWB, ...(concept ? { concept } : {}) });
 
 /** "Jongeren met jeugdzorg en jeugdzorgtrajecten in natura; wijken": one CBS table per year. */
 export const JEUGDZORG_WIJKEN: TableProfile = {
@@ -103,20 +88,14 @@ export const JEUGDZORG_WIJKEN: TableProfile = {
   },
   tableIds: ['85075NED', '85685NED'],
   measures: [
-    {
-      id: 'jongeren_jeugdzorg',
-      keys: ['TotaalJongerenMetJeugdzorgInNatura_1'],
-      label: 'Jongeren met jeugdzorg in natura',
-      shortLabel: 'Jongeren met jeugdzorg',
-      unit: 'aantal',
-      decimals: 0,
-      countOf: 'personen',
-      type: 'aantal',
-      concept: 'jongeren-jeugdzorg',
-      definition:
-        'Jongeren tot 23 jaar die in het jaar jeugdhulp, jeugdbescherming en/of jeugdreclassering in natura kregen. Een jongere telt één keer, ook met meer trajecten.',
-      sourceKey: 'TotaalJongerenMetJeugdzorgInNatura_1',
-    },
+    count(
+      'TotaalJongerenMetJeugdzorgInNatura_1',
+      'jongeren_jeugdzorg',
+      'Jongeren met jeugdzorg in natura',
+      'personen',
+      'Jongeren tot 23 jaar die in het jaar jeugdhulp, jeugdbescherming en/of jeugdreclassering in natura kregen. Een jongere telt één keer, ook met meer trajecten.',
+      { shortLabel: 'Jongeren met jeugdzorg', concept: 'jongeren-jeugdzorg' },
+    ),
     jongeren('k_0Tot4Jaar_2', 'jongeren_0_4', '0 tot 4 jaar'),
     jongeren('k_4Tot12Jaar_3', 'jongeren_4_12', '4 tot 12 jaar'),
     jongeren('k_12Tot18Jaar_4', 'jongeren_12_18', '12 tot 18 jaar'),
@@ -124,19 +103,14 @@ export const JEUGDZORG_WIJKEN: TableProfile = {
     huishouden('ThuiswonendKindInEenouderhuishouden_6', 'jongeren_eenouderhuishouden', 'Thuiswonend kind in eenouderhuishouden'),
     huishouden('ThuiswonendKindBijEenPaar_7', 'jongeren_bij_paar', 'Thuiswonend kind bij een paar'),
     huishouden('AnderHuishouden_8', 'jongeren_ander_huishouden', 'Ander huishouden'),
-    {
-      id: 'trajecten',
-      keys: ['TotaalTrajectenInNatura_9'],
-      label: 'Trajecten jeugdzorg in natura',
-      shortLabel: 'Trajecten',
-      unit: 'aantal',
-      decimals: 0,
-      countOf: 'trajecten',
-      type: 'aantal',
-      concept: 'trajecten-lopend',
-      definition: 'Trajecten jeugdhulp, jeugdbescherming en jeugdreclassering in natura die op enig moment in het jaar liepen.',
-      sourceKey: 'TotaalTrajectenInNatura_9',
-    },
+    count(
+      'TotaalTrajectenInNatura_9',
+      'trajecten',
+      'Trajecten jeugdzorg in natura',
+      'trajecten',
+      'Trajecten jeugdhulp, jeugdbescherming en jeugdreclassering in natura die op enig moment in het jaar liepen.',
+      { shortLabel: 'Trajecten', concept: 'trajecten-lopend' },
+    ),
     verwijzer('GemeentelijkeToegang_10', 'trajecten_gemeentelijke_toegang', 'Gemeentelijke toegang'),
     verwijzer('Huisarts_11', 'trajecten_huisarts', 'Huisarts'),
     verwijzer('Jeugdarts_12', 'trajecten_jeugdarts', 'Jeugdarts'),
