@@ -2,6 +2,12 @@
  * Reads a StatLine CSV download: `;`-separated, decimal commas, one column per dimension holding labels
  * ("Utrecht (gemeente)", "2022*"), then one column per measure headed "Label (eenheid)". StatLine writes names,
  * not codes, so regions are looked up in the register, on the indeling of the row's year.
+ *
+ * Empty cells. CBS's legend says an empty cell "cannot occur", but a StatLine download also writes suppressed
+ * figures as empty cells (Ameland in 82972NED: a percentage, then four empty cells). For a gemeente that exists
+ * in the row's year a figure can occur, so an empty cell is recorded as "." (unknown or secret), and the
+ * dataset gets a footnote saying so. A row of a gemeente that did not exist that year (merged away) with only
+ * empty cells is not data and is skipped (build-dataset.ts, isMergedAwayFiller).
  */
 import { readCsv, type CsvTable } from '../csv/read-csv';
 import { DataError } from '../data/errors';
