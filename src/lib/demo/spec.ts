@@ -71,6 +71,16 @@ function rate(id: string, label: string, numerator: string, denominator: string,
   };
 }
 
+/** The population under 18, repeated in every row of a table with a topic dimension. */
+const JONGEREN_TOT_18 = count(
+  'jongeren_tot_18',
+  'Jongeren tot 18 jaar',
+  'inwoners',
+  'Het aantal inwoners jonger dan 18 jaar in de regio op 1 januari van het jaar; in elke rij hetzelfde. Fictief ' +
+    'afgeleid van het werkelijke aantal inwoners volgens CBS.',
+  { concept: 'bevolking', source: POPULATION_SOURCE },
+);
+
 const JEUGDHULP_DEFINITION =
   'Jongeren voor wie in de verslagperiode ten minste één jeugdhulptraject liep, met of zonder verblijf. Een jongere ' +
   'telt per periode één keer mee, ook bij meerdere trajecten. Jeugdhulp is hulp en ondersteuning bij opgroei- en ' +
@@ -205,9 +215,7 @@ export const TRAJECTEN_SPEC: DatasetSpec = {
       { concept: 'trajecten-gestart', shortLabel: 'Gestart' }),
     count('trajecten_beeindigd', 'Beëindigde trajecten', 'trajecten', `Trajecten met een einddatum in de verslagperiode. ${TRAJECT_DEFINITION}`,
       { concept: 'trajecten-beeindigd', shortLabel: 'Beëindigd' }),
-    count('jongeren_tot_18', 'Jongeren tot 18 jaar', 'inwoners',
-      'Het aantal inwoners jonger dan 18 jaar in de regio op 1 januari van het jaar; in elke rij hetzelfde. Fictief afgeleid van het werkelijke aantal inwoners volgens CBS.',
-      { concept: 'bevolking', source: POPULATION_SOURCE }),
+    JONGEREN_TOT_18,
     rate('trajecten_lopend_per_1000', 'Lopende trajecten per 1.000 jongeren', 'trajecten_lopend', 'jongeren_tot_18', 'jongeren tot 18 jaar', 1000,
       'Lopende trajecten per 1.000 inwoners jonger dan 18 jaar.'),
     rate('trajecten_gestart_per_1000', 'Gestarte trajecten per 1.000 jongeren', 'trajecten_gestart', 'jongeren_tot_18', 'jongeren tot 18 jaar', 1000,
@@ -308,9 +316,7 @@ export const JEUGDBESCHERMING_SPEC: DatasetSpec = {
       'Jongeren voor wie in de verslagperiode een jeugdbeschermingsmaatregel liep: een (voorlopige) ondertoezichtstelling ' +
         'of voogdij. Een jongere met meer maatregelen in de periode telt bij elke maatregel en één keer in het totaal mee.',
       { concept: 'jongeren-jeugdbescherming', shortLabel: 'Met jeugdbescherming' }),
-    count('jongeren_tot_18', 'Jongeren tot 18 jaar', 'inwoners',
-      'Het aantal inwoners jonger dan 18 jaar in de regio op 1 januari van het jaar; in elke rij hetzelfde. Fictief afgeleid van het werkelijke aantal inwoners volgens CBS.',
-      { concept: 'bevolking', source: POPULATION_SOURCE }),
+    JONGEREN_TOT_18,
     rate('jongeren_jeugdbescherming_pct', 'Jongeren met jeugdbescherming (%)', 'jongeren_jeugdbescherming', 'jongeren_tot_18', 'jongeren tot 18 jaar', 100,
       'Jongeren met jeugdbescherming als percentage van alle jongeren tot 18 jaar.'),
   ],

@@ -88,7 +88,7 @@ export class DemoWorld {
     const t = timeOf(year, half);
     const r = Random.for(this.seed, 'halfjaar', code, year, half);
     const groups = this.population.groups(code, year);
-    const level = jeugdhulpRate(t) * c.level * (1 + c.drift * (t - 2020)) * r.factor(0.03);
+    const level = jeugdhulpRate(t) * c.level * (1 + c.drift * (t - 2020)) * r.factor(0.02);
 
     const jeugdhulp = {} as Record<AgeBand, Record<Sex, PersonCounts>>;
     for (const band of AGE_BANDS) {
