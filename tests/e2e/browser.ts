@@ -36,7 +36,7 @@ export interface AxeViolation {
   id: string;
   impact: string | null;
   help: string;
-  nodes: Array<{ target: string[]; failureSummary?: string }>;
+  nodes: Array<{ target: string[]; failureSummary?: string | undefined }>;
 }
 
 /** Runs axe-core in the page on the WCAG 2.0/2.1 A and AA rules. */
