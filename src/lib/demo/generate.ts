@@ -130,12 +130,14 @@ export function largestGemeenten(register: RegionRegister, count: number, firstY
     .slice(0, count);
 }
 
-/** Region labels that tell namesakes apart: "Groningen (PV)", "Jeugdregio Groningen", "Groningen (gemeente)" (StatLine's names). */
+/**
+ * Region labels: the plain names of the register ("Groningen" for the provincie, the jeugdregio and the
+ * gemeente alike). The site adds the kind itself ("Groningen (provincie)", "Centrum (wijk in Amsterdam)"),
+ * so a suffix here would be said twice.
+ */
 function regionLabels(register: RegionRegister): Map<string, string> {
   const labels = new Map<string, string>([[NEDERLAND, 'Nederland']]);
-  for (const p of register.provincies()) labels.set(p.code, `${p.naam} (PV)`);
-  for (const j of register.jeugdregios()) labels.set(j.code, `Jeugdregio ${j.naam}`);
-  for (const g of register.allGemeenten()) labels.set(g.code, g.statlineNaam || g.naam);
+  for (const r of [...register.provincies(), ...register.jeugdregios(), ...register.allGemeenten()]) labels.set(r.code, r.naam);
   return labels;
 }
 

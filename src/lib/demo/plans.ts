@@ -180,7 +180,7 @@ function jeugdreclasseringPlan(): DatasetPlan {
   };
 }
 
-/** The wijken of a gemeente on the 2022 list, labelled with their gemeente so that "Centrum" is unambiguous. */
+/** The wijken of the chosen gemeenten on the 2022 list; a wijk row follows the revisions of its gemeente. */
 function wijkenPlan(wijkGemeenten: readonly string[] | 'alle', firstYear: number): DatasetPlan {
   const spec = wijkenSpec(wijkGemeenten === 'alle' ? 'alle' : wijkGemeenten.length);
   const chosen = wijkGemeenten === 'alle' ? undefined : new Set(wijkGemeenten);
@@ -204,12 +204,11 @@ function wijkenPlan(wijkGemeenten: readonly string[] | 'alle', firstYear: number
       }
       for (const [gemeente, wijken] of [...byGemeente].sort(([a], [b]) => a.localeCompare(b))) {
         const counts = world.wijkJeugdhulp(gemeente, wijken, period.year);
-        const naam = world.register.gemeente(gemeente)?.naam ?? gemeente;
         for (const wijk of [...wijken].sort((a, b) => a.code.localeCompare(b.code))) {
           const youth = world.wijkYouth(wijk, period.year);
           out.push({
             code: wijk.code,
-            label: `${wijk.naam} (${naam})`,
+            label: wijk.naam,
             gemeente,
             values: Float64Array.from([counts.get(wijk.code) ?? NaN, youth === undefined ? NaN : Math.round(youth)]),
           });
