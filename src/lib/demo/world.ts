@@ -22,7 +22,7 @@ import {
   verwijzerWeights,
   type Character,
 } from './model';
-import { AGE_BANDS, aged12to23, under18, youthGroups, type AgeBand, type PopulationModel, type YouthGroups } from './population';
+import { AGE_BANDS, aged12to23, trendIndex, under18, youthGroups, type AgeBand, type PopulationModel, type YouthGroups } from './population';
 import { Random, splitCount } from './random';
 
 export const SEXES = ['jongens', 'meisjes'] as const;
@@ -145,14 +145,16 @@ export class DemoWorld {
     return Random.for(this.seed, 'jaar', code, year).count(mean * YEAR_OVER_HALF_YEAR);
   }
 
-  /** Youths under 18 in a wijk (wijk inhabitants of 2022 with the gemeente's trend), or undefined when unknown. */
+  /** Youths under 18 in a wijk (its inhabitants of 2022 with the provincie's trend), or undefined when unknown. */
   wijkYouth(wijk: WijkRecord, year: number): number | undefined {
     let { inwoners0tot15: jong, inwoners15tot25: tiener } = wijk;
     if (jong === null && wijk.inwoners !== null) jong = Math.round(wijk.inwoners * 0.16);
     if (tiener === null && wijk.inwoners !== null) tiener = Math.round(wijk.inwoners * 0.12);
     if (jong === null || tiener === null) return undefined;
-    const gemeente = this.population.vector(wijk.gemeente, year).jong / this.population.vector(wijk.gemeente, wijk.jaar).jong;
-    return under18(youthGroups({ inwoners: wijk.inwoners ?? 0, jong, tiener })) * gemeente;
+    // The provincie's trend, not the gemeente's own change: a gemeente's area changes with a herindeling, a wijk's does not.
+    const provincie = this.register.provincieOf(wijk.gemeente) ?? '';
+    const trend = trendIndex(provincie, year) / trendIndex(provincie, wijk.jaar);
+    return under18(youthGroups({ inwoners: wijk.inwoners ?? 0, jong, tiener })) * trend;
   }
 
   /**
