@@ -1,0 +1,157 @@
+/**
+ * npm run bench — builds the site at several sizes, side by side in one run, and prints a table:
+ *  - build time, peak memory and pages per second for the default data and for a 10× larger generated dataset;
+ *  - the same number of trivial pages built by Astro alone (the floor), and the ratio between the two;
+ *  - the transfer size of a gemeente page (HTML, CSS, SVG, JS) and of a search (index fragments fetched);
+ *  - first contentful paint and total blocking time of a gemeente page in Chromium (4× CPU slowdown).
+ * Targets are printed next to the figures; nothing here fails a test.
+ *   npm run bench [-- --skip-10x] [--page /gemeente/amsterdam/] [--query amsterdam]
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { gzipSync } from 'node:zlib';
+import { launchChromium } from '../src/node/chromium';
+import { serveStatic } from '../src/node/static-server';
+import { writeTrivialSite } from './bench/trivial-site';
+
+const { values } = parseArgs({
+  options: {
+    'skip-10x': { type: 'boolean', default: false },
+    page: { type: 'string', default: '/gemeente/amsterdam/' },
+    query: { type: 'string', default: 'Weesp' },
+    out: { type: 'string', default: '.tmp/bench' },
+  },
+});
+const work = path.resolve(values.out!);
+const log = (message: string) => process.stderr.write(`[bench] ${message}\n`);
+
+interface BuildResult { ms: number; maxRssMb: number; pages: number; ok: boolean }
+
+function measureBuild(label: string, root: string, outDir: string, env: Record<string, string> = {}): BuildResult {
+  log(`${label}: bouwen…`);
+  const child = spawnSync('npx', ['tsx', path.resolve('scripts/bench/build-once.ts'), '--root', root, '--out', outDir], {
+    encoding: 'utf8',
+    env: { ...process.env, ...env, ASTRO_CACHE_DIR: path.join(work, `cache-${path.basename(outDir)}`) },
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  const line = child.stdout.trim().split('\n').filter((l) => l.startsWith('{')).at(-1);
+  if (child.status !== 0 || !line) {
+    log(`${label}: MISLUKT (exitcode ${child.status})\n${child.stderr.slice(-2000)}`);
+    return { ms: NaN, maxRssMb: NaN, pages: 0, ok: false };
+  }
+  const result = { ...(JSON.parse(line) as Omit<BuildResult, 'ok'>), ok: true };
+  log(`${label}: ${result.pages} pagina's in ${(result.ms / 1000).toFixed(1)} s, piekgeheugen ${result.maxRssMb} MB`);
+  return result;
+}
+
+function generateData(scale: number, dir: string): number {
+  log(`data ${scale}× genereren in ${dir}…`);
+  const started = performance.now();
+  const child = spawnSync('npx', ['tsx', 'scripts/generate-demo.ts', '--scale', String(scale), '--out', dir], { stdio: ['ignore', 'ignore', 'inherit'] });
+  if (child.status !== 0) throw new Error(`genereren ${scale}× mislukt`);
+  return performance.now() - started;
+}
+
+async function measurePage(dist: string, route: string, query: string) {
+  const server = await serveStatic(dist, { gzip: true });
+  const browser = await launchChromium();
+  try {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+    await page.addInitScript(() => {
+      const w = window as unknown as { __longTasks: number[] };
+      w.__longTasks = [];
+      new PerformanceObserver((list) => list.getEntries().forEach((e) => w.__longTasks.push(e.duration))).observe({ type: 'longtask', buffered: true });
+    });
+    await page.goto(server.url + route, { waitUntil: 'load' });
+    await page.waitForTimeout(1000);
+    const timing = await page.evaluate(() => {
+      const paint = performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN;
+      const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
+      const resources = performance.getEntriesByType('resource') as PerformanceResourceTiming[];
+      const tasks = (window as unknown as { __longTasks: number[] }).__longTasks;
+      return {
+        fcp: paint,
+        tbt: tasks.reduce((sum, d) => sum + Math.max(0, d - 50), 0),
+        html: nav.encodedBodySize,
+        resources: resources.map((r) => ({ name: r.name, type: r.initiatorType, size: r.encodedBodySize })),
+        scripts: document.querySelectorAll('script').length,
+      };
+    });
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+    // A search as a reader does it: the search page with a query, until results show.
+    const searchPage = await context.newPage();
+    await searchPage.goto(`${server.url}/zoeken/?q=${encodeURIComponent(query)}`, { waitUntil: 'networkidle' });
+    const search = await searchPage.evaluate(() =>
+      (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).map((r) => ({ name: r.name, size: r.encodedBodySize })),
+    );
+    return { timing, search };
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+/** Compressed size of the SVG inside a page (it travels inside the HTML; reported apart for insight). */
+function inlineSizes(dist: string, route: string) {
+  const html = readFileSync(path.join(dist, route, 'index.html'), 'utf8');
+  const svg = [...html.matchAll(/<svg[\s\S]*?<\/svg>/g)].map((m) => m[0]).join('');
+  const css = [...html.matchAll(/<style[\s\S]*?<\/style>/g)].map((m) => m[0]).join('');
+  const gz = (s: string) => gzipSync(s).length;
+  return { htmlRaw: html.length, htmlGz: gz(html), svgGz: gz(svg), cssGz: gz(css), charts: (html.match(/<svg[^>]*role="img"/g) ?? []).length };
+}
+
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+const sec = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+
+await mkdir(work, { recursive: true });
+const rows: string[][] = [];
+
+const real = measureBuild('standaarddata', process.cwd(), path.join(work, 'dist-default'));
+await writeTrivialSite(path.join(work, 'trivial-default'), real.pages);
+const trivial = measureBuild('triviaal (zelfde aantal pagina\'s)', path.join(work, 'trivial-default'), path.join(work, 'dist-trivial-default'));
+rows.push(['Standaarddata', String(real.pages), sec(real.ms), `${real.maxRssMb} MB`, (real.pages / (real.ms / 1000)).toFixed(0), sec(trivial.ms), (real.ms / trivial.ms).toFixed(2) + '×', real.ms / trivial.ms <= 3 ? 'ja (≤ 3×)' : 'NEE (doel ≤ 3×)']);
+
+if (!values['skip-10x']) {
+  const dataDir = path.join(work, 'data-10x');
+  const generated = generateData(10, dataDir);
+  log(`10× data gegenereerd in ${sec(generated)}`);
+  const big = measureBuild('10× data', process.cwd(), path.join(work, 'dist-10x'), { DATA_DIR: dataDir });
+  await writeTrivialSite(path.join(work, 'trivial-10x'), Math.max(big.pages, 1));
+  const bigTrivial = measureBuild('triviaal 10×', path.join(work, 'trivial-10x'), path.join(work, 'dist-trivial-10x'));
+  rows.push(['10× data', String(big.pages), big.ok ? sec(big.ms) : 'mislukt', big.ok ? `${big.maxRssMb} MB` : '-', big.ok ? (big.pages / (big.ms / 1000)).toFixed(0) : '-', sec(bigTrivial.ms), big.ok ? (big.ms / bigTrivial.ms).toFixed(2) + '×' : '-', big.ok ? 'gebouwd zonder geheugentekort' : 'NEE']);
+}
+
+const dist = path.join(work, 'dist-default');
+const lines: string[] = [];
+lines.push('| Build | Pagina\'s | Tijd | Piekgeheugen | Pagina\'s/s | Triviaal (Astro) | Verhouding | Doel |', '|---|---|---|---|---|---|---|---|');
+for (const r of rows) lines.push(`| ${r.join(' | ')} |`);
+
+if (existsSync(path.join(dist, values.page!, 'index.html'))) {
+  const sizes = inlineSizes(dist, values.page!);
+  const { timing, search } = await measurePage(dist, values.page!, values.query!);
+  const external = timing.resources.filter((r) => r.name.includes('/_astro/') || r.name.endsWith('.css') || r.name.endsWith('.js'));
+  const jsBytes = external.filter((r) => r.name.endsWith('.js')).reduce((s, r) => s + r.size, 0);
+  const cssBytes = external.filter((r) => r.name.endsWith('.css')).reduce((s, r) => s + r.size, 0);
+  const total = timing.html + timing.resources.reduce((s, r) => s + r.size, 0);
+  const pagefind = search.filter((r) => r.name.includes('/pagefind/'));
+  lines.push('', `Gemeentepagina ${values.page} (gzip, zoals over het netwerk):`, '', '| Onderdeel | Grootte |', '|---|---|');
+  lines.push(`| HTML (met inline CSS en ${sizes.charts} SVG-grafieken) | ${kb(timing.html)} (ongecomprimeerd ${kb(sizes.htmlRaw)}) |`);
+  lines.push(`| waarvan SVG | ${kb(sizes.svgGz)} |`, `| waarvan inline CSS | ${kb(sizes.cssGz)} |`);
+  lines.push(`| Losse CSS | ${kb(cssBytes)} |`, `| JavaScript | ${kb(jsBytes)} (${timing.scripts} scripts; nodig om te lezen: nee) |`);
+  lines.push(`| Totaal | ${kb(total)} ${total < 60 * 1024 ? '(doel < 60 KB: ja)' : '(doel < 60 KB: NEE)'} |`);
+  lines.push('', `Zoeken naar "${values.query}" (/zoeken/?q=…): ${pagefind.length} bestanden van de zoekindex, ${kb(pagefind.reduce((s, r) => s + r.size, 0))} gzip.`);
+  lines.push('', `Tijden gemeentepagina in Chromium, 4× vertraagde CPU: first contentful paint ${timing.fcp.toFixed(0)} ms, total blocking time ${timing.tbt.toFixed(0)} ms.`);
+} else {
+  lines.push('', `Pagina ${values.page} ontbreekt in de build; geen paginametingen.`);
+}
+
+const machine = `Node ${process.version}, ${(await import('node:os')).cpus().length} cores`;
+const report = `Benchmark ${new Date().toISOString().slice(0, 16).replace('T', ' ')} (${machine})\n\n${lines.join('\n')}\n`;
+await writeFile(path.join(work, 'results.md'), report);
+console.log(report);
