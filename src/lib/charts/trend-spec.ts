@@ -1,0 +1,195 @@
+/**
+ * The line chart over periods as Plot options: one line per series, open markers and a dashed segment for
+ * voorlopige figures, gaps where a figure is missing (never interpolated), a grey band behind periods
+ * converted to the current indeling, labelled rules at trend breaks, and the series named at their ends.
+ */
+import * as Plot from '@observablehq/plot';
+import type { Period } from '../data/periods';
+import { axisLabel, estimateTextWidth, niceZeroDomain, tickFormatter } from './format';
+import { CHART_WIDTH, FONT_SIZE, LINE_HEIGHT, PLOT_STYLE } from './layout';
+import { CONVERTED_BAND_COLOR, HIGHLIGHT_COLOR, MUTED_TEXT, REFERENCE_COLOR, SERIES_COLORS, SERIES_SYMBOLS } from './palette';
+import { periodHalfWidth, periodPosition, sortedPeriods, yearTicks } from './period-axis';
+import type { LegendItem, MarkerSymbol, TrendChartInput, TrendPoint } from './types';
+
+const HEIGHT = 320;
+const MARGIN_TOP = 36;
+const MARGIN_BOTTOM = 30;
+
+interface Row {
+  x: number;
+  y: number;
+  provisional: boolean;
+}
+
+interface SeriesStyle {
+  color: string;
+  symbol: MarkerSymbol;
+  width: number;
+  r: number;
+}
+
+/** The highlighted series is vermillion with circles; the others take the remaining colours and shapes in order. */
+export function seriesStyles(input: TrendChartInput): SeriesStyle[] {
+  let next = 0;
+  return input.series.map((s) => {
+    if (s.highlight) return { color: HIGHLIGHT_COLOR, symbol: 'circle', width: 3, r: 4 };
+    const i = next++;
+    return {
+      color: SERIES_COLORS[i % SERIES_COLORS.length]!,
+      symbol: SERIES_SYMBOLS[(i + 1) % SERIES_SYMBOLS.length]!,
+      width: 1.75,
+      r: 3.5,
+    };
+  });
+}
+
+const isProvisional = (p: TrendPoint | undefined) => p?.status === 'voorlopig' || p?.status === 'nader-voorlopig';
+const hasValue = (p: TrendPoint | undefined): p is TrendPoint & { value: number } => p !== undefined && p.value !== null && Number.isFinite(p.value);
+
+export function trendSpec(input: TrendChartInput): { options: Plot.PlotOptions; legend: LegendItem[] } {
+  const periods = sortedPeriods(input.series.flatMap((s) => s.points.map((p) => p.period)));
+  const styles = seriesStyles(input);
+  const byPeriod = input.series.map((s) => new Map(s.points.map((p) => [normalise(p.period, periods), p])));
+  const allValues = input.series.flatMap((s) => s.points.filter(hasValue).map((p) => p.value));
+  const { domain, ticks } = niceZeroDomain(allValues);
+  const format = tickFormatter(ticks);
+
+  const first = periods[0];
+  const last = periods.at(-1);
+  const xDomain: [number, number] = first && last
+    ? [periodPosition(first) - periodHalfWidth(first), periodPosition(last) + periodHalfWidth(last)]
+    : [0, 1];
+
+  const marks: Plot.Markish[] = [];
+  const legend: LegendItem[] = [];
+
+  const bands = convertedRuns(periods, byPeriod);
+  if (bands.length > 0) {
+    marks.push(Plot.rect(bands, { x1: 'x1', x2: 'x2', fill: CONVERTED_BAND_COLOR }));
+    marks.push(
+      Plot.text(bands.filter((b) => b.x2 - b.x1 >= 1.5), {
+        x: (b: { x1: number }) => b.x1,
+        text: () => 'omgerekend',
+        frameAnchor: 'top',
+        lineAnchor: 'top',
+        textAnchor: 'start',
+        dx: 4,
+        dy: 3,
+        fill: MUTED_TEXT,
+      }),
+    );
+    legend.push({ label: 'omgerekend naar de huidige indeling', color: CONVERTED_BAND_COLOR, swatch: 'band' });
+  }
+  marks.push(Plot.ruleY([domain[0] <= 0 && domain[1] >= 0 ? 0 : domain[0]], { stroke: REFERENCE_COLOR }));
+
+  const breaks = (input.trendBreaks ?? []).flatMap((b) => {
+    const p = periods.find((q) => q.code === b.period.toUpperCase());
+    return p ? [{ x: periodPosition(p) - periodHalfWidth(p) }] : [];
+  });
+  if (breaks.length > 0) {
+    marks.push(Plot.ruleX(breaks, { x: 'x', stroke: REFERENCE_COLOR, strokeWidth: 1.5, strokeDasharray: '5 3' }));
+    marks.push(Plot.text(breaks, { x: 'x', text: () => 'trendbreuk', frameAnchor: 'top', lineAnchor: 'bottom', dy: -4, fill: REFERENCE_COLOR }));
+    legend.push({ label: 'trendbreuk: cijfers ervoor en erna zijn niet goed vergelijkbaar', color: REFERENCE_COLOR, swatch: 'rule' });
+  }
+
+  let anyProvisional = false;
+  const ends: Array<{ x: number; y: number; label: string; color: string; bold: boolean }> = [];
+  // Draw the highlighted series last, so it stays on top.
+  const order = input.series.map((_, i) => i).sort((a, b) => Number(input.series[a]!.highlight ?? false) - Number(input.series[b]!.highlight ?? false));
+  for (const i of order) {
+    const series = input.series[i]!;
+    const style = styles[i]!;
+    const points = periods.map((p) => byPeriod[i]!.get(p.code));
+    const rows: Row[] = periods.map((p, k) => ({ x: periodPosition(p), y: hasValue(points[k]) ? points[k]!.value! : NaN, provisional: isProvisional(points[k]) }));
+    // Definitive figures: solid. Voorlopige figures and the segment leading to them: dashed.
+    const solid = rows.map((r) => ({ ...r, y: r.provisional ? NaN : r.y }));
+    const dashed = rows.map((r, k) => ({ ...r, y: r.provisional || rows[k + 1]?.provisional ? r.y : NaN }));
+    marks.push(Plot.line(solid, { x: 'x', y: 'y', stroke: style.color, strokeWidth: style.width }));
+    if (rows.some((r) => r.provisional)) {
+      anyProvisional = true;
+      marks.push(Plot.line(dashed, { x: 'x', y: 'y', stroke: style.color, strokeWidth: style.width, strokeDasharray: '5 4' }));
+    }
+    const defined = rows.filter((r) => Number.isFinite(r.y));
+    marks.push(
+      Plot.dot(defined, {
+        x: 'x',
+        y: 'y',
+        symbol: style.symbol,
+        r: style.r,
+        stroke: style.color,
+        strokeWidth: 1.75,
+        fill: (r: Row) => (r.provisional ? '#ffffff' : style.color),
+      }),
+    );
+    const end = defined.at(-1);
+    if (end) ends.push({ x: end.x, y: end.y, label: series.label, color: style.color, bold: series.highlight === true });
+    legend.push({ label: series.label, color: style.color, swatch: 'line', symbol: style.symbol, ...(series.highlight ? { outlined: true } : {}) });
+  }
+  if (anyProvisional) legend.push({ label: 'open punt en stippellijn: voorlopig cijfer', color: MUTED_TEXT, swatch: 'open-dot' });
+
+  const labelWidth = Math.max(0, ...ends.map((e) => estimateTextWidth(e.label, FONT_SIZE)));
+  const marginRight = Math.min(170, labelWidth + 14);
+  const marginLeft = Math.max(40, ...ticks.map((t) => estimateTextWidth(format(t), FONT_SIZE) + 14));
+  const labels = dodgeLabels(ends, domain, HEIGHT - MARGIN_TOP - MARGIN_BOTTOM);
+  const lineWidth = (marginRight - 10) / FONT_SIZE;
+  for (const bold of [false, true]) {
+    const group = labels.filter((l) => l.bold === bold);
+    if (group.length === 0) continue;
+    marks.push(Plot.text(group, { x: 'x', y: 'y', text: 'label', fill: '#1a1a1a', textAnchor: 'start', dx: 9, lineWidth, fontWeight: bold ? 'bold' : 'normal' }));
+  }
+
+  const options: Plot.PlotOptions = {
+    width: CHART_WIDTH,
+    height: HEIGHT,
+    marginTop: MARGIN_TOP,
+    marginBottom: MARGIN_BOTTOM,
+    marginLeft,
+    marginRight,
+    style: PLOT_STYLE,
+    x: { domain: xDomain, ticks: yearTicks(periods), tickFormat: (d: number) => String(Math.floor(d)), label: null },
+    y: { domain, ticks, tickFormat: format, label: `↑ ${axisLabel(input.unit)}`, grid: true },
+    marks,
+  };
+  return { options, legend };
+}
+
+function normalise(code: string, periods: readonly Period[]): string {
+  return periods.find((p) => p.code === code.toUpperCase())?.code ?? code;
+}
+
+/** Runs of consecutive periods in which some series was converted, as x extents. */
+function convertedRuns(periods: readonly Period[], byPeriod: ReadonlyArray<Map<string, TrendPoint>>): Array<{ x1: number; x2: number }> {
+  const runs: Array<{ x1: number; x2: number }> = [];
+  let open: { x1: number; x2: number } | undefined;
+  for (const p of periods) {
+    const converted = byPeriod.some((m) => m.get(p.code)?.converted === true);
+    if (converted) {
+      const x1 = periodPosition(p) - periodHalfWidth(p);
+      const x2 = periodPosition(p) + periodHalfWidth(p);
+      if (open) open.x2 = x2;
+      else runs.push((open = { x1, x2 }));
+    } else {
+      open = undefined;
+    }
+  }
+  return runs;
+}
+
+/** Moves end labels apart vertically (in pixels) so they do not overlap, and back into data units. */
+export function dodgeLabels<T extends { y: number }>(labels: readonly T[], domain: [number, number], innerHeight: number): T[] {
+  const [d0, d1] = domain;
+  const toPx = (v: number) => ((d1 - v) / (d1 - d0)) * innerHeight;
+  const toValue = (px: number) => d1 - (px / innerHeight) * (d1 - d0);
+  const placed = labels.map((l) => ({ label: l, px: toPx(l.y) })).sort((a, b) => a.px - b.px);
+  for (let i = 1; i < placed.length; i++) {
+    placed[i]!.px = Math.max(placed[i]!.px, placed[i - 1]!.px + LINE_HEIGHT);
+  }
+  const overflow = placed.length > 0 ? placed.at(-1)!.px - (innerHeight + LINE_HEIGHT / 2) : 0;
+  if (overflow > 0) {
+    for (let i = placed.length - 1; i >= 0; i--) {
+      const limit = i === placed.length - 1 ? placed[i]!.px - overflow : placed[i + 1]!.px - LINE_HEIGHT;
+      placed[i]!.px = Math.min(placed[i]!.px, limit);
+    }
+  }
+  return placed.map((p) => ({ ...p.label, y: toValue(p.px) }));
+}

@@ -1,0 +1,59 @@
+/**
+ * The site's charts, rendered to SVG at build time with Observable Plot; no chart needs client JavaScript.
+ * Each function is async so rendering can move to worker threads without changing the pages, and memoised by
+ * its input (without the id), so a chart that several pages show is rendered once.
+ */
+import { describeBars, describeDotStrip, describeTrend } from '../lib/charts/describe';
+import { barSpec } from '../lib/charts/bar-spec';
+import { dotStripSpec } from '../lib/charts/dot-strip-spec';
+import { trendSpec } from '../lib/charts/trend-spec';
+import type {
+  BarChartInput,
+  ChartOutput,
+  ChoroplethInput,
+  ChoroplethOutput,
+  DotStripInput,
+  TrendChartInput,
+} from '../lib/charts/types';
+import { renderChoroplethUncached } from './choropleth';
+import { memoizeRender } from './memo';
+import { assertChartId, renderPlotSvg, withChartId } from './plot-dom';
+
+export type { ChartOutput, ChoroplethOutput } from '../lib/charts/types';
+export { renderStats, resetRenderCache } from './memo';
+
+/** Renders once per input (the id aside) and puts the id into the cached SVG. */
+async function renderWithId<I extends { id: string }, O extends ChartOutput>(kind: string, input: I, render: (input: I) => O): Promise<O> {
+  assertChartId(input.id);
+  const { id, ...rest } = input;
+  const cached = await memoizeRender(kind, rest, () => render(input));
+  return { ...cached, id, svg: withChartId(cached.svg, id) };
+}
+
+export function renderTrendChart(input: TrendChartInput): Promise<ChartOutput> {
+  return renderWithId('trend', input, (i) => {
+    const description = describeTrend(i);
+    const { options, legend } = trendSpec(i);
+    return { id: i.id, title: i.title, description, legend, svg: renderPlotSvg(options, { title: i.title, description }) };
+  });
+}
+
+export function renderDotStrip(input: DotStripInput): Promise<ChartOutput> {
+  return renderWithId('dot-strip', input, (i) => {
+    const description = describeDotStrip(i);
+    const { options, legend } = dotStripSpec(i);
+    return { id: i.id, title: i.title, description, legend, svg: renderPlotSvg(options, { title: i.title, description }) };
+  });
+}
+
+export function renderBarChart(input: BarChartInput): Promise<ChartOutput> {
+  return renderWithId('bar', input, (i) => {
+    const description = describeBars(i);
+    const { options, legend } = barSpec(i);
+    return { id: i.id, title: i.title, description, legend, svg: renderPlotSvg(options, { title: i.title, description }) };
+  });
+}
+
+export function renderChoropleth(input: ChoroplethInput): Promise<ChoroplethOutput> {
+  return renderWithId('choropleth', input, renderChoroplethUncached);
+}

@@ -1,0 +1,71 @@
+/**
+ * Charts are rendered once per distinct input. The cache lives on globalThis because Astro loads this module
+ * more than once in a build (see src/node/site-data.ts), and it holds promises, so concurrent requests for the
+ * same chart share one rendering. Render time is counted per chart kind for the build report and the tests.
+ */
+import { createHash } from 'node:crypto';
+import { stableKey } from '../lib/charts/stable-key';
+
+export interface RenderStats {
+  /** Charts actually rendered. */
+  renders: number;
+  /** Requests answered from the cache. */
+  hits: number;
+  /** Milliseconds spent rendering (not waiting). */
+  ms: number;
+  /** Characters of SVG produced by the renders. */
+  svgChars: number;
+}
+
+interface MemoState {
+  cache: Map<string, Promise<unknown>>;
+  stats: Map<string, RenderStats>;
+}
+
+const STATE_KEY = Symbol.for('jeugdzorg.chartMemo');
+type GlobalWithMemo = typeof globalThis & { [STATE_KEY]?: MemoState };
+
+function state(): MemoState {
+  const holder = globalThis as GlobalWithMemo;
+  return (holder[STATE_KEY] ??= { cache: new Map(), stats: new Map() });
+}
+
+function statsOf(kind: string): RenderStats {
+  const { stats } = state();
+  let s = stats.get(kind);
+  if (!s) stats.set(kind, (s = { renders: 0, hits: 0, ms: 0, svgChars: 0 }));
+  return s;
+}
+
+/** Returns the cached result for this kind and input, or renders it once. */
+export function memoizeRender<T extends { svg: string }>(kind: string, input: unknown, render: () => T | Promise<T>): Promise<T> {
+  const key = `${kind}:${createHash('sha1').update(stableKey(input)).digest('base64url')}`;
+  const { cache } = state();
+  const cached = cache.get(key) as Promise<T> | undefined;
+  const stats = statsOf(kind);
+  if (cached) {
+    stats.hits++;
+    return cached;
+  }
+  const promise = (async () => {
+    const start = performance.now();
+    const result = await render();
+    stats.ms += performance.now() - start;
+    stats.renders++;
+    stats.svgChars += result.svg.length;
+    return result;
+  })();
+  cache.set(key, promise);
+  promise.catch(() => cache.delete(key));
+  return promise;
+}
+
+export function renderStats(): Record<string, RenderStats> {
+  return Object.fromEntries([...state().stats].map(([kind, s]) => [kind, { ...s }]));
+}
+
+/** Empties the cache and the counters (tests). */
+export function resetRenderCache(): void {
+  state().cache.clear();
+  state().stats.clear();
+}

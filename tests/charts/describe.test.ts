@@ -1,0 +1,155 @@
+import { describe, expect, it } from 'vitest';
+import { convertedSentence, describeBars, describeChoropleth, describeDotStrip, describeTrend } from '../../src/lib/charts/describe';
+import { quantileClasses } from '../../src/lib/charts/classes';
+import type { TrendChartInput } from '../../src/lib/charts/types';
+
+/** Amsterdam, 1e halfjaar 2015 to 1e halfjaar 2026, figures before 2023 converted, the last one voorlopig. */
+function amsterdamTrend(): TrendChartInput {
+  const periods: string[] = [];
+  for (let y = 2015; y <= 2026; y++) for (const h of [1, 2]) if (y < 2026 || h === 1) periods.push(`${y}HJ0${h}`);
+  return {
+    id: 'trend',
+    title: 'Jongeren met jeugdhulp in Amsterdam',
+    unit: 'aantal',
+    decimals: 0,
+    subject: 'het aantal jongeren met jeugdhulp',
+    series: [
+      {
+        label: 'Amsterdam',
+        highlight: true,
+        points: periods.map((period, i) => ({
+          period,
+          value: i === 0 ? 12300 : i === periods.length - 1 ? 15500 : 12300 + i * 100,
+          converted: Number(period.slice(0, 4)) < 2023,
+          status: i === periods.length - 1 ? ('voorlopig' as const) : ('definitief' as const),
+        })),
+      },
+    ],
+  };
+}
+
+describe('text alternative of a trend chart', () => {
+  it('says how the figure changed, from when to when, with status and conversion', () => {
+    expect(describeTrend(amsterdamTrend())).toBe(
+      'Het aantal jongeren met jeugdhulp in Amsterdam steeg van 12.300 in het 1e halfjaar 2015 tot 15.500 in het 1e halfjaar 2026 (voorlopig). ' +
+        'Cijfers vóór 2023 zijn omgerekend naar de huidige indeling.',
+    );
+  });
+
+  it('mentions a fall, a peak, gaps, comparisons and trend breaks', () => {
+    const input: TrendChartInput = {
+      id: 'jr',
+      title: 'Jeugdreclassering',
+      unit: '%',
+      decimals: 1,
+      series: [
+        {
+          label: 'Utrecht',
+          highlight: true,
+          points: [
+            { period: '2020HJ01', value: 0.6 },
+            { period: '2020HJ02', value: 0.9 },
+            { period: '2021HJ01', value: null, symbol: '.' },
+            { period: '2021HJ02', value: 0.4, status: 'nader-voorlopig' },
+          ],
+        },
+        { label: 'Nederland', points: [{ period: '2020HJ01', value: 0.5 }, { period: '2021HJ02', value: 0.45 }] },
+      ],
+      trendBreaks: [{ period: '2021HJ01', note: 'Nieuwe manier van aanleveren' }],
+    };
+    expect(describeTrend(input)).toBe(
+      'Het cijfer voor Utrecht daalde van 0,6% in het 1e halfjaar 2020 tot 0,4% in het 2e halfjaar 2021 (nader voorlopig). ' +
+        'Het hoogste cijfer was 0,9% in het 2e halfjaar 2020. ' +
+        'Ter vergelijking: Nederland bleef op 0,5%. ' +
+        'Voor 1 periode is er geen cijfer (afgeschermd of ontbreekt); de lijn is daar onderbroken. ' +
+        'Trendbreuk vanaf 1e halfjaar 2021: Nieuwe manier van aanleveren.',
+    );
+  });
+
+  it('calls a change under 2% steady and handles a series without figures', () => {
+    const steady = describeTrend({
+      id: 's',
+      title: 't',
+      unit: 'per 1.000 jongeren',
+      decimals: 1,
+      series: [{ label: 'Ede', points: [{ period: '2024HJ01', value: 45.1 }, { period: '2024HJ02', value: 45.5 }] }],
+    });
+    expect(steady).toBe('Het cijfer voor Ede bleef ongeveer gelijk: 45,1 per 1.000 jongeren in het 1e halfjaar 2024 en 45,5 per 1.000 jongeren in het 2e halfjaar 2024.');
+    const empty = describeTrend({ id: 'e', title: 't', unit: '%', decimals: 1, series: [{ label: 'Vlieland', points: [{ period: '2024HJ01', value: null, symbol: '.' }] }] });
+    expect(empty).toBe('Het cijfer voor Vlieland: geen cijfer (afgeschermd of ontbreekt) in alle perioden.');
+  });
+
+  it('names the last converted period when conversion does not end at a year', () => {
+    expect(convertedSentence([{ period: '2022HJ01', value: 1, converted: true }, { period: '2022HJ02', value: 1 }])).toBe(
+      'Cijfers tot en met 1e halfjaar 2022 zijn omgerekend naar de huidige indeling.',
+    );
+    expect(convertedSentence([{ period: '2022HJ01', value: 1 }])).toBeUndefined();
+  });
+});
+
+describe('text alternative of a dot strip', () => {
+  const values = Array.from({ length: 100 }, (_, i) => ({ code: `GM${String(i).padStart(4, '0')}`, label: `Gemeente ${i}`, value: 5 + i / 10 }));
+
+  it('gives the range and median of all gemeenten and where this one lies, without a rank', () => {
+    const text = describeDotStrip({
+      id: 'd',
+      title: 't',
+      unit: '%',
+      decimals: 1,
+      values,
+      highlight: 'GM0090',
+      references: [{ label: 'Nederland', value: 9.8 }],
+      group: new Set(['GM0010', 'GM0020', 'GM0030']),
+      missingCount: 3,
+    });
+    expect(text).toBe(
+      'De 100 gemeenten met een cijfer liggen tussen 5,0% en 14,9%; de mediaan is 10,0%. ' +
+        'Gemeente 90: 14,0%, bij het kwart gemeenten met de hoogste cijfers. ' +
+        'Gelijksoortige gemeenten (3 gemeenten) liggen tussen 6,0% en 8,0%, mediaan 7,0%. ' +
+        'Ter vergelijking: Nederland 9,8%. ' +
+        'Voor 3 gemeenten is er geen cijfer (afgeschermd of ontbreekt).',
+    );
+    expect(text).not.toMatch(/plaats|rang|\d+e van/);
+  });
+});
+
+describe('text alternative of a bar chart', () => {
+  it('lists the bars and says which have no figure and why', () => {
+    expect(
+      describeBars({
+        id: 'b',
+        title: 'Hulpvorm',
+        unit: '%',
+        decimals: 1,
+        bars: [
+          { label: 'wijkteam', value: 20.1 },
+          { label: 'ambulant', value: 45.2 },
+          { label: 'daghulp', value: 1234.5 },
+          { label: 'netwerk', value: null, symbol: '.' },
+          { label: 'gesloten plaatsing', value: null, symbol: 'x' },
+          { label: 'pleegzorg', value: null, symbol: '.' },
+        ],
+      }),
+    ).toBe(
+      'wijkteam: 20,1%; ambulant: 45,2%; daghulp: 1.234,5%. Het grootst is daghulp. ' +
+        'Geen cijfer voor netwerk en pleegzorg (afgeschermd of ontbreekt). Geen cijfer voor gesloten plaatsing (geheim).',
+    );
+  });
+});
+
+describe('text alternative of a map', () => {
+  it('summarises the distribution: range, median and gemeenten without a figure', () => {
+    const values = [
+      { code: 'GM0001', label: 'A', value: 4.2 },
+      { code: 'GM0002', label: 'B', value: 8.8 },
+      { code: 'GM0003', label: 'C', value: 12.5 },
+      { code: 'GM0004', label: 'D', value: null },
+    ];
+    const classes = quantileClasses([4.2, 8.8, 12.5], 1, 5);
+    expect(describeChoropleth({ unit: '%', decimals: 1, values, classes, highlight: 'GM0004' })).toBe(
+      'Kaart van de 4 gemeenten. De cijfers lopen van 4,2% tot 12,5%; de mediaan is 8,8%. ' +
+        `Hoe donkerder de kleur, hoe hoger het cijfer (${classes.classes.length} klassen met elk ongeveer evenveel gemeenten). ` +
+        'Voor 1 gemeente is er geen cijfer (afgeschermd of ontbreekt); die zijn gearceerd. D (omlijnd): geen cijfer (afgeschermd of ontbreekt).',
+    );
+  });
+});

@@ -1,0 +1,213 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { renderBarChart, renderChoropleth, renderDotStrip, renderStats, renderTrendChart, resetRenderCache } from '../../src/render/charts';
+import { gemeenteGeometry, geoYearFor } from '../../src/render/geo';
+import type { TrendChartInput } from '../../src/lib/charts/types';
+
+/** Text content of every <text> element (tspans joined), as a reader sees it. */
+function texts(svg: string): string[] {
+  return [...svg.matchAll(/<text\b[^>]*>([\s\S]*?)<\/text>/g)].map((m) => m[1]!.replace(/<[^>]+>/g, '').trim());
+}
+
+function halfYears(from: number, to: number): string[] {
+  const out: string[] = [];
+  for (let y = from; y <= to; y++) out.push(`${y}HJ01`, `${y}HJ02`);
+  return out;
+}
+
+function trendInput(id = 'trend-amsterdam'): TrendChartInput {
+  const periods = halfYears(2015, 2025);
+  return {
+    id,
+    title: 'Jongeren met jeugdhulp in Amsterdam',
+    unit: 'aantal',
+    decimals: 0,
+    subject: 'het aantal jongeren met jeugdhulp',
+    series: [
+      {
+        label: 'Amsterdam',
+        highlight: true,
+        points: periods.map((period, i) => ({
+          period,
+          value: i === 6 ? null : 12300 + i * 150,
+          symbol: i === 6 ? '.' : null,
+          converted: period < '2023',
+          status: i >= periods.length - 2 ? ('voorlopig' as const) : ('definitief' as const),
+        })),
+      },
+      { label: 'Nederland', points: periods.map((period, i) => ({ period, value: 10000 + i * 90 })) },
+    ],
+    trendBreaks: [{ period: '2021HJ01', note: 'Nieuwe registratie' }],
+  };
+}
+
+const geometry = gemeenteGeometry(geoYearFor(2026));
+const gemeenten = geometry.features.map((f, i) => ({ code: f.properties.code, label: f.properties.naam, value: Math.round((6 + ((i * 7919) % 100) / 10) * 10) / 10 }));
+
+beforeEach(() => resetRenderCache());
+
+describe('every chart', () => {
+  it('is an SVG with role="img", named by its own <title> and <desc>, with ids from the chart id', async () => {
+    const charts = [
+      await renderTrendChart(trendInput()),
+      await renderDotStrip({ id: 'positie', title: 'Positie', unit: '%', decimals: 1, values: gemeenten, highlight: 'GM0363' }),
+      await renderBarChart({ id: 'hulpvorm', title: 'Hulpvorm', unit: '%', decimals: 1, bars: [{ label: 'wijkteam', value: 20.1 }] }),
+      await renderChoropleth({ id: 'kaart', title: 'Kaart', unit: '%', decimals: 1, geoYear: 2026, values: new Map() }),
+    ];
+    for (const chart of charts) {
+      const open = /^<svg\b[^>]*>/.exec(chart.svg)![0];
+      expect(open).toContain('role="img"');
+      expect(open).toContain(`aria-labelledby="${chart.id}-title ${chart.id}-desc"`);
+      expect(chart.svg).toContain(`<title id="${chart.id}-title">${chart.title}</title>`);
+      expect(chart.svg).toContain(`<desc id="${chart.id}-desc">`);
+      expect(chart.description.length).toBeGreaterThan(10);
+      expect(chart.svg).not.toContain('__chart__');
+      expect(chart.svg).not.toMatch(/<style|plot-clip-\d/);
+    }
+  });
+});
+
+describe('trend chart', () => {
+  it('writes nl-NL numbers on the axis and years without separators', async () => {
+    const chart = await renderTrendChart(trendInput());
+    const t = texts(chart.svg);
+    expect(t).toEqual(expect.arrayContaining(['0', '5.000', '10.000', '15.000', '2015', '2025', 'Amsterdam', 'Nederland', 'trendbreuk']));
+    expect(t.join(' ')).not.toMatch(/\d,\d{3}\b|2\.015/);
+  });
+
+  it('leaves a gap at a suppressed figure instead of drawing it as zero', async () => {
+    const chart = await renderTrendChart(trendInput());
+    // 21 figures for Amsterdam and 22 for Nederland are marked; the suppressed one is not.
+    const amsterdamDots = [...chart.svg.matchAll(/<g[^>]*aria-label="dot"[^>]*>([\s\S]*?)<\/g>/g)].map((m) => (m[1]!.match(/<(path|circle)\b/g) ?? []).length);
+    expect(amsterdamDots.sort()).toEqual([21, 22]);
+    const zeroY = /<g[^>]*aria-label="rule"[^>]*><line[^>]*y1="([\d.]+)"/.exec(chart.svg)?.[1];
+    const solidLines = [...chart.svg.matchAll(/<g([^>]*)aria-label="line"[^>]*>\s*<path[^>]*d="([^"]+)"/g)]
+      .filter((m) => m[1]!.includes('stroke="#D55E00"') && !m[1]!.includes('stroke-dasharray'))
+      .map((m) => m[2]!);
+    expect(solidLines.length).toBeGreaterThan(0);
+    // The line breaks into separate pieces (a new M) and never touches the zero line.
+    expect(solidLines[0]!.match(/M/g)!.length).toBeGreaterThanOrEqual(2);
+    for (const y of solidLines.join(' ').match(/,-?[\d.]+/g)!) expect(y.slice(1)).not.toBe(zeroY);
+  });
+
+  it('has a legend for converted periods, voorlopige figures and trend breaks', async () => {
+    const chart = await renderTrendChart(trendInput());
+    expect(chart.legend!.map((l) => l.label)).toEqual([
+      'omgerekend naar de huidige indeling',
+      'trendbreuk: cijfers ervoor en erna zijn niet goed vergelijkbaar',
+      'Nederland',
+      'Amsterdam',
+      'open punt en stippellijn: voorlopig cijfer',
+    ]);
+    expect(texts(chart.svg)).toContain('omgerekend');
+  });
+});
+
+describe('dot strip', () => {
+  it('labels the highlighted gemeente and the reference lines, in nl-NL', async () => {
+    const chart = await renderDotStrip({
+      id: 'positie',
+      title: 'Jongeren met jeugdhulp: Amsterdam tussen alle gemeenten',
+      unit: '%',
+      decimals: 1,
+      values: gemeenten,
+      highlight: 'GM0363',
+      references: [{ label: 'Nederland', value: 10.4 }, { label: 'Noord-Holland', value: 9.85 }],
+      group: new Set(gemeenten.slice(0, 20).map((g) => g.code)),
+    });
+    const amsterdam = gemeenten.find((g) => g.code === 'GM0363')!;
+    const t = texts(chart.svg);
+    expect(t).toContain(`Amsterdam: ${String(amsterdam.value).replace('.', ',')}%`);
+    expect(t).toEqual(expect.arrayContaining(['Nederland: 10,4%', 'Noord-Holland: 9,9%']));
+    expect(chart.svg.match(/<circle\b/g)!.length).toBe(gemeenten.length);
+    expect(chart.legend!.map((l) => l.label)).toEqual(['Amsterdam', 'gelijksoortige gemeenten', 'overige gemeenten', 'ter vergelijking']);
+  });
+});
+
+describe('bar chart', () => {
+  it('shows the symbol of a suppressed bar, not a zero bar', async () => {
+    const chart = await renderBarChart({
+      id: 'hulpvorm',
+      title: 'Trajecten naar hulpvorm',
+      unit: '%',
+      decimals: 1,
+      bars: [
+        { label: 'Jeugdhulp door wijkteam', value: 20.1, group: 'zonder verblijf' },
+        { label: 'Ambulant op locatie', value: 1045.2, group: 'zonder verblijf' },
+        { label: 'Gesloten plaatsing', value: null, symbol: '.', group: 'met verblijf' },
+        { label: 'Pleegzorg', value: 3.3, group: 'met verblijf' },
+      ],
+    });
+    expect(chart.svg.match(/<rect\b/g)!.length).toBe(3);
+    const t = texts(chart.svg);
+    expect(t).toEqual(expect.arrayContaining(['. (afgeschermd of ontbreekt)', '1.045,2%', '20,1%', 'Gesloten plaatsing']));
+    expect(chart.legend!.map((l) => l.label)).toEqual(['zonder verblijf', 'met verblijf']);
+  });
+});
+
+describe('choropleth', () => {
+  it('hatches gemeenten without a figure, outlines and names the highlighted one, and explains the classes', async () => {
+    const values = new Map(gemeenten.map((g, i) => [g.code, i % 30 === 0 ? { value: null, symbol: '.' } : { value: g.value }]));
+    const missing = [...values.values()].filter((v) => v.value === null).length;
+    const map = await renderChoropleth({ id: 'kaart-jh', title: 'Jongeren met jeugdhulp', unit: '%', decimals: 1, geoYear: 2026, values, highlight: 'GM0363' });
+    expect(map.geoYear).toBe(2025);
+    expect(map.svg.match(/fill="url\(#kaart-jh-hatch\)"/g)!.length).toBe(missing);
+    expect(map.svg).toContain('<pattern id="kaart-jh-hatch"');
+    expect(texts(map.svg)).toContain('Amsterdam');
+    expect(map.svg).toContain('class="map-highlight"');
+    expect(map.legend.map((l) => l.swatch)).toEqual(['area', 'area', 'area', 'area', 'area', 'hatch', 'area']);
+    expect(map.legend[5]!.label).toBe(`geen cijfer (afgeschermd of ontbreekt) (${missing} gemeenten)`);
+    expect(map.classNote).toContain('kwantielen');
+    expect(map.description).toContain(`Voor ${missing} gemeenten is er geen cijfer`);
+    // A suppressed gemeente's tooltip says so instead of showing a number.
+    const name = geometry.features[0]!.properties.naam;
+    expect(map.svg).toContain(`<title>${name}: geen cijfer (afgeschermd of ontbreekt)</title>`);
+  });
+});
+
+describe('rendering once per input', () => {
+  it('is deterministic and renders an input once, whatever its id', async () => {
+    const a = await renderTrendChart(trendInput('eerste'));
+    resetRenderCache();
+    const b = await renderTrendChart(trendInput('eerste'));
+    expect(b.svg).toBe(a.svg);
+    const c = await renderTrendChart(trendInput('tweede'));
+    const d = await renderTrendChart(trendInput('tweede'));
+    expect(d.svg).toBe(c.svg);
+    expect(c.svg.replaceAll('tweede', 'eerste')).toBe(a.svg);
+    expect(renderStats().trend).toMatchObject({ renders: 1, hits: 2 });
+  });
+
+  it('shares one rendering between concurrent requests', async () => {
+    const [x, y] = await Promise.all([renderTrendChart(trendInput('x')), renderTrendChart(trendInput('x'))]);
+    expect(x.svg).toBe(y.svg);
+    expect(renderStats().trend).toMatchObject({ renders: 1, hits: 1 });
+  });
+
+  it('rejects an id that cannot be an HTML id', async () => {
+    await expect(renderTrendChart(trendInput('twee woorden'))).rejects.toThrow(/grafiek-id "twee woorden" is ongeldig/);
+  });
+});
+
+describe('render cost (printed, not asserted)', () => {
+  it('measures each chart kind on distinct inputs', async () => {
+    const n = 40;
+    const rows: string[] = [];
+    const measure = async (kind: string, make: (i: number) => Promise<{ svg: string }>) => {
+      await make(-1); // warm up
+      const start = performance.now();
+      let size = 0;
+      for (let i = 0; i < n; i++) size += (await make(i)).svg.length;
+      rows.push(`${kind.padEnd(11)} ${((performance.now() - start) / n).toFixed(2).padStart(6)} ms/chart  ${(size / n / 1024).toFixed(1).padStart(6)} KB SVG`);
+    };
+    await measure('trend', (i) => {
+      const input = trendInput(`t${i + 1}`);
+      input.series[1]!.points[0]!.value = 10000 + i;
+      return renderTrendChart(input);
+    });
+    await measure('dot strip', (i) => renderDotStrip({ id: `d${i + 1}`, title: 'Positie', unit: '%', decimals: 1, values: gemeenten, highlight: gemeenten[i + 1]!.code, references: [{ label: 'Nederland', value: 10.4 }] }));
+    await measure('bar', (i) => renderBarChart({ id: `b${i + 1}`, title: 'Hulpvorm', unit: '%', decimals: 1, bars: ['wijkteam', 'ambulant', 'daghulp', 'netwerk', 'pleegzorg', 'gezinsgericht', 'gesloten', 'overig'].map((label, k) => ({ label, value: k === 3 ? null : 5 + k + i / 10, symbol: k === 3 ? '.' : null })) }));
+    await measure('choropleth', (i) => renderChoropleth({ id: `m${i + 1}`, title: 'Kaart', unit: '%', decimals: 1, geoYear: 2026, values: new Map(gemeenten.map((g) => [g.code, { value: g.value + i / 10 }])), highlight: gemeenten[i + 1]!.code }));
+    console.log(`Render cost per chart (${n} distinct inputs each, after a warm-up):\n${rows.join('\n')}`);
+    expect(rows).toHaveLength(4);
+  });
+});
