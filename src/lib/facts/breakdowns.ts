@@ -1,0 +1,148 @@
+/**
+ * A region's figures of the latest period split by one dimension (hulpvorm, verwijzer, leeftijd, …), with
+ * Nederland beside them. Trajecten are shown as shares of all trajecten (as CBS does for its subrows);
+ * persons as a rate of their own age or gender group where the data has one.
+ */
+import type { DatasetMeta, Measure, TopicDimension } from '../../schemas/dataset';
+import type { BarChartInput } from '../charts/types';
+import { parsePeriodCode, periodLabelWithStatus } from '../data/periods';
+import type { Observation } from '../data/symbols';
+import { formatNumber, formatObservation } from '../format/number';
+import { NEDERLAND } from '../regions/codes';
+import { CONCEPT_TEXT, COUNT_NOUN, KEY_CONCEPTS, preferDataset, rateOf, type KeyConcept } from './concepts';
+import type { FactsContext, FactsDataset } from './context';
+import type { FactRow } from './aggregate';
+
+/** The dimensions a fact page breaks figures down by, in the order it shows them. */
+export const BREAKDOWN_DIMENSIONS = ['hulpvorm', 'verwijzer', 'leeftijd', 'geslacht', 'maatregel'] as const;
+
+const GROUP_HINT: Record<string, string> = {
+  leeftijd: ' (alle jongeren van die leeftijd)',
+  geslacht: ' (alle jongens of alle meisjes)',
+};
+
+export interface BreakdownRow {
+  code: string;
+  label: string;
+  group: string | undefined;
+  count: Observation | undefined;
+  countShown: string;
+  /** The share of all trajecten, or the rate of the category's own group, as a number and as shown. */
+  metric: number | null;
+  metricShown: string;
+  /** The same for Nederland. */
+  nationalShown: string | undefined;
+}
+
+export interface Breakdown {
+  dimension: TopicDimension;
+  datasetId: string;
+  measure: Measure;
+  /** "Aandeel van alle trajecten", "% van de jongeren in die groep". */
+  metricLabel: string;
+  metricUnit: string;
+  period: string;
+  /** "1e halfjaar 2025*". */
+  periodLabel: string;
+  total: { countShown: string };
+  rows: BreakdownRow[];
+  /** What a share or rate is relative to, in a sentence under the table. */
+  explanation: string;
+  chart: BarChartInput;
+}
+
+/** Every breakdown the data holds for a region, one per dimension in BREAKDOWN_DIMENSIONS. */
+export function breakdownsOf(context: FactsContext, region: string): Breakdown[] {
+  const out: Breakdown[] = [];
+  for (const dimensionId of BREAKDOWN_DIMENSIONS) {
+    const candidates = context.datasets.filter((d) => d.meta.dimensions.some((dim) => dim.id === dimensionId) && mainMeasure(d.meta));
+    const dataset = preferDataset(candidates);
+    if (!dataset) continue;
+    const breakdown = breakdownOf(dataset, region, dimensionId);
+    if (breakdown) out.push(breakdown);
+  }
+  return out;
+}
+
+/** The count a dataset is about: its first measure with a key concept. */
+function mainMeasure(meta: DatasetMeta): Measure | undefined {
+  for (const concept of KEY_CONCEPTS) {
+    const m = meta.measures.find((x) => x.concept === concept && x.type === 'aantal');
+    if (m) return m;
+  }
+  return undefined;
+}
+
+export function breakdownOf(dataset: FactsDataset, region: string, dimensionId: string): Breakdown | undefined {
+  const { meta } = dataset;
+  const position = meta.dimensions.findIndex((d) => d.id === dimensionId);
+  const dimension = meta.dimensions[position];
+  const measure = mainMeasure(meta);
+  if (!dimension || !measure) return undefined;
+  const period = dataset.latestPeriod;
+  const topicsFor = (code: string) => dataset.totals.map((t, i) => (i === position ? code : t));
+  const totalCode = dataset.totals[position]!;
+  const rowOf = (r: string, code: string) => dataset.index.row(r, period, topicsFor(code));
+  const categories = dimension.codes.filter((c) => c.code !== totalCode);
+  if (!categories.some((c) => rowOf(region, c.code))) return undefined;
+
+  // Trajecten of a category are a share of all trajecten; persons a rate of their own group, if the data has it.
+  const rate = measure.countOf === 'trajecten' ? undefined : rateOf(meta, measure.id);
+  const metric = (r: string, code: string): number | null => {
+    const row = rowOf(r, code);
+    if (rate) return dataset.index.cellOf(row, rate.id)?.value ?? null;
+    const part = dataset.index.cellOf(row, measure.id)?.value;
+    const whole = dataset.index.cellOf(rowOf(r, totalCode), measure.id)?.value;
+    return part === null || part === undefined || !whole ? null : (part / whole) * 100;
+  };
+  const decimals = rate ? rate.decimals : 1;
+  const metricUnit = rate ? (rate.rate?.per === 100 ? '%' : rate.unit) : '%';
+  const show = (value: number | null) => (value === null ? '.' : formatNumber(value, decimals));
+  const withNl = region !== NEDERLAND;
+  const rows = categories.map((c): BreakdownRow => {
+    const row: FactRow | undefined = rowOf(region, c.code);
+    const count = dataset.index.cellOf(row, measure.id);
+    const value = metric(region, c.code);
+    return {
+      code: c.code,
+      label: c.label,
+      group: c.group,
+      count,
+      countShown: formatObservation(count, measure),
+      metric: value,
+      metricShown: show(value),
+      nationalShown: withNl ? show(metric(NEDERLAND, c.code)) : undefined,
+    };
+  });
+  const periodLabel = periodLabelWithStatus(parsePeriodCode(period)!, dataset.statusOf(period));
+  const noun = COUNT_NOUN[measure.countOf];
+  const metricLabel = rate ? '% van de jongeren in die groep' : `aandeel van alle ${noun}`;
+  const what = measure.concept && measure.concept in CONCEPT_TEXT ? CONCEPT_TEXT[measure.concept as KeyConcept] : undefined;
+  const explanation = rate
+    ? `Het percentage is het deel van alle jongeren in die groep${GROUP_HINT[dimension.id] ?? ''}${what ? ` dat ${what.object} ${what.verb}` : ''}. De aantallen tellen ${noun}.`
+    : `Het aandeel zegt welk deel van alle ${formatObservation(dataset.index.cellOf(rowOf(region, totalCode), measure.id), measure)} ${noun} bij die ${dimension.label.toLowerCase()} hoort. Door afronding tellen de delen niet altijd op tot het totaal.`;
+  return {
+    dimension,
+    datasetId: meta.id,
+    measure,
+    metricLabel,
+    metricUnit,
+    period,
+    periodLabel,
+    total: { countShown: formatObservation(dataset.index.cellOf(rowOf(region, totalCode), measure.id), measure) },
+    rows,
+    explanation,
+    chart: {
+      id: `verdeling-${dimension.id}`,
+      title: `${measure.label} naar ${dimension.label.toLowerCase()}, ${metricLabel}`,
+      unit: metricUnit,
+      decimals,
+      bars: rows.map((r) => ({
+        label: r.label,
+        value: r.metric,
+        ...(r.metric === null ? { symbol: r.count?.symbol ?? '.' } : {}),
+        ...(r.group ? { group: r.group } : {}),
+      })),
+    },
+  };
+}

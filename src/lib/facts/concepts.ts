@@ -1,0 +1,122 @@
+/**
+ * Finding the figures a fact page shows by what they mean (`Measure.concept`), never by dataset or measure
+ * id: the demonstration data and an imported CBS table name their measures differently.
+ */
+import type { DatasetMeta, Measure, MeasureConcept } from '../../schemas/dataset';
+import { parsePeriodCode, type PeriodKind } from '../data/periods';
+
+/** The concepts of the key figures, in the order a page lists them (population is a denominator, not a figure). */
+export const KEY_CONCEPTS = [
+  'jongeren-jeugdhulp',
+  'jongeren-jeugdhulp-zonder-verblijf',
+  'jongeren-jeugdhulp-met-verblijf',
+  'jongeren-jeugdbescherming',
+  'jongeren-jeugdreclassering',
+  'jongeren-jeugdzorg',
+  'trajecten-lopend',
+  'trajecten-gestart',
+  'trajecten-beeindigd',
+] as const satisfies readonly MeasureConcept[];
+export type KeyConcept = (typeof KEY_CONCEPTS)[number];
+
+/**
+ * What a concept is about, for running text: "In Aa en Hunze kreeg 11,4% van de jongeren tot 18 jaar
+ * jeugdhulp." The predicate completes "kreeg/had … van de <noemer>".
+ */
+export const CONCEPT_TEXT: Record<KeyConcept, { verb: string; object: string }> = {
+  'jongeren-jeugdhulp': { verb: 'kreeg', object: 'jeugdhulp' },
+  'jongeren-jeugdhulp-zonder-verblijf': { verb: 'kreeg', object: 'jeugdhulp zonder verblijf' },
+  'jongeren-jeugdhulp-met-verblijf': { verb: 'kreeg', object: 'jeugdhulp met verblijf' },
+  'jongeren-jeugdbescherming': { verb: 'had', object: 'een jeugdbeschermingsmaatregel' },
+  'jongeren-jeugdreclassering': { verb: 'had', object: 'jeugdreclassering' },
+  'jongeren-jeugdzorg': { verb: 'kreeg', object: 'jeugdzorg' },
+  'trajecten-lopend': { verb: 'was', object: 'een lopend traject' },
+  'trajecten-gestart': { verb: 'was', object: 'een gestart traject' },
+  'trajecten-beeindigd': { verb: 'was', object: 'een beëindigd traject' },
+};
+
+/** The word for what a count counts, used after every number: "595 jongeren", "1.020 trajecten". */
+export const COUNT_NOUN: Record<Measure['countOf'], string> = {
+  personen: 'jongeren',
+  trajecten: 'trajecten',
+  inwoners: 'inwoners',
+};
+
+/** The unit named on every figure, because persons and trajecten are different units. */
+export const COUNT_UNIT: Record<Measure['countOf'], string> = {
+  personen: 'personen',
+  trajecten: 'trajecten',
+  inwoners: 'inwoners',
+};
+
+export interface ConceptMeasure {
+  measure: Measure;
+  /** The rate measure whose numerator is this measure, when the dataset has one. */
+  rate: Measure | undefined;
+}
+
+/** The count measure of a concept in a dataset, with its rate. */
+export function conceptMeasure(meta: DatasetMeta, concept: MeasureConcept): ConceptMeasure | undefined {
+  const measure = meta.measures.find((m) => m.concept === concept && m.type === 'aantal');
+  if (!measure) return undefined;
+  return { measure, rate: rateOf(meta, measure.id) };
+}
+
+/** The rate measure whose `rate.numerator` is the given measure. */
+export function rateOf(meta: DatasetMeta, measureId: string): Measure | undefined {
+  return meta.measures.find((m) => m.type === 'rate' && m.rate?.numerator === measureId);
+}
+
+/**
+ * The denominator of a rate at the total categories, for the key figures: a dataset broken down by age and
+ * gender may name its denominator for every category at once, "jongeren van dezelfde leeftijdsgroep (bij
+ * het totaal: alle jongeren tot 18 jaar)"; the key figure needs only the part after "bij het totaal".
+ */
+export function totalDenominatorLabel(rate: Pick<Measure, 'rate'>): string {
+  const label = rate.rate?.denominatorLabel ?? '';
+  const atTotal = /\(bij het totaal:\s*(?:alle\s+)?([^)]+)\)/i.exec(label);
+  return atTotal ? atTotal[1]!.trim() : label;
+}
+
+/** The measure a rate is a rate of (its numerator), when the dataset has it. */
+export function numeratorOf(meta: DatasetMeta, rate: Measure): Measure | undefined {
+  const id = rate.rate?.numerator;
+  return id ? meta.measures.find((m) => m.id === id) : undefined;
+}
+
+/**
+ * The kind of period a dataset is followed in: half years when it has them (the rhythm of the
+ * publication), otherwise the kind of its latest period (a yearly wijken table).
+ */
+export function primaryPeriodKind(meta: Pick<DatasetMeta, 'periods'>): PeriodKind {
+  const kinds = meta.periods.map((p) => parsePeriodCode(p.code)?.kind);
+  if (kinds.includes('halfjaar')) return 'halfjaar';
+  return kinds.at(-1) ?? 'jaar';
+}
+
+/** Periods of the dataset's primary kind, in time order (`periods` is already in time order). */
+export function primaryPeriods(meta: Pick<DatasetMeta, 'periods'>, periods: readonly string[]): string[] {
+  const kind = primaryPeriodKind(meta);
+  return periods.filter((code) => parsePeriodCode(code)?.kind === kind);
+}
+
+/**
+ * Chooses among datasets that all hold a concept: the one followed in half years first, then the one with
+ * the most recent period, then the longest series. The wijken table also counts jongeren, but per year.
+ */
+export function preferDataset<T extends { meta: DatasetMeta; periods: readonly string[] }>(candidates: readonly T[]): T | undefined {
+  const score = (d: T) => {
+    const own = primaryPeriods(d.meta, d.periods);
+    const last = parsePeriodCode(own.at(-1) ?? '');
+    return {
+      halfYears: primaryPeriodKind(d.meta) === 'halfjaar' ? 1 : 0,
+      latest: last ? last.year * 100 + last.part : 0,
+      length: own.length,
+    };
+  };
+  return [...candidates].sort((a, b) => {
+    const sa = score(a);
+    const sb = score(b);
+    return sb.halfYears - sa.halfYears || sb.latest - sa.latest || sb.length - sa.length;
+  })[0];
+}

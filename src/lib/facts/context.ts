@@ -1,0 +1,180 @@
+/**
+ * The data the fact pages read, prepared once per build: every dataset on the latest indeling with rows for
+ * Nederland, the provincies and the jeugdregio's (published, or computed from the gemeenten when a dataset
+ * lacks them), and the lookups by concept. Pure: it takes what getSiteData() loaded.
+ */
+import type { DatasetMeta, MeasureConcept } from '../../schemas/dataset';
+import { rowKey, type Dataset, type ObservationRow } from '../data/dataset';
+import type { PeriodStatus } from '../data/periods';
+import { gemeenteOfWijk, NEDERLAND, regionKind } from '../regions/codes';
+import type { RegionRegister, SizeClass } from '../regions/register';
+import { aggregateGroups, type FactRow, type RegionGroup } from './aggregate';
+import { conceptMeasure, preferDataset, primaryPeriods, type ConceptMeasure } from './concepts';
+
+export interface SourceDataset {
+  meta: DatasetMeta;
+  /** As published, each period on its own indeling. */
+  original: Dataset;
+  /** On the latest indeling; gemeente rows carry `converted`. */
+  converted: { rows: ReadonlyArray<ObservationRow & { converted: boolean }> };
+  /** All period codes in time order. */
+  periods: readonly string[];
+}
+
+export interface FactsSource {
+  register: RegionRegister;
+  datasets: readonly SourceDataset[];
+}
+
+/** A lookup from (region, period, topics) to row. */
+export class FactIndex<R extends ObservationRow = FactRow> {
+  private readonly byKey = new Map<string, R>();
+  private readonly measureIndex: Map<string, number>;
+
+  constructor(readonly meta: DatasetMeta, rows: Iterable<R>) {
+    this.measureIndex = new Map(meta.measures.map((m, i) => [m.id, i]));
+    for (const row of rows) this.byKey.set(rowKey(row.region, row.period, row.topics), row);
+  }
+
+  row(region: string, period: string, topics: readonly string[]): R | undefined {
+    return this.byKey.get(rowKey(region, period, topics));
+  }
+
+  cellOf(row: ObservationRow | undefined, measureId: string) {
+    const i = this.measureIndex.get(measureId);
+    return row && i !== undefined ? row.cells[i] : undefined;
+  }
+
+  rows(): IterableIterator<R> {
+    return this.byKey.values();
+  }
+}
+
+export class FactsDataset {
+  readonly meta: DatasetMeta;
+  /** Rows on the latest indeling, with computed rows for Nederland, provincies and jeugdregio's. */
+  readonly index: FactIndex;
+  /** Periods of the primary kind (half years when there are any), in time order. */
+  readonly periods: string[];
+  readonly latestPeriod: string;
+  /** The codes of the total category of each dimension, in dimension order. */
+  readonly totals: string[];
+  private originalIndex: FactIndex<ObservationRow> | undefined;
+  private wijkRows: Map<string, FactRow[]> | undefined;
+  private readonly status: Map<string, PeriodStatus>;
+
+  constructor(readonly source: SourceDataset, groups: readonly RegionGroup[]) {
+    this.meta = source.meta;
+    const rows: FactRow[] = source.converted.rows.map((r) => ({ ...r, aggregated: false }));
+    rows.push(...aggregateGroups(source.meta, rows, groups));
+    this.index = new FactIndex(source.meta, rows);
+    this.periods = primaryPeriods(source.meta, source.periods);
+    this.latestPeriod = this.periods.at(-1) ?? source.periods.at(-1)!;
+    this.totals = source.meta.dimensions.map((dim) => (dim.codes.find((c) => c.total) ?? dim.codes[0]!).code);
+    this.status = new Map(source.meta.periods.map((p) => [p.code, p.status]));
+  }
+
+  statusOf(period: string): PeriodStatus {
+    return this.status.get(period) ?? 'definitief';
+  }
+
+  /** The row of a region with every dimension at its total. */
+  totalRow(region: string, period: string): FactRow | undefined {
+    return this.index.row(region, period, this.totals);
+  }
+
+  /** The rows as published, on their own indeling: a former gemeente's own figures. */
+  published(): FactIndex<ObservationRow> {
+    return (this.originalIndex ??= new FactIndex(this.meta, this.source.original.rows));
+  }
+
+  /** The wijk rows (every dimension at its total) of a gemeente, all periods. */
+  wijkenOf(gemeente: string): readonly FactRow[] {
+    if (!this.wijkRows) {
+      this.wijkRows = new Map();
+      for (const row of this.index.rows()) {
+        if (regionKind(row.region) !== 'wijk' || row.topics.some((t, i) => t !== this.totals[i])) continue;
+        const code = gemeenteOfWijk(row.region);
+        const list = this.wijkRows.get(code) ?? [];
+        list.push(row);
+        this.wijkRows.set(code, list);
+      }
+    }
+    return this.wijkRows.get(gemeente) ?? [];
+  }
+
+  has(region: string): boolean {
+    return this.periods.some((p) => this.totalRow(region, p) !== undefined);
+  }
+}
+
+export interface ConceptSource extends ConceptMeasure {
+  dataset: FactsDataset;
+}
+
+export class FactsContext {
+  readonly datasets: FactsDataset[];
+  private readonly concepts = new Map<MeasureConcept, ConceptSource | undefined>();
+  private sizeClasses: Map<string, SizeClass | undefined> | undefined;
+  private readonly memo = new Map<string, unknown>();
+
+  constructor(readonly register: RegionRegister, source: readonly SourceDataset[]) {
+    const groups = regionGroups(register);
+    this.datasets = source.map((d) => new FactsDataset(d, groups));
+  }
+
+  /** The dataset and measure that hold a concept, preferring half-year series (see preferDataset). */
+  concept(concept: MeasureConcept): ConceptSource | undefined {
+    if (!this.concepts.has(concept)) {
+      const candidates = this.datasets.filter((d) => conceptMeasure(d.meta, concept));
+      const dataset = preferDataset(candidates);
+      this.concepts.set(concept, dataset && { dataset, ...conceptMeasure(dataset.meta, concept)! });
+    }
+    return this.concepts.get(concept);
+  }
+
+  /** A value computed once per build and shared by all pages (the dot strip of all gemeenten, say). */
+  shared<T>(key: string, compute: () => T): T {
+    if (!this.memo.has(key)) this.memo.set(key, compute());
+    return this.memo.get(key) as T;
+  }
+
+  /** The codes of the gemeenten on the latest indeling, by name. */
+  currentGemeenten(): string[] {
+    return this.shared('current-gemeenten', () => this.register.currentGemeenten().map((g) => g.code));
+  }
+
+  /** The size class of a current gemeente (computed once for all: every page compares with its class). */
+  sizeClassOf(code: string): SizeClass | undefined {
+    if (!this.sizeClasses) {
+      this.sizeClasses = new Map(this.currentGemeenten().map((g) => [g, this.register.sizeClassOf(g)]));
+    }
+    return this.sizeClasses.get(code);
+  }
+
+  /** The gelijksoortige gemeenten of a gemeente (same size class), the gemeente included. */
+  similarGemeenten(code: string): string[] {
+    const own = this.sizeClassOf(code);
+    if (!own) return [];
+    return [...this.sizeClasses!].filter(([, c]) => c === own).map(([g]) => g);
+  }
+}
+
+/** Nederland, each provincie and each jeugdregio with their gemeenten on the latest indeling. */
+export function regionGroups(register: RegionRegister): RegionGroup[] {
+  const current = register.currentGemeenten();
+  return [
+    { code: NEDERLAND, members: current.map((g) => g.code) },
+    ...register.provincies().map((p) => ({ code: p.code, members: register.membersOf(p.code).map((g) => g.code) })),
+    ...register.jeugdregios().map((j) => ({ code: j.code, members: register.membersOf(j.code).map((g) => g.code) })),
+  ];
+}
+
+const contexts = new WeakMap<object, FactsContext>();
+
+/** One context per loaded site data: every page of a build shares it. */
+export function getFactsContext(source: FactsSource): FactsContext {
+  let context = contexts.get(source);
+  if (!context) contexts.set(source, (context = new FactsContext(source.register, source.datasets)));
+  return context;
+}

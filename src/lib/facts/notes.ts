@@ -1,0 +1,73 @@
+/**
+ * What a reader should know before reading a region's figures: a warning when numbers are small, and the
+ * footnotes of the datasets that concern this region and the figures shown.
+ */
+import type { DatasetMeta, Footnote } from '../../schemas/dataset';
+import type { KeyFigure } from './key-figures';
+
+export const SMALL_NUMBERS_WARNING = {
+  title: 'Kleine aantallen',
+  text: 'één gezin dat verhuist kan dit cijfer flink veranderen. Kijk liever naar meerdere jaren of naar de jeugdregio.',
+};
+
+export interface SmallNumbersWarning {
+  /** "Kleine aantallen", shown in bold before the text. */
+  title: string;
+  text: string;
+  /** The figures that are small or suppressed: "jongeren met jeugdreclassering (afgeschermd)". */
+  figures: string[];
+}
+
+/** A warning when any key figure is small (below SMALL_COUNT) or suppressed; undefined when none is. */
+export function smallNumbersWarning(figures: readonly KeyFigure[]): SmallNumbersWarning | undefined {
+  const small = figures.filter((f) => f.small);
+  if (small.length === 0) return undefined;
+  return {
+    ...SMALL_NUMBERS_WARNING,
+    figures: small.map((f) => {
+      const what = f.measure.label.charAt(0).toLowerCase() + f.measure.label.slice(1);
+      if (!f.count || f.count.value === null) return `${what}: afgeschermd of onbekend`;
+      return `${what}: ${f.countShown} ${f.noun}`;
+    }),
+  };
+}
+
+export interface FootnoteScope {
+  /** The region and the regions whose figures are part of the page (e.g. a former gemeente merged into it). */
+  regions: readonly string[];
+  /** Measures shown, by dataset id. */
+  measures: ReadonlyMap<string, ReadonlySet<string>>;
+  /** Periods shown, by dataset id. */
+  periods: ReadonlyMap<string, ReadonlySet<string>>;
+}
+
+export interface AppliedFootnote {
+  datasetId: string;
+  datasetTitle: string;
+  footnote: Footnote;
+}
+
+/**
+ * The footnotes of the shown datasets whose `appliesTo` matches: a missing key means "all", otherwise one of
+ * its values must be on the page. Topics are not narrowed: a footnote on a hulpvorm concerns the totals too.
+ * The same text from several datasets is listed once.
+ */
+export function applicableFootnotes(datasets: readonly DatasetMeta[], scope: FootnoteScope): AppliedFootnote[] {
+  const out: AppliedFootnote[] = [];
+  const seen = new Set<string>();
+  for (const meta of datasets) {
+    const measures = scope.measures.get(meta.id);
+    if (!measures || measures.size === 0) continue;
+    const periods = scope.periods.get(meta.id) ?? new Set<string>();
+    for (const footnote of meta.footnotes) {
+      const { regions, measures: onMeasures, periods: onPeriods } = footnote.appliesTo;
+      if (regions && !regions.some((r) => scope.regions.includes(r))) continue;
+      if (onMeasures && !onMeasures.some((m) => measures.has(m))) continue;
+      if (onPeriods && !onPeriods.some((p) => periods.has(p))) continue;
+      if (seen.has(footnote.text)) continue;
+      seen.add(footnote.text);
+      out.push({ datasetId: meta.id, datasetTitle: meta.shortTitle ?? meta.title, footnote });
+    }
+  }
+  return out;
+}

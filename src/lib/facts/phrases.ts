@@ -1,0 +1,53 @@
+/** Small pieces of plain Dutch for figures in running text. */
+import type { Measure } from '../../schemas/dataset';
+import type { PeriodStatus } from '../data/periods';
+import type { Observation } from '../data/symbols';
+import { formatNumber } from '../format/number';
+import { COUNT_NOUN, totalDenominatorLabel } from './concepts';
+
+/** "595 jongeren", "1.020 trajecten"; a suppressed count says so. */
+export function countPhrase(cell: Observation | undefined, measure: Pick<Measure, 'countOf' | 'decimals'>): string {
+  const noun = COUNT_NOUN[measure.countOf];
+  if (!cell || cell.value === null) return `onbekend aantal ${noun}`;
+  return `${formatNumber(cell.value, measure.decimals)} ${noun}`;
+}
+
+/** A rate's number with its sign: "11,4%", "3,2 per 1.000". */
+export function rateNumber(value: number, measure: Pick<Measure, 'decimals' | 'rate'>): string {
+  const number = formatNumber(value, measure.decimals);
+  const per = measure.rate?.per ?? 100;
+  return per === 100 ? `${number}%` : `${number} per ${formatNumber(per)}`;
+}
+
+/** The rate with its denominator named: "11,4% van alle jongeren tot 18 jaar", "3,2 per 1.000 jongeren van 12 tot 23 jaar". */
+export function ratePhrase(value: number, measure: Pick<Measure, 'decimals' | 'rate'>, article: 'alle' | 'de' = 'alle'): string {
+  const denominator = totalDenominatorLabel(measure);
+  const per = measure.rate?.per ?? 100;
+  return per === 100 ? `${rateNumber(value, measure)} van ${article} ${denominator}` : `${rateNumber(value, measure)} ${denominator}`;
+}
+
+/** The unit of a rate in a table header or chart title: "% van jongeren tot 18 jaar", "per 1.000 jongeren tot 18 jaar". */
+export function rateUnitText(measure: Pick<Measure, 'rate' | 'unit'>): string {
+  const per = measure.rate?.per ?? 100;
+  const denominator = totalDenominatorLabel(measure);
+  if (!denominator) return measure.unit;
+  return per === 100 ? `% van ${denominator}` : `per ${formatNumber(per)} ${denominator}`;
+}
+
+/** The header of a rate column: "Percentage", "Per 1.000". */
+export function rateColumnLabel(measure: Pick<Measure, 'rate'>): string {
+  const per = measure.rate?.per ?? 100;
+  return per === 100 ? 'Percentage' : `Per ${formatNumber(per)}`;
+}
+
+/** What the status of a period means, for the line under the key figures. */
+export function statusExplanation(status: PeriodStatus): string {
+  switch (status) {
+    case 'voorlopig':
+      return 'Het sterretje (*) betekent: voorlopig. CBS kan deze cijfers nog aanpassen als er meer gegevens binnenkomen. Tot nu toe waren de aanpassingen 1 tot 5%, meestal omhoog.';
+    case 'nader-voorlopig':
+      return 'Twee sterretjes (**) betekenen: nader voorlopig. De cijfers zijn al eens bijgewerkt, maar zijn nog niet definitief.';
+    case 'definitief':
+      return 'Deze cijfers zijn definitief.';
+  }
+}

@@ -1,0 +1,148 @@
+/**
+ * Everything a fact page shows about one region, assembled from the building blocks: key figures, trend,
+ * comparison, breakdowns, wijken, members, warnings and footnotes. The .astro pages only render this.
+ */
+import { regionHref } from '../pages/gemeente-links';
+import { statusExplanation } from './phrases';
+import { NEDERLAND, regionKind, type RegionKind } from '../regions/codes';
+import { breakdownsOf, type Breakdown } from './breakdowns';
+import { comparisonsOf, type Comparison } from './comparison';
+import type { FactsContext } from './context';
+import { formerFate, identityLine, predecessorsOf, type FormerFate, type Predecessor } from './history';
+import { keyFiguresOf, searchKeyFigure, statusesOf, type KeyFigure } from './key-figures';
+import { memberTable, type MemberTable } from './members';
+import { applicableFootnotes, smallNumbersWarning, type AppliedFootnote, type SmallNumbersWarning } from './notes';
+import { capitalise, regionName } from './regions';
+import { countsTrendOf, rateTrendOf, type RateTrend, type TrendTable } from './trend';
+import { wijkenOf, type WijkenTable } from './wijken';
+
+export interface RegionFacts {
+  code: string;
+  kind: RegionKind;
+  /** "Aa en Hunze", "Provincie Drenthe", "Jeugdregio Drenthe", "Nederland". */
+  title: string;
+  /** "in Aa en Hunze", "in de provincie Drenthe". */
+  inPhrase: string;
+  /** A gemeente that no longer exists: its figures are its own, as published up to its last year. */
+  former: FormerFate | undefined;
+  predecessors: Predecessor[];
+  /** "Gemeentecode GM0363; voorheen ook Weesp (GM0457)". */
+  identity: string | undefined;
+  /** The provincie and jeugdregio of a gemeente (of a jeugdregio: none; of a provincie: none). */
+  parents: Array<{ kind: 'Provincie' | 'Jeugdregio'; code: string; naam: string; href: string | undefined }>;
+  /** "20.000 tot 35.000 inwoners", the size class the gelijksoortige gemeenten share. */
+  sizeClass: string | undefined;
+  /** Datasets with figures of this region, for the downloads. */
+  datasets: Array<{ id: string; title: string }>;
+  keyFigures: KeyFigure[];
+  statusNotes: string[];
+  /** Some key figures were computed from the gemeenten ("berekend uit de gemeenten"). */
+  aggregated: boolean;
+  /** Some figures were converted from former gemeenten. */
+  converted: boolean;
+  comparisons: Comparison[];
+  trend: RateTrend | undefined;
+  counts: TrendTable | undefined;
+  breakdowns: Breakdown[];
+  wijken: WijkenTable | undefined;
+  members: MemberTable | undefined;
+  /** For Nederland: the provincies and the jeugdregio's. */
+  regions: { provincies: MemberTable | undefined; jeugdregios: MemberTable | undefined } | undefined;
+  warning: SmallNumbersWarning | undefined;
+  footnotes: AppliedFootnote[];
+  /** "595 jongeren met jeugdhulp (1e halfjaar 2025*)", for the search result. */
+  searchKeyFigure: string | undefined;
+}
+
+export function regionFacts(context: FactsContext, code: string): RegionFacts {
+  const { register } = context;
+  const kind = regionKind(code);
+  if (!kind || kind === 'wijk') throw new Error(`geen regio met een feitenpagina: ${code}`);
+  const former = kind === 'gemeente' ? formerFate(register, code) : undefined;
+  const published = former !== undefined;
+  const keyFigures = keyFiguresOf(context, code, { published });
+  const predecessors = kind === 'gemeente' && !former ? predecessorsOf(register, code) : [];
+  const mainConcept = keyFigures.find((f) => f.rate)?.concept;
+  const trend = mainConcept ? rateTrendOf(context, code, mainConcept, { published }) : undefined;
+  const counts = countsTrendOf(context, code, { published });
+  const breakdowns = published ? [] : breakdownsOf(context, code);
+  const wijken = kind === 'gemeente' ? wijkenOf(context, code) : undefined;
+  const members =
+    kind === 'provincie' || kind === 'jeugdregio' ? memberTable(context, register.membersOf(code).map((g) => g.code)) : undefined;
+  const regions =
+    kind === 'land'
+      ? {
+          provincies: memberTable(context, register.provincies().map((p) => p.code)),
+          jeugdregios: memberTable(context, register.jeugdregios().map((j) => j.code)),
+        }
+      : undefined;
+  const footnotes = applicableFootnotes(
+    context.datasets.map((d) => d.meta),
+    footnoteScope(code, predecessors, keyFigures, trend, counts, breakdowns, wijken),
+  );
+  return {
+    code,
+    kind,
+    title: capitalise(regionName(register, code, 'plain')),
+    inPhrase: regionName(register, code, 'in'),
+    former,
+    predecessors,
+    identity: kind === 'gemeente' ? identityLine(register, code) : undefined,
+    parents: kind === 'gemeente' ? parentsOf(context, code) : [],
+    sizeClass: kind === 'gemeente' && !former ? context.sizeClassOf(code)?.label : undefined,
+    datasets: context.datasets
+      .filter((d) => (published ? d.periods.some((p) => d.published().row(code, p, d.totals)) : d.has(code)))
+      .map((d) => ({ id: d.meta.id, title: d.meta.shortTitle ?? d.meta.title })),
+    keyFigures,
+    statusNotes: statusesOf(keyFigures).map(statusExplanation),
+    aggregated: keyFigures.some((f) => f.aggregated),
+    converted: keyFigures.some((f) => f.converted) || (counts?.hasConverted ?? false),
+    comparisons: published || code === NEDERLAND ? [] : comparisonsOf(context, code, keyFigures),
+    trend,
+    counts,
+    breakdowns,
+    wijken,
+    members,
+    regions,
+    warning: smallNumbersWarning(keyFigures),
+    footnotes,
+    searchKeyFigure: searchKeyFigure(keyFigures),
+  };
+}
+
+function parentsOf(context: FactsContext, code: string): RegionFacts['parents'] {
+  const { register } = context;
+  const out: RegionFacts['parents'] = [];
+  const provincie = register.provincieOf(code);
+  const jeugdregio = register.jeugdregioOf(code);
+  if (provincie) out.push({ kind: 'Provincie', code: provincie, naam: register.label(provincie), href: regionHref(register, provincie) });
+  if (jeugdregio) out.push({ kind: 'Jeugdregio', code: jeugdregio, naam: register.label(jeugdregio), href: regionHref(register, jeugdregio) });
+  return out;
+}
+
+function footnoteScope(
+  code: string,
+  predecessors: readonly Predecessor[],
+  keyFigures: readonly KeyFigure[],
+  trend: RateTrend | undefined,
+  counts: TrendTable | undefined,
+  breakdowns: readonly Breakdown[],
+  wijken: WijkenTable | undefined,
+) {
+  const measures = new Map<string, Set<string>>();
+  const periods = new Map<string, Set<string>>();
+  const add = (datasetId: string, measureIds: readonly string[], periodCodes: readonly string[]) => {
+    const m = measures.get(datasetId) ?? new Set<string>();
+    const p = periods.get(datasetId) ?? new Set<string>();
+    for (const id of measureIds) m.add(id);
+    for (const c of periodCodes) p.add(c);
+    measures.set(datasetId, m);
+    periods.set(datasetId, p);
+  };
+  const trendPeriods = [...(trend?.table.rows ?? []), ...(counts?.rows ?? [])].map((r) => r.period);
+  for (const f of keyFigures) add(f.datasetId, [f.measure.id, ...(f.rate ? [f.rate.measure.id] : [])], [f.period, ...trendPeriods]);
+  for (const b of breakdowns) add(b.datasetId, [b.measure.id], [b.period]);
+  if (wijken) add(wijken.datasetId, wijken.measureIds, [wijken.period]);
+  const regions = [code, ...predecessors.map((p) => p.code), ...(wijken?.rows.map((w) => w.code) ?? [])];
+  return { regions, measures, periods };
+}

@@ -1,0 +1,189 @@
+/**
+ * The development of a region's figures over all periods of the primary kind (half years), on the latest
+ * indeling, with the periods that were converted (herindeling) and the trend breaks marked.
+ */
+import type { DatasetMeta, Measure } from '../../schemas/dataset';
+import type { TrendChartInput, TrendPoint } from '../charts/types';
+import type { ObservationRow } from '../data/dataset';
+import { comparePeriods, parsePeriodCode, periodLabelWithStatus } from '../data/periods';
+import type { Observation } from '../data/symbols';
+import { formatObservation } from '../format/number';
+import { NEDERLAND } from '../regions/codes';
+import { COUNT_NOUN, KEY_CONCEPTS, type KeyConcept } from './concepts';
+import type { FactIndex, FactsContext, FactsDataset } from './context';
+import { capitalise, regionName } from './regions';
+import { rateUnitText } from './phrases';
+
+export interface TrendBreakMark {
+  period: string;
+  note: string;
+}
+
+export interface TrendCell {
+  shown: string;
+  value: number | null;
+  converted: boolean;
+  aggregated: boolean;
+}
+
+export interface TrendTableRow {
+  period: string;
+  /** "1e halfjaar 2025*". */
+  label: string;
+  cells: TrendCell[];
+  /** A trend break starts in this period: the figures before it are not comparable. */
+  breakNote: string | undefined;
+}
+
+export interface TrendTable {
+  columns: Array<{ label: string; unit: string }>;
+  rows: TrendTableRow[];
+  /** Some cells were converted from former gemeenten, or computed from the gemeenten. */
+  hasConverted: boolean;
+  hasAggregated: boolean;
+}
+
+export interface RateTrend {
+  concept: KeyConcept;
+  chart: TrendChartInput;
+  table: TrendTable;
+}
+
+/** The trend breaks of a measure (or of the count a rate is computed from). */
+export function breaksOf(meta: DatasetMeta, measures: readonly Measure[], periods: readonly string[]): TrendBreakMark[] {
+  const ids = new Set(measures.flatMap((m) => [m.id, ...(m.rate?.numerator ? [m.rate.numerator] : [])]));
+  const first = periods[0] ? parsePeriodCode(periods[0]) : undefined;
+  return meta.trendBreaks
+    .filter((b) => !b.measures || b.measures.some((id) => ids.has(id)))
+    .filter((b) => {
+      const from = parsePeriodCode(b.from);
+      // A break before the series starts changes nothing in what is shown.
+      return from && first && comparePeriods(from, first) > 0 && periods.some((p) => comparePeriods(parsePeriodCode(p)!, from) >= 0);
+    })
+    .map((b) => ({ period: firstPeriodFrom(periods, b.from), note: b.note }));
+}
+
+/** The first shown period at or after a break (a break may be given as a year: 2021JJ00 → 2021HJ01). */
+function firstPeriodFrom(periods: readonly string[], from: string): string {
+  const start = parsePeriodCode(from)!;
+  const startKey = start.kind === 'jaar' ? start.year * 10 : start.year * 10 + start.part;
+  return periods.find((p) => {
+    const q = parsePeriodCode(p)!;
+    return q.year * 10 + q.part >= startKey;
+  }) ?? from;
+}
+
+interface SeriesSource {
+  index: FactIndex<ObservationRow>;
+  region: string;
+}
+
+function points(dataset: FactsDataset, periods: readonly string[], source: SeriesSource, measure: Measure): TrendPoint[] {
+  return periods.map((period) => {
+    const row = source.index.row(source.region, period, dataset.totals) as (ObservationRow & { converted?: boolean }) | undefined;
+    const cell = source.index.cellOf(row, measure.id);
+    const point: TrendPoint = { period, value: cell?.value ?? null, status: dataset.statusOf(period) };
+    if (cell?.symbol) point.symbol = cell.symbol;
+    if (row?.converted) point.converted = true;
+    return point;
+  });
+}
+
+function cellOf(dataset: FactsDataset, index: FactIndex<ObservationRow>, region: string, period: string, measure: Measure): TrendCell {
+  const row = index.row(region, period, dataset.totals) as (ObservationRow & { converted?: boolean; aggregated?: boolean }) | undefined;
+  const cell: Observation | undefined = index.cellOf(row, measure.id);
+  return {
+    shown: row ? formatObservation(cell, measure) : '',
+    value: cell?.value ?? null,
+    converted: row?.converted ?? false,
+    aggregated: row?.aggregated ?? false,
+  };
+}
+
+export interface TrendOptions {
+  /** Read the figures as published (a former gemeente on its own indeling). */
+  published?: boolean;
+}
+
+/**
+ * The rate of one concept over time: the region against Nederland, as chart input and as the equivalent
+ * table (period, the region's rate and count, Nederland's rate).
+ */
+export function rateTrendOf(context: FactsContext, region: string, concept: KeyConcept, options: TrendOptions = {}): RateTrend | undefined {
+  const source = context.concept(concept);
+  if (!source?.rate) return undefined;
+  const { dataset, measure, rate } = source;
+  const index = options.published ? dataset.published() : dataset.index;
+  const periods = dataset.periods.filter((p) => index.row(region, p, dataset.totals));
+  if (periods.length === 0) return undefined;
+  const own = regionName(context.register, region, 'plain');
+  const withNl = region !== NEDERLAND;
+  // A former gemeente's series stops at its last period; a current region's covers the whole series.
+  const shownPeriods = options.published ? periods : dataset.periods;
+  const series: TrendChartInput['series'] = [
+    { label: capitalise(own), highlight: true, points: points(dataset, shownPeriods, { index, region }, rate) },
+  ];
+  if (withNl) series.push({ label: 'Nederland', points: points(dataset, shownPeriods, { index: dataset.index, region: NEDERLAND }, rate) });
+  const breaks = breaksOf(dataset.meta, [rate, measure], shownPeriods);
+  const unitText = rateUnitText(rate);
+  const chart: TrendChartInput = {
+    id: `trend-${concept}`,
+    title: `${measure.label}, ${unitText}`,
+    subject: rate.rate?.per === 100 ? `het percentage ${measure.label.toLowerCase()}` : `het aantal ${measure.label.toLowerCase()} ${unitText}`,
+    unit: rate.rate?.per === 100 ? '%' : rate.unit,
+    decimals: rate.decimals,
+    series,
+    ...(breaks.length > 0 ? { trendBreaks: breaks } : {}),
+  };
+  const columns = [
+    { label: capitalise(own), unit: rate.rate?.per === 100 ? '%' : rate.unit },
+    { label: capitalise(own), unit: `aantal ${COUNT_NOUN[measure.countOf]}` },
+    ...(withNl ? [{ label: 'Nederland', unit: rate.rate?.per === 100 ? '%' : rate.unit }] : []),
+  ];
+  const breakAt = new Map(breaks.map((b) => [b.period, b.note]));
+  const rows = shownPeriods.map((period): TrendTableRow => ({
+    period,
+    label: periodLabelWithStatus(parsePeriodCode(period)!, dataset.statusOf(period)),
+    cells: [
+      cellOf(dataset, index, region, period, rate),
+      cellOf(dataset, index, region, period, measure),
+      ...(withNl ? [cellOf(dataset, dataset.index, NEDERLAND, period, rate)] : []),
+    ],
+    breakNote: breakAt.get(period),
+  }));
+  return { concept, chart, table: tableOf(columns, rows) };
+}
+
+/** Every key count of a region per period, one column per concept. */
+export function countsTrendOf(context: FactsContext, region: string, options: TrendOptions = {}): TrendTable | undefined {
+  const sources = KEY_CONCEPTS.map((concept) => context.concept(concept)).filter((s) => s !== undefined);
+  const indexOf = (d: FactsDataset) => (options.published ? d.published() : d.index);
+  const present = sources.filter((s) => s.dataset.periods.some((p) => indexOf(s.dataset).row(region, p, s.dataset.totals)));
+  if (present.length === 0) return undefined;
+  const periodSet = new Set(present.flatMap((s) => s.dataset.periods.filter((p) => indexOf(s.dataset).row(region, p, s.dataset.totals))));
+  const periods = [...periodSet].sort((a, b) => comparePeriods(parsePeriodCode(a)!, parsePeriodCode(b)!));
+  const breaks = new Map<string, string[]>();
+  for (const s of present) {
+    for (const b of breaksOf(s.dataset.meta, [s.measure], periods)) breaks.set(b.period, [...(breaks.get(b.period) ?? []), b.note]);
+  }
+  const rows = periods.map((period): TrendTableRow => {
+    const statusSource = present.find((s) => s.dataset.periods.includes(period))!;
+    return {
+      period,
+      label: periodLabelWithStatus(parsePeriodCode(period)!, statusSource.dataset.statusOf(period)),
+      cells: present.map((s) => cellOf(s.dataset, indexOf(s.dataset), region, period, s.measure)),
+      breakNote: breaks.get(period)?.join(' '),
+    };
+  });
+  const columns = present.map((s) => ({ label: s.measure.shortLabel ?? s.measure.label, unit: `aantal ${COUNT_NOUN[s.measure.countOf]}` }));
+  return tableOf(columns, rows);
+}
+
+function tableOf(columns: TrendTable['columns'], rows: TrendTableRow[]): TrendTable {
+  return {
+    columns,
+    rows,
+    hasConverted: rows.some((r) => r.cells.some((c) => c.converted)),
+    hasAggregated: rows.some((r) => r.cells.some((c) => c.aggregated)),
+  };
+}

@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { breakdownsOf } from '../../src/lib/facts/breakdowns';
+import { memberTable } from '../../src/lib/facts/members';
+import { regionFacts } from '../../src/lib/facts/region-facts';
+import { countsTrendOf, rateTrendOf } from '../../src/lib/facts/trend';
+import { wijkenOf } from '../../src/lib/facts/wijken';
+import { fixture, HALF_YEARS } from './fixture';
+
+const { context, register } = fixture();
+
+describe('trend on the latest indeling', () => {
+  it('covers every half year, marks the converted ones (Amsterdam before Weesp joined) and the status', () => {
+    const trend = rateTrendOf(context, 'GM0363', 'jongeren-jeugdhulp')!;
+    expect(trend.table.rows.map((r) => r.period)).toEqual(HALF_YEARS);
+    const [own, nl] = trend.chart.series;
+    expect(own!.highlight).toBe(true);
+    expect(nl!.label).toBe('Nederland');
+    expect(own!.points.filter((p) => p.converted).map((p) => p.period)).toEqual(['2020HJ02', '2021HJ01', '2021HJ02', '2022HJ01', '2022HJ02']);
+    expect(own!.points.at(-1)!.status).toBe('voorlopig');
+    expect(trend.table.rows.at(-1)!.label).toBe('1e halfjaar 2024*');
+    expect(trend.table.rows.find((r) => r.period === '2023HJ01')!.label).toBe('1e halfjaar 2023**');
+    expect(trend.table.hasConverted).toBe(true);
+  });
+
+  it('marks a trend break within the series, not one before it', () => {
+    const jr = rateTrendOf(context, 'GM0363', 'jongeren-jeugdreclassering')!;
+    expect(jr.chart.trendBreaks).toEqual([{ period: '2021HJ01', note: 'Vanaf 2021 is de registratie van jeugdreclassering veranderd.' }]);
+    expect(jr.table.rows.find((r) => r.period === '2021HJ01')!.breakNote).toContain('registratie');
+    expect(rateTrendOf(context, 'GM0363', 'jongeren-jeugdhulp')!.chart.trendBreaks).toBeUndefined();
+  });
+
+  it('a former gemeente has its own series up to its last period', () => {
+    const haaren = rateTrendOf(context, 'GM0788', 'jongeren-jeugdhulp', { published: true })!;
+    expect(haaren.table.rows.map((r) => r.period)).toEqual(['2020HJ02']);
+    expect(haaren.chart.series[0]!.points).toHaveLength(1);
+    const weesp = countsTrendOf(context, 'GM0457', { published: true })!;
+    expect(weesp.rows.map((r) => r.period)).toEqual(HALF_YEARS.slice(0, 5));
+    expect(weesp.columns.map((c) => c.unit)).toContain('aantal trajecten');
+  });
+});
+
+describe('breakdowns, wijken and members', () => {
+  it('breaks trajecten down by hulpvorm as shares of all trajecten, persons by age as a rate', () => {
+    const [hulpvorm, leeftijd] = breakdownsOf(context, 'GM1680');
+    expect(hulpvorm!.dimension.id).toBe('hulpvorm');
+    expect(hulpvorm!.metricLabel).toBe('aandeel van alle trajecten');
+    expect(hulpvorm!.rows.map((r) => r.group)).toEqual(['Zonder verblijf', 'Zonder verblijf', 'Met verblijf']);
+    const shares = hulpvorm!.rows.map((r) => r.metric!);
+    expect(shares.reduce((a, b) => a + b, 0)).toBeGreaterThan(95);
+    expect(hulpvorm!.chart.bars.map((b) => b.group)).toEqual(['Zonder verblijf', 'Zonder verblijf', 'Met verblijf']);
+    expect(leeftijd!.dimension.id).toBe('leeftijd');
+    expect(leeftijd!.metricUnit).toBe('%');
+    expect(leeftijd!.rows[2]!.nationalShown).toMatch(/^\d+,\d$/);
+  });
+
+  it('lists the wijken of a gemeente with figures, none for a gemeente without wijk rows', () => {
+    const wijken = wijkenOf(context, 'GM0363')!;
+    expect(wijken.rows).toHaveLength(register.wijkenOf('GM0363', 2022).length);
+    expect(wijken.periodLabel).toBe('2022');
+    expect(wijken.columns.map((c) => c.unit)).toEqual(['aantal jongeren', '% van jongeren tot 18 jaar']);
+    expect(wijkenOf(context, 'GM0088')).toBeUndefined();
+  });
+
+  it('lists the gemeenten of a jeugdregio with their key figure', () => {
+    const members = memberTable(context, register.membersOf('JZ04').map((g) => g.code))!;
+    expect(members.rows.map((r) => r.naam)).toContain('Aa en Hunze');
+    expect(members.rows.every((r) => r.href?.startsWith('/gemeente/'))).toBe(true);
+    expect(members.rateUnit).toBe('% van jongeren tot 18 jaar');
+  });
+
+  it('marks the key figures of a provincie without rows of its own as computed from the gemeenten', () => {
+    expect(regionFacts(context, 'PV22').aggregated).toBe(true);
+    expect(regionFacts(context, 'NL01').aggregated).toBe(false);
+  });
+});
