@@ -99,8 +99,11 @@ export function initTablePage(root: HTMLElement): void {
         permalink.href = location.href;
         permalink.textContent = decodeURIComponent(location.pathname + location.search);
       }
-      const size = pivot.rowCount > 0 ? `Tabel bijgewerkt: ${formatNumber(pivot.rowCount)} rijen, ${formatNumber(pivot.columnCount)} kolommen.` : 'Tabel bijgewerkt: geen tabel.';
-      say([size, ...messages, ...(pivot.rowCount > 0 ? pivot.messages : [])].join(' '));
+      const size =
+        pivot.rowCount > 0
+          ? `Tabel bijgewerkt: ${count(pivot.rowCount, 'rij', 'rijen')}, ${count(pivot.columnCount, 'kolom', 'kolommen')}.`
+          : 'Geen tabel.';
+      say([size, ...messages, ...pivot.messages].join(' '));
     } catch (error) {
       if (ticket === renderCount) say(`De cijfers konden niet worden geladen (${(error as Error).message}). De tabel hieronder is niet bijgewerkt.`);
     }
@@ -224,6 +227,10 @@ export function initTablePage(root: HTMLElement): void {
       })
       .catch((error: Error) => say(`De selectie uit het adres kon niet worden geladen (${error.message}).`));
   }
+}
+
+function count(n: number, one: string, many: string): string {
+  return `${formatNumber(n)} ${n === 1 ? one : many}`;
 }
 
 function releaseDate(data: Loaded): string | undefined {
