@@ -13,8 +13,10 @@ import type {
   ChoroplethInput,
   ChoroplethOutput,
   DotStripInput,
+  LegendItem,
   TrendChartInput,
 } from '../lib/charts/types';
+import type { PlotOptions } from '@observablehq/plot';
 import { renderChoroplethUncached } from './choropleth';
 import { memoizeRender } from './memo';
 import { assertChartId, renderPlotSvg, withChartId } from './plot-dom';
@@ -30,28 +32,30 @@ async function renderWithId<I extends { id: string }, O extends ChartOutput>(kin
   return { ...cached, id, svg: withChartId(cached.svg, id) };
 }
 
-export function renderTrendChart(input: TrendChartInput): Promise<ChartOutput> {
-  return renderWithId('trend', input, (i) => {
-    const description = describeTrend(i);
-    const { options, legend } = trendSpec(i);
+/** A chart drawn by Plot from a spec, with its text alternative generated from the same input. */
+function renderPlotChart<I extends { id: string; title: string }>(
+  kind: string,
+  input: I,
+  describe: (input: I) => string,
+  spec: (input: I) => { options: PlotOptions; legend: LegendItem[] },
+): Promise<ChartOutput> {
+  return renderWithId(kind, input, (i) => {
+    const description = describe(i);
+    const { options, legend } = spec(i);
     return { id: i.id, title: i.title, description, legend, svg: renderPlotSvg(options, { title: i.title, description }) };
   });
+}
+
+export function renderTrendChart(input: TrendChartInput): Promise<ChartOutput> {
+  return renderPlotChart('trend', input, describeTrend, trendSpec);
 }
 
 export function renderDotStrip(input: DotStripInput): Promise<ChartOutput> {
-  return renderWithId('dot-strip', input, (i) => {
-    const description = describeDotStrip(i);
-    const { options, legend } = dotStripSpec(i);
-    return { id: i.id, title: i.title, description, legend, svg: renderPlotSvg(options, { title: i.title, description }) };
-  });
+  return renderPlotChart('dot-strip', input, describeDotStrip, dotStripSpec);
 }
 
 export function renderBarChart(input: BarChartInput): Promise<ChartOutput> {
-  return renderWithId('bar', input, (i) => {
-    const description = describeBars(i);
-    const { options, legend } = barSpec(i);
-    return { id: i.id, title: i.title, description, legend, svg: renderPlotSvg(options, { title: i.title, description }) };
-  });
+  return renderPlotChart('bar', input, describeBars, barSpec);
 }
 
 export function renderChoropleth(input: ChoroplethInput): Promise<ChoroplethOutput> {

@@ -9,6 +9,7 @@
 import * as Plot from '@observablehq/plot';
 import { parseHTML } from 'linkedom';
 import { pathBounds, relativePolygonPath } from '../lib/charts/svg-compact';
+import { escapeMarkup } from '../lib/charts/markup';
 import { classIndex, quantileClasses, quantileClassNote } from '../lib/charts/classes';
 import { describeChoropleth, NO_FIGURE } from '../lib/charts/describe';
 import { formatChartValue } from '../lib/charts/format';
@@ -88,10 +89,6 @@ function compactPaths(svg: string): string {
   return svg.replace(/ d="([^"]+)"/g, (_, d: string) => ` d="${relativePolygonPath(d)}"`);
 }
 
-function escapeXml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
-
 export function renderChoroplethUncached(input: ChoroplethInput): ChoroplethOutput {
   const year = geoYearFor(input.geoYear);
   const base = baseMap(year);
@@ -112,9 +109,9 @@ export function renderChoroplethUncached(input: ChoroplethInput): ChoroplethOutp
   const description = describeChoropleth({ unit: input.unit, decimals: input.decimals, values: rows, classes, highlight: input.highlight });
   let svg = base.svg
     .replace(/var\(--fill-(GM\d{4})\)/g, (_, code: string) => fillOf.get(code) ?? `url(#${ID_TOKEN}-hatch)`)
-    .replace(/@@tip-(GM\d{4})@@/g, (_, code: string) => escapeXml(tipOf.get(code) ?? code))
-    .replace(TITLE_SLOT, escapeXml(input.title))
-    .replace(DESC_SLOT, escapeXml(description));
+    .replace(/@@tip-(GM\d{4})@@/g, (_, code: string) => escapeMarkup(tipOf.get(code) ?? code))
+    .replace(TITLE_SLOT, escapeMarkup(input.title))
+    .replace(DESC_SLOT, escapeMarkup(description));
   const own = input.highlight ? rows.find((r) => r.code === input.highlight) : undefined;
   const ownPath = own ? base.paths.get(own.code) : undefined;
   if (own && ownPath) svg = svg.replace(/<\/svg>$/, `${highlightMarkup(ownPath, own.label, base.width)}</svg>`);
@@ -142,7 +139,7 @@ function highlightMarkup(d: string, label: string, width: number): string {
     `<g class="map-highlight" aria-hidden="true">` +
     `<path d="${d}" fill="none" stroke="#ffffff" stroke-width="4.5" stroke-linejoin="round"></path>` +
     `<path d="${d}" fill="none" stroke="#000000" stroke-width="2.25" stroke-linejoin="round"></path>` +
-    `<text x="${x}" y="${y}" text-anchor="middle" font-weight="bold" fill="#000000" stroke="#ffffff" stroke-width="4" paint-order="stroke">${escapeXml(label)}</text>` +
+    `<text x="${x}" y="${y}" text-anchor="middle" font-weight="bold" fill="#000000" stroke="#ffffff" stroke-width="4" paint-order="stroke">${escapeMarkup(label)}</text>` +
     `</g>`
   );
 }

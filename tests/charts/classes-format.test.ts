@@ -5,7 +5,7 @@ import { contrastRatio, GROUP_COLOR, HIGHLIGHT_COLOR, MAP_BORDER_COLOR, OTHER_CO
 import { beeswarm } from '../../src/lib/charts/beeswarm';
 import { compactSvgNumbers, pathBounds, relativePolygonPath } from '../../src/lib/charts/svg-compact';
 import { inPeriod, periodPosition, yearTicks, sortedPeriods } from '../../src/lib/charts/period-axis';
-import { parsePeriodCode } from '../../src/lib/data/periods';
+import { comparePeriods, parsePeriodCode } from '../../src/lib/data/periods';
 
 describe('map classes', () => {
   const values = Array.from({ length: 342 }, (_, i) => Math.round((4 + (i % 97) * 0.13 + Math.floor(i / 97)) * 10) / 10);
@@ -59,6 +59,10 @@ describe('chart number formats', () => {
     expect(periods.map(periodPosition)).toEqual([2015.25, 2015.75, 2015.5, 2016.25]);
     expect(yearTicks(periods)).toEqual([2015.5, 2016.5]);
     expect(inPeriod(parsePeriodCode('2025PD06')!)).toBe('op 30 juni 2025');
+    // The same order as comparePeriods, for every kind of period.
+    const mixed = ['2024MM06', '2024PD06', '2024JJ00', '2024HJ01', '2024KW02', '2024PD12', '2024HJ02', '2024MM12', '2024KW04', '2024MM01', '2023JJ00'];
+    const expected = mixed.map((c) => parsePeriodCode(c)!).sort(comparePeriods).map((p) => p.code);
+    expect(sortedPeriods(mixed).map((p) => p.code)).toEqual(expected);
     expect(inPeriod(parsePeriodCode('2025JJ00')!)).toBe('in 2025');
   });
 });

@@ -2,35 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { convertedSentence, describeBars, describeChoropleth, describeDotStrip, describeTrend } from '../../src/lib/charts/describe';
 import { quantileClasses } from '../../src/lib/charts/classes';
 import type { TrendChartInput } from '../../src/lib/charts/types';
+import { amsterdamTrend, halfYears } from './fixtures';
 
 /** Amsterdam, 1e halfjaar 2015 to 1e halfjaar 2026, figures before 2023 converted, the last one voorlopig. */
-function amsterdamTrend(): TrendChartInput {
-  const periods: string[] = [];
-  for (let y = 2015; y <= 2026; y++) for (const h of [1, 2]) if (y < 2026 || h === 1) periods.push(`${y}HJ0${h}`);
-  return {
-    id: 'trend',
-    title: 'Jongeren met jeugdhulp in Amsterdam',
-    unit: 'aantal',
-    decimals: 0,
-    subject: 'het aantal jongeren met jeugdhulp',
-    series: [
-      {
-        label: 'Amsterdam',
-        highlight: true,
-        points: periods.map((period, i) => ({
-          period,
-          value: i === 0 ? 12300 : i === periods.length - 1 ? 15500 : 12300 + i * 100,
-          converted: Number(period.slice(0, 4)) < 2023,
-          status: i === periods.length - 1 ? ('voorlopig' as const) : ('definitief' as const),
-        })),
-      },
-    ],
-  };
+function amsterdamTrend2015to2026(): TrendChartInput {
+  const periods = halfYears(2015, 2026, 1);
+  return amsterdamTrend({ periods, value: (i) => (i === 0 ? 12300 : i === periods.length - 1 ? 15500 : 12300 + i * 100) });
 }
 
 describe('text alternative of a trend chart', () => {
   it('says how the figure changed, from when to when, with status and conversion', () => {
-    expect(describeTrend(amsterdamTrend())).toBe(
+    expect(describeTrend(amsterdamTrend2015to2026())).toBe(
       'Het aantal jongeren met jeugdhulp in Amsterdam steeg van 12.300 in het 1e halfjaar 2015 tot 15.500 in het 1e halfjaar 2026 (voorlopig). ' +
         'Cijfers vóór 2023 zijn omgerekend naar de huidige indeling.',
     );

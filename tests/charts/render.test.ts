@@ -2,42 +2,19 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { renderBarChart, renderChoropleth, renderDotStrip, renderStats, renderTrendChart, resetRenderCache } from '../../src/render/charts';
 import { gemeenteGeometry, geoYearFor } from '../../src/render/geo';
 import type { TrendChartInput } from '../../src/lib/charts/types';
+import { amsterdamTrend, halfYears } from './fixtures';
 
 /** Text content of every <text> element (tspans joined), as a reader sees it. */
 function texts(svg: string): string[] {
   return [...svg.matchAll(/<text\b[^>]*>([\s\S]*?)<\/text>/g)].map((m) => m[1]!.replace(/<[^>]+>/g, '').trim());
 }
 
-function halfYears(from: number, to: number): string[] {
-  const out: string[] = [];
-  for (let y = from; y <= to; y++) out.push(`${y}HJ01`, `${y}HJ02`);
-  return out;
-}
-
 function trendInput(id = 'trend-amsterdam'): TrendChartInput {
-  const periods = halfYears(2015, 2025);
-  return {
-    id,
-    title: 'Jongeren met jeugdhulp in Amsterdam',
-    unit: 'aantal',
-    decimals: 0,
-    subject: 'het aantal jongeren met jeugdhulp',
-    series: [
-      {
-        label: 'Amsterdam',
-        highlight: true,
-        points: periods.map((period, i) => ({
-          period,
-          value: i === 6 ? null : 12300 + i * 150,
-          symbol: i === 6 ? '.' : null,
-          converted: period < '2023',
-          status: i >= periods.length - 2 ? ('voorlopig' as const) : ('definitief' as const),
-        })),
-      },
-      { label: 'Nederland', points: periods.map((period, i) => ({ period, value: 10000 + i * 90 })) },
-    ],
-    trendBreaks: [{ period: '2021HJ01', note: 'Nieuwe registratie' }],
-  };
+  const input = amsterdamTrend({ id, periods: halfYears(2015, 2025), value: (i) => (i === 6 ? null : 12300 + i * 150), provisional: 2 });
+  const periods = input.series[0]!.points.map((p) => p.period);
+  input.series.push({ label: 'Nederland', points: periods.map((period, i) => ({ period, value: 10000 + i * 90 })) });
+  input.trendBreaks = [{ period: '2021HJ01', note: 'Nieuwe registratie' }];
+  return input;
 }
 
 const geometry = gemeenteGeometry(geoYearFor(2026));
@@ -80,9 +57,9 @@ describe('trend chart', () => {
     const amsterdamDots = [...chart.svg.matchAll(/<g[^>]*aria-label="dot"[^>]*>([\s\S]*?)<\/g>/g)].map((m) => (m[1]!.match(/<(path|circle)\b/g) ?? []).length);
     expect(amsterdamDots.sort()).toEqual([21, 22]);
     const zeroY = /<g[^>]*aria-label="rule"[^>]*><line[^>]*y1="([\d.]+)"/.exec(chart.svg)?.[1];
-    const solidLines = [...chart.svg.matchAll(/<g([^>]*)aria-label="line"[^>]*>\s*<path[^>]*d="([^"]+)"/g)]
-      .filter((m) => m[1]!.includes('stroke="#D55E00"') && !m[1]!.includes('stroke-dasharray'))
-      .map((m) => m[2]!);
+    const solidLines = [...chart.svg.matchAll(/<g([^>]*)aria-label="line"[^>]*>([\s\S]*?)<\/g>/g)]
+      .filter((m) => !m[1]!.includes('stroke-dasharray'))
+      .flatMap((m) => [...m[2]!.matchAll(/<path d="([^"]+)" stroke="#D55E00"/g)].map((p) => p[1]!));
     expect(solidLines.length).toBeGreaterThan(0);
     // The line breaks into separate pieces (a new M) and never touches the zero line.
     expect(solidLines[0]!.match(/M/g)!.length).toBeGreaterThanOrEqual(2);

@@ -11,19 +11,26 @@ export interface SwarmDot {
 
 /** Vertical offsets (pixels, from the centre line) for dots in the given order. */
 export function beeswarm(dots: readonly SwarmDot[], padding = 0.6): number[] {
-  const placed: Array<{ x: number; y: number; r: number }> = [];
+  // Placed dots are kept in buckets as wide as the largest possible distance between two touching dots, so
+  // a new dot only looks at its own bucket and the two beside it.
+  const maxR = Math.max(0, ...dots.map((d) => d.r));
+  const width = 2 * maxR + padding || 1;
+  const buckets = new Map<number, Array<{ x: number; y: number; r: number }>>();
   const offsets: number[] = [];
   for (const dot of dots) {
-    const near = placed.filter((p) => Math.abs(p.x - dot.x) < p.r + dot.r + padding);
+    const b = Math.floor(dot.x / width);
+    const near = [b - 1, b, b + 1].flatMap((k) => buckets.get(k) ?? []).filter((p) => Math.abs(p.x - dot.x) < p.r + dot.r + padding);
     const candidates = [0];
     for (const p of near) {
       const reach = p.r + dot.r + padding;
       const dy = Math.sqrt(Math.max(0, reach * reach - (p.x - dot.x) ** 2));
       candidates.push(p.y + dy, p.y - dy);
     }
-    candidates.sort((a, b) => Math.abs(a) - Math.abs(b) || a - b);
+    candidates.sort((a, c) => Math.abs(a) - Math.abs(c) || a - c);
     const y = candidates.find((c) => near.every((p) => (p.x - dot.x) ** 2 + (p.y - c) ** 2 >= (p.r + dot.r + padding) ** 2 - 1e-6)) ?? 0;
-    placed.push({ x: dot.x, y, r: dot.r });
+    const list = buckets.get(b) ?? [];
+    list.push({ x: dot.x, y, r: dot.r });
+    buckets.set(b, list);
     offsets.push(y);
   }
   return offsets;

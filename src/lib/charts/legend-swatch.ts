@@ -42,6 +42,8 @@ export function swatchMarkup(item: LegendItem, hatchId: string): string {
     case 'dot':
       return `<circle cx="${w / 2}" cy="${mid}" r="${item.outlined ? 6 : 4}" fill="${c}" stroke="${item.outlined ? '#000000' : c}" stroke-width="1.5"/>`;
     case 'open-dot':
+      return `<circle cx="${w / 2}" cy="${mid}" r="4" fill="#ffffff" stroke="${c}" stroke-width="1.5"/>`;
+    case 'provisional':
       return `<line x1="1" y1="${mid}" x2="${w - 1}" y2="${mid}" stroke="${c}" stroke-width="1.5" stroke-dasharray="4 3"/><circle cx="${w / 2}" cy="${mid}" r="4" fill="#ffffff" stroke="${c}" stroke-width="1.5"/>`;
     case 'rule':
       return `<line x1="${w / 2}" y1="1" x2="${w / 2}" y2="${h - 1}" stroke="${c}" stroke-width="1.5" stroke-dasharray="4 2"/>`;

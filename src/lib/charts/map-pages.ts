@@ -3,11 +3,12 @@
  * gemeente on the latest indeling for one period, with the count that each rate is made of.
  */
 import type { DatasetMeta, Measure, MeasureConcept } from '../../schemas/dataset';
-import { totalTopics, type RowIndex } from '../data/dataset';
+import { totalTopics, type ObservationRow, type RowIndex } from '../data/dataset';
 import { comparePeriods, parsePeriodCode, periodLabel, periodLabelWithStatus, type Period, type PeriodStatus } from '../data/periods';
 import { formatObservation } from '../format/number';
 import { slugify } from '../regions/codes';
-import type { ConvertedDataset } from '../regions/convert';
+import type { ConvertedDataset, ConvertedRow } from '../regions/convert';
+import { escapeMarkup } from './markup';
 
 /** The measures that get a map, in this order, each as a rate: the key figures of the beleidsinformatie. */
 export const KEY_MAP_CONCEPTS: ReadonlyArray<{ concept: MeasureConcept; slug: string }> = [
@@ -87,6 +88,13 @@ export interface MapRow {
   converted: boolean;
 }
 
+function isConverted(row: ObservationRow | undefined): boolean {
+  return row !== undefined && 'converted' in row && (row as ConvertedRow).converted === true;
+}
+
+/** Collator made once: localeCompare builds one per call, which is slow for 342 names on 100 pages. */
+const DUTCH = new Intl.Collator('nl');
+
 /** One row per gemeente of the indeling, by name; a gemeente without a row in the data shows `.`. */
 export function mapRows(
   dataset: ConvertedDataset,
@@ -96,9 +104,8 @@ export function mapRows(
   period: string,
 ): MapRow[] {
   const topics = totalTopics(dataset.meta);
-  const converted = new Set(dataset.rows.filter((r) => r.period === period && r.converted).map((r) => r.region));
   return [...gemeenten]
-    .sort((a, b) => a.label.localeCompare(b.label, 'nl'))
+    .sort((a, b) => DUTCH.compare(a.label, b.label))
     .map((g) => {
       const cell = index.cell(g.code, period, mapMeasure.measure.id, topics);
       const count = mapMeasure.numerator ? index.cell(g.code, period, mapMeasure.numerator.id, topics) : undefined;
@@ -110,7 +117,7 @@ export function mapRows(
         symbol: cell ? cell.symbol : '.',
         shown: formatObservation(cell, mapMeasure.measure),
         count: mapMeasure.numerator ? { value: count?.value ?? null, shown: formatObservation(count, mapMeasure.numerator) } : undefined,
-        converted: converted.has(g.code),
+        converted: isConverted(index.get(g.code, period, topics)),
       };
     });
 }
@@ -148,4 +155,19 @@ function periodWithinYear(period: Period): string {
 export function rateUnitText(measure: Measure): string {
   if (measure.unit === '%' && measure.rate) return `% van de ${measure.rate.denominatorLabel}`;
   return measure.unit;
+}
+
+/**
+ * The rows of the map table as one HTML string: 342 rows of JSX cost an Astro page several milliseconds,
+ * and there are a hundred map pages.
+ */
+export function mapTableRowsHtml(rows: readonly MapRow[]): string {
+  return rows
+    .map((r) => {
+      const name = r.href ? `<a href="${escapeMarkup(r.href)}">${escapeMarkup(r.label)}</a>` : escapeMarkup(r.label);
+      const note = r.converted ? '<span class="map-table__note"> omgerekend</span>' : '';
+      const count = r.count ? `<td>${escapeMarkup(r.count.shown)}</td>` : '';
+      return `<tr><th scope="row">${name}${note}</th><td>${escapeMarkup(r.shown)}</td>${count}</tr>`;
+    })
+    .join('');
 }

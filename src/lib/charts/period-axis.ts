@@ -2,7 +2,7 @@
  * Where periods sit on a time axis: each period at the middle of the time it covers, in fractional years,
  * so half years, years and peildata of one series share an axis. Ticks mark the middle of each year.
  */
-import { comparePeriods, parsePeriodCode, periodLabel, type Period } from '../data/periods';
+import { parsePeriodCode, periodLabel, type Period } from '../data/periods';
 
 export function periodPosition(period: Period): number {
   switch (period.kind) {
@@ -35,15 +35,32 @@ export function periodHalfWidth(period: Period): number {
   }
 }
 
-/** The distinct periods of some codes in time order; unreadable codes are an error in the caller's data. */
+/**
+ * The distinct periods of some codes in time order (as comparePeriods orders them: by end, a longer period
+ * after the shorter ones it ends with). Codes are parsed once and sorted on numbers, because text
+ * alternatives and specs sort the periods of every series of every chart.
+ */
 export function sortedPeriods(codes: Iterable<string>): Period[] {
   const unique = new Map<string, Period>();
   for (const code of codes) {
+    if (unique.has(code)) continue;
     const period = parsePeriodCode(code);
     if (!period) throw new Error(`geen CBS-periodecode: ${code}`);
-    unique.set(period.code, period);
+    unique.set(code, period);
   }
-  return [...unique.values()].sort(comparePeriods);
+  const byCode = new Map<string, { period: Period; end: number; start: number }>();
+  for (const period of unique.values()) {
+    const half = periodHalfWidth(period);
+    const middle = periodPosition(period);
+    // A peildatum is one day: it starts where it ends.
+    const day = period.kind === 'peildatum';
+    byCode.set(period.code, { period, end: round6(day ? middle : middle + half), start: round6(day ? middle : middle - half) });
+  }
+  return [...byCode.values()].sort((a, b) => a.end - b.end || b.start - a.start).map((k) => k.period);
+}
+
+function round6(value: number): number {
+  return Math.round(value * 1e6) / 1e6;
 }
 
 /** Year ticks for the span of some periods: every year, or every other year when there are many. */

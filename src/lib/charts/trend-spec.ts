@@ -15,30 +15,29 @@ const HEIGHT = 320;
 const MARGIN_TOP = 36;
 const MARGIN_BOTTOM = 30;
 
-interface Row {
+interface SeriesRow {
+  series: number;
   x: number;
   y: number;
   provisional: boolean;
+  color: string;
+  symbol: MarkerSymbol;
 }
 
 interface SeriesStyle {
   color: string;
   symbol: MarkerSymbol;
-  width: number;
-  r: number;
 }
 
 /** The highlighted series is vermillion with circles; the others take the remaining colours and shapes in order. */
 export function seriesStyles(input: TrendChartInput): SeriesStyle[] {
   let next = 0;
   return input.series.map((s) => {
-    if (s.highlight) return { color: HIGHLIGHT_COLOR, symbol: 'circle', width: 3, r: 4 };
+    if (s.highlight) return { color: HIGHLIGHT_COLOR, symbol: 'circle' };
     const i = next++;
     return {
       color: SERIES_COLORS[i % SERIES_COLORS.length]!,
       symbol: SERIES_SYMBOLS[(i + 1) % SERIES_SYMBOLS.length]!,
-      width: 1.75,
-      r: 3.5,
     };
   });
 }
@@ -94,38 +93,53 @@ export function trendSpec(input: TrendChartInput): { options: Plot.PlotOptions; 
 
   let anyProvisional = false;
   const ends: Array<{ x: number; y: number; label: string; color: string; bold: boolean }> = [];
-  // Draw the highlighted series last, so it stays on top.
-  const order = input.series.map((_, i) => i).sort((a, b) => Number(input.series[a]!.highlight ?? false) - Number(input.series[b]!.highlight ?? false));
-  for (const i of order) {
-    const series = input.series[i]!;
-    const style = styles[i]!;
-    const points = periods.map((p) => byPeriod[i]!.get(p.code));
-    const rows: Row[] = periods.map((p, k) => ({ x: periodPosition(p), y: hasValue(points[k]) ? points[k]!.value! : NaN, provisional: isProvisional(points[k]) }));
-    // Definitive figures: solid. Voorlopige figures and the segment leading to them: dashed.
-    const solid = rows.map((r) => ({ ...r, y: r.provisional ? NaN : r.y }));
-    const dashed = rows.map((r, k) => ({ ...r, y: r.provisional || rows[k + 1]?.provisional ? r.y : NaN }));
-    marks.push(Plot.line(solid, { x: 'x', y: 'y', stroke: style.color, strokeWidth: style.width }));
-    if (rows.some((r) => r.provisional)) {
-      anyProvisional = true;
-      marks.push(Plot.line(dashed, { x: 'x', y: 'y', stroke: style.color, strokeWidth: style.width, strokeDasharray: '5 4' }));
+  // One line, dashed line and dot mark for the other series together and one set for the highlighted
+  // series (thicker, drawn last, on top): fewer marks render faster, colours and shapes ride on channels.
+  for (const highlighted of [false, true]) {
+    const solid: SeriesRow[] = [];
+    const dashed: SeriesRow[] = [];
+    const dots: SeriesRow[] = [];
+    input.series.forEach((series, i) => {
+      if ((series.highlight === true) !== highlighted) return;
+      const style = styles[i]!;
+      const points = periods.map((p) => byPeriod[i]!.get(p.code));
+      const rows: SeriesRow[] = periods.map((p, k) => ({
+        series: i,
+        x: periodPosition(p),
+        y: hasValue(points[k]) ? points[k]!.value! : NaN,
+        provisional: isProvisional(points[k]),
+        color: style.color,
+        symbol: style.symbol,
+      }));
+      // Definitive figures: solid. Voorlopige figures and the segment leading to them: dashed.
+      solid.push(...rows.map((r) => ({ ...r, y: r.provisional ? NaN : r.y })));
+      dashed.push(...rows.map((r, k) => ({ ...r, y: r.provisional || rows[k + 1]?.provisional ? r.y : NaN })));
+      if (rows.some((r) => r.provisional)) anyProvisional = true;
+      const defined = rows.filter((r) => Number.isFinite(r.y));
+      dots.push(...defined);
+      const end = defined.at(-1);
+      if (end) ends.push({ x: end.x, y: end.y, label: series.label, color: style.color, bold: highlighted });
+      legend.push({ label: series.label, color: style.color, swatch: 'line', symbol: style.symbol, ...(highlighted ? { outlined: true } : {}) });
+    });
+    if (dots.length === 0) continue;
+    const width = highlighted ? 3 : 1.75;
+    marks.push(Plot.line(solid, { x: 'x', y: 'y', z: 'series', stroke: 'color', strokeWidth: width }));
+    if (dashed.some((r) => Number.isFinite(r.y))) {
+      marks.push(Plot.line(dashed, { x: 'x', y: 'y', z: 'series', stroke: 'color', strokeWidth: width, strokeDasharray: '5 4' }));
     }
-    const defined = rows.filter((r) => Number.isFinite(r.y));
     marks.push(
-      Plot.dot(defined, {
+      Plot.dot(dots, {
         x: 'x',
         y: 'y',
-        symbol: style.symbol,
-        r: style.r,
-        stroke: style.color,
+        symbol: 'symbol',
+        r: highlighted ? 4 : 3.5,
+        stroke: 'color',
         strokeWidth: 1.75,
-        fill: (r: Row) => (r.provisional ? '#ffffff' : style.color),
+        fill: (r: SeriesRow) => (r.provisional ? '#ffffff' : r.color),
       }),
     );
-    const end = defined.at(-1);
-    if (end) ends.push({ x: end.x, y: end.y, label: series.label, color: style.color, bold: series.highlight === true });
-    legend.push({ label: series.label, color: style.color, swatch: 'line', symbol: style.symbol, ...(series.highlight ? { outlined: true } : {}) });
   }
-  if (anyProvisional) legend.push({ label: 'open punt en stippellijn: voorlopig cijfer', color: MUTED_TEXT, swatch: 'open-dot' });
+  if (anyProvisional) legend.push({ label: 'open punt en stippellijn: voorlopig cijfer', color: MUTED_TEXT, swatch: 'provisional' });
 
   const labelWidth = Math.max(0, ...ends.map((e) => estimateTextWidth(e.label, FONT_SIZE)));
   const marginRight = Math.min(170, labelWidth + 14);

@@ -18,7 +18,7 @@ export interface ChartOutput {
 export interface LegendItem {
   label: string;
   color: string;
-  swatch: 'line' | 'dashed-line' | 'dot' | 'open-dot' | 'rule' | 'band' | 'bar' | 'area' | 'hatch';
+  swatch: 'line' | 'dashed-line' | 'provisional' | 'dot' | 'open-dot' | 'rule' | 'band' | 'bar' | 'area' | 'hatch';
   /** Marker shape of a line or dot, so series stay apart in black and white. */
   symbol?: MarkerSymbol;
   /** Drawn with a dark border, e.g. the lightest map class or the highlighted gemeente. */
