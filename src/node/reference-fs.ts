@@ -105,12 +105,16 @@ export function readReferenceData(dir = referenceDir()): ReferenceData {
   };
 }
 
-let cached: RegionRegister | undefined;
+let cachedReference: ReferenceData | undefined;
+const registers = new Map<number | undefined, RegionRegister>();
 
-/** The register on the latest indeling, read once per process. */
+/** The register with a given latest indeling (default: that of the last herindeling), read once per process. */
 export function loadRegister(options: { latestYear?: number } = {}): RegionRegister {
-  if (!cached || (options.latestYear !== undefined && cached.latestYear !== Math.max(options.latestYear, cached.latestYear))) {
-    cached = new RegionRegister(readReferenceData(), options);
+  let register = registers.get(options.latestYear);
+  if (!register) {
+    cachedReference ??= readReferenceData();
+    register = new RegionRegister(cachedReference, options);
+    registers.set(options.latestYear, register);
   }
-  return cached;
+  return register;
 }

@@ -75,3 +75,14 @@ describe('register of gemeenten', () => {
     expect(register.membersOf('PV20').length).toBe(10);
   });
 });
+
+describe('the latest indeling follows the newest figures', () => {
+  it('keeps Weesp a current gemeente on a site whose newest figures are of 2022', () => {
+    const of2022 = loadRegister({ latestYear: 2022 });
+    expect(of2022.latestYear).toBe(2022);
+    expect(of2022.currentGemeenten()).toHaveLength(345);
+    expect(of2022.isCurrent('GM0457')).toBe(true);
+    expect(of2022.isUnchanged('GM0363', 2022, 2022)).toBe(true);
+    expect(of2022.formerGemeenten().map((g) => g.code)).not.toContain('GM0457');
+  });
+});

@@ -97,7 +97,9 @@ export class RegionRegister {
   constructor(readonly reference: ReferenceData, options: { latestYear?: number } = {}) {
     this.firstYear = Math.min(...reference.gemeenten.map((g) => g.eersteJaar));
     const lastChange = Math.max(...reference.herindelingen.map((h) => h.jaar), this.firstYear);
-    this.latestYear = Math.max(options.latestYear ?? lastChange, lastChange);
+    // The latest indeling is that of the newest figures: a site built from 2022 data shows 2022's gemeenten
+    // (Weesp still on its own), not a later indeling its figures were never published on.
+    this.latestYear = Math.max(options.latestYear ?? lastChange, this.firstYear);
     for (const g of reference.gemeenten) this.gemeenten.set(g.code, g);
     this.names.set(NEDERLAND, { code: NEDERLAND, naam: 'Nederland' });
     for (const r of [...reference.provincies, ...reference.jeugdregios]) this.names.set(r.code, r);
