@@ -24,6 +24,32 @@ export function formatCsv(columns: readonly string[], records: ReadonlyArray<Rec
   return (d.bom ? '\ufeff' : '') + lines.join('\r\n') + '\r\n';
 }
 
+/**
+ * The same for rows given as arrays in column order, which a whole dataset's download uses: no record
+ * objects, and each distinct text (a region or category label) is quoted once.
+ */
+export function formatCsvRows(columns: readonly string[], rows: ReadonlyArray<readonly Value[]>, dialect: CsvDialect): string {
+  const d = DIALECTS[dialect];
+  const always = dialect === 'excel-nl';
+  const quoted = new Map<string, string>();
+  const text = (value: string) => {
+    let out = quoted.get(value);
+    if (out === undefined) quoted.set(value, (out = quote(value, d.delimiter, always)));
+    return out;
+  };
+  const lines = [columns.map(text).join(d.delimiter)];
+  const comma = d.decimal !== '.';
+  for (const row of rows) {
+    const fields = new Array<string>(row.length);
+    for (let i = 0; i < row.length; i++) {
+      const value = row[i];
+      fields[i] = value === null || value === undefined ? '' : typeof value === 'number' ? (comma ? String(value).replace('.', d.decimal) : String(value)) : text(value);
+    }
+    lines.push(fields.join(d.delimiter));
+  }
+  return (d.bom ? '\ufeff' : '') + lines.join('\r\n') + '\r\n';
+}
+
 function formatValue(value: Value, delimiter: string, decimal: string, quoteText: boolean): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'number') {

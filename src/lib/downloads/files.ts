@@ -1,0 +1,109 @@
+/**
+ * Where every download lives and what it contains. The addresses are permanent: a dataset's files at
+ * /downloads/<dataset>/, a gemeente's at /downloads/gemeente/<naam>/, a release's zip at
+ * /downloads/release-<id>.zip. Pure; the endpoints in src/pages/downloads only call these.
+ */
+import type { DatasetMeta, Release } from '../../schemas/dataset';
+import type { ObservationRow } from '../data/dataset';
+import type { PeriodStatus } from '../data/periods';
+import { DIALECTS, formatCsvRows, type CsvDialect } from './csv';
+import { formatDownloadJson, toWideTable, type JsonHeader, type WideTable } from './wide';
+
+export type DownloadFormat = 'csv' | 'excel' | 'json';
+export const DOWNLOAD_FORMATS: readonly DownloadFormat[] = ['csv', 'excel', 'json'];
+
+export const FORMAT_DIALECT: Record<Exclude<DownloadFormat, 'json'>, CsvDialect> = { csv: 'rfc4180', excel: 'excel-nl' };
+
+/** What a reader sees next to each link. */
+export const FORMAT_LABEL: Record<DownloadFormat, { name: string; hint: string }> = {
+  csv: { name: 'CSV', hint: 'komma, decimale punt; voor R, Python, databases' },
+  excel: { name: 'CSV voor Excel', hint: 'puntkomma, decimale komma; opent goed in Nederlandse Excel' },
+  json: { name: 'JSON', hint: 'kolommen en rijen, met bron en licentie' },
+};
+
+export const CONTENT_TYPE: Record<DownloadFormat | 'datapackage' | 'zip', string> = {
+  csv: 'text/csv; charset=utf-8',
+  excel: 'text/csv; charset=utf-8',
+  json: 'application/json; charset=utf-8',
+  datapackage: 'application/json; charset=utf-8',
+  zip: 'application/zip',
+};
+
+/** "jeugdhulp.csv", "jeugdhulp-excel.csv", "jeugdhulp.json" */
+export function datasetFileName(datasetId: string, format: DownloadFormat): string {
+  if (format === 'json') return `${datasetId}.json`;
+  return `${datasetId}${DIALECTS[FORMAT_DIALECT[format]].suffix}.csv`;
+}
+
+/** The format of a file name made by datasetFileName, with its dataset id. */
+export function parseDatasetFileName(name: string): { datasetId: string; format: DownloadFormat } | undefined {
+  const match = /^(.+?)(-excel)?\.(csv|json)$/.exec(name);
+  if (!match) return undefined;
+  if (match[3] === 'json') return match[2] ? undefined : { datasetId: match[1]!, format: 'json' };
+  return { datasetId: match[1]!, format: match[2] ? 'excel' : 'csv' };
+}
+
+export const DATAPACKAGE = 'datapackage.json';
+
+export const downloadPaths = {
+  index: () => '/downloads/',
+  dataset: (datasetId: string) => `/downloads/${datasetId}/`,
+  datasetFile: (datasetId: string, format: DownloadFormat) => `/downloads/${datasetId}/${datasetFileName(datasetId, format)}`,
+  datasetPackage: (datasetId: string) => `/downloads/${datasetId}/${DATAPACKAGE}`,
+  gemeenteFile: (slug: string, datasetId: string, format: DownloadFormat) => `/downloads/gemeente/${slug}/${datasetFileName(datasetId, format)}`,
+  gemeentePackage: (slug: string) => `/downloads/gemeente/${slug}/${DATAPACKAGE}`,
+  releaseZip: (releaseId: string) => `/downloads/release-${releaseId}.zip`,
+  release: (releaseId: string) => `/releases/${releaseId}/`,
+  revisions: (releaseId: string, format: Exclude<DownloadFormat, 'json'>) => `/releases/${releaseId}/herzieningen${format === 'excel' ? '-excel' : ''}.csv`,
+};
+
+export interface FileOptions {
+  regionLabel: (code: string) => string;
+  isConverted?: (row: ObservationRow) => boolean;
+  /** Period statuses of an earlier release. */
+  periods?: ReadonlyArray<{ code: string; status: PeriodStatus }>;
+  release: Release | undefined;
+  /** "omgerekend naar de gemeentelijke indeling van 2026" or "zoals gepubliceerd (indeling van elk jaar)". */
+  indeling: string;
+  /** Absolute URL of the datapackage.json that describes the file. */
+  description?: string;
+}
+
+/** The text of one download file of a dataset (all of it, or one region's rows). */
+export function renderDatasetFile(meta: DatasetMeta, rows: readonly ObservationRow[], format: DownloadFormat, options: FileOptions): string {
+  return renderWideTable(meta, wideTableOf(meta, rows, options), format, options);
+}
+
+/** The wide table of rows, to render it in several formats without building it again. */
+export function wideTableOf(meta: DatasetMeta, rows: readonly ObservationRow[], options: FileOptions): WideTable {
+  return toWideTable(meta, rows, {
+    regionLabel: options.regionLabel,
+    ...(options.isConverted ? { isConverted: options.isConverted } : {}),
+    ...(options.periods ? { periods: options.periods } : {}),
+  });
+}
+
+export function renderWideTable(meta: DatasetMeta, table: WideTable, format: DownloadFormat, options: Pick<FileOptions, 'release' | 'indeling' | 'description'>): string {
+  if (format !== 'json') return formatCsvRows(table.columns, table.rows, FORMAT_DIALECT[format]);
+  return formatDownloadJson(jsonHeader(meta, options), table);
+}
+
+export function jsonHeader(meta: DatasetMeta, options: Pick<FileOptions, 'release' | 'indeling' | 'description'>): JsonHeader {
+  return {
+    dataset: meta.id,
+    titel: meta.title,
+    bron: meta.attribution,
+    ...(meta.source.table ? { cbsTabel: meta.source.table } : {}),
+    licentie: { naam: meta.licence.name, url: meta.licence.url },
+    ...(meta.fictitious ? { fictief: true } : {}),
+    ...(options.release ? { publicatie: { id: options.release.id, datum: options.release.date, titel: options.release.title } } : {}),
+    indeling: options.indeling,
+    ...(options.description ? { beschrijving: options.description } : {}),
+  };
+}
+
+export function indelingText(indeling: number | undefined): string {
+  return indeling === undefined
+    ? 'zoals gepubliceerd: de gemeenten van elke periode op de indeling van dat jaar'
+    : `omgerekend naar de gemeentelijke indeling van ${indeling} (kolom omgerekend)`;
+}

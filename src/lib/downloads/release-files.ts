@@ -1,0 +1,90 @@
+/**
+ * The files of one release as it was published (each period on its own indeling, with the statuses of
+ * then), for the release's zip: per dataset CSV, CSV for Excel and JSON, one datapackage.json and a
+ * LEESMIJ.txt. Pure; src/pages/downloads/release-[id].zip.ts zips them.
+ */
+import type { Release } from '../../schemas/dataset';
+import { SYMBOL_LEGEND } from '../data/symbols';
+import { formatDate } from '../format/number';
+import type { RegionRegister } from '../regions/register';
+import { releaseContents, isCurrentRelease, nextRelease, type ReleaseStore } from '../releases/versions';
+import { dataPackage } from './datapackage';
+import { DATAPACKAGE, DOWNLOAD_FORMATS, datasetFileName, indelingText, renderWideTable, wideTableOf, FORMAT_LABEL } from './files';
+
+export interface ReleaseFile {
+  name: string;
+  data: string;
+}
+
+export function releaseFolderName(releaseId: string): string {
+  return `jeugdzorg-in-cijfers-${releaseId}`;
+}
+
+export function releaseFiles(store: ReleaseStore, register: RegionRegister, release: Release, site: URL | string): ReleaseFile[] {
+  const versions = releaseContents(store, release.id);
+  const folder = releaseFolderName(release.id);
+  const indeling = indelingText(undefined);
+  const files: ReleaseFile[] = [];
+  for (const version of versions) {
+    const options = { regionLabel: (code: string) => register.label(code), periods: version.periods, release, indeling, description: DATAPACKAGE };
+    const table = wideTableOf(version.meta, version.rows, options);
+    for (const format of DOWNLOAD_FORMATS) {
+      files.push({ name: `${folder}/${datasetFileName(version.meta.id, format)}`, data: renderWideTable(version.meta, table, format, options) });
+    }
+  }
+  const pkg = dataPackage(
+    {
+      name: `jeugdzorg-${release.id}`,
+      title: `Jeugdzorg in cijfers, publicatie ${release.title}`,
+      description: `Alle tabellen zoals gepubliceerd op ${formatDate(release.date)}. ${release.description}`.trim(),
+      release,
+      homepage: new URL(`/releases/${release.id}/`, site).href,
+      indeling,
+      datasets: versions.map((v) => v.meta),
+    },
+    versions.flatMap((v) =>
+      (['csv', 'excel'] as const).map((format) => ({
+        meta: v.meta,
+        name: `${v.meta.id}${format === 'excel' ? '-excel' : ''}`,
+        path: datasetFileName(v.meta.id, format),
+        dialect: format === 'csv' ? ('rfc4180' as const) : ('excel-nl' as const),
+        title: v.meta.title,
+      })),
+    ),
+  );
+  files.push({ name: `${folder}/${DATAPACKAGE}`, data: `${JSON.stringify(pkg, null, 2)}\n` });
+  files.unshift({ name: `${folder}/LEESMIJ.txt`, data: readme(store, release, versions.map((v) => v.meta.title), site) });
+  return files;
+}
+
+function readme(store: ReleaseStore, release: Release, titles: string[], site: URL | string): string {
+  const replaced = nextRelease(store.catalog, release.id);
+  const fictitious = store.datasets.some((d) => d.meta.fictitious);
+  const lines = [
+    `Jeugdzorg in cijfers: publicatie ${release.title} (${formatDate(release.date)})`,
+    '',
+    fictitious ? 'LET OP: fictieve demonstratiecijfers naar het model van de CBS-beleidsinformatie jeugd. Gebruik ze niet als feiten.\n' : '',
+    isCurrentRelease(store.catalog, release.id)
+      ? 'Dit is de huidige publicatie.'
+      : `Deze publicatie is vervangen door ${replaced?.title ?? 'een nieuwere'}${replaced ? ` (${formatDate(replaced.date)})` : ''}. De cijfers staan hier zoals ze toen zijn gepubliceerd.`,
+    `Pagina van deze publicatie: ${new URL(`/releases/${release.id}/`, site).href}`,
+    '',
+    'Tabellen:',
+    ...titles.map((t) => `- ${t}`),
+    '',
+    'Elke tabel staat er in drie vormen:',
+    ...DOWNLOAD_FORMATS.map((f) => `- ${datasetFileName('<tabel>', f)}: ${FORMAT_LABEL[f].name} (${FORMAT_LABEL[f].hint})`),
+    `- ${DATAPACKAGE}: de beschrijving van alle kolommen, eenheden, definities, bron en licentie (Frictionless Data Package).`,
+    '',
+    'Elke regel is een regio, een periode en een categorie. Per onderwerp is er een kolom met het cijfer en een kolom',
+    '<onderwerp>_teken met het CBS-teken als het cijfer ontbreekt. De gemeenten van elke periode staan op de indeling van',
+    'dat jaar, zoals gepubliceerd.',
+    '',
+    'Verklaring van tekens:',
+    ...SYMBOL_LEGEND.map((s) => `  ${s.shown.padEnd(7)} ${s.meaning}`),
+    '',
+    `Bron: ${store.datasets[0]?.meta.attribution ?? 'CBS'}. Licentie: ${store.datasets[0]?.meta.licence.name ?? 'CC BY 4.0'}.`,
+    '',
+  ];
+  return lines.filter((l, i) => !(l === '' && lines[i - 1] === '')).join('\r\n');
+}

@@ -1,0 +1,142 @@
+/**
+ * The "wide" form of a whole dataset's download: one line per region, period and category, with a column
+ * per measure and beside it a `<measure>_teken` column for the CBS symbol, as StatLine lays out its tables.
+ * A whole dataset in the long form of records.ts (one line per cell) is about seven times as many lines;
+ * the wide form keeps a full download readable in Excel. Codes sit beside labels; the period's status and
+ * whether a row was converted to the latest indeling (omgerekend) have columns of their own. Pure.
+ */
+import type { DatasetMeta } from '../../schemas/dataset';
+import type { ObservationRow } from '../data/dataset';
+import { comparePeriods, parsePeriodCode, periodLabel, STATUS_LABEL, type PeriodStatus } from '../data/periods';
+import { regionKind } from '../regions/codes';
+
+export type WideValue = string | number | null;
+export type WideRecord = Record<string, WideValue>;
+
+export interface WideOptions {
+  regionLabel: (code: string) => string;
+  /** Whether a row was converted to another indeling (rows of a converted dataset carry `converted`). */
+  isConverted?: (row: ObservationRow) => boolean;
+  /** The statuses of the periods, when they differ from `meta.periods` (an earlier release). */
+  periods?: ReadonlyArray<{ code: string; status: PeriodStatus }>;
+}
+
+export const SYMBOL_SUFFIX = '_teken';
+
+/** The column names of a dataset's wide download, in order. */
+export function wideColumns(meta: DatasetMeta): string[] {
+  return [
+    'regio_code', 'regio', 'perioden_code', 'perioden', 'status',
+    ...meta.dimensions.flatMap((d) => [`${d.id}_code`, d.id]),
+    ...meta.measures.flatMap((m) => [m.id, `${m.id}${SYMBOL_SUFFIX}`]),
+    'omgerekend',
+  ];
+}
+
+/** The columns that hold numbers. */
+export function wideNumericColumns(meta: DatasetMeta): string[] {
+  return meta.measures.map((m) => m.id);
+}
+
+const KIND_ORDER = ['land', 'provincie', 'jeugdregio', 'gemeente', 'wijk'];
+
+/** Rows in reading order: Nederland, provincies, jeugdregio's, gemeenten, wijken; then period and category. */
+export function sortRowsForDownload(meta: DatasetMeta, rows: readonly ObservationRow[]): ObservationRow[] {
+  const codeOrder = meta.dimensions.map((d) => new Map(d.codes.map((c, i) => [c.code, i])));
+  const periodOrder = new Map(
+    [...new Set(rows.map((r) => r.period))]
+      .map((code) => ({ code, period: parsePeriodCode(code) }))
+      .sort((a, b) => (a.period && b.period ? comparePeriods(a.period, b.period) : a.code.localeCompare(b.code)))
+      .map((p, i) => [p.code, i]),
+  );
+  // Sort keys are computed once per row: a whole dataset has some 150.000 rows.
+  const regionOrder = new Map(
+    [...new Set(rows.map((r) => r.region))]
+      .sort((a, b) => KIND_ORDER.indexOf(regionKind(a) ?? 'wijk') - KIND_ORDER.indexOf(regionKind(b) ?? 'wijk') || (a < b ? -1 : a > b ? 1 : 0))
+      .map((code, i) => [code, i]),
+  );
+  const keyed = rows.map((row) => ({
+    row,
+    key: [regionOrder.get(row.region)!, periodOrder.get(row.period)!, ...codeOrder.map((order, j) => order.get(row.topics[j] ?? '') ?? 0)],
+  }));
+  keyed.sort((a, b) => {
+    for (let i = 0; i < a.key.length; i++) {
+      const d = a.key[i]! - b.key[i]!;
+      if (d !== 0) return d;
+    }
+    return 0;
+  });
+  return keyed.map((k) => k.row);
+}
+
+/** A dataset's download as columns and rows of values in column order. */
+export interface WideTable {
+  columns: string[];
+  rows: WideValue[][];
+}
+
+export function toWideTable(meta: DatasetMeta, rows: readonly ObservationRow[], options: WideOptions): WideTable {
+  const statuses = new Map((options.periods ?? meta.periods).map((p) => [p.code, STATUS_LABEL[p.status]]));
+  const topicLabels = meta.dimensions.map((d) => new Map(d.codes.map((c) => [c.code, c.label])));
+  const periodLabels = new Map<string, string>();
+  const regionLabels = new Map<string, string>();
+  const out = sortRowsForDownload(meta, rows).map((row) => {
+    let period = periodLabels.get(row.period);
+    if (period === undefined) {
+      const parsed = parsePeriodCode(row.period);
+      periodLabels.set(row.period, (period = parsed ? periodLabel(parsed) : row.period));
+    }
+    let region = regionLabels.get(row.region);
+    if (region === undefined) regionLabels.set(row.region, (region = options.regionLabel(row.region)));
+    const values: WideValue[] = [row.region, region, row.period, period, statuses.get(row.period) ?? STATUS_LABEL.definitief];
+    for (let j = 0; j < meta.dimensions.length; j++) {
+      const code = row.topics[j] ?? '';
+      values.push(code, topicLabels[j]!.get(code) ?? code);
+    }
+    for (let i = 0; i < meta.measures.length; i++) {
+      const cell = row.cells[i];
+      values.push(cell?.value ?? null, cell ? (cell.symbol ?? '') : '.');
+    }
+    values.push(options.isConverted?.(row) ? 'ja' : 'nee');
+    return values;
+  });
+  return { columns: wideColumns(meta), rows: out };
+}
+
+/** The same as records keyed by column name (for tests and small files). */
+export function toWideRecords(meta: DatasetMeta, rows: readonly ObservationRow[], options: WideOptions): WideRecord[] {
+  const table = toWideTable(meta, rows, options);
+  return table.rows.map((values) => Object.fromEntries(table.columns.map((c, i) => [c, values[i] ?? null])));
+}
+
+/** Metadata at the head of a JSON download, so the file explains itself. */
+export interface JsonHeader {
+  dataset: string;
+  titel: string;
+  bron: string;
+  cbsTabel?: string;
+  licentie: { naam: string; url: string };
+  fictief?: boolean;
+  publicatie?: { id: string; datum: string; titel: string };
+  indeling: string;
+  /** Where the full description (datapackage.json) is. */
+  beschrijving?: string;
+}
+
+/**
+ * A JSON download: the header, the column names, and the rows as arrays in column order (numbers as
+ * numbers, a missing value as null). Arrays rather than objects keep a whole dataset small; in pandas:
+ * `pd.DataFrame(doc["rijen"], columns=doc["kolommen"])`.
+ */
+export function formatDownloadJson(header: JsonHeader, table: WideTable): string {
+  const lines = table.rows.map((values) => JSON.stringify(values));
+  const head = JSON.stringify({ ...header, kolommen: table.columns });
+  return `${head.slice(0, -1)},"rijen":[\n${lines.join(',\n')}\n]}\n`;
+}
+
+/** Reads a JSON download back into records (for tests and the round trip). */
+export function parseDownloadJson(text: string): { header: Record<string, unknown>; records: WideRecord[] } {
+  const doc = JSON.parse(text) as { kolommen: string[]; rijen: WideValue[][] } & Record<string, unknown>;
+  const { kolommen, rijen, ...header } = doc;
+  return { header, records: rijen.map((row) => Object.fromEntries(kolommen.map((c, i) => [c, row[i] ?? null]))) };
+}

@@ -1,0 +1,103 @@
+/**
+ * Search records for things that have no page of their own: wijken (a section of their gemeente's page)
+ * and measures (explained on their table's page). Pagefind indexes them beside the HTML pages.
+ */
+import { totalTopics } from '../data/dataset';
+import { parsePeriodCode, periodLabelWithStatus } from '../data/periods';
+import { formatObservation } from '../format/number';
+import { gemeenteOfWijk, regionKind, NEDERLAND } from '../regions/codes';
+import { regionHref } from '../pages/gemeente-links';
+import { keyFigureOf } from './key-figure';
+import { SEARCH_META, type SearchKind } from './kinds';
+import type { SearchSiteData } from './page-props';
+
+/** A Pagefind custom record (pagefind's `CustomRecord`). */
+export interface SearchRecord {
+  url: string;
+  content: string;
+  language: string;
+  meta: Record<string, string>;
+  filters: Record<string, string[]>;
+}
+
+export const SEARCH_LANGUAGE = 'nl';
+
+/**
+ * The id of a wijk's row or heading on the page that shows it, so a search result can jump there:
+ * `wijk-wk036305`. Fact pages put `id={wijkAnchorId(code)}` on the element that names the wijk.
+ */
+export function wijkAnchorId(code: string): string {
+  return `wijk-${code.toLowerCase()}`;
+}
+
+/** The id of a measure's column or definition on its table page: `maat-jongeren_jeugdhulp`. */
+export function measureAnchorId(measureId: string): string {
+  return `maat-${measureId}`;
+}
+
+/** The page a wijk is shown on: its gemeente's, or (after a herindeling) the gemeente most of it went to. */
+export function wijkHref(data: SearchSiteData, code: string): string | undefined {
+  const { register } = data;
+  let gemeente = gemeenteOfWijk(code);
+  const record = register.gemeente(gemeente);
+  if (record && !register.isCurrent(gemeente) && record.laatsteJaar !== null) {
+    gemeente = register.destinations(gemeente, record.laatsteJaar, register.latestYear)[0]?.code ?? gemeente;
+  }
+  const page = regionHref(register, gemeente);
+  return page ? `${page}#${wijkAnchorId(code)}` : undefined;
+}
+
+function record(url: string, kind: SearchKind, title: string, content: string, meta: Record<string, string>, provincie?: string): SearchRecord {
+  return {
+    url,
+    content,
+    language: SEARCH_LANGUAGE,
+    meta: { title, ...meta },
+    filters: { soort: [kind], ...(provincie ? { provincie: [provincie] } : {}) },
+  };
+}
+
+/** One record per wijk that has figures in any dataset. */
+export function wijkRecords(data: SearchSiteData): SearchRecord[] {
+  const { register } = data;
+  const codes = new Set<string>();
+  for (const d of data.datasets) for (const row of d.index.dataset.rows) if (regionKind(row.region) === 'wijk') codes.add(row.region);
+  const out: SearchRecord[] = [];
+  for (const code of [...codes].sort()) {
+    const url = wijkHref(data, code);
+    if (!url) continue;
+    const naam = register.label(code);
+    const gemeente = register.label(gemeenteOfWijk(code));
+    const provincieCode = register.provincieOf(gemeenteOfWijk(code));
+    const provincie = provincieCode ? register.label(provincieCode) : undefined;
+    const figure = keyFigureOf(data.datasets, code);
+    const content = `Wijk ${naam} in de gemeente ${gemeente}, wijkcode ${code}${provincie ? `, provincie ${provincie}` : ''}.`;
+    const meta: Record<string, string> = { [SEARCH_META.code]: code, ...(figure ? { [SEARCH_META.keyFigure]: figure.text } : {}) };
+    out.push(record(url, 'Wijk', `${naam} (wijk in ${gemeente})`, content, meta, provincie));
+  }
+  return out;
+}
+
+/** One record per measure of every dataset, leading to the dataset's table, with the figure for Nederland. */
+export function measureRecords(data: SearchSiteData): SearchRecord[] {
+  const out: SearchRecord[] = [];
+  for (const d of data.datasets) {
+    const topics = totalTopics(d.meta);
+    const title = d.meta.shortTitle ?? d.meta.title;
+    d.meta.measures.forEach((measure, i) => {
+      const latest = [...d.periods].reverse().find((p) => d.index.get(NEDERLAND, p, topics) !== undefined);
+      const meta: Record<string, string> = {};
+      if (latest) {
+        const cell = d.index.get(NEDERLAND, latest, topics)?.cells[i];
+        const status = d.meta.periods.find((p) => p.code === latest)?.status ?? 'definitief';
+        const period = parsePeriodCode(latest);
+        const unit = measure.unit === 'aantal' ? measure.countOf : measure.unit;
+        meta[SEARCH_META.keyFigure] = `Nederland: ${formatObservation(cell, measure)} ${unit} · ${period ? periodLabelWithStatus(period, status) : latest}`;
+      }
+      const definition = measure.definition ? ` ${measure.definition}` : '';
+      const content = `${measure.label}.${definition} Eenheid: ${measure.unit}; telt ${measure.countOf}. In de tabel ${d.meta.title}.`;
+      out.push(record(`/tabellen/${d.meta.id}/#${measureAnchorId(measure.id)}`, 'Maat', `${measure.label} (${title})`, content, meta));
+    });
+  }
+  return out;
+}

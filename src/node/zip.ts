@@ -1,0 +1,107 @@
+/**
+ * A small ZIP writer (deflate, no encryption, no ZIP64): enough for a release's CSV and JSON files, without
+ * a dependency. Node-only because it uses node:zlib. Entries get a fixed timestamp (the release date) so
+ * the same data always gives the same bytes. Format: PKWARE APPNOTE 6.3.10, sections 4.3.7, 4.3.12, 4.3.16.
+ */
+import { promisify } from 'node:util';
+import { crc32, deflateRaw, inflateRawSync } from 'node:zlib';
+
+const deflateRawAsync = promisify(deflateRaw);
+
+export interface ZipEntry {
+  /** Path inside the archive, with forward slashes. */
+  name: string;
+  data: string | Uint8Array;
+}
+
+const LOCAL_HEADER = 0x04034b50;
+const CENTRAL_HEADER = 0x02014b50;
+const END_OF_CENTRAL_DIRECTORY = 0x06054b50;
+const UTF8_NAMES = 1 << 11;
+const DEFLATE = 8;
+const VERSION = 20;
+const LIMIT = 0xffffffff;
+
+/** MS-DOS date and time of an ISO date (at noon, so no time zone moves it to another day). */
+export function dosDateTime(isoDate: string): { date: number; time: number } {
+  const [y, m, d] = isoDate.slice(0, 10).split('-').map(Number);
+  return { date: ((y! - 1980) << 9) | (m! << 5) | d!, time: 12 << 11 };
+}
+
+/** Zips the entries; they are compressed in parallel on libuv's thread pool. */
+export async function createZip(entries: readonly ZipEntry[], isoDate: string): Promise<Buffer> {
+  const { date, time } = dosDateTime(isoDate);
+  const locals: Buffer[] = [];
+  const centrals: Buffer[] = [];
+  let offset = 0;
+  const raws = entries.map((entry) => (typeof entry.data === 'string' ? Buffer.from(entry.data, 'utf8') : Buffer.from(entry.data)));
+  const packs = await Promise.all(raws.map((raw) => deflateRawAsync(raw, { level: 6 })));
+  for (const [i, entry] of entries.entries()) {
+    const name = Buffer.from(entry.name, 'utf8');
+    const raw = raws[i]!;
+    const packed = packs[i]!;
+    if (raw.length >= LIMIT || offset + packed.length >= LIMIT) throw new Error(`zip: ${entry.name} is te groot voor een zip zonder ZIP64`);
+    const crc = crc32(raw);
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(LOCAL_HEADER, 0);
+    local.writeUInt16LE(VERSION, 4);
+    local.writeUInt16LE(UTF8_NAMES, 6);
+    local.writeUInt16LE(DEFLATE, 8);
+    local.writeUInt16LE(time, 10);
+    local.writeUInt16LE(date, 12);
+    local.writeUInt32LE(crc, 14);
+    local.writeUInt32LE(packed.length, 18);
+    local.writeUInt32LE(raw.length, 22);
+    local.writeUInt16LE(name.length, 26);
+    local.writeUInt16LE(0, 28);
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(CENTRAL_HEADER, 0);
+    central.writeUInt16LE(VERSION, 4);
+    central.writeUInt16LE(VERSION, 6);
+    central.writeUInt16LE(UTF8_NAMES, 8);
+    central.writeUInt16LE(DEFLATE, 10);
+    central.writeUInt16LE(time, 12);
+    central.writeUInt16LE(date, 14);
+    central.writeUInt32LE(crc, 16);
+    central.writeUInt32LE(packed.length, 20);
+    central.writeUInt32LE(raw.length, 24);
+    central.writeUInt16LE(name.length, 28);
+    // extra length, comment length, disk number, internal and external attributes: all zero
+    central.writeUInt32LE(offset, 42);
+    locals.push(local, name, packed);
+    centrals.push(central, name);
+    offset += local.length + name.length + packed.length;
+  }
+  const directory = Buffer.concat(centrals);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(END_OF_CENTRAL_DIRECTORY, 0);
+  end.writeUInt16LE(entries.length, 8);
+  end.writeUInt16LE(entries.length, 10);
+  end.writeUInt32LE(directory.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...locals, directory, end]);
+}
+
+/** Reads a zip written by createZip back (for tests): entry names and contents. */
+export function readZip(zip: Buffer): Array<{ name: string; data: Buffer; crcOk: boolean }> {
+  const endAt = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  if (endAt < 0) throw new Error('zip: geen einde van de centrale map');
+  const count = zip.readUInt16LE(endAt + 10);
+  let at = zip.readUInt32LE(endAt + 16);
+  const out: Array<{ name: string; data: Buffer; crcOk: boolean }> = [];
+  for (let i = 0; i < count; i++) {
+    if (zip.readUInt32LE(at) !== CENTRAL_HEADER) throw new Error(`zip: centrale header ${i} ontbreekt`);
+    const crc = zip.readUInt32LE(at + 16);
+    const packedSize = zip.readUInt32LE(at + 20);
+    const nameLength = zip.readUInt16LE(at + 28);
+    const extra = zip.readUInt16LE(at + 30);
+    const comment = zip.readUInt16LE(at + 32);
+    const localAt = zip.readUInt32LE(at + 42);
+    const name = zip.toString('utf8', at + 46, at + 46 + nameLength);
+    const dataAt = localAt + 30 + zip.readUInt16LE(localAt + 26) + zip.readUInt16LE(localAt + 28);
+    const data = inflateRawSync(zip.subarray(dataAt, dataAt + packedSize));
+    out.push({ name, data, crcOk: crc32(data) === crc });
+    at += 46 + nameLength + extra + comment;
+  }
+  return out;
+}

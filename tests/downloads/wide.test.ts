@@ -1,0 +1,80 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { parseDownloadCsv } from '../../src/lib/downloads/csv';
+import { parseDatasetFileName, datasetFileName, DOWNLOAD_FORMATS } from '../../src/lib/downloads/files';
+import { datasetFile, gemeenteFile, gemeenteRows } from '../../src/lib/downloads/site-files';
+import { parseDownloadJson, toWideRecords, wideColumns, wideNumericColumns } from '../../src/lib/downloads/wide';
+import type { SiteData } from '../../src/node/site-data';
+import { fixtureSite } from '../releases/fixture';
+
+let site: SiteData;
+beforeAll(async () => {
+  site = await fixtureSite();
+});
+const SITE = 'https://jeugdzorg.example/';
+
+describe('a whole dataset as a download', () => {
+  it('has a line per region, period and category, with codes beside labels and a symbol column per measure', () => {
+    const d = site.datasets.find((x) => x.meta.id === 'jeugdhulp')!;
+    expect(wideColumns(d.meta).slice(0, 9)).toEqual(['regio_code', 'regio', 'perioden_code', 'perioden', 'status', 'leeftijd_code', 'leeftijd', 'geslacht_code', 'geslacht']);
+    expect(wideColumns(d.meta)).toContain('jongeren_jeugdhulp_teken');
+    const records = toWideRecords(d.meta, d.converted.rows, { regionLabel: (c) => site.register.label(c), isConverted: (r) => (r as { converted?: boolean }).converted === true });
+    expect(records).toHaveLength(d.converted.rows.length);
+    // Reading order: Nederland first, then provincies …, then gemeenten by code, periods in time order.
+    expect(records[0]).toMatchObject({ regio_code: 'NL01', regio: 'Nederland', perioden_code: '2019HJ01', perioden: '1e halfjaar 2019', status: 'definitief' });
+    const amsterdam2022 = records.find((r) => r.regio_code === 'GM0363' && r.perioden_code === '2022HJ02' && r.leeftijd_code === 'T001' && String(r.geslacht_code).startsWith('T001'))!;
+    expect(amsterdam2022.omgerekend).toBe('ja'); // Weesp is counted in on the 2023 indeling
+    const amsterdam2023 = records.find((r) => r.regio_code === 'GM0363' && r.perioden_code === '2023HJ01')!;
+    expect(amsterdam2023).toMatchObject({ status: 'voorlopig', omgerekend: 'nee' });
+    const suppressed = records.find((r) => r.jongeren_met_verblijf === null)!;
+    expect(suppressed.jongeren_met_verblijf_teken).not.toBe('');
+  });
+
+  it('reads back every value and symbol exactly, in both CSV dialects and in JSON', () => {
+    for (const d of site.datasets) {
+      const expected = toWideRecords(d.meta, d.converted.rows, { regionLabel: (c) => site.register.label(c), isConverted: (r) => (r as { converted?: boolean }).converted === true });
+      const numeric = wideNumericColumns(d.meta);
+      for (const [format, dialect] of [['csv', 'rfc4180'], ['excel', 'excel-nl']] as const) {
+        const back = parseDownloadCsv(datasetFile(site, d.meta.id, format, SITE), dialect, numeric);
+        expect(back, `${d.meta.id} ${format}`).toEqual(expected);
+      }
+      const json = parseDownloadJson(datasetFile(site, d.meta.id, 'json', SITE));
+      expect(json.records).toEqual(expected);
+      expect(json.header).toMatchObject({ dataset: d.meta.id, licentie: { naam: 'CC BY 4.0' }, fictief: true, publicatie: { id: '2023-10-26' } });
+    }
+  });
+
+  it('writes the Excel dialect with a BOM, semicolons and decimal commas', () => {
+    const text = datasetFile(site, 'jeugdhulp', 'excel', SITE);
+    expect(text.charCodeAt(0)).toBe(0xfeff);
+    const line = text.split('\r\n').find((l) => l.startsWith('"NL01";"Nederland";"2023HJ01"'))!;
+    expect(line).toMatch(/;\d+,\d;/); // a percentage with a decimal comma
+    expect(line).not.toMatch(/\d\.\d/);
+  });
+});
+
+describe('a gemeente’s downloads', () => {
+  it('gives a current gemeente its rows on the latest indeling, with its wijken', () => {
+    const entries = gemeenteRows(site, 'GM0363');
+    expect(entries.map((e) => e.meta.id)).toEqual(site.catalog.datasets);
+    const wijken = entries.find((e) => e.meta.id === 'jeugdhulp-wijken')!;
+    expect(wijken.rows.some((r) => r.region.startsWith('WK0363'))).toBe(true);
+    expect(wijken.rows.every((r) => r.region === 'GM0363' || r.region.startsWith('WK0363'))).toBe(true);
+    const csv = parseDownloadCsv(gemeenteFile(site, 'GM0363', 'jeugdhulp', 'csv', SITE), 'rfc4180');
+    expect(new Set(csv.map((r) => r.regio_code))).toEqual(new Set(['GM0363']));
+    expect(csv.some((r) => r.perioden_code === '2019HJ01' && r.omgerekend === 'ja')).toBe(true);
+  });
+
+  it('gives a former gemeente its own figures as published, until it ended', () => {
+    const csv = parseDownloadCsv(gemeenteFile(site, 'GM0457', 'jeugdhulp', 'csv', SITE), 'rfc4180');
+    expect(new Set(csv.map((r) => r.regio))).toEqual(new Set(['Weesp']));
+    expect(csv.every((r) => String(r.perioden_code) < '2023' && r.omgerekend === 'nee')).toBe(true);
+    expect(csv.map((r) => r.perioden_code)).toContain('2022HJ02');
+  });
+});
+
+describe('file names', () => {
+  it('round-trip through their parser', () => {
+    for (const format of DOWNLOAD_FORMATS) expect(parseDatasetFileName(datasetFileName('jeugdhulp-wijken', format))).toEqual({ datasetId: 'jeugdhulp-wijken', format });
+    expect(parseDatasetFileName('jeugdhulp-excel.json')).toBeUndefined();
+  });
+});
