@@ -37,8 +37,11 @@ export function renderPlotSvg(options: Plot.PlotOptions, text: SvgText): string 
 /** Adds role, title and desc to a rendered <svg> element and serialises it. */
 export function finishSvg(svg: Element, text: SvgText, document: Document = plotDocument()): string {
   for (const style of [...svg.querySelectorAll('style')]) style.remove();
-  svg.removeAttribute('aria-label');
-  svg.removeAttribute('aria-description');
+  // Inside role="img" the parts are presentational; Plot's aria-label on plain <g> elements is not allowed there.
+  for (const element of [svg, ...svg.querySelectorAll('[aria-label], [aria-description]')]) {
+    element.removeAttribute('aria-label');
+    element.removeAttribute('aria-description');
+  }
   svg.setAttribute('role', 'img');
   svg.setAttribute('aria-labelledby', `${ID_TOKEN}-title ${ID_TOKEN}-desc`);
   const title = document.createElementNS('http://www.w3.org/2000/svg', 'title');

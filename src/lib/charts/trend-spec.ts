@@ -79,7 +79,7 @@ export function trendSpec(input: TrendChartInput): { options: Plot.PlotOptions; 
     );
     legend.push({ label: 'omgerekend naar de huidige indeling', color: CONVERTED_BAND_COLOR, swatch: 'band' });
   }
-  marks.push(Plot.ruleY([domain[0] <= 0 && domain[1] >= 0 ? 0 : domain[0]], { stroke: REFERENCE_COLOR }));
+  marks.push(Plot.ruleY([domain[0] <= 0 && domain[1] >= 0 ? 0 : domain[0]], { stroke: REFERENCE_COLOR, className: 'trend-baseline' }));
 
   const breaks = (input.trendBreaks ?? []).flatMap((b) => {
     const p = periods.find((q) => q.code === b.period.toUpperCase());
@@ -123,9 +123,9 @@ export function trendSpec(input: TrendChartInput): { options: Plot.PlotOptions; 
     });
     if (dots.length === 0) continue;
     const width = highlighted ? 3 : 1.75;
-    marks.push(Plot.line(solid, { x: 'x', y: 'y', z: 'series', stroke: 'color', strokeWidth: width }));
+    marks.push(Plot.line(solid, { x: 'x', y: 'y', z: 'series', stroke: 'color', strokeWidth: width, className: 'trend-line' }));
     if (dashed.some((r) => Number.isFinite(r.y))) {
-      marks.push(Plot.line(dashed, { x: 'x', y: 'y', z: 'series', stroke: 'color', strokeWidth: width, strokeDasharray: '5 4' }));
+      marks.push(Plot.line(dashed, { x: 'x', y: 'y', z: 'series', stroke: 'color', strokeWidth: width, strokeDasharray: '5 4', className: 'trend-line-provisional' }));
     }
     marks.push(
       Plot.dot(dots, {
@@ -136,6 +136,7 @@ export function trendSpec(input: TrendChartInput): { options: Plot.PlotOptions; 
         stroke: 'color',
         strokeWidth: 1.75,
         fill: (r: SeriesRow) => (r.provisional ? '#ffffff' : r.color),
+        className: 'trend-points',
       }),
     );
   }

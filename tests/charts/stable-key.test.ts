@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { stableKey } from '../../src/lib/charts/stable-key';
+
+describe('stable key of a chart input', () => {
+  it('does not depend on the order of object keys, Map entries or Set members', () => {
+    const a = { title: 't', values: new Map([['GM0363', { value: 1, symbol: null }], ['GM0014', { symbol: '.', value: null }]]), group: new Set(['b', 'a']) };
+    const b = { group: new Set(['a', 'b']), values: new Map([['GM0014', { value: null, symbol: '.' }], ['GM0363', { symbol: null, value: 1 }]]), title: 't' };
+    expect(stableKey(a)).toBe(stableKey(b));
+  });
+
+  it('tells apart what JSON would confuse', () => {
+    const keys = [null, undefined, 0, -0, NaN, Infinity, '0', [], {}, new Map(), new Set(), [undefined], { a: undefined }].map(stableKey);
+    // JSON drops undefined properties, so { a: undefined } and {} share a key: both render the same chart.
+    expect(new Set(keys).size).toBe(keys.length - 1);
+    expect(stableKey({ a: undefined })).toBe(stableKey({}));
+    expect(stableKey([1, 2])).not.toBe(stableKey([2, 1]));
+  });
+
+  it('refuses values that cannot be part of a key', () => {
+    expect(() => stableKey({ f: () => 1 })).toThrow(/function/);
+  });
+});
