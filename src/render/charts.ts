@@ -5,7 +5,9 @@
  */
 import { describeBars, describeDotStrip, describeTrend } from '../lib/charts/describe';
 import { barSpec } from '../lib/charts/bar-spec';
-import { dotStripSpec } from '../lib/charts/dot-strip-spec';
+import { dotStripDomain, dotStripSpec, swarmLayout, swarmMarkup, SWARM_SLOT_CLASS, type SwarmLayout } from '../lib/charts/dot-strip-spec';
+import { stableKey } from '../lib/charts/stable-key';
+import { createHash } from 'node:crypto';
 import { trendSpec } from '../lib/charts/trend-spec';
 import type {
   BarChartInput,
@@ -51,7 +53,34 @@ export function renderTrendChart(input: TrendChartInput): Promise<ChartOutput> {
 }
 
 export function renderDotStrip(input: DotStripInput): Promise<ChartOutput> {
-  return renderPlotChart('dot-strip', input, describeDotStrip, dotStripSpec);
+  return renderWithId('dot-strip', input, (i) => {
+    const description = describeDotStrip(i);
+    const layout = cachedSwarmLayout(i);
+    const { options, legend, marginTop } = dotStripSpec(i, layout);
+    const frame = renderPlotSvg(options, { title: i.title, description });
+    const slot = new RegExp(`<g[^>]*class="${SWARM_SLOT_CLASS}"[^>]*>[\\s\\S]*?</g>`);
+    return { id: i.id, title: i.title, description, legend, svg: frame.replace(slot, () => swarmMarkup(i, layout, marginTop)) };
+  });
+}
+
+/**
+ * The swarm of all gemeenten is the same on every gemeente page that shows the same figures; lay it out once
+ * per set of values and axis. Few sets exist (one per measure and period shown), so the cache stays small.
+ */
+const SWARM_KEY = Symbol.for('jeugdzorg.swarmLayouts');
+type GlobalWithSwarms = typeof globalThis & { [SWARM_KEY]?: Map<string, SwarmLayout> };
+
+function cachedSwarmLayout(input: DotStripInput): SwarmLayout {
+  const holder = globalThis as GlobalWithSwarms;
+  const cache = (holder[SWARM_KEY] ??= new Map());
+  const domain = dotStripDomain(input);
+  const key = createHash('sha1').update(stableKey([input.values, domain])).digest('base64url');
+  let layout = cache.get(key);
+  if (!layout) {
+    if (cache.size >= 256) cache.clear();
+    cache.set(key, (layout = swarmLayout(input.values, domain)));
+  }
+  return layout;
 }
 
 export function renderBarChart(input: BarChartInput): Promise<ChartOutput> {
