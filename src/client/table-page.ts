@@ -21,7 +21,8 @@ import {
   type Selection,
   type SelectionContext,
 } from '../lib/tables/selection';
-import { selectionFile, type SelectionFormat } from '../lib/tables/selection-download';
+import type { DownloadFormat } from '../lib/downloads/files';
+import { selectionFile } from '../lib/tables/selection-download';
 import type { RegionInfo, TableRow, TableSource } from '../lib/tables/table-source';
 
 interface Loaded {
@@ -88,8 +89,14 @@ export function initTablePage(root: HTMLElement): void {
       const pivot = buildPivot(source, selection, { id: TABLE_ID });
       container!.innerHTML = renderTable(pivot);
       notes!.innerHTML = renderTableNotes(pivot, { legendHref: '#verklaring-van-tekens' });
-      if (pivot.rowCount > 0) container!.setAttribute('aria-labelledby', `${TABLE_ID}-caption`);
-      else container!.removeAttribute('aria-labelledby'), container!.setAttribute('aria-label', 'Tabel');
+      // The scroll region is named by the caption; without a table it needs a name of its own.
+      if (pivot.rowCount > 0) {
+        container!.setAttribute('aria-labelledby', `${TABLE_ID}-caption`);
+        container!.removeAttribute('aria-label');
+      } else {
+        container!.removeAttribute('aria-labelledby');
+        container!.setAttribute('aria-label', 'Tabel');
+      }
       current = { ...selection, rows: pivot.placement.rows, columns: pivot.placement.columns };
       currentSource = source;
       writeForm(form!, chips, current, data);
@@ -202,10 +209,7 @@ export function initTablePage(root: HTMLElement): void {
     if (!link || !current || !currentSource) return;
     event.preventDefault();
     void load().then((data) => {
-      const file = selectionFile(currentSource!, current!, link.dataset.download as SelectionFormat, {
-        permalink: location.href,
-        ...(releaseDate(data) ? { releaseDate: releaseDate(data)! } : {}),
-      });
+      const file = selectionFile(currentSource!, current!, link.dataset.download as DownloadFormat, { permalink: location.href, release: data.table.release });
       const url = URL.createObjectURL(new Blob([file.text], { type: file.type }));
       const temporary = document.createElement('a');
       temporary.href = url;
@@ -231,11 +235,6 @@ export function initTablePage(root: HTMLElement): void {
 
 function count(n: number, one: string, many: string): string {
   return `${formatNumber(n)} ${n === 1 ? one : many}`;
-}
-
-function releaseDate(data: Loaded): string | undefined {
-  // The release id is its ISO date (see the catalog schema).
-  return /^\d{4}-\d{2}-\d{2}$/.test(data.table.meta.release) ? data.table.meta.release : undefined;
 }
 
 async function fetchJson<T>(url: string): Promise<T> {

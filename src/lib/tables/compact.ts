@@ -9,8 +9,8 @@
  *
  * A cell is a number, a CBS symbol ("." "x" "-" ""), null, or [value, symbol] for the rare figure that has both.
  */
-import type { DatasetMeta } from '../../schemas/dataset';
-import { computeDerivedMeasures, storedMeasures } from '../data/dataset';
+import type { DatasetMeta, Release } from '../../schemas/dataset';
+import { computeDerivedMeasures } from '../data/dataset';
 import { symbolObservation, type CellSymbol, type Observation } from '../data/symbols';
 import { gemeenteOfWijk, regionKind } from '../regions/codes';
 import type { RegionInfo, RowVariant, TableRow, TableSource } from './table-source';
@@ -22,6 +22,8 @@ export type CompactRegion = [string, string] | [string, string, string, string];
 export interface CompactTable {
   v: number;
   meta: DatasetMeta;
+  /** The catalog release the figures belong to, named in downloads of a selection. */
+  release?: Release;
   periods: string[];
   indeling: number;
   regions: CompactRegion[];
@@ -39,7 +41,7 @@ export interface CompactPeriod {
 
 const VARIANTS: readonly RowVariant[] = ['beide', 'omgerekend', 'gepubliceerd'];
 
-export function encodeTable(source: TableSource): CompactTable {
+export function encodeTable(source: TableSource, release?: Release): CompactTable {
   const byCode = new Map(source.regions.map((r) => [r.code, r]));
   const regions = source.regions.map((r): CompactRegion => {
     if (r.kind !== 'gemeente' && r.kind !== 'wijk') return [r.code, r.label];
@@ -51,7 +53,7 @@ export function encodeTable(source: TableSource): CompactTable {
   // The meta's own region list and release history are not needed in the browser: regions come labelled
   // once in `regions`, and earlier releases are not shown in the table.
   const meta: DatasetMeta = { ...source.meta, regions: [], history: [] };
-  return { v: COMPACT_VERSION, meta, periods: source.periods, indeling: source.indeling, regions };
+  return { v: COMPACT_VERSION, meta, ...(release ? { release } : {}), periods: source.periods, indeling: source.indeling, regions };
 }
 
 export function decodeRegions(regions: readonly CompactRegion[]): RegionInfo[] {
@@ -135,9 +137,4 @@ export function decodeRows(table: CompactTable, regions: readonly RegionInfo[], 
 export function decodeSource(table: CompactTable, periods: readonly CompactPeriod[]): TableSource {
   const regions = decodeRegions(table.regions);
   return { meta: table.meta, periods: table.periods, indeling: table.indeling, regions, rows: decodeRows(table, regions, periods) };
-}
-
-/** The measures a period file holds (the stored ones), for tests and size reports. */
-export function storedMeasureIds(meta: DatasetMeta): string[] {
-  return storedMeasures(meta).map((m) => m.id);
 }

@@ -10,7 +10,8 @@ import { formatNumber } from '../format/number';
 import { buildPivot, DIMENSION_LABELS, type PivotTable } from './pivot';
 import { renderRegionChips, renderTable, renderTableNotes } from './render-html';
 import { defaultSelection, dimensionIds, REGION_GROUPS, topicParam, type Selection, type SelectionContext } from './selection';
-import { FORMAT_LABEL, SELECTION_FORMATS, selectionFileName, type SelectionFormat } from './selection-download';
+import type { DownloadFormat } from '../downloads/files';
+import { formatLabel, SELECTION_FORMATS, selectionFileName } from './selection-download';
 import type { RegionInfo, TableSource } from './table-source';
 
 export interface Option {
@@ -21,6 +22,8 @@ export interface Option {
 
 export interface TablePageModel {
   id: string;
+  /** The <title>: short enough for a browser tab and a search result (the site name follows it). */
+  pageTitle: string;
   context: SelectionContext;
   selection: Selection;
   pivot: PivotTable;
@@ -42,7 +45,7 @@ export interface TablePageModel {
     indeling: number;
   };
   urls: { table: string; periods: string; fullDownloads: string };
-  downloads: Array<{ format: SelectionFormat; name: string; href: string; label: string }>;
+  downloads: Array<{ format: DownloadFormat; name: string; href: string; label: string }>;
   explanation: {
     measures: Array<{ measure: Measure; counts: string; rate: string | undefined }>;
     /** Which periods have which status: "definitief: 1e halfjaar 2015 tot en met 2e halfjaar 2025". */
@@ -73,6 +76,7 @@ export function tablePageModel(source: TableSource, releases: readonly Release[]
 
   return {
     id: meta.id,
+    pageTitle: shortTitle(meta.shortTitle ?? meta.title.split(';')[0]!.trim()),
     context,
     selection,
     pivot,
@@ -115,7 +119,7 @@ export function tablePageModel(source: TableSource, releases: readonly Release[]
     urls: { table: `${base}tabel.json`, periods: `${base}cijfers/`, fullDownloads: `/downloads/${meta.id}/` },
     downloads: SELECTION_FORMATS.map((format) => {
       const name = selectionFileName(meta.id, format);
-      return { format, name, href: `${base}${name}`, label: FORMAT_LABEL[format] };
+      return { format, name, href: `${base}${name}`, label: formatLabel(format) };
     }),
     explanation: {
       measures: meta.measures.map((measure) => ({
@@ -170,4 +174,11 @@ function nextReleaseAfter(current: Release): PlannedRelease {
   const [year, month] = current.date.split('-').map(Number) as [number, number];
   const monthEnd = new Date(Date.UTC(year, month, 0)).toISOString().slice(0, 10);
   return nextRelease(monthEnd);
+}
+
+/** Cuts a title at a word boundary so that, with " | <site name>", it stays within 70 characters. */
+function shortTitle(title: string, max = 46): string {
+  if (title.length <= max) return title;
+  const cut = title.slice(0, max - 1);
+  return `${cut.slice(0, cut.lastIndexOf(' '))}…`;
 }

@@ -1,32 +1,40 @@
 /**
  * The download of a table selection (issue 5, "selectie"): the figures of the chosen regions, periods,
- * categories and measures in the chosen view, as tidy records, written as CSV in both dialects and as JSON.
- * Built in the browser for the reader's selection and at build time for the default one, so the links work
- * without JavaScript too.
+ * categories and measures in the chosen view, in the same wide layout, columns and formats as the whole
+ * dataset's download (src/lib/downloads/files.ts), so a reader's scripts work on both. Built in the browser
+ * for the reader's selection and at build time for the default one, so the links work without JavaScript.
  */
-import { rowKey } from '../data/dataset';
-import { toDownloadRecords, downloadColumns, type DownloadRecord } from '../downloads/records';
-import { DIALECTS, formatCsv, type CsvDialect } from '../downloads/csv';
+import type { DatasetMeta, Release } from '../../schemas/dataset';
+import { rowKey, type ObservationRow } from '../data/dataset';
+import { formatCsvRows } from '../downloads/csv';
+import {
+  CONTENT_TYPE,
+  datasetFileName,
+  DOWNLOAD_FORMATS,
+  FORMAT_DIALECT,
+  FORMAT_LABEL,
+  indelingText,
+  jsonHeader,
+  wideTableOf,
+  type DownloadFormat,
+} from '../downloads/files';
+import { formatDownloadJson, type WideTable } from '../downloads/wide';
 import { indexView, selectedRegions } from './pivot';
 import type { Selection } from './selection';
 import type { TableRow, TableSource } from './table-source';
 
-export type SelectionFormat = CsvDialect | 'json';
-
-export const SELECTION_FORMATS: readonly SelectionFormat[] = ['rfc4180', 'excel-nl', 'json'];
+export const SELECTION_FORMATS: readonly DownloadFormat[] = DOWNLOAD_FORMATS;
 
 /** "jeugdhulp-selectie.csv", "jeugdhulp-selectie-excel.csv", "jeugdhulp-selectie.json". */
-export function selectionFileName(datasetId: string, format: SelectionFormat): string {
-  return format === 'json' ? `${datasetId}-selectie.json` : `${datasetId}-selectie${DIALECTS[format].suffix}.csv`;
+export function selectionFileName(datasetId: string, format: DownloadFormat): string {
+  return datasetFileName(`${datasetId}-selectie`, format);
 }
 
-export const FORMAT_LABEL: Record<SelectionFormat, string> = {
-  rfc4180: DIALECTS.rfc4180.label,
-  'excel-nl': DIALECTS['excel-nl'].label,
-  json: 'JSON',
-};
+export function formatLabel(format: DownloadFormat): string {
+  return `${FORMAT_LABEL[format].name} (${FORMAT_LABEL[format].hint})`;
+}
 
-/** The rows of a selection in table order: regions, then periods, then categories. */
+/** The rows of a selection: its regions (with figures), periods and categories, in the chosen view. */
 export function selectionRows(source: TableSource, selection: Selection): TableRow[] {
   const view = indexView(source, selection);
   const { regions } = selectedRegions(source, selection, view.regions);
@@ -46,42 +54,34 @@ export function selectionRows(source: TableSource, selection: Selection): TableR
   return out;
 }
 
-export function selectionRecords(source: TableSource, selection: Selection): DownloadRecord[] {
+/** The selection as the wide download table, with the chosen measures only. */
+export function selectionTable(source: TableSource, selection: Selection): { meta: DatasetMeta; table: WideTable } {
+  const positions = source.meta.measures.map((m, i) => ({ m, i })).filter(({ m }) => selection.measures.includes(m.id));
+  const meta: DatasetMeta = { ...source.meta, measures: positions.map(({ m }) => m) };
+  const rows: ObservationRow[] = selectionRows(source, selection).map((row) => ({ ...row, cells: positions.map(({ i }) => row.cells[i]!) }));
   const labels = new Map(source.regions.map((r) => [r.code, r.label]));
-  return toDownloadRecords(source.meta, selectionRows(source, selection), {
+  const table = wideTableOf(meta, rows, {
     regionLabel: (code) => labels.get(code) ?? code,
-    measures: selection.measures,
     isConverted: (row) => 'variant' in row && row.variant === 'omgerekend',
+    release: undefined,
+    indeling: '',
   });
+  return { meta, table };
 }
 
 export interface SelectionFileContext {
-  /** The release date (ISO) of the figures. */
-  releaseDate?: string;
+  release: Release | undefined;
   /** The address of the selection, to find it again. */
   permalink: string;
 }
 
-/** The file contents of a selection download in one format. */
-export function selectionFile(source: TableSource, selection: Selection, format: SelectionFormat, context: SelectionFileContext): { name: string; type: string; text: string } {
-  const records = selectionRecords(source, selection);
+/** The file of a selection download in one format. */
+export function selectionFile(source: TableSource, selection: Selection, format: DownloadFormat, context: SelectionFileContext): { name: string; type: string; text: string } {
+  const { meta, table } = selectionTable(source, selection);
   const name = selectionFileName(source.meta.id, format);
-  if (format !== 'json') {
-    return { name, type: 'text/csv;charset=utf-8', text: formatCsv(downloadColumns(source.meta), records, format) };
-  }
-  const { meta } = source;
-  const document = {
-    dataset: meta.id,
-    titel: meta.title,
-    bron: meta.attribution,
-    ...(meta.source.table ? { cbsTabel: meta.source.table } : {}),
-    licentie: { naam: meta.licence.name, url: meta.licence.url },
-    ...(meta.fictitious ? { fictief: true } : {}),
-    ...(context.releaseDate ? { publicatiedatum: context.releaseDate } : {}),
-    selectie: context.permalink,
-    indeling: selection.view === 'omgerekend' ? `omgerekend naar de gemeentelijke indeling van ${source.indeling}` : 'zoals gepubliceerd (indeling van elk jaar)',
-    kolommen: downloadColumns(meta),
-    records,
-  };
-  return { name, type: 'application/json;charset=utf-8', text: JSON.stringify(document) };
+  if (format !== 'json') return { name, type: CONTENT_TYPE[format], text: formatCsvRows(table.columns, table.rows, FORMAT_DIALECT[format]) };
+  const indeling = indelingText(selection.view === 'omgerekend' ? source.indeling : undefined);
+  // The header of the whole dataset's JSON, plus where the selection can be found again.
+  const header = Object.assign(jsonHeader(meta, { release: context.release, indeling }), { selectie: context.permalink });
+  return { name, type: CONTENT_TYPE.json, text: formatDownloadJson(header, table) };
 }

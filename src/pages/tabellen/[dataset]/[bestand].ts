@@ -20,6 +20,6 @@ export const GET: APIRoute = async ({ params, props, site }) => {
   const selection = defaultSelection({ meta: source.meta, periods: source.periods, regions: source.regions });
   const release = data.catalog.releases.find((r) => r.id === source.meta.release);
   const permalink = new URL(`/tabellen/${source.meta.id}/`, site).href;
-  const file = selectionFile(source, selection, props.format, { permalink, ...(release ? { releaseDate: release.date } : {}) });
+  const file = selectionFile(source, selection, props.format, { permalink, release });
   return new Response(file.text, { headers: { 'Content-Type': file.type } });
 };

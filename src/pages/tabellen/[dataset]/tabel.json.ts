@@ -12,5 +12,6 @@ export const getStaticPaths: GetStaticPaths = async () => {
 export const GET: APIRoute = async ({ params }) => {
   const data = await getSiteData();
   const dataset = data.datasets.find((d) => d.meta.id === params.dataset)!;
-  return new Response(JSON.stringify(encodeTable(tableSourceOf(dataset, data.register))), { headers: { 'Content-Type': 'application/json' } });
+  const release = data.catalog.releases.find((r) => r.id === dataset.meta.release);
+  return new Response(JSON.stringify(encodeTable(tableSourceOf(dataset, data.register), release)), { headers: { 'Content-Type': 'application/json' } });
 };
