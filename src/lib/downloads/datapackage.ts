@@ -62,7 +62,7 @@ export function tableSchema(meta: DatasetMeta, dialect: CsvDialect) {
     const symbolOf = meta.measures.find((m) => name === `${m.id}${SYMBOL_SUFFIX}`);
     if (name === 'regio_code') fields.push({ name, type: 'string', title: 'Regiocode', description: 'CBS-code: NL01, PVnn (provincie), JZnn (jeugdregio), GMnnnn (gemeente), WKnnnnnn (wijk).', constraints: { required: true } });
     else if (name === 'regio') fields.push({ name, type: 'string', title: 'Regio' });
-    else if (name === 'perioden_code') fields.push({ name, type: 'string', title: 'Periodecode', description: 'CBS-periodecode: JJJJJJ00 (jaar), JJJJHJnn (halfjaar), JJJJPDnn (peildatum).', constraints: { required: true } });
+    else if (name === 'perioden_code') fields.push({ name, type: 'string', title: 'Periodecode', description: 'CBS-periodecode, bijvoorbeeld 2023JJ00 (jaar), 2023HJ01 (1e halfjaar), 2023PD06 (peildatum 30 juni).', constraints: { required: true } });
     else if (name === 'perioden') fields.push({ name, type: 'string', title: 'Periode' });
     else if (name === 'status') fields.push({ name, type: 'string', title: 'Status van de periode', description: 'voorlopig (*), nader voorlopig (**) of definitief.', constraints: { enum: Object.values(STATUS_LABEL) } });
     else if (name === 'omgerekend') fields.push({ name, type: 'string', title: 'Omgerekend', description: 'ja: de gemeente is samengesteld uit gemeenten van de indeling van die periode (herindeling); nee: zoals gepubliceerd.', constraints: { enum: ['ja', 'nee'] } });

@@ -17,7 +17,7 @@ export interface DownloadSiteData {
   register: RegionRegister;
   catalog: Catalog;
   currentRelease: Release;
-  datasets: ReadonlyArray<{ meta: DatasetMeta; original: Dataset; converted: ConvertedDataset; index: RowIndex }>;
+  datasets: ReadonlyArray<{ meta: DatasetMeta; original: Dataset; converted: ConvertedDataset; index: RowIndex; periods: readonly string[] }>;
 }
 
 const publishedIndexes = new WeakMap<Dataset, RowIndex>();

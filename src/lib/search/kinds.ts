@@ -11,6 +11,7 @@ export const SEARCH_KINDS = [
   'Nederland',
   'Tabel',
   'Maat',
+  'Kaart',
   'Uitleg',
   'Downloads',
   'Publicatie',

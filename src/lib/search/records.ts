@@ -57,11 +57,16 @@ function record(url: string, kind: SearchKind, title: string, content: string, m
   };
 }
 
-/** One record per wijk that has figures in any dataset. */
+/** One record per wijk that has figures in the latest period of a dataset with wijken. */
 export function wijkRecords(data: SearchSiteData): SearchRecord[] {
   const { register } = data;
+  // The wijken of the latest period that has wijken: the ones the gemeente pages show (wijk codes change).
   const codes = new Set<string>();
-  for (const d of data.datasets) for (const row of d.index.dataset.rows) if (regionKind(row.region) === 'wijk') codes.add(row.region);
+  for (const d of data.datasets) {
+    const wijkRows = d.index.dataset.rows.filter((row) => regionKind(row.region) === 'wijk');
+    const latest = d.periods.findLast((p) => wijkRows.some((row) => row.period === p));
+    for (const row of wijkRows) if (row.period === latest) codes.add(row.region);
+  }
   const out: SearchRecord[] = [];
   for (const code of [...codes].sort()) {
     const url = wijkHref(data, code);

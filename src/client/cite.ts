@@ -1,0 +1,24 @@
+/**
+ * Fills in today's date in the "Citeren" lines and turns on their copy buttons (the buttons stay hidden
+ * without JavaScript, where the line reads "[datum]" for the reader to complete).
+ */
+export function startCite(): void {
+  const today = new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric' }).format(new Date());
+  for (const slot of document.querySelectorAll<HTMLElement>('[data-cite-date]')) slot.textContent = today;
+  if (!navigator.clipboard) return;
+  for (const actions of document.querySelectorAll<HTMLElement>('[data-cite-actions]')) actions.hidden = false;
+  for (const button of document.querySelectorAll<HTMLButtonElement>('button[data-copy]')) {
+    if (button.dataset.bound) continue;
+    button.dataset.bound = 'ja';
+    button.addEventListener('click', async () => {
+      const source = document.getElementById(button.dataset.copy ?? '');
+      const status = button.parentElement?.querySelector<HTMLElement>('[data-copy-status]');
+      try {
+        await navigator.clipboard.writeText(source?.textContent?.trim() ?? '');
+        if (status) status.textContent = 'Gekopieerd.';
+      } catch {
+        if (status) status.textContent = 'Kopiëren lukte niet; selecteer de tekst en kopieer die zelf.';
+      }
+    });
+  }
+}

@@ -1,0 +1,108 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { keyFigureOf } from '../../src/lib/search/key-figure';
+import { datasetSearchProps, regionSearchProps } from '../../src/lib/search/page-props';
+import { EMPTY_STATE, pagefindFilters, parseSearchState, searchStateQuery, statusMessage } from '../../src/lib/search/query';
+import { measureRecords, wijkAnchorId, wijkRecords } from '../../src/lib/search/records';
+import { excerptParts, rankResults, toResultView, type ResultView } from '../../src/lib/search/results';
+import type { SiteData } from '../../src/node/site-data';
+import { fixtureSite } from '../releases/fixture';
+
+let site: SiteData;
+beforeAll(async () => {
+  site = await fixtureSite();
+});
+
+const view = (title: string, kind: string, code?: string): ResultView =>
+  toResultView({ url: `/${title}/`, excerpt: '', meta: { title, ...(code ? { code } : {}) }, filters: { soort: [kind] } });
+
+describe('ranking search results', () => {
+  it('puts the gemeente whose name was typed first, although Pagefind stems Haaren and Haren alike', () => {
+    const pagefindOrder = [view('Haren (voormalige gemeente)', 'Voormalige gemeente'), view('Haarlem', 'Gemeente'), view('Haaren (voormalige gemeente)', 'Voormalige gemeente')];
+    expect(rankResults('Haaren', pagefindOrder).map((r) => r.title)).toEqual(['Haaren (voormalige gemeente)', 'Haren (voormalige gemeente)', 'Haarlem']);
+    expect(rankResults('haren', pagefindOrder)[0]!.title).toBe('Haren (voormalige gemeente)');
+  });
+
+  it('puts a gemeente before a wijk of the same name, and matches a CBS code', () => {
+    const results = [view('Weesp (wijk in Amsterdam)', 'Wijk'), view('Amsterdam', 'Gemeente', 'GM0363'), view('Weesp (voormalige gemeente)', 'Voormalige gemeente', 'GM0457')];
+    expect(rankResults('Weesp', results).map((r) => r.title)).toEqual(['Weesp (voormalige gemeente)', 'Weesp (wijk in Amsterdam)', 'Amsterdam']);
+    expect(rankResults('gm0457', results)[0]!.code).toBe('GM0457');
+    expect(rankResults('Súdwest', [view('Sudwest-Fryslan', 'Gemeente'), view('Súdwest-Fryslân', 'Gemeente')]).map((r) => r.title)).toEqual(['Sudwest-Fryslan', 'Súdwest-Fryslân']);
+  });
+
+  it('shows only <mark> from an excerpt as markup; the rest stays text', () => {
+    expect(excerptParts('Op 1 januari 2023 is <mark>Weesp</mark> opgegaan &amp; &lt;script&gt;')).toEqual([
+      { text: 'Op 1 januari 2023 is ', marked: false },
+      { text: 'Weesp', marked: true },
+      { text: ' opgegaan & <script>', marked: false },
+    ]);
+  });
+
+  it('reads kind, provincie, key figure and successor from a result', () => {
+    const r = toResultView({
+      url: '/gemeente/weesp/',
+      excerpt: '<mark>Weesp</mark>',
+      meta: { title: 'Weesp (voormalige gemeente)', kerncijfer: '1.234 jongeren met jeugdhulp · 2022*', nu_bij: 'Amsterdam', nu_bij_url: '/gemeente/amsterdam/' },
+      filters: { soort: ['Voormalige gemeente'], provincie: ['Noord-Holland'] },
+      sub_results: [{ title: 'Weesp (voormalige gemeente)', url: '/gemeente/weesp/' }, { title: 'Kerncijfers', url: '/gemeente/weesp/#kerncijfers' }],
+    });
+    expect(r).toMatchObject({ kind: 'Voormalige gemeente', provincie: 'Noord-Holland', now: { label: 'Amsterdam', url: '/gemeente/amsterdam/' } });
+    expect(r.sections).toEqual([{ title: 'Kerncijfers', url: '/gemeente/weesp/#kerncijfers' }]);
+  });
+});
+
+describe('the search state in the URL', () => {
+  it('round-trips and leaves empty fields out', () => {
+    const state = parseSearchState('?q=+Weesp++&soort=Gemeente');
+    expect(state).toEqual({ q: 'Weesp', soort: 'Gemeente', provincie: '' });
+    expect(searchStateQuery(state)).toBe('?q=Weesp&soort=Gemeente');
+    expect(searchStateQuery(EMPTY_STATE)).toBe('');
+    expect(pagefindFilters(state)).toEqual({ soort: 'Gemeente' });
+  });
+
+  it('announces the number of results in Dutch', () => {
+    expect(statusMessage(1, { ...EMPTY_STATE, q: 'Weesp' })).toBe('1 resultaat voor ‘Weesp’.');
+    expect(statusMessage(12, { q: 'jeugd', soort: 'Tabel', provincie: '' })).toBe('12 resultaten voor ‘jeugd’ (soort: Tabel).');
+    expect(statusMessage(0, { ...EMPTY_STATE, q: 'Xyz' })).toMatch(/^Geen resultaten voor ‘Xyz’/);
+  });
+});
+
+describe('what the index holds', () => {
+  it('gives a former gemeente its kind, provincie, last figure and where its figures are now', () => {
+    const weesp = regionSearchProps(site, 'GM0457');
+    expect(weesp.searchFilters).toEqual({ soort: 'Voormalige gemeente', provincie: 'Noord-Holland' });
+    expect(weesp.searchMeta).toMatchObject({ code: 'GM0457', nu_bij: 'Amsterdam', nu_bij_url: '/gemeente/amsterdam/' });
+    expect(weesp.searchMeta.kerncijfer).toMatch(/^[\d.]+ jongeren met jeugdhulp \([\d,]+%\) · 2e halfjaar 2022$/);
+    const haaren = regionSearchProps(site, 'GM0788');
+    expect(haaren.searchMeta.nu_bij).toBe('Boxtel, Oisterwijk, Tilburg en Vught');
+  });
+
+  it('gives a current gemeente its latest figure on the current indeling', () => {
+    const amsterdam = regionSearchProps(site, 'GM0363');
+    expect(amsterdam.searchFilters).toEqual({ soort: 'Gemeente', provincie: 'Noord-Holland' });
+    const figure = keyFigureOf(site.datasets, 'GM0363')!;
+    expect(figure.period).toBe('2023HJ01');
+    expect(amsterdam.searchMeta.kerncijfer).toBe(figure.text);
+    expect(figure.text).toMatch(/ · 1e halfjaar 2023\*$/);
+    expect(regionSearchProps(site, 'PV27').searchFilters).toEqual({ soort: 'Provincie', provincie: 'Noord-Holland' });
+    expect(datasetSearchProps(site, 'jeugdhulp').searchMeta.kerncijfer).toMatch(/^Nederland: [\d.]+ jongeren met jeugdhulp/);
+  });
+
+  it('has a record per wijk of the latest wijken period, pointing at its row on the gemeente page', () => {
+    const records = wijkRecords(site);
+    expect(records.length).toBeGreaterThan(5);
+    const first = records[0]!;
+    expect(first.url).toBe(`/gemeente/${first.meta.code!.startsWith('WK0363') ? 'amsterdam' : 'tilburg'}/#${wijkAnchorId(first.meta.code!)}`);
+    expect(first.filters.soort).toEqual(['Wijk']);
+    expect(first.meta.title).toMatch(/\(wijk in (Amsterdam|Tilburg|Groningen)\)$/);
+    expect(new Set(records.map((r) => r.url)).size).toBe(records.length);
+  });
+
+  it('has a record per measure with its definition and the figure for Nederland', () => {
+    const records = measureRecords(site);
+    expect(records).toHaveLength(site.datasets.reduce((n, d) => n + d.meta.measures.length, 0));
+    const r = records.find((x) => x.url === '/tabellen/jeugdhulp/#maat-jongeren_jeugdhulp')!;
+    expect(r.filters.soort).toEqual(['Maat']);
+    expect(r.meta.kerncijfer).toMatch(/^Nederland: [\d.]+ personen · 1e halfjaar 2023\*$/);
+    expect(r.content.length).toBeGreaterThan(60);
+  });
+});
