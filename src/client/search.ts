@@ -149,6 +149,7 @@ function renderResult(view: ResultView): HTMLLIElement {
   if (view.excerpt.length > 0) item.append(excerpt);
   if (view.sections.length > 0) {
     const sections = element('ul', 'search-result__sections');
+    sections.setAttribute('aria-label', `Op de pagina ${view.title}`);
     for (const s of view.sections) {
       const li = element('li');
       li.append(link(s.url, s.title));
