@@ -1,6 +1,6 @@
 /**
- * Fills in today's date in the "Citeren" lines and turns on their copy buttons (the buttons stay hidden
- * without JavaScript, where the line reads "[datum]" for the reader to complete).
+ * Fills in today's date in the "Citeren" lines and turns on the copy buttons of citations and embed codes
+ * (the buttons stay hidden without JavaScript, where the line reads "[datum]" for the reader to complete).
  */
 export function startCite(): void {
   const today = new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric' }).format(new Date());
@@ -14,7 +14,8 @@ export function startCite(): void {
       const source = document.getElementById(button.dataset.copy ?? '');
       const status = button.parentElement?.querySelector<HTMLElement>('[data-copy-status]');
       try {
-        await navigator.clipboard.writeText(source?.textContent?.trim() ?? '');
+        const text = source instanceof HTMLTextAreaElement ? source.value : source?.textContent;
+        await navigator.clipboard.writeText(text?.trim() ?? '');
         if (status) status.textContent = 'Gekopieerd.';
       } catch {
         if (status) status.textContent = 'Kopiëren lukte niet; selecteer de tekst en kopieer die zelf.';
