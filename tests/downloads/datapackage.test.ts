@@ -1,0 +1,67 @@
+/**
+ * The datapackage.json describes its CSV files exactly: every column in order with a type the values
+ * satisfy, enum constraints that hold, a primary key that is unique, and the dialect each file is written in.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { parseDownloadCsv } from '../../src/lib/downloads/csv';
+import { datasetFile, datasetPackageJson, gemeentePackageJson } from '../../src/lib/downloads/site-files';
+import type { SiteData } from '../../src/node/site-data';
+import { fixtureSite } from '../releases/fixture';
+
+let site: SiteData;
+beforeAll(async () => {
+  site = await fixtureSite();
+});
+const SITE = 'https://jeugdzorg.example/';
+
+interface Field { name: string; type: string; constraints?: { enum?: string[]; required?: boolean }; decimalChar?: string }
+interface Resource { name: string; path: string; encoding: string; dialect: { delimiter: string }; schema: { fields: Field[]; primaryKey: string[]; missingValues: string[] } }
+
+describe('datapackage.json', () => {
+  it('describes every column of both CSV files, and the values fit their types and constraints', () => {
+    for (const d of site.datasets) {
+      const pkg = JSON.parse(datasetPackageJson(site, d.meta.id, SITE));
+      expect(pkg).toMatchObject({ profile: 'tabular-data-package', name: `jeugdzorg-${d.meta.id}`, licenses: [{ name: 'CC-BY-4.0' }], version: '2023-10-26', fictief: true });
+      expect(pkg.verklaringVanTekens.map((s: { teken: string }) => s.teken)).toEqual(['.', 'x', '-', '(leeg)', '*', '**']);
+      const resources = pkg.resources as Resource[];
+      expect(resources.map((r) => r.path)).toEqual([`${d.meta.id}.csv`, `${d.meta.id}-excel.csv`]);
+      for (const resource of resources) {
+        const excel = resource.path.endsWith('-excel.csv');
+        expect(resource.dialect.delimiter).toBe(excel ? ';' : ',');
+        expect(resource.encoding).toBe(excel ? 'utf-8-sig' : 'utf-8');
+        const text = datasetFile(site, d.meta.id, excel ? 'excel' : 'csv', SITE);
+        const header = text.replace(/^\ufeff/, '').split('\r\n')[0]!.split(resource.dialect.delimiter).map((h) => h.replace(/"/g, ''));
+        const { fields, primaryKey } = resource.schema;
+        expect(fields.map((f) => f.name)).toEqual(header);
+        const rows = parseDownloadCsv(text, excel ? 'excel-nl' : 'rfc4180', []);
+        const keys = new Set<string>();
+        const problems: string[] = [];
+        const numberPattern = excel ? /^-?\d+(,\d+)?$/ : /^-?\d+(\.\d+)?$/;
+        for (const row of rows) {
+          keys.add(primaryKey.map((k) => row[k]).join('|'));
+          for (const field of fields) {
+            const raw = String(row[field.name] ?? '');
+            if (raw === '') {
+              if (field.constraints?.required) problems.push(`${field.name} ontbreekt`);
+            } else if (field.type === 'integer' && !/^-?\d+$/.test(raw)) problems.push(`${field.name}: ${raw} is geen geheel getal`);
+            else if (field.type === 'number' && !numberPattern.test(raw)) problems.push(`${field.name}: ${raw} is geen getal`);
+            else if (field.constraints?.enum && !field.constraints.enum.includes(raw)) problems.push(`${field.name}: ${raw} niet toegestaan`);
+          }
+        }
+        expect(problems.slice(0, 5), `${resource.path}`).toEqual([]);
+        expect(keys.size, `${d.meta.id}: primaire sleutel uniek`).toBe(rows.length);
+      }
+      const measure = (pkg.resources[0].schema.fields as Array<Field & { unit?: string; description?: string }>).find((f) => f.name === d.meta.measures[0]!.id)!;
+      expect(measure.unit).toBeTruthy();
+      expect(measure.description!.length).toBeGreaterThan(10);
+    }
+  });
+
+  it('describes a gemeente’s files: one pair per table with its figures', () => {
+    const pkg = JSON.parse(gemeentePackageJson(site, 'GM0457', SITE));
+    expect(pkg.title).toBe('Jeugdzorg in Weesp (voormalige gemeente)');
+    expect(pkg.indeling).toMatch(/^zoals gepubliceerd/);
+    expect(pkg.resources.map((r: Resource) => r.path)).toContain('jeugdhulp.csv');
+    expect(pkg.homepage).toBe('https://jeugdzorg.example/gemeente/weesp/');
+  });
+});
