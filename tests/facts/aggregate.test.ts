@@ -1,15 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { ObservationRow } from '../../src/lib/data/dataset';
 import { aggregateCells, aggregateGroups, groupRate } from '../../src/lib/facts/aggregate';
-import { DatasetMetaSchema } from '../../src/schemas/dataset';
-import { fixture, publishedIndex } from './fixture';
+import { testMeta, fixture, publishedIndex } from './fixture';
 
-const meta = DatasetMetaSchema.parse({
-  id: 'jeugdhulp',
-  title: 'Jongeren met jeugdhulp',
-  description: 'Test.',
-  source: { name: 'CBS' },
-  release: '2024-10-31',
+const meta = testMeta({
   measures: [
     { id: 'n', label: 'Jongeren met jeugdhulp', unit: 'aantal', decimals: 0, countOf: 'personen', type: 'aantal', concept: 'jongeren-jeugdhulp' },
     { id: 'pop', label: 'Jongeren tot 18 jaar', unit: 'aantal', decimals: 0, countOf: 'inwoners', type: 'aantal' },

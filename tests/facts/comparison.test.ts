@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   compareRates,
   comparisonOf,
+  comparisonsOf,
   comparisonSentences,
   DIFFERENCE_IS_A_QUESTION,
   exactRate,
@@ -144,6 +145,14 @@ describe('comparison of a gemeente on the fixture data', () => {
     expect(similar.verdict).toBeUndefined();
     expect(similar.note).toMatch(/afgeschermd, daardoor is er geen betrouwbaar cijfer$/);
     expect(MAX_EXCLUDED_SHARE).toBe(0.1);
+  });
+
+  it('gives the reasons for a difference once per page, the short form after that', () => {
+    const all = comparisonsOf(context, 'GM1680', keyFiguresOf(context, 'GM1680'));
+    const questions = all.flatMap((c) => c.sentences.filter((s) => s.includes('een vraag, geen oordeel')));
+    expect(questions.length).toBeGreaterThan(1);
+    expect(questions[0]).toBe(DIFFERENCE_IS_A_QUESTION);
+    expect(questions.slice(1).every((s) => s === 'Ook hier geldt: een verschil is een vraag, geen oordeel.')).toBe(true);
   });
 
   it('compares a provincie among the provincies', () => {

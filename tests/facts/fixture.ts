@@ -49,6 +49,11 @@ const base = {
   release: '2024-10-31',
 } as const;
 
+/** A small dataset meta for a unit test: the given measures and whatever else the test sets. */
+export function testMeta(fields: Omit<DatasetMetaInput, keyof typeof base | 'id' | 'title'>) {
+  return DatasetMetaSchema.parse({ ...base, id: 'jeugdhulp', title: 'Jongeren met jeugdhulp', ...fields });
+}
+
 function jeugdhulpMeta(regions: DatasetMetaInput['regions']): DatasetMetaInput {
   const rate = (id: string, label: string, numerator: string) => ({
     id, label, unit: '%', decimals: 1, countOf: 'personen' as const, type: 'rate' as const, derived: true,

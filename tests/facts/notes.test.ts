@@ -1,15 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { applicableFootnotes, type FootnoteScope } from '../../src/lib/facts/notes';
 import { regionFacts } from '../../src/lib/facts/region-facts';
-import { DatasetMetaSchema } from '../../src/schemas/dataset';
-import { fixture } from './fixture';
+import { fixture, testMeta } from './fixture';
 
-const meta = DatasetMetaSchema.parse({
-  id: 'jeugdhulp',
-  title: 'Jongeren met jeugdhulp',
-  description: 'Test.',
-  source: { name: 'CBS' },
-  release: '2024-10-31',
+const meta = testMeta({
   measures: [
     { id: 'n', label: 'Jongeren met jeugdhulp', unit: 'aantal', decimals: 0, countOf: 'personen', type: 'aantal' },
     { id: 'verblijf', label: 'Met verblijf', unit: 'aantal', decimals: 0, countOf: 'personen', type: 'aantal' },

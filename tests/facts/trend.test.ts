@@ -65,7 +65,7 @@ describe('breakdowns, wijken and members', () => {
     const members = memberTable(context, register.membersOf('JZ04').map((g) => g.code))!;
     expect(members.rows.map((r) => r.naam)).toContain('Aa en Hunze');
     expect(members.rows.every((r) => r.href?.startsWith('/gemeente/'))).toBe(true);
-    expect(members.rateUnit).toBe('% van jongeren tot 18 jaar');
+    expect(members.rateColumn).toEqual({ label: '%', unit: 'van jongeren tot 18 jaar' });
   });
 
   it('marks the key figures of a provincie without rows of its own as computed from the gemeenten', () => {

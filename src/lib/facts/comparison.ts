@@ -95,10 +95,12 @@ export interface Comparison {
   };
 }
 
+const DIFFERENCE_SHORT = 'Een verschil is een vraag, geen oordeel.';
+
 /** Why figures can differ; "de gemeente" on a gemeente page, "de gemeenten" on a region's. */
 export function differenceIsAQuestion(kind: 'gemeente' | 'regio' = 'gemeente'): string {
   const who = kind === 'gemeente' ? 'de gemeente' : 'de gemeenten';
-  return `Een verschil is een vraag, geen oordeel. Het kan komen door wie er wonen (bijvoorbeeld meer gezinnen met zorgen), door hoe ${who} de hulp ${kind === 'gemeente' ? 'heeft' : 'hebben'} geregeld, door een instelling in ${who}, of door hoe aanbieders registreren.`;
+  return `${DIFFERENCE_SHORT} Het kan komen door wie er wonen (bijvoorbeeld meer gezinnen met zorgen), door hoe ${who} de hulp ${kind === 'gemeente' ? 'heeft' : 'hebben'} geregeld, door een instelling in ${who}, of door hoe aanbieders registreren.`;
 }
 
 export const DIFFERENCE_IS_A_QUESTION = differenceIsAQuestion('gemeente');
@@ -120,10 +122,19 @@ export const COMPARED_CONCEPTS: readonly KeyConcept[] = [
 
 /** Comparisons for the key figures in COMPARED_CONCEPTS that have a rate. */
 export function comparisonsOf(context: FactsContext, region: string, figures: readonly KeyFigure[]): Comparison[] {
-  return figures
+  const comparisons = figures
     .filter((f) => f.rate && COMPARED_CONCEPTS.includes(f.concept))
     .map((f) => comparisonOf(context, region, f))
     .filter((c) => c !== undefined);
+  // The reasons a difference can have are given once, at the first difference; later ones get the short form.
+  let explained = false;
+  for (const c of comparisons) {
+    const at = c.sentences.findIndex((s) => s.startsWith(DIFFERENCE_SHORT));
+    if (at < 0) continue;
+    if (explained) c.sentences[at] = `Ook hier geldt: ${DIFFERENCE_SHORT.charAt(0).toLowerCase()}${DIFFERENCE_SHORT.slice(1)}`;
+    explained = true;
+  }
+  return comparisons;
 }
 
 export function comparisonOf(context: FactsContext, region: string, figure: KeyFigure): Comparison | undefined {
@@ -134,7 +145,7 @@ export function comparisonOf(context: FactsContext, region: string, figure: KeyF
   // Judge differences on rates from the counts, not on rates rounded to one decimal: 1,0% against 0,9% may
   // be 0,96 against 0,94.
   const own = exactRate(dataset, dataset.totalRow(region, figure.period), rateMeasure) ?? figure.rate?.value?.value ?? null;
-  const references = referencesOf(context, dataset, region, figure.measure, rateMeasure, figure.period).map((r) => ({
+  const references = referencesOf({ context, dataset, region, measure: figure.measure, rate: rateMeasure, period: figure.period }).map((r) => ({
     ...r,
     verdict: own !== null && r.exact !== null ? compareRates(own, r.exact) : undefined,
   }));
@@ -157,14 +168,18 @@ export function comparisonOf(context: FactsContext, region: string, figure: KeyF
   };
 }
 
-function referencesOf(
-  context: FactsContext,
-  dataset: FactsDataset,
-  region: string,
-  measure: Measure,
-  rate: Measure,
-  period: string,
-): Array<Omit<ComparisonReference, 'verdict'>> {
+/** What a comparison is about: one figure of one region in one period. */
+interface ReferenceQuery {
+  context: FactsContext;
+  dataset: FactsDataset;
+  region: string;
+  measure: Measure;
+  rate: Measure;
+  period: string;
+}
+
+function referencesOf(query: ReferenceQuery): Array<Omit<ComparisonReference, 'verdict'>> {
+  const { context, dataset, region, measure, rate, period } = query;
   const { register } = context;
   const kind = regionKind(region);
   const codes: string[] = [];
@@ -194,21 +209,15 @@ function referencesOf(
     };
   });
   if (kind === 'gemeente') {
-    const similar = similarReference(context, dataset, region, measure, rate, period);
+    const similar = similarReference(query);
     if (similar) out.push(similar);
   }
   return out;
 }
 
 /** The gelijksoortige gemeenten (same size class), the gemeente itself left out; the rate from summed counts. */
-function similarReference(
-  context: FactsContext,
-  dataset: FactsDataset,
-  region: string,
-  measure: Measure,
-  rate: Measure,
-  period: string,
-): Omit<ComparisonReference, 'verdict'> | undefined {
+function similarReference(query: ReferenceQuery): Omit<ComparisonReference, 'verdict'> | undefined {
+  const { context, dataset, region, measure, rate, period } = query;
   const sizeClass = context.sizeClassOf(region);
   const others = context.similarGemeenten(region).filter((g) => g !== region);
   if (!sizeClass || others.length === 0) return undefined;

@@ -2,22 +2,12 @@
  * Finding the figures a fact page shows by what they mean (`Measure.concept`), never by dataset or measure
  * id: the demonstration data and an imported CBS table name their measures differently.
  */
-import type { DatasetMeta, Measure, MeasureConcept } from '../../schemas/dataset';
+import { MEASURE_CONCEPTS, type DatasetMeta, type Measure, type MeasureConcept } from '../../schemas/dataset';
 import { parsePeriodCode, type PeriodKind } from '../data/periods';
 
-/** The concepts of the key figures, in the order a page lists them (population is a denominator, not a figure). */
-export const KEY_CONCEPTS = [
-  'jongeren-jeugdhulp',
-  'jongeren-jeugdhulp-zonder-verblijf',
-  'jongeren-jeugdhulp-met-verblijf',
-  'jongeren-jeugdbescherming',
-  'jongeren-jeugdreclassering',
-  'jongeren-jeugdzorg',
-  'trajecten-lopend',
-  'trajecten-gestart',
-  'trajecten-beeindigd',
-] as const satisfies readonly MeasureConcept[];
-export type KeyConcept = (typeof KEY_CONCEPTS)[number];
+/** The concepts of the key figures, in the order of MEASURE_CONCEPTS (population is a denominator, not a figure). */
+export type KeyConcept = Exclude<MeasureConcept, 'bevolking'>;
+export const KEY_CONCEPTS: readonly KeyConcept[] = MEASURE_CONCEPTS.filter((c): c is KeyConcept => c !== 'bevolking');
 
 /**
  * What a concept is about, for running text: "In Aa en Hunze kreeg 11,4% van de jongeren tot 18 jaar

@@ -2,10 +2,10 @@
 import { parsePeriodCode, periodLabelWithStatus } from '../data/periods';
 import { formatObservation } from '../format/number';
 import { regionHref } from '../pages/gemeente-links';
-import { KEY_CONCEPTS } from './concepts';
+import { COUNT_NOUN, KEY_CONCEPTS } from './concepts';
 import type { FactsContext } from './context';
 import { isSmall } from './key-figures';
-import { rateColumnLabel, rateUnitText } from './phrases';
+import { rateColumn } from './phrases';
 
 export interface MemberRow {
   code: string;
@@ -20,9 +20,8 @@ export interface MemberTable {
   /** "Jongeren met jeugdhulp". */
   label: string;
   countUnit: string;
-  rateUnit: string | undefined;
-  /** "Percentage", "Per 1.000". */
-  rateLabel: string | undefined;
+  /** The header of the rate column: "%" over "van jongeren tot 18 jaar". */
+  rateColumn: { label: string; unit: string } | undefined;
   periodLabel: string;
   rows: MemberRow[];
 }
@@ -47,10 +46,9 @@ export function memberTable(context: FactsContext, members: readonly string[]): 
   });
   rows.sort((a, b) => a.naam.localeCompare(b.naam, 'nl'));
   return {
-    label: measure.shortLabel ?? measure.label,
-    countUnit: `aantal ${measure.countOf === 'personen' ? 'jongeren' : measure.countOf}`,
-    rateUnit: rate ? rateUnitText(rate) : undefined,
-    rateLabel: rate ? rateColumnLabel(rate) : undefined,
+    label: measure.label,
+    countUnit: COUNT_NOUN[measure.countOf],
+    rateColumn: rate ? rateColumn(rate) : undefined,
     periodLabel: periodLabelWithStatus(parsePeriodCode(dataset.latestPeriod)!, dataset.statusOf(dataset.latestPeriod)),
     rows,
   };

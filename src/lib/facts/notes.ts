@@ -14,8 +14,10 @@ export interface SmallNumbersWarning {
   /** "Kleine aantallen", shown in bold before the text. */
   title: string;
   text: string;
-  /** The figures that are small or suppressed: "jongeren met jeugdreclassering (afgeschermd)". */
+  /** The figures that are small or suppressed: "jongeren met jeugdreclassering: afgeschermd of onbekend". */
   figures: string[];
+  /** Every key figure is small: the page says so instead of listing them all. */
+  all: boolean;
 }
 
 /** A warning when any key figure is small (below SMALL_COUNT) or suppressed; undefined when none is. */
@@ -24,6 +26,7 @@ export function smallNumbersWarning(figures: readonly KeyFigure[]): SmallNumbers
   if (small.length === 0) return undefined;
   return {
     ...SMALL_NUMBERS_WARNING,
+    all: small.length === figures.length,
     figures: small.map((f) => {
       const what = f.measure.label.charAt(0).toLowerCase() + f.measure.label.slice(1);
       if (!f.count || f.count.value === null) return `${what}: afgeschermd of onbekend`;

@@ -34,10 +34,15 @@ export function rateUnitText(measure: Pick<Measure, 'rate' | 'unit'>): string {
   return per === 100 ? `% van ${denominator}` : `per ${formatNumber(per)} ${denominator}`;
 }
 
-/** The header of a rate column: "Percentage", "Per 1.000". */
-export function rateColumnLabel(measure: Pick<Measure, 'rate'>): string {
+/**
+ * A narrow rate column header for phones: "%" over "van jongeren tot 18 jaar", or "Per 1.000" over
+ * "jongeren tot 18 jaar".
+ */
+export function rateColumn(measure: Pick<Measure, 'rate' | 'unit'>): { label: string; unit: string } {
   const per = measure.rate?.per ?? 100;
-  return per === 100 ? 'Percentage' : `Per ${formatNumber(per)}`;
+  const denominator = totalDenominatorLabel(measure);
+  if (!denominator) return { label: measure.unit, unit: '' };
+  return per === 100 ? { label: '%', unit: `van ${denominator}` } : { label: `Per ${formatNumber(per)}`, unit: denominator };
 }
 
 /** What the status of a period means, for the line under the key figures. */

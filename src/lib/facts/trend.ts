@@ -12,7 +12,7 @@ import { NEDERLAND } from '../regions/codes';
 import { COUNT_NOUN, KEY_CONCEPTS, type KeyConcept } from './concepts';
 import type { FactIndex, FactsContext, FactsDataset } from './context';
 import { capitalise, regionName } from './regions';
-import { rateUnitText } from './phrases';
+import { rateColumn, rateUnitText } from './phrases';
 
 export interface TrendBreakMark {
   period: string;
@@ -135,10 +135,12 @@ export function rateTrendOf(context: FactsContext, region: string, concept: KeyC
     series,
     ...(breaks.length > 0 ? { trendBreaks: breaks } : {}),
   };
+  // Short headers: the caption names the region; a phone has room for three narrow columns.
+  const rateUnit = rate.rate?.per === 100 ? '%' : rate.unit;
   const columns = [
-    { label: capitalise(own), unit: rate.rate?.per === 100 ? '%' : rate.unit },
-    { label: capitalise(own), unit: `aantal ${COUNT_NOUN[measure.countOf]}` },
-    ...(withNl ? [{ label: 'Nederland', unit: rate.rate?.per === 100 ? '%' : rate.unit }] : []),
+    rateColumn(rate),
+    { label: 'Aantal', unit: COUNT_NOUN[measure.countOf] },
+    ...(withNl ? [{ label: 'Nederland', unit: rateUnit }] : []),
   ];
   const breakAt = new Map(breaks.map((b) => [b.period, b.note]));
   const rows = shownPeriods.map((period): TrendTableRow => ({
