@@ -94,33 +94,19 @@ export function dotStripSpec(input: DotStripInput, layout: SwarmLayout): { optio
   if (own) marks.push(Plot.ruleX([own.value], { stroke: HIGHLIGHT_COLOR, strokeWidth: 2 }));
   marks.push(Plot.ruleX([lo], { strokeOpacity: 0, className: SWARM_SLOT_CLASS }));
   // Reference labels stack above the frame, one per line; the gemeente's own label is the top line.
-  refs.forEach((r, i) => {
-    marks.push(
-      Plot.text([r], {
-        x: 'value',
-        text: () => `${r.label}: ${fmt(r.value)}`,
-        frameAnchor: 'top',
-        lineAnchor: 'bottom',
-        textAnchor: anchor(r.value),
-        dy: -4 - i * LINE_HEIGHT,
-        fill: REFERENCE_COLOR,
-      }),
-    );
-  });
-  if (own) {
-    marks.push(
-      Plot.text([own], {
-        x: 'value',
-        text: () => `${own.label}: ${fmt(own.value)}`,
-        frameAnchor: 'top',
-        lineAnchor: 'bottom',
-        textAnchor: anchor(own.value),
-        dy: -4 - refs.length * LINE_HEIGHT,
-        fontWeight: 'bold',
-        fill: '#000000',
-      }),
-    );
-  }
+  const label = (value: number, text: string, line: number, bold: boolean) =>
+    Plot.text([value], {
+      x: (v: number) => v,
+      text: () => text,
+      frameAnchor: 'top',
+      lineAnchor: 'bottom',
+      textAnchor: anchor(value),
+      dy: -4 - line * LINE_HEIGHT,
+      fill: bold ? '#000000' : REFERENCE_COLOR,
+      fontWeight: bold ? 'bold' : 'normal',
+    });
+  refs.forEach((r, i) => marks.push(label(r.value, `${r.label}: ${fmt(r.value)}`, i, false)));
+  if (own) marks.push(label(own.value, `${own.label}: ${fmt(own.value)}`, refs.length, true));
 
   const legend: LegendItem[] = [];
   if (own) legend.push({ label: own.label, color: HIGHLIGHT_COLOR, swatch: 'dot', outlined: true });
