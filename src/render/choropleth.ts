@@ -125,7 +125,7 @@ export function renderChoroplethUncached(input: ChoroplethInput): ChoroplethOutp
   const missing = rows.filter((r) => r.value === null).length;
   if (missing > 0) legend.push({ label: `${NO_FIGURE} (${missing === 1 ? '1 gemeente' : `${missing} gemeenten`})`, color: '#ffffff', swatch: 'hatch', outlined: true });
   if (own) legend.push({ label: `${own.label} (zwart omlijnd)`, color: '#000000', swatch: 'area', outlined: true });
-  return { id: input.id, title: input.title, description, svg, legend, classNote: quantileClassNote(classes.classes.length), geoYear: year };
+  return { id: input.id, title: input.title, description, svg, legend, classNote: quantileClassNote(classes.classes.length), geoYear: year, unit: input.unit };
 }
 
 /** A black outline over a white one (visible on every class and on the hatch) and the name above it. */

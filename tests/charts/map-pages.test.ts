@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { RowIndex } from '../../src/lib/data/dataset';
-import { findMapMeasures, mapHref, mapRows, mapTableRowsHtml, periodLinks, rateUnitText } from '../../src/lib/charts/map-pages';
+import { findMapMeasures, mapChartInput, mapHref, mapRows, mapTableRowsHtml, periodLinks, rateUnitText } from '../../src/lib/charts/map-pages';
 import { regionHref } from '../../src/lib/pages/gemeente-links';
 import { convertToIndeling } from '../../src/lib/regions/convert';
 import { loadRegister } from '../../src/node/reference-fs';
@@ -54,6 +54,10 @@ describe('a map page', () => {
     const without = rows.find((r) => r.code === 'GM0014')!;
     expect(without).toMatchObject({ value: null, symbol: '.', shown: '.', converted: false });
     expect(rows.some((r) => r.code === 'GM0457')).toBe(false);
+    const input = mapChartInput('kaart', 'Jongeren met jeugdhulp (%), 2e halfjaar 2022', mapMeasure, rows, converted.indeling);
+    expect(input).toMatchObject({ unit: '%', decimals: 1, geoYear: converted.indeling });
+    expect(input.values.get('GM0363')).toEqual({ value: 9.9, symbol: null });
+    expect(input.values.get('GM0014')).toEqual({ value: null, symbol: '.' });
     const html = mapTableRowsHtml(rows);
     expect(html).toContain('<tr><th scope="row"><a href="/gemeente/amsterdam/">Amsterdam</a><span class="map-table__note"> omgerekend</span></th><td>9,9</td><td>15.300</td></tr>');
   });

@@ -129,6 +129,7 @@ describe('choropleth', () => {
     const missing = [...values.values()].filter((v) => v.value === null).length;
     const map = await renderChoropleth({ id: 'kaart-jh', title: 'Jongeren met jeugdhulp', unit: '%', decimals: 1, geoYear: 2026, values, highlight: 'GM0363' });
     expect(map.geoYear).toBe(2025);
+    expect(map.unit).toBe('%');
     expect(map.svg.match(/fill="url\(#kaart-jh-hatch\)"/g)!.length).toBe(missing);
     expect(map.svg).toContain('<pattern id="kaart-jh-hatch"');
     expect(texts(map.svg)).toContain('Amsterdam');

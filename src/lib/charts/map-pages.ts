@@ -9,6 +9,7 @@ import { formatObservation } from '../format/number';
 import { slugify } from '../regions/codes';
 import type { ConvertedDataset, ConvertedRow } from '../regions/convert';
 import { escapeMarkup } from './markup';
+import type { ChoroplethInput } from './types';
 
 /** The measures that get a map, in this order, each as a rate: the key figures of the beleidsinformatie. */
 export const KEY_MAP_CONCEPTS: ReadonlyArray<{ concept: MeasureConcept; slug: string }> = [
@@ -170,4 +171,16 @@ export function mapTableRowsHtml(rows: readonly MapRow[]): string {
       return `<tr><th scope="row">${name}${note}</th><td>${escapeMarkup(r.shown)}</td>${count}</tr>`;
     })
     .join('');
+}
+
+/** The choropleth of a map page's rows; the embed of the same map passes the same input and reuses the render. */
+export function mapChartInput(id: string, title: string, mapMeasure: MapMeasure, rows: readonly MapRow[], indeling: number): ChoroplethInput {
+  return {
+    id,
+    title,
+    unit: mapMeasure.measure.unit,
+    decimals: mapMeasure.measure.decimals,
+    geoYear: indeling,
+    values: new Map(rows.map((r) => [r.code, { value: r.value, symbol: r.symbol }])),
+  };
 }

@@ -103,4 +103,6 @@ export interface ChoroplethOutput extends ChartOutput {
   classNote: string;
   /** The geometry year actually drawn. */
   geoYear: number;
+  /** The unit of the values, as given in the input, for the legend heading. */
+  unit: string;
 }
