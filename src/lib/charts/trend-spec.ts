@@ -43,6 +43,7 @@ export function seriesStyles(input: TrendChartInput): SeriesStyle[] {
 }
 
 const isProvisional = (p: TrendPoint | undefined) => p?.status === 'voorlopig' || p?.status === 'nader-voorlopig';
+const hasNaderVoorlopig = (input: TrendChartInput) => input.series.some((s) => s.points.some((p) => p.status === 'nader-voorlopig'));
 const hasValue = (p: TrendPoint | undefined): p is TrendPoint & { value: number } => p !== undefined && p.value !== null && Number.isFinite(p.value);
 
 export function trendSpec(input: TrendChartInput): { options: Plot.PlotOptions; legend: LegendItem[] } {
@@ -140,7 +141,10 @@ export function trendSpec(input: TrendChartInput): { options: Plot.PlotOptions; 
       }),
     );
   }
-  if (anyProvisional) legend.push({ label: 'open punt en stippellijn: voorlopig cijfer', color: MUTED_TEXT, swatch: 'provisional' });
+  if (anyProvisional) {
+    const what = hasNaderVoorlopig(input) ? 'voorlopig of nader voorlopig cijfer' : 'voorlopig cijfer';
+    legend.push({ label: `open punt en stippellijn: ${what}`, color: MUTED_TEXT, swatch: 'provisional' });
+  }
 
   const labelWidth = Math.max(0, ...ends.map((e) => estimateTextWidth(e.label, FONT_SIZE)));
   const marginRight = Math.min(170, labelWidth + 14);
