@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { conceptMeasure, preferDataset, primaryPeriods } from '../../src/lib/facts/concepts';
 import { isSmall, keyFiguresOf, searchKeyFigure, SMALL_COUNT } from '../../src/lib/facts/key-figures';
 import { smallNumbersWarning } from '../../src/lib/facts/notes';
+import { thePeriod } from '../../src/lib/facts/phrases';
 import { fixture, publishedIndex } from './fixture';
 
 const { context, datasets } = fixture();
@@ -78,6 +79,14 @@ describe('key figures of a gemeente', () => {
 
   it('gives the search result line', () => {
     expect(searchKeyFigure(figures)).toMatch(/^\d+ jongeren met jeugdhulp \(1e halfjaar 2024\*\)$/);
+  });
+});
+
+describe('periods in running text', () => {
+  it('puts "het" before a half year, not before a year or a date', () => {
+    expect(thePeriod('1e halfjaar 2026*')).toBe('het 1e halfjaar 2026*');
+    expect(thePeriod('2022')).toBe('2022');
+    expect(thePeriod('30 juni 2023')).toBe('30 juni 2023');
   });
 });
 

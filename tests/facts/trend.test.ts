@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { breakdownsOf } from '../../src/lib/facts/breakdowns';
 import { memberTable } from '../../src/lib/facts/members';
 import { regionFacts } from '../../src/lib/facts/region-facts';
-import { countsTrendOf, rateTrendOf } from '../../src/lib/facts/trend';
+import { countsTrendOf, trendOf } from '../../src/lib/facts/trend';
 import { wijkenOf } from '../../src/lib/facts/wijken';
 import { fixture, HALF_YEARS } from './fixture';
 
@@ -10,7 +10,7 @@ const { context, register } = fixture();
 
 describe('trend on the latest indeling', () => {
   it('covers every half year, marks the converted ones (Amsterdam before Weesp joined) and the status', () => {
-    const trend = rateTrendOf(context, 'GM0363', 'jongeren-jeugdhulp')!;
+    const trend = trendOf(context, 'GM0363', 'jongeren-jeugdhulp')!;
     expect(trend.table.rows.map((r) => r.period)).toEqual(HALF_YEARS);
     const [own, nl] = trend.chart.series;
     expect(own!.highlight).toBe(true);
@@ -23,14 +23,21 @@ describe('trend on the latest indeling', () => {
   });
 
   it('marks a trend break within the series, not one before it', () => {
-    const jr = rateTrendOf(context, 'GM0363', 'jongeren-jeugdreclassering')!;
+    const jr = trendOf(context, 'GM0363', 'jongeren-jeugdreclassering')!;
     expect(jr.chart.trendBreaks).toEqual([{ period: '2021HJ01', note: 'Vanaf 2021 is de registratie van jeugdreclassering veranderd.' }]);
     expect(jr.table.rows.find((r) => r.period === '2021HJ01')!.breakNote).toContain('registratie');
-    expect(rateTrendOf(context, 'GM0363', 'jongeren-jeugdhulp')!.chart.trendBreaks).toBeUndefined();
+    expect(trendOf(context, 'GM0363', 'jongeren-jeugdhulp')!.chart.trendBreaks).toBeUndefined();
+  });
+
+  it('follows the count alone where the data has no rate for it', () => {
+    const trend = trendOf(context, 'GM0363', 'trajecten-lopend')!;
+    expect(trend.chart.unit).toBe('aantal');
+    expect(trend.chart.series.map((s) => s.label)).toEqual(['Amsterdam']);
+    expect(trend.table.columns).toEqual([{ label: 'Aantal', unit: 'trajecten' }]);
   });
 
   it('a former gemeente has its own series up to its last period', () => {
-    const haaren = rateTrendOf(context, 'GM0788', 'jongeren-jeugdhulp', { published: true })!;
+    const haaren = trendOf(context, 'GM0788', 'jongeren-jeugdhulp', { published: true })!;
     expect(haaren.table.rows.map((r) => r.period)).toEqual(['2020HJ02']);
     expect(haaren.chart.series[0]!.points).toHaveLength(1);
     const weesp = countsTrendOf(context, 'GM0457', { published: true })!;

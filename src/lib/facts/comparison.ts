@@ -15,7 +15,7 @@ import { groupRate } from './aggregate';
 import { CONCEPT_TEXT, COUNT_NOUN, type KeyConcept } from './concepts';
 import type { FactsContext, FactsDataset } from './context';
 import type { KeyFigure } from './key-figures';
-import { rateNumber, ratePhrase, rateUnitText } from './phrases';
+import { rateNumber, ratePhrase, rateUnitText, thePeriod } from './phrases';
 import { capitalise, regionName } from './regions';
 
 /**
@@ -269,7 +269,7 @@ export function comparisonSentences(
   const own = rate?.value?.value;
   if (!rate || own === null || own === undefined) {
     return [
-      `Over het ${figure.periodText} is er voor ${name.plain} geen cijfer: het aantal is zo klein dat CBS het afschermt, of het ontbreekt.`,
+      `Over ${thePeriod(figure.periodText)} is er voor ${name.plain} geen cijfer: het aantal is zo klein dat CBS het afschermt, of het ontbreekt.`,
     ];
   }
   const count = figure.count?.value;

@@ -34,6 +34,11 @@ export function rateUnitText(measure: Pick<Measure, 'rate' | 'unit'>): string {
   return per === 100 ? `% van ${denominator}` : `per ${formatNumber(per)} ${denominator}`;
 }
 
+/** A period in running text, with "het" where Dutch wants it: "het 1e halfjaar 2026*", but "2022", "30 juni 2023". */
+export function thePeriod(label: string): string {
+  return /^\d+e /.test(label) ? `het ${label}` : label;
+}
+
 /**
  * A narrow rate column header for phones: "%" over "van jongeren tot 18 jaar", or "Per 1.000" over
  * "jongeren tot 18 jaar".

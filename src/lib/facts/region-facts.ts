@@ -13,7 +13,7 @@ import { keyFiguresOf, searchKeyFigure, statusesOf, type KeyFigure } from './key
 import { memberTable, type MemberTable } from './members';
 import { applicableFootnotes, smallNumbersWarning, type AppliedFootnote, type SmallNumbersWarning } from './notes';
 import { capitalise, regionName } from './regions';
-import { countsTrendOf, rateTrendOf, type RateTrend, type TrendTable } from './trend';
+import { countsTrendOf, trendOf, type RateTrend, type TrendTable } from './trend';
 import { wijkenOf, type WijkenTable } from './wijken';
 
 export interface RegionFacts {
@@ -62,8 +62,9 @@ export function regionFacts(context: FactsContext, code: string): RegionFacts {
   const published = former !== undefined;
   const keyFigures = keyFiguresOf(context, code, { published });
   const predecessors = kind === 'gemeente' && !former ? predecessorsOf(register, code) : [];
-  const mainConcept = keyFigures.find((f) => f.rate)?.concept;
-  const trend = mainConcept ? rateTrendOf(context, code, mainConcept, { published }) : undefined;
+  // The trend follows the first figure with a rate; without rates in the data, the first count.
+  const mainConcept = (keyFigures.find((f) => f.rate) ?? keyFigures[0])?.concept;
+  const trend = mainConcept ? trendOf(context, code, mainConcept, { published }) : undefined;
   const counts = countsTrendOf(context, code, { published });
   const breakdowns = published ? [] : breakdownsOf(context, code);
   const wijken = kind === 'gemeente' ? wijkenOf(context, code) : undefined;

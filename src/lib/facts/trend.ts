@@ -106,54 +106,65 @@ export interface TrendOptions {
 }
 
 /**
- * The rate of one concept over time: the region against Nederland, as chart input and as the equivalent
- * table (period, the region's rate and count, Nederland's rate).
+ * One concept over time, as chart input and as the equivalent table: its rate against Nederland's (period,
+ * the region's rate and count, Nederland's rate), or, where the data has no rate, the region's count alone
+ * (a count cannot be set against Nederland's).
  */
-export function rateTrendOf(context: FactsContext, region: string, concept: KeyConcept, options: TrendOptions = {}): RateTrend | undefined {
+export function trendOf(context: FactsContext, region: string, concept: KeyConcept, options: TrendOptions = {}): RateTrend | undefined {
   const source = context.concept(concept);
-  if (!source?.rate) return undefined;
+  if (!source) return undefined;
   const { dataset, measure, rate } = source;
   const index = options.published ? dataset.published() : dataset.index;
   const periods = dataset.periods.filter((p) => index.row(region, p, dataset.totals));
   if (periods.length === 0) return undefined;
   const own = regionName(context.register, region, 'plain');
-  const withNl = region !== NEDERLAND;
+  const withNl = rate !== undefined && region !== NEDERLAND;
+  const shown = rate ?? measure;
   // A former gemeente's series stops at its last period; a current region's covers the whole series.
   const shownPeriods = options.published ? periods : dataset.periods;
   const series: TrendChartInput['series'] = [
-    { label: capitalise(own), highlight: true, points: points(dataset, shownPeriods, { index, region }, rate) },
+    { label: capitalise(own), highlight: true, points: points(dataset, shownPeriods, { index, region }, shown) },
   ];
-  if (withNl) series.push({ label: 'Nederland', points: points(dataset, shownPeriods, { index: dataset.index, region: NEDERLAND }, rate) });
-  const breaks = breaksOf(dataset.meta, [rate, measure], shownPeriods);
-  const unitText = rateUnitText(rate);
+  if (withNl) series.push({ label: 'Nederland', points: points(dataset, shownPeriods, { index: dataset.index, region: NEDERLAND }, shown) });
+  const breaks = breaksOf(dataset.meta, [shown, measure], shownPeriods);
+  const noun = COUNT_NOUN[measure.countOf];
+  const unitText = rate ? rateUnitText(rate) : `aantal ${noun}`;
   const chart: TrendChartInput = {
     id: `trend-${concept}`,
     title: `${measure.label}, ${unitText}`,
-    subject: rate.rate?.per === 100 ? `het percentage ${measure.label.toLowerCase()}` : `het aantal ${measure.label.toLowerCase()} ${unitText}`,
-    unit: rate.rate?.per === 100 ? '%' : rate.unit,
-    decimals: rate.decimals,
+    subject: !rate
+      ? `het aantal ${measure.label.toLowerCase()}`
+      : rate.rate?.per === 100
+        ? `het percentage ${measure.label.toLowerCase()}`
+        : `het aantal ${measure.label.toLowerCase()} ${unitText}`,
+    unit: !rate ? 'aantal' : rate.rate?.per === 100 ? '%' : rate.unit,
+    decimals: shown.decimals,
     series,
     ...(breaks.length > 0 ? { trendBreaks: breaks } : {}),
   };
   // Short headers: the caption names the region; a phone has room for three narrow columns.
-  const rateUnit = rate.rate?.per === 100 ? '%' : rate.unit;
   const columns = [
-    rateColumn(rate),
-    { label: 'Aantal', unit: COUNT_NOUN[measure.countOf] },
-    ...(withNl ? [{ label: 'Nederland', unit: rateUnit }] : []),
+    ...(rate ? [rateColumn(rate)] : []),
+    { label: 'Aantal', unit: noun },
+    ...(withNl ? [{ label: 'Nederland', unit: rate.rate?.per === 100 ? '%' : rate.unit }] : []),
   ];
   const breakAt = new Map(breaks.map((b) => [b.period, b.note]));
   const rows = shownPeriods.map((period): TrendTableRow => ({
     period,
     label: periodLabelWithStatus(parsePeriodCode(period)!, dataset.statusOf(period)),
     cells: [
-      cellOf(dataset, index, region, period, rate),
+      ...(rate ? [cellOf(dataset, index, region, period, rate)] : []),
       cellOf(dataset, index, region, period, measure),
       ...(withNl ? [cellOf(dataset, dataset.index, NEDERLAND, period, rate)] : []),
     ],
     breakNote: breakAt.get(period),
   }));
   return { concept, chart, table: tableOf(columns, rows) };
+}
+
+/** The trend of a concept's rate against Nederland; undefined where the data has no rate (used by src/lib/embed). */
+export function rateTrendOf(context: FactsContext, region: string, concept: KeyConcept, options: TrendOptions = {}): RateTrend | undefined {
+  return context.concept(concept)?.rate ? trendOf(context, region, concept, options) : undefined;
 }
 
 /** Every key count of a region per period, one column per concept. */
