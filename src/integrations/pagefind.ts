@@ -2,13 +2,13 @@ import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
 import { getSiteData } from '../node/site-data';
-import { measureRecords, wijkRecords, SEARCH_LANGUAGE, type SearchRecord } from '../lib/search/records';
+import { aliasRecords, measureRecords, wijkRecords, SEARCH_LANGUAGE, type SearchRecord } from '../lib/search/records';
 
 /**
  * Builds the Pagefind search index after the build, over the written HTML (the pages mark their content
  * with data-pagefind-body and carry their filters and key figure) plus custom records for wijken and
- * measures, which have no page of their own. The index lands in <outDir>/pagefind/ and is only fetched
- * when someone searches (src/client/search.ts).
+ * measures, which have no page of their own, and for everyday names of gemeenten ("Den Haag"). The index
+ * lands in <outDir>/pagefind/ and is only fetched when someone searches (src/client/search.ts).
  */
 export default function pagefindIntegration(): AstroIntegration {
   return {
@@ -16,7 +16,7 @@ export default function pagefindIntegration(): AstroIntegration {
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
         const data = await getSiteData();
-        await buildSearchIndex(fileURLToPath(dir), [...wijkRecords(data), ...measureRecords(data)], logger);
+        await buildSearchIndex(fileURLToPath(dir), [...wijkRecords(data), ...measureRecords(data), ...aliasRecords(data)], logger);
       },
     },
   };

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { keyFigureOf } from '../../src/lib/search/key-figure';
 import { datasetSearchProps, regionSearchProps } from '../../src/lib/search/page-props';
 import { EMPTY_STATE, pagefindFilters, parseSearchState, searchStateQuery, statusMessage } from '../../src/lib/search/query';
-import { measureRecords, wijkAnchorId, wijkRecords } from '../../src/lib/search/records';
+import { aliasRecords, measureRecords, wijkAnchorId, wijkRecords } from '../../src/lib/search/records';
 import { excerptParts, rankResults, toResultView, type ResultView } from '../../src/lib/search/results';
 import type { SiteData } from '../../src/node/site-data';
 import { fixtureSite } from '../releases/fixture';
@@ -104,5 +104,11 @@ describe('what the index holds', () => {
     expect(r.filters.soort).toEqual(['Maat']);
     expect(r.meta.kerncijfer).toMatch(/^Nederland: [\d.]+ personen · 1e halfjaar 2023\*$/);
     expect(r.content.length).toBeGreaterThan(60);
+  });
+
+  it('leads the everyday name of a gemeente to its page', () => {
+    const denHaag = aliasRecords(site).find((r) => r.meta.title === "'s-Gravenhage (Den Haag)")!;
+    expect(denHaag).toMatchObject({ url: '/gemeente/s-gravenhage/', filters: { soort: ['Gemeente'], provincie: ['Zuid-Holland'] } });
+    expect(denHaag.content).toContain('Den Haag');
   });
 });

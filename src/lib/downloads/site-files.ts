@@ -9,7 +9,7 @@ import type { ConvertedDataset } from '../regions/convert';
 import { gemeenteOfWijk, regionKind } from '../regions/codes';
 import type { RegionRegister } from '../regions/register';
 import { dataPackage, type PackageResource } from './datapackage';
-import { DATAPACKAGE, datasetFileName, indelingText, renderDatasetFile, renderWideTable, wideTableOf, type DownloadFormat } from './files';
+import { DATAPACKAGE, datasetFileName, indelingText, renderWideTable, wideTableOf, type DownloadFormat } from './files';
 import type { WideTable } from './wide';
 
 /** What the downloads need of the site data (src/node/site-data.ts `SiteData` fits). */
@@ -90,16 +90,22 @@ export function gemeenteRows(data: DownloadSiteData, code: string): Array<{ meta
     .filter((x) => x.rows.length > 0);
 }
 
+// The three formats of one gemeente's table are written one after the other: keep the last table built.
+let lastGemeenteTable: { key: string; table: WideTable } | undefined;
+
 export function gemeenteFile(data: DownloadSiteData, code: string, id: string, format: DownloadFormat, site: URL | string): string {
   const entry = gemeenteRows(data, code).find((x) => x.meta.id === id);
   if (!entry) throw new Error(`geen cijfers van ${code} in ${id}`);
-  return renderDatasetFile(entry.meta, entry.rows, format, {
-    regionLabel: (c) => data.register.label(c),
+  const options = {
+    regionLabel: (c: string) => data.register.label(c),
     isConverted,
     release: releaseOf(data, entry.meta),
     indeling: indelingText(entry.converted ? data.register.latestYear : undefined),
     description: new URL(`/downloads/gemeente/${data.register.slug(code)}/${DATAPACKAGE}`, site).href,
-  });
+  };
+  const key = `${data.catalog.releases.at(-1)?.id}|${code}|${id}`;
+  if (lastGemeenteTable?.key !== key) lastGemeenteTable = { key, table: wideTableOf(entry.meta, entry.rows, options) };
+  return renderWideTable(entry.meta, lastGemeenteTable.table, format, options);
 }
 
 function resources(meta: DatasetMeta, prefix = ''): PackageResource[] {

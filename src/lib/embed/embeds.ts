@@ -6,9 +6,9 @@
  */
 import type { DatasetMeta } from '../../schemas/dataset';
 import { findMapMeasures } from '../charts/map-pages';
-import { KEY_CONCEPTS } from '../facts/concepts';
 import type { FactsContext } from '../facts/context';
-import { rateTrendOf, type RateTrend } from '../facts/trend';
+import { regionFacts } from '../facts/region-facts';
+import type { RateTrend } from '../facts/trend';
 import { regionHref } from '../pages/gemeente-links';
 import { regionKind, type RegionKind } from '../regions/codes';
 import type { RegionRegister } from '../regions/register';
@@ -50,14 +50,9 @@ export function embedSpecs(register: RegionRegister, metas: readonly DatasetMeta
   return [...trends, ...maps];
 }
 
-/** The trend of a region's main rate (the first key concept that has a rate), as the fact page shows it. */
+/** The trend of a region's main figure, exactly as its fact page shows it. */
 export function trendOf(context: FactsContext, region: string): RateTrend | undefined {
-  for (const concept of KEY_CONCEPTS) {
-    if (!context.concept(concept)?.rate) continue;
-    const trend = rateTrendOf(context, region, concept);
-    if (trend) return trend;
-  }
-  return undefined;
+  return regionFacts(context, region).trend;
 }
 
 const escapeAttribute = (text: string) => text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');

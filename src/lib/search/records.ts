@@ -106,3 +106,28 @@ export function measureRecords(data: SearchSiteData): SearchRecord[] {
   }
   return out;
 }
+
+/**
+ * The names people use for gemeenten whose official name they do not type: "Den Haag" for 's-Gravenhage.
+ * Each becomes a record that leads to the gemeente's page.
+ */
+export const GEMEENTE_ALIASES: Readonly<Record<string, readonly string[]>> = {
+  GM0518: ['Den Haag'],
+  GM0796: ['Den Bosch'],
+  GM0820: ['Nuenen'],
+};
+
+export function aliasRecords(data: SearchSiteData): SearchRecord[] {
+  const { register } = data;
+  return Object.entries(GEMEENTE_ALIASES).flatMap(([code, aliases]) => {
+    const url = register.isCurrent(code) ? regionHref(register, code) : undefined;
+    if (!url) return [];
+    const naam = register.label(code);
+    const provincieCode = register.provincieOf(code);
+    const provincie = provincieCode ? register.label(provincieCode) : undefined;
+    const figure = keyFigureOf(data.datasets, code);
+    return aliases.map((alias) =>
+      record(url, 'Gemeente', `${naam} (${alias})`, `${alias} is de gemeente ${naam}, gemeentecode ${code}.`, { [SEARCH_META.code]: code, ...(figure ? { [SEARCH_META.keyFigure]: figure.text } : {}) }, provincie),
+    );
+  });
+}
