@@ -71,9 +71,10 @@ describe('what changed from one release to the next', () => {
 
   it('picks the largest revisions of counts for the page, never rates or small numbers', () => {
     const diff = diffVersions(datasetVersion(site.store, 'jeugdhulp', APR_2023)!, datasetVersion(site.store, 'jeugdhulp', OCT_2023)!);
-    const top = largestRevisions(diff.revisions, 5);
+    const top = largestRevisions(diff.revisions, 5, 100);
     expect(top).toHaveLength(5);
     expect(top.every((r) => r.measure.type === 'aantal' && r.old.value! >= 100)).toBe(true);
+    expect(largestRevisions(diff.revisions, 50).every((r) => r.old.value! >= 500)).toBe(true);
     const sizes = top.map((r) => Math.abs(r.relative!));
     expect([...sizes].sort((a, b) => b - a)).toEqual(sizes);
   });

@@ -114,9 +114,12 @@ export function herindelingenApplied(newPeriodCodes: readonly string[], olderPer
 
 /**
  * The revisions worth showing on a page: counts (not rates, which follow from them) whose old value is
- * large enough for a percentage to mean something, largest relative change first.
+ * large enough for a percentage to mean something (counts are rounded to fives: 110 → 120 is mostly
+ * rounding), largest relative change first.
  */
-export function largestRevisions(revisions: readonly Revision[], limit = 20, minimumOld = 100): Revision[] {
+export const REVISION_MINIMUM = 500;
+
+export function largestRevisions(revisions: readonly Revision[], limit = 20, minimumOld = REVISION_MINIMUM): Revision[] {
   return revisions
     .filter((r) => r.measure.type === 'aantal' && r.measure.concept !== 'bevolking' && r.relative !== null && (r.old.value ?? 0) >= minimumOld)
     .sort((a, b) => Math.abs(b.relative!) - Math.abs(a.relative!) || a.region.localeCompare(b.region))
