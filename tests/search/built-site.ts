@@ -25,6 +25,16 @@ function sourceKey(): string {
   return hash.digest('hex').slice(0, 12);
 }
 
+/** Builds of earlier sources (other keys) that no run has used for an hour. */
+function removeStaleBuilds(keep: string): void {
+  const hourAgo = Date.now() - 3_600_000;
+  for (const name of readdirSync('.tmp')) {
+    const match = /^(test-site-[0-9a-f]+)\.done$/.exec(name);
+    if (!match || match[1] === keep || statSync(path.join('.tmp', name)).mtimeMs > hourAgo) continue;
+    for (const suffix of ['', '.cache', '.done']) rmSync(path.join('.tmp', `${match[1]}${suffix}`), { recursive: true, force: true });
+  }
+}
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export async function builtSite(): Promise<string> {
@@ -32,6 +42,7 @@ export async function builtSite(): Promise<string> {
   const dist = path.resolve('.tmp', `test-site-${sourceKey()}`);
   const done = `${dist}.done`;
   const lock = `${dist}.lock`;
+  mkdirSync(path.dirname(dist), { recursive: true });
   for (;;) {
     if (existsSync(done)) return dist;
     try {
@@ -45,6 +56,7 @@ export async function builtSite(): Promise<string> {
   }
   try {
     if (existsSync(done)) return dist;
+    removeStaleBuilds(path.basename(dist));
     const result = spawnSync('npx', ['astro', 'build', '--outDir', dist], {
       encoding: 'utf8',
       env: { ...process.env, DATA_DIR: await fixtureDataDir(), BUILD_DATE: '2023-11-20', ASTRO_CACHE_DIR: `${dist}.cache` },
