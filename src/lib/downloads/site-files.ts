@@ -40,7 +40,9 @@ function releaseOf(data: DownloadSiteData, meta: DatasetMeta): Release | undefin
 
 const isConverted = (row: ObservationRow) => 'converted' in row && row.converted === true;
 
-const datasetTables = new WeakMap<Dataset, WideTable>();
+// The three formats of a dataset are written one after the other; keeping only the last table saves
+// holding every dataset's (large) table for the rest of the build.
+let lastDatasetTable: { dataset: Dataset; table: WideTable } | undefined;
 
 /** A whole dataset on the latest indeling, in one format (the table is built once for all formats). */
 export function datasetFile(data: DownloadSiteData, id: string, format: DownloadFormat, site: URL | string): string {
@@ -52,9 +54,8 @@ export function datasetFile(data: DownloadSiteData, id: string, format: Download
     indeling: indelingText(d.converted.indeling),
     description: new URL(`/downloads/${id}/${DATAPACKAGE}`, site).href,
   };
-  let table = datasetTables.get(d.converted);
-  if (!table) datasetTables.set(d.converted, (table = wideTableOf(d.meta, d.converted.rows, options)));
-  return renderWideTable(d.meta, table, format, options);
+  if (lastDatasetTable?.dataset !== d.converted) lastDatasetTable = { dataset: d.converted, table: wideTableOf(d.meta, d.converted.rows, options) };
+  return renderWideTable(d.meta, lastDatasetTable.table, format, options);
 }
 
 const wijkRowsByGemeente = new WeakMap<Dataset, Map<string, ObservationRow[]>>();
