@@ -54,23 +54,36 @@ export function testMeta(fields: Omit<DatasetMetaInput, keyof typeof base | 'id'
   return DatasetMetaSchema.parse({ ...base, id: 'jeugdhulp', title: 'Jongeren met jeugdhulp', ...fields });
 }
 
+type MeasureInput = DatasetMetaInput['measures'][number];
+type Concept = NonNullable<MeasureInput['concept']>;
+
+/** A count measure of persons, trajecten or inhabitants. */
+function count(id: string, label: string, countOf: MeasureInput['countOf'], concept?: Concept): MeasureInput {
+  return { id, label, unit: 'aantal', decimals: 0, countOf, type: 'aantal', ...(concept ? { concept } : {}) };
+}
+
+/** A derived rate of a count over a population, per 100 or per 1.000. */
+function rate(id: string, label: string, numerator: string, denominator: string, denominatorLabel: string, per: 100 | 1000 = 100): MeasureInput {
+  return {
+    id, label, unit: per === 100 ? '%' : 'per 1.000 jongeren', decimals: 1, countOf: 'personen', type: 'rate', derived: true,
+    rate: { numerator, denominator, denominatorLabel, per },
+  };
+}
+
 function jeugdhulpMeta(regions: DatasetMetaInput['regions']): DatasetMetaInput {
-  const rate = (id: string, label: string, numerator: string) => ({
-    id, label, unit: '%', decimals: 1, countOf: 'personen' as const, type: 'rate' as const, derived: true,
-    rate: { numerator, denominator: 'jongeren_tot_18', denominatorLabel: 'jongeren tot 18 jaar', per: 100 as const },
-  });
+  const pct = (id: string, label: string, numerator: string) => rate(id, label, numerator, 'jongeren_tot_18', 'jongeren tot 18 jaar');
   return {
     ...base,
     id: 'jeugdhulp',
     title: 'Jongeren met jeugdhulp; regio',
     measures: [
-      { id: 'jongeren_jeugdhulp', label: 'Jongeren met jeugdhulp', unit: 'aantal', decimals: 0, countOf: 'personen', type: 'aantal', concept: 'jongeren-jeugdhulp' },
-      { id: 'jongeren_zonder_verblijf', label: 'Jongeren met jeugdhulp zonder verblijf', unit: 'aantal', decimals: 0, countOf: 'personen', type: 'aantal', concept: 'jongeren-jeugdhulp-zonder-verblijf' },
-      { id: 'jongeren_met_verblijf', label: 'Jongeren met jeugdhulp met verblijf', unit: 'aantal', decimals: 0, countOf: 'personen', type: 'aantal', concept: 'jongeren-jeugdhulp-met-verblijf' },
-      { id: 'jongeren_tot_18', label: 'Jongeren tot 18 jaar', unit: 'aantal', decimals: 0, countOf: 'inwoners', type: 'aantal', concept: 'bevolking' },
-      rate('pct_jeugdhulp', 'Jongeren met jeugdhulp (%)', 'jongeren_jeugdhulp'),
-      rate('pct_zonder_verblijf', 'Jeugdhulp zonder verblijf (%)', 'jongeren_zonder_verblijf'),
-      rate('pct_met_verblijf', 'Jeugdhulp met verblijf (%)', 'jongeren_met_verblijf'),
+      count('jongeren_jeugdhulp', 'Jongeren met jeugdhulp', 'personen', 'jongeren-jeugdhulp'),
+      count('jongeren_zonder_verblijf', 'Jongeren met jeugdhulp zonder verblijf', 'personen', 'jongeren-jeugdhulp-zonder-verblijf'),
+      count('jongeren_met_verblijf', 'Jongeren met jeugdhulp met verblijf', 'personen', 'jongeren-jeugdhulp-met-verblijf'),
+      count('jongeren_tot_18', 'Jongeren tot 18 jaar', 'inwoners', 'bevolking'),
+      pct('pct_jeugdhulp', 'Jongeren met jeugdhulp (%)', 'jongeren_jeugdhulp'),
+      pct('pct_zonder_verblijf', 'Jeugdhulp zonder verblijf (%)', 'jongeren_zonder_verblijf'),
+      pct('pct_met_verblijf', 'Jeugdhulp met verblijf (%)', 'jongeren_met_verblijf'),
     ],
     dimensions: [
       {
@@ -113,17 +126,14 @@ function jeugdhulpRows(register: RegionRegister, code: string, period: string, t
 }
 
 function trajectenMeta(regions: DatasetMetaInput['regions']): DatasetMetaInput {
-  const count = (id: string, label: string, concept: 'trajecten-lopend' | 'trajecten-gestart' | 'trajecten-beeindigd') => ({
-    id, label, unit: 'aantal', decimals: 0, countOf: 'trajecten' as const, type: 'aantal' as const, concept,
-  });
   return {
     ...base,
     id: 'jeugdhulptrajecten',
     title: 'Jeugdhulptrajecten; hulpvorm, regio',
     measures: [
-      count('trajecten_lopend', 'Lopende trajecten', 'trajecten-lopend'),
-      count('trajecten_gestart', 'Gestarte trajecten', 'trajecten-gestart'),
-      count('trajecten_beeindigd', 'Beëindigde trajecten', 'trajecten-beeindigd'),
+      count('trajecten_lopend', 'Lopende trajecten', 'trajecten', 'trajecten-lopend'),
+      count('trajecten_gestart', 'Gestarte trajecten', 'trajecten', 'trajecten-gestart'),
+      count('trajecten_beeindigd', 'Beëindigde trajecten', 'trajecten', 'trajecten-beeindigd'),
     ],
     dimensions: [
       {
@@ -162,12 +172,9 @@ function jeugdreclasseringMeta(regions: DatasetMetaInput['regions']): DatasetMet
     id: 'jeugdreclassering',
     title: 'Jongeren met jeugdreclassering; regio',
     measures: [
-      { id: 'jongeren_jr', label: 'Jongeren met jeugdreclassering', unit: 'aantal', decimals: 0, countOf: 'personen', type: 'aantal', concept: 'jongeren-jeugdreclassering' },
-      { id: 'jongeren_12_23', label: 'Jongeren van 12 tot 23 jaar', unit: 'aantal', decimals: 0, countOf: 'inwoners', type: 'aantal', concept: 'bevolking' },
-      {
-        id: 'jr_per_1000', label: 'Jongeren met jeugdreclassering per 1.000', unit: 'per 1.000 jongeren', decimals: 1, countOf: 'personen', type: 'rate', derived: true,
-        rate: { numerator: 'jongeren_jr', denominator: 'jongeren_12_23', denominatorLabel: 'jongeren van 12 tot 23 jaar', per: 1000 },
-      },
+      count('jongeren_jr', 'Jongeren met jeugdreclassering', 'personen', 'jongeren-jeugdreclassering'),
+      count('jongeren_12_23', 'Jongeren van 12 tot 23 jaar', 'inwoners', 'bevolking'),
+      rate('jr_per_1000', 'Jongeren met jeugdreclassering per 1.000', 'jongeren_jr', 'jongeren_12_23', 'jongeren van 12 tot 23 jaar', 1000),
     ],
     periods: periods(HALF_YEARS),
     regions,
@@ -187,12 +194,9 @@ function wijkenMeta(regions: DatasetMetaInput['regions']): DatasetMetaInput {
     id: 'jeugdhulp-wijken',
     title: 'Jongeren met jeugdhulp; wijken',
     measures: [
-      { id: 'jongeren_jeugdhulp', label: 'Jongeren met jeugdhulp', unit: 'aantal', decimals: 0, countOf: 'personen', type: 'aantal', concept: 'jongeren-jeugdhulp' },
-      { id: 'inwoners_tot_18', label: 'Inwoners tot 18 jaar', unit: 'aantal', decimals: 0, countOf: 'inwoners', type: 'aantal', concept: 'bevolking' },
-      {
-        id: 'pct', label: 'Jongeren met jeugdhulp (%)', unit: '%', decimals: 1, countOf: 'personen', type: 'rate', derived: true,
-        rate: { numerator: 'jongeren_jeugdhulp', denominator: 'inwoners_tot_18', denominatorLabel: 'jongeren tot 18 jaar', per: 100 },
-      },
+      count('jongeren_jeugdhulp', 'Jongeren met jeugdhulp', 'personen', 'jongeren-jeugdhulp'),
+      count('inwoners_tot_18', 'Inwoners tot 18 jaar', 'inwoners', 'bevolking'),
+      rate('pct', 'Jongeren met jeugdhulp (%)', 'jongeren_jeugdhulp', 'inwoners_tot_18', 'jongeren tot 18 jaar'),
     ],
     periods: [{ code: '2022JJ00', status: 'definitief' }],
     regions,
