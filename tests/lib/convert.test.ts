@@ -26,7 +26,7 @@ describe('showing a series on the latest indeling', () => {
     expect(index.cell('NL01', '2022HJ02', 'jongeren_jeugdhulp', ['T001'])?.value).toBe(380000);
   });
 
-  it('makes a sum with a suppressed part unknown', () => {
+  it('makes a small sum with a suppressed part unknown', () => {
     const converted = convertToIndeling({ meta, rows: smallRows() }, register);
     const young = converted.rows.find((r) => r.region === 'GM0363' && r.topics[0] === '00-12')!;
     expect(young.cells[0]).toEqual({ value: null, symbol: '.' });
@@ -51,5 +51,21 @@ describe('showing a series on the latest indeling', () => {
     expect(converted.cell('GM0855', '2020HJ01', 'jongeren_jeugdhulp')?.value).toBe(2008);
     expect(converted.cell('GM0865', '2020HJ01', 'jongeren_jeugdhulp')?.value).toBe(314);
     expect(converted.cell('GM0788', '2020HJ01', 'jongeren_jeugdhulp')).toBeUndefined();
+  });
+});
+
+describe('a small suppressed part of a large sum', () => {
+  it('is estimated at 5 when the rest is at least 1.000, and leaves the sum unknown below that', () => {
+    const rows = smallRows();
+    // Weesp's total suppressed: Amsterdam's 15.000 is large enough to carry it.
+    rows[2] = { ...rows[2]!, cells: [{ value: null, symbol: '.' }, rows[2]!.cells[1]!, { value: null, symbol: '.' }] };
+    const converted = convertToIndeling({ meta, rows }, register);
+    const amsterdam = converted.rows.find((r) => r.region === 'GM0363' && r.period === '2022HJ02' && r.topics[0] === 'T001')!;
+    expect(amsterdam.cells[0]).toEqual({ value: 15005, symbol: null });
+    expect(amsterdam.converted).toBe(true);
+    // A small total with a suppressed part stays unknown.
+    rows[1] = { ...rows[1]!, cells: [{ value: 600, symbol: null }, rows[1]!.cells[1]!, { value: null, symbol: '.' }] };
+    const small = convertToIndeling({ meta, rows }, register).rows.find((r) => r.region === 'GM0363' && r.period === '2022HJ02' && r.topics[0] === 'T001')!;
+    expect(small.cells[0]).toEqual({ value: null, symbol: '.' });
   });
 });

@@ -21,7 +21,8 @@ export interface ConvertedDataset extends Dataset {
  * Shows a dataset on one indeling (the latest by default). For each period the gemeenten of that period's
  * own indeling are mapped onto the target: counts of merged gemeenten add up, a split gemeente is divided by
  * the shares of its addresses, and rates are recomputed from their converted numerator and denominator.
- * A sum with a suppressed part is itself unknown. Rows of other region kinds pass through unchanged.
+ * A sum with a suppressed part is unknown, unless the rest is large enough to estimate the small part (see
+ * ESTIMATE_SUPPRESSED_FROM). Rows of other region kinds pass through unchanged.
  */
 export function convertToIndeling(dataset: Dataset, register: RegionRegister, indeling = register.latestYear): ConvertedDataset {
   const { meta } = dataset;
@@ -70,15 +71,34 @@ function convertPeriod(meta: DatasetMeta, rows: ObservationRow[], register: Regi
   return out;
 }
 
+/**
+ * A suppressed part is a count below 10. Where the known parts add up to at least this much, such a part is
+ * estimated at 5 (the middle of what it can be): the error is then at most 0,5%, well below the revisions
+ * between releases. Below it, one hidden part could change the figure too much, and the sum stays unknown.
+ * Without this, Amsterdam would lose every converted half year to a small count in Weesp.
+ */
+export const ESTIMATE_SUPPRESSED_FROM = 1000;
+const SUPPRESSED_ESTIMATE = 5;
+
 function combineCells(meta: DatasetMeta, sources: Array<{ row: ObservationRow | undefined; share: number }>): Observation[] {
   const cells: Observation[] = meta.measures.map((measure, i) => {
     if (measure.type !== 'aantal') return { value: null, symbol: '.' };
     let total = 0;
+    let hidden = 0;
     for (const { row, share } of sources) {
       const cell = row?.cells[i];
-      // A part without a row (the gemeente did not report) or with a suppressed figure makes the sum unknown.
-      if (!cell || cell.value === null) return { value: null, symbol: cell?.symbol === 'x' ? 'x' : '.' };
+      // A part without a row (the gemeente did not report) makes the sum unknown.
+      if (!cell) return { value: null, symbol: '.' };
+      if (cell.value === null) {
+        if (cell.symbol !== '.') return { value: null, symbol: cell.symbol === 'x' ? 'x' : '.' };
+        hidden += share;
+        continue;
+      }
       total += cell.value * share;
+    }
+    if (hidden > 0) {
+      if (total < ESTIMATE_SUPPRESSED_FROM) return { value: null, symbol: '.' };
+      total += SUPPRESSED_ESTIMATE * hidden;
     }
     const value = roundTo(total, measure.decimals);
     return { value, symbol: value === 0 ? '-' : null };
