@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { keyFigureOf } from '../../src/lib/search/key-figure';
 import { datasetSearchProps, regionSearchProps } from '../../src/lib/search/page-props';
 import { EMPTY_STATE, pagefindFilters, parseSearchState, searchStateQuery, statusMessage } from '../../src/lib/search/query';
-import { aliasRecords, measureRecords, wijkAnchorId, wijkRecords } from '../../src/lib/search/records';
+import { aliasRecords, measureRecords, wijkAnchorId, wijkHref, wijkRecords } from '../../src/lib/search/records';
 import { excerptParts, rankResults, toResultView, type ResultView } from '../../src/lib/search/results';
 import type { SiteData } from '../../src/node/site-data';
 import { fixtureSite } from '../releases/fixture';
@@ -95,6 +95,8 @@ describe('what the index holds', () => {
     expect(first.filters.soort).toEqual(['Wijk']);
     expect(first.meta.title).toMatch(/\(wijk in (Amsterdam|Tilburg|Groningen)\)$/);
     expect(new Set(records.map((r) => r.url)).size).toBe(records.length);
+    // A wijk of a gemeente that no longer exists is shown on the page of the gemeente it went to.
+    expect(wijkHref(site, 'WK045701')).toBe('/gemeente/amsterdam/#wijk-wk045701');
   });
 
   it('has a record per measure with its definition and the figure for Nederland', () => {

@@ -98,4 +98,15 @@ describe.skipIf(browserMissing)('searching the built site', () => {
     expect(fetched.some((p) => p.startsWith('/pagefind/'))).toBe(true);
     page.removeAllListeners('request');
   });
+
+  it('explains without JavaScript that search needs it, and where to go instead', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const noJs = await context.newPage();
+    await noJs.goto(`${server.url}/zoeken/?q=Weesp`);
+    const notice = noJs.locator('main .notice');
+    expect(await notice.textContent()).toMatch(/Zoeken werkt alleen met JavaScript/);
+    expect(await notice.locator('a').evaluateAll((links) => links.map((a) => a.getAttribute('href')))).toEqual(['/gemeenten/', '/tabellen/']);
+    expect(await noJs.locator('#zoek-meer').isVisible()).toBe(false);
+    await context.close();
+  });
 });
