@@ -39,6 +39,14 @@ describe.skipIf(!present)('importer: the real CBS exports in ../shared/cbs', () 
     expect(cell(indicatoren, 'NL01', '2022JJ00', 'pct_jeugdhulp')).toEqual({ value: 13.2, symbol: null });
   });
 
+  it('derives jeugdzorg per 1.000 inwoners from the two counts', () => {
+    const amsterdam = new RowIndex(wijken).get('GM0363', '2022JJ00')!;
+    const at = (id: string) => amsterdam.cells[wijken.meta.measures.findIndex((m) => m.id === id)]!;
+    const expected = Math.round((21520 / at('inwoners').value!) * 1000 * 10) / 10;
+    expect(at('jongeren_jeugdzorg_per_1000')).toEqual({ value: expected, symbol: null });
+    expect(wijken.meta.measures.find((m) => m.id === 'jongeren_jeugdzorg_per_1000')?.rate?.denominatorLabel).toBe('inwoners');
+  });
+
   it('reads the wijken table: both years, wijken with their own names, population beside it', () => {
     expect(wijken.meta.periods).toEqual([
       { code: '2021JJ00', status: 'definitief' },

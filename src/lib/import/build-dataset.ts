@@ -6,7 +6,7 @@
  */
 import type { z } from 'zod';
 import { DatasetMetaSchema, type DatasetMeta, type DatasetMetaInput, type MeasureSchema } from '../../schemas/dataset';
-import { rowKey, type ObservationRow } from '../data/dataset';
+import { computeDerivedMeasures, rowKey, type ObservationRow } from '../data/dataset';
 import { DataError } from '../data/errors';
 import { comparePeriods, parsePeriodCode, type PeriodStatus } from '../data/periods';
 import type { Observation } from '../data/symbols';
@@ -315,9 +315,13 @@ function finishDraft(draft: Draft, options: BuildOptions): BuiltDataset {
   if (empty.length > 0 && empty.length < draft.measures.length) {
     options.progress?.(`dataset "${draft.id}": maten zonder cijfers weggelaten: ${empty.map((m) => m.id).join(', ')}`);
   }
-  const measures = draft.measures
+  const imported = draft.measures
     .filter((m) => empty.length === draft.measures.length || !empty.includes(m))
     .map((m) => (draft.inferredDecimals.has(m.id) ? { ...m, decimals: draft.inferredDecimals.get(m.id)! } : m));
+  // Rates the profile derives from two imported counts, computed on load and never stored.
+  const present = new Set(imported.map((m) => m.id));
+  const derived = (profile?.derived ?? []).filter((m) => present.has(m.rate?.numerator ?? '') && present.has(m.rate?.denominator ?? ''));
+  const measures = [...imported, ...derived];
   // Rows in time order, each period in the order the sources list their regions (Nederland first).
   const periodOrder = (code: string) => parsePeriodCode(code)!;
   drafted.sort((a, b) => comparePeriods(periodOrder(a.period), periodOrder(b.period)));
@@ -358,6 +362,7 @@ function finishDraft(draft: Draft, options: BuildOptions): BuiltDataset {
     ],
   };
   const meta = parseWithDataError(DatasetMetaSchema, input, `dataset "${draft.id}" (uit ${first.file})`);
+  computeDerivedMeasures(meta, rows);
   return { meta, rows };
 }
 

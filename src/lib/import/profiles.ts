@@ -31,6 +31,8 @@ export interface TableProfile {
    */
   fixedTopics?: Readonly<Record<string, { code: string; label: string }>>;
   footnotes?: ReadonlyArray<z.input<typeof FootnoteSchema>>;
+  /** Rates computed from two of the table's counts (derived: true), added when both counts were imported. */
+  derived?: ReadonlyArray<z.input<typeof MeasureSchema>>;
 }
 
 const KWB = 'CBS Kerncijfers wijken en buurten';
@@ -124,6 +126,34 @@ export const JEUGDZORG_WIJKEN: TableProfile = {
     inwoners('a_15_24', 'inwoners_15_25', 'Inwoners van 15 tot 25 jaar', 'Inwoners van 15 tot 25 jaar op 1 januari.'),
   ],
   ignore: ['Gemeentenaam_18', 'SoortRegio_19', 'Codering_20', 'IndelingswijzigingWijken_21', 'recs', 'gm_naam'],
+  // CBS publishes no rate in this table; per 1.000 inwoners is the one its own columns allow without guessing
+  // an age band (jeugdzorg counts youths up to 23, the population bands are 0–14 and 15–24).
+  derived: [
+    {
+      id: 'jongeren_jeugdzorg_per_1000',
+      label: 'Jongeren met jeugdzorg in natura per 1.000 inwoners',
+      shortLabel: 'Jeugdzorg per 1.000 inwoners',
+      unit: 'per 1.000 inwoners',
+      decimals: 1,
+      countOf: 'personen',
+      type: 'rate',
+      derived: true,
+      rate: { numerator: 'jongeren_jeugdzorg', denominator: 'inwoners', denominatorLabel: 'inwoners', per: 1000 },
+      definition: 'Jongeren met jeugdzorg in natura per 1.000 inwoners, berekend door deze site uit de twee aantallen (inwoners: CBS Kerncijfers wijken en buurten).',
+    },
+    {
+      id: 'trajecten_per_1000',
+      label: 'Trajecten jeugdzorg in natura per 1.000 inwoners',
+      shortLabel: 'Trajecten per 1.000 inwoners',
+      unit: 'per 1.000 inwoners',
+      decimals: 1,
+      countOf: 'trajecten',
+      type: 'rate',
+      derived: true,
+      rate: { numerator: 'trajecten', denominator: 'inwoners', denominatorLabel: 'inwoners', per: 1000 },
+      definition: 'Trajecten jeugdzorg in natura per 1.000 inwoners, berekend door deze site uit de twee aantallen.',
+    },
+  ],
   fixedTopics: { VormenVanJeugdzorg: { code: 'T001203', label: 'Totaal alle jeugdzorg in natura' } },
 };
 
