@@ -80,7 +80,7 @@ describe('a reader', () => {
       await page.click('#selectie summary');
       await page.uncheck('input[name="perioden"][value="2026HJ01"]');
       await page.check('input[name="perioden"][value="2025HJ02"]');
-      await page.click('button[type="submit"]');
+      await page.click('[data-table-form] button[type="submit"]');
       await page.waitForURL(/perioden=2025HJ02/);
       await page.waitForFunction(() => document.querySelector('#tabel-caption')?.textContent?.includes('2e halfjaar 2025'));
       const permalink = page.url();
