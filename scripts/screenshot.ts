@@ -15,6 +15,8 @@ const { values, positionals } = parseArgs({
     out: { type: 'string', default: '.tmp/screens' },
     width: { type: 'string', default: '1280' },
     'no-js': { type: 'boolean', default: false },
+    /** Screenshots of successive screens instead of one long image (easier to read at full size). */
+    tiles: { type: 'string', default: '0' },
   },
 });
 
@@ -28,8 +30,18 @@ try {
     await page.goto(server.url + route, { waitUntil: 'networkidle' });
     const name = (route.replace(/[^a-z0-9]+/gi, '_').replace(/^_|_$/g, '') || 'home') + `-${values.width}.png`;
     const file = path.join(values.out!, name);
-    await page.screenshot({ path: file, fullPage: true });
-    console.log(file);
+    const tiles = Number(values.tiles);
+    if (tiles > 0) {
+      const height = await page.evaluate(() => document.documentElement.scrollHeight);
+      for (let i = 0; i < tiles && i * 900 < height; i++) {
+        const tile = file.replace(/\.png$/, `-${i + 1}.png`);
+        await page.screenshot({ path: tile, clip: { x: 0, y: i * 900, width: Number(values.width), height: Math.min(900, height - i * 900) }, fullPage: true });
+        console.log(tile);
+      }
+    } else {
+      await page.screenshot({ path: file, fullPage: true });
+      console.log(file);
+    }
   }
 } finally {
   await browser.close();
