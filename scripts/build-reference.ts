@@ -19,7 +19,7 @@ import { z } from 'zod';
 import { decodeUtf8, readCsv, requireColumn } from '../src/lib/csv/read-csv';
 import { findJunctions, positionKey, simplifyPolygons, type PolygonRings, type Position, type SimplifyOptions } from '../src/lib/geo/simplify';
 import { gemeenteOfWijk, normaliseRegionCode } from '../src/lib/regions/codes';
-import { normaliseName, type HerindelingSoort } from '../src/lib/regions/register';
+import { normaliseName, type HerindelingRecord as Herindeling, type HerindelingSoort } from '../src/lib/regions/register';
 
 const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
 const SHARED_DIR = resolve(REPO_ROOT, process.env['SHARED_DIR'] ?? '../shared');
@@ -164,15 +164,6 @@ function checkProvincieName(provincies: readonly Provincie[], code: string, naam
 // ---------------------------------------------------------------------------------------------------------
 // Herindelingen and indelingen
 
-interface Herindeling {
-  jaar: number;
-  oudeCode: string;
-  oudeNaam: string;
-  nieuweCode: string;
-  nieuweNaam: string;
-  aandeel: number;
-  soort: HerindelingSoort;
-}
 
 function isSoort(value: string): value is HerindelingSoort {
   return (SOORTEN as readonly string[]).includes(value);
