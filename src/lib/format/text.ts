@@ -1,0 +1,9 @@
+/**
+ * The first sentence of a text, for a short description in a list ("Het aantal … per halfjaar."). A sentence
+ * ends at . ! or ? followed by a capital, so abbreviations such as "o.a." do not cut it short.
+ */
+export function firstSentence(text: string): string {
+  const paragraph = text.trim().split(/\n\s*\n/)[0] ?? '';
+  const match = /^.*?[.!?](?=\s+[A-ZÀ-Ý'‘"]|\s*$)/s.exec(paragraph);
+  return (match ? match[0] : paragraph).replace(/\s+/g, ' ').trim();
+}
