@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { firstSentence } from '../../src/lib/format/text';
+import { firstSentence, paragraphs } from '../../src/lib/format/text';
 
 describe('firstSentence', () => {
   it('takes the first sentence of the first paragraph', () => {
@@ -8,5 +8,11 @@ describe('firstSentence', () => {
     );
     expect(firstSentence('Geen punt aan het eind')).toBe('Geen punt aan het eind');
     expect(firstSentence('Cijfers 1.000 jongeren (o.a. 12,5%). Meer.')).toBe('Cijfers 1.000 jongeren (o.a. 12,5%).');
+  });
+});
+
+describe('paragraphs', () => {
+  it('splits on blank lines and folds whitespace', () => {
+    expect(paragraphs('Eerste\nregel.\n\n  Tweede alinea. \n\n\n')).toEqual(['Eerste regel.', 'Tweede alinea.']);
   });
 });

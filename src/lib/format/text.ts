@@ -7,3 +7,11 @@ export function firstSentence(text: string): string {
   const match = /^.*?[.!?](?=\s+[A-ZÀ-Ý'‘"]|\s*$)/s.exec(paragraph);
   return (match ? match[0] : paragraph).replace(/\s+/g, ' ').trim();
 }
+
+/** The paragraphs of a text (separated by blank lines), whitespace folded. */
+export function paragraphs(text: string): string[] {
+  return text
+    .split(/\n\s*\n/)
+    .map((p) => p.replace(/\s+/g, ' ').trim())
+    .filter(Boolean);
+}
