@@ -2,6 +2,7 @@
 import { defineConfig } from 'astro/config';
 import validateData from './src/integrations/validate-data.ts';
 import pagefind from './src/integrations/pagefind.ts';
+import downloads from './src/integrations/downloads.ts';
 import chartReport from './src/render/chart-report.ts';
 
 // Registers the project's integrations; no logic here.
@@ -9,8 +10,11 @@ export default defineConfig({
   site: process.env.SITE_URL ?? 'https://jeugdzorgcijfers.example.nl',
   trailingSlash: 'always',
   build: { format: 'directory', inlineStylesheets: 'always' },
-  integrations: [validateData(), pagefind(), chartReport()],
+  // downloads after pagefind: the build waits for the downloads worker while Pagefind indexes.
+  integrations: [validateData(), pagefind(), downloads(), chartReport()],
   devToolbar: { enabled: false },
+  // Builds and test sites go to .tmp/ (tens of thousands of files): the dev server must not watch them.
+  vite: { server: { watch: { ignored: ['**/.tmp/**'] } } },
   // Separate caches let several builds (e.g. the benchmark's) run side by side.
   ...(process.env.ASTRO_CACHE_DIR ? { cacheDir: process.env.ASTRO_CACHE_DIR } : {}),
 });

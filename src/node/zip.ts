@@ -28,20 +28,43 @@ export function dosDateTime(isoDate: string): { date: number; time: number } {
   return { date: ((y! - 1980) << 9) | (m! << 5) | d!, time: 12 << 11 };
 }
 
-/** Zips the entries; they are compressed in parallel on libuv's thread pool. */
-export async function createZip(entries: readonly ZipEntry[], isoDate: string): Promise<Buffer> {
+/** An entry compressed, with what its headers need. */
+interface PackedEntry {
+  name: Buffer;
+  crc: number;
+  size: number;
+  packed: Buffer;
+}
+
+async function pack(entry: ZipEntry): Promise<PackedEntry> {
+  const raw = typeof entry.data === 'string' ? Buffer.from(entry.data, 'utf8') : Buffer.from(entry.data);
+  if (raw.length >= LIMIT) throw new Error(`zip: ${entry.name} is te groot voor een zip zonder ZIP64`);
+  return { name: Buffer.from(entry.name, 'utf8'), crc: crc32(raw), size: raw.length, packed: await deflateRawAsync(raw, { level: 6 }) };
+}
+
+/**
+ * Entries compressed at the same time on libuv's thread pool. A few at a time: the entries may come from a
+ * generator that renders them one by one, and only the compressed bytes of earlier ones need to stay.
+ */
+const IN_FLIGHT = 3;
+
+/** Zips the entries (an array, or a generator that makes them one by one). */
+export async function createZip(entries: Iterable<ZipEntry>, isoDate: string): Promise<Buffer> {
   const { date, time } = dosDateTime(isoDate);
+  const packing: Array<Promise<PackedEntry>> = [];
+  for (const entry of entries) {
+    const packed = pack(entry);
+    // Handled by the awaits below; without this an early failure would count as unhandled meanwhile.
+    packed.catch(() => undefined);
+    packing.push(packed);
+    if (packing.length >= IN_FLIGHT) await packing[packing.length - IN_FLIGHT];
+  }
+  const packed = await Promise.all(packing);
   const locals: Buffer[] = [];
   const centrals: Buffer[] = [];
   let offset = 0;
-  const raws = entries.map((entry) => (typeof entry.data === 'string' ? Buffer.from(entry.data, 'utf8') : Buffer.from(entry.data)));
-  const packs = await Promise.all(raws.map((raw) => deflateRawAsync(raw, { level: 6 })));
-  for (const [i, entry] of entries.entries()) {
-    const name = Buffer.from(entry.name, 'utf8');
-    const raw = raws[i]!;
-    const packed = packs[i]!;
-    if (raw.length >= LIMIT || offset + packed.length >= LIMIT) throw new Error(`zip: ${entry.name} is te groot voor een zip zonder ZIP64`);
-    const crc = crc32(raw);
+  for (const { name, crc, size, packed: data } of packed) {
+    if (offset + data.length >= LIMIT) throw new Error(`zip: ${name.toString('utf8')} past niet meer in een zip zonder ZIP64`);
     // The local header and the central directory entry share a run of fields (APPNOTE 4.3.7 and 4.3.12).
     const shared = (header: Buffer, at: number) => {
       header.writeUInt16LE(VERSION, at);
@@ -50,8 +73,8 @@ export async function createZip(entries: readonly ZipEntry[], isoDate: string): 
       header.writeUInt16LE(time, at + 6);
       header.writeUInt16LE(date, at + 8);
       header.writeUInt32LE(crc, at + 10);
-      header.writeUInt32LE(packed.length, at + 14);
-      header.writeUInt32LE(raw.length, at + 18);
+      header.writeUInt32LE(data.length, at + 14);
+      header.writeUInt32LE(size, at + 18);
       header.writeUInt16LE(name.length, at + 22);
     };
     const local = Buffer.alloc(30);
@@ -63,15 +86,15 @@ export async function createZip(entries: readonly ZipEntry[], isoDate: string): 
     shared(central, 6);
     // extra and comment lengths, disk number, internal and external attributes: all zero
     central.writeUInt32LE(offset, 42);
-    locals.push(local, name, packed);
+    locals.push(local, name, data);
     centrals.push(central, name);
-    offset += local.length + name.length + packed.length;
+    offset += local.length + name.length + data.length;
   }
   const directory = Buffer.concat(centrals);
   const end = Buffer.alloc(22);
   end.writeUInt32LE(END_OF_CENTRAL_DIRECTORY, 0);
-  end.writeUInt16LE(entries.length, 8);
-  end.writeUInt16LE(entries.length, 10);
+  end.writeUInt16LE(packed.length, 8);
+  end.writeUInt16LE(packed.length, 10);
   end.writeUInt32LE(directory.length, 12);
   end.writeUInt32LE(offset, 16);
   return Buffer.concat([...locals, directory, end]);

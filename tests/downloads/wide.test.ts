@@ -1,7 +1,17 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseDownloadCsv } from '../../src/lib/downloads/csv';
-import { parseDatasetFileName, datasetFileName, DOWNLOAD_FORMATS } from '../../src/lib/downloads/files';
-import { datasetFile, gemeenteFile, gemeenteRows } from '../../src/lib/downloads/site-files';
+import {
+  parseDatasetFileName,
+  datasetFileName,
+  DOWNLOAD_FORMATS,
+  indelingText,
+  renderDatasetFile,
+  renderedFile,
+  renderTableLines,
+  renderWideTable,
+  wideTableOf,
+} from '../../src/lib/downloads/files';
+import { datasetFile, gemeenteFile, gemeenteRows, siteDownloadFiles } from '../../src/lib/downloads/site-files';
 import { parseDownloadJson, toWideRecords, wideColumns, wideNumericColumns } from '../../src/lib/downloads/wide';
 import type { SiteData } from '../../src/node/site-data';
 import { fixtureSite } from '../releases/fixture';
@@ -69,6 +79,58 @@ describe('a gemeente’s downloads', () => {
     expect(new Set(csv.map((r) => r.regio))).toEqual(new Set(['Weesp']));
     expect(csv.every((r) => String(r.perioden_code) < '2023' && r.omgerekend === 'nee')).toBe(true);
     expect(csv.map((r) => r.perioden_code)).toContain('2022HJ02');
+  });
+});
+
+describe('files cut from the whole dataset’s lines', () => {
+  it('are written line by line exactly as the wide table writers write them', () => {
+    for (const d of site.datasets) {
+      for (const [rows, periods] of [[d.converted.rows, undefined], [d.original.rows, d.meta.periods.map((p) => ({ ...p, status: 'voorlopig' as const }))]] as const) {
+        const options = {
+          regionLabel: (c: string) => site.register.label(c),
+          isConverted: (r: object) => (r as { converted?: boolean }).converted === true,
+          ...(periods ? { periods } : {}),
+          release: site.catalog.releases[0],
+          indeling: indelingText(undefined),
+        };
+        const lines = renderTableLines(d.meta, rows, options);
+        for (const format of DOWNLOAD_FORMATS) {
+          expect(renderedFile(d.meta, lines, format, options), `${d.meta.id} ${format}`).toBe(renderWideTable(d.meta, wideTableOf(d.meta, rows, options), format, options));
+        }
+      }
+    }
+  });
+
+  it('are byte for byte the files of the gemeente’s own rows, for every gemeente, dataset and format', () => {
+    let compared = 0;
+    for (const { code } of site.register.allGemeenten()) {
+      const current = site.register.isCurrent(code);
+      for (const entry of gemeenteRows(site, code)) {
+        const options = {
+          regionLabel: (c: string) => site.register.label(c),
+          isConverted: (r: object) => (r as { converted?: boolean }).converted === true,
+          release: site.catalog.releases.find((r) => r.id === entry.meta.release),
+          indeling: indelingText(current ? site.register.latestYear : undefined),
+          description: `${SITE}downloads/gemeente/${site.register.slug(code)}/datapackage.json`,
+        };
+        for (const format of DOWNLOAD_FORMATS) {
+          const own = renderDatasetFile(entry.meta, entry.rows, format, options);
+          expect(gemeenteFile(site, code, entry.meta.id, format, SITE), `${code} ${entry.meta.id} ${format}`).toBe(own);
+          compared++;
+        }
+      }
+    }
+    expect(compared).toBeGreaterThan(100);
+  });
+
+  it('lists every file once: each dataset’s, and each gemeente’s per dataset it has figures in', () => {
+    const files = siteDownloadFiles(site, SITE).map((f) => f.path);
+    expect(new Set(files).size).toBe(files.length);
+    expect(files).toContain('/downloads/jeugdhulp/jeugdhulp-excel.csv');
+    expect(files).toContain('/downloads/gemeente/weesp/jeugdhulp.json');
+    expect(files).toContain('/downloads/gemeente/amsterdam/datapackage.json');
+    const gemeenteFiles = site.register.allGemeenten().reduce((n, g) => n + gemeenteRows(site, g.code).length * DOWNLOAD_FORMATS.length, 0);
+    expect(files.filter((f) => f.startsWith('/downloads/gemeente/') && !f.endsWith('datapackage.json'))).toHaveLength(gemeenteFiles);
   });
 });
 

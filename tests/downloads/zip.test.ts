@@ -16,7 +16,7 @@ beforeAll(async () => {
 describe('the zip of a release', () => {
   it('holds every dataset in three forms, the datapackage and a leesmij, as that release published them', async () => {
     const release = site.catalog.releases[0]!;
-    const files = releaseFiles(site.store, site.register, release, 'https://jeugdzorg.example/');
+    const files = [...releaseFiles(site.store, site.register, release, 'https://jeugdzorg.example/')];
     const folder = 'jeugdzorg-in-cijfers-2022-10-27/';
     expect(files.map((f) => f.name)).toEqual([
       `${folder}LEESMIJ.txt`,

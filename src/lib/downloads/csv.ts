@@ -29,25 +29,53 @@ export function formatCsv(columns: readonly string[], records: ReadonlyArray<Rec
  * objects, and each distinct text (a region or category label) is quoted once.
  */
 export function formatCsvRows(columns: readonly string[], rows: ReadonlyArray<readonly Value[]>, dialect: CsvDialect): string {
-  const d = DIALECTS[dialect];
-  const always = dialect === 'excel-nl';
-  const quoted = new Map<string, string>();
-  const text = (value: string) => {
-    let out = quoted.get(value);
-    if (out === undefined) quoted.set(value, (out = quote(value, d.delimiter, always)));
-    return out;
-  };
-  const lines = [columns.map(text).join(d.delimiter)];
-  const comma = d.decimal !== '.';
-  for (const row of rows) {
+  const writer = new CsvLineWriter(dialect);
+  const lines = new Array<string>(rows.length);
+  for (let i = 0; i < rows.length; i++) lines[i] = writer.line(rows[i]!);
+  return csvFileText(writer.line(columns), lines, dialect);
+}
+
+/**
+ * Formats rows of values (in column order) as lines of one dialect, quoting each distinct text once. A whole
+ * dataset's download is written line by line with it, so a gemeente's file can reuse the lines of its rows.
+ */
+export class CsvLineWriter {
+  private readonly quoted = new Map<string, string>();
+  private readonly delimiter: string;
+  private readonly decimal: string;
+  private readonly always: boolean;
+
+  constructor(dialect: CsvDialect) {
+    this.delimiter = DIALECTS[dialect].delimiter;
+    this.decimal = DIALECTS[dialect].decimal;
+    this.always = dialect === 'excel-nl';
+  }
+
+  line(row: readonly Value[]): string {
     const fields = new Array<string>(row.length);
     for (let i = 0; i < row.length; i++) {
       const value = row[i];
-      fields[i] = value === null || value === undefined ? '' : typeof value === 'number' ? (comma ? String(value).replace('.', d.decimal) : String(value)) : text(value);
+      fields[i] =
+        value === null || value === undefined
+          ? ''
+          : typeof value === 'number'
+            ? this.decimal !== '.' ? String(value).replace('.', this.decimal) : String(value)
+            : this.text(value);
     }
-    lines.push(fields.join(d.delimiter));
+    return fields.join(this.delimiter);
   }
-  return (d.bom ? '\ufeff' : '') + lines.join('\r\n') + '\r\n';
+
+  private text(value: string): string {
+    let out = this.quoted.get(value);
+    if (out === undefined) this.quoted.set(value, (out = quote(value, this.delimiter, this.always)));
+    return out;
+  }
+}
+
+/** A CSV file from its header line and data lines: BOM where the dialect has one, CRLF after every line. */
+export function csvFileText(header: string, lines: readonly string[], dialect: CsvDialect): string {
+  const body = lines.length > 0 ? `${lines.join('\r\n')}\r\n` : '';
+  return `${DIALECTS[dialect].bom ? '\ufeff' : ''}${header}\r\n${body}`;
 }
 
 function formatValue(value: Value, delimiter: string, decimal: string, quoteText: boolean): string {

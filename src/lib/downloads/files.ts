@@ -1,13 +1,14 @@
 /**
  * Where every download lives and what it contains. The addresses are permanent: a dataset's files at
  * /downloads/<dataset>/, a gemeente's at /downloads/gemeente/<naam>/, a release's zip at
- * /downloads/release-<id>.zip. Pure; the endpoints in src/pages/downloads only call these.
+ * /downloads/release-<id>.zip. Pure; src/node/site-downloads.ts writes the files.
  */
 import type { DatasetMeta, Release } from '../../schemas/dataset';
 import type { ObservationRow } from '../data/dataset';
 import type { PeriodStatus } from '../data/periods';
-import { DIALECTS, formatCsvRows, type CsvDialect } from './csv';
-import { formatDownloadJson, toWideTable, type JsonHeader, type WideTable } from './wide';
+import { CsvLineWriter, csvFileText, DIALECTS, formatCsvRows, type CsvDialect } from './csv';
+import { tableLines } from './lines';
+import { formatDownloadJson, jsonFileText, toWideTable, wideColumns, type JsonHeader, type WideTable } from './wide';
 
 export type DownloadFormat = 'csv' | 'excel' | 'json';
 export const DOWNLOAD_FORMATS: readonly DownloadFormat[] = ['csv', 'excel', 'json'];
@@ -86,6 +87,50 @@ export function wideTableOf(meta: DatasetMeta, rows: readonly ObservationRow[], 
 export function renderWideTable(meta: DatasetMeta, table: WideTable, format: DownloadFormat, options: Pick<FileOptions, 'release' | 'indeling' | 'description'>): string {
   if (format !== 'json') return formatCsvRows(table.columns, table.rows, FORMAT_DIALECT[format]);
   return formatDownloadJson(jsonHeader(meta, options), table);
+}
+
+/**
+ * A table written once in all three formats, line by line, with where each region's lines are. Rows are
+ * sorted by region first, so a region's lines are consecutive, and the lines of a few regions, taken in table
+ * order, are exactly the file those regions' rows would give on their own: a gemeente's files are cut from
+ * the whole dataset's lines instead of being formatted again.
+ */
+export interface RenderedTable {
+  columns: string[];
+  lines: Record<DownloadFormat, string[]>;
+  /** Region code → its lines, [start, end), in table order. */
+  regions: Map<string, { start: number; end: number }>;
+}
+
+export function renderTableLines(meta: DatasetMeta, rows: readonly ObservationRow[], options: FileOptions): RenderedTable {
+  return {
+    columns: wideColumns(meta),
+    ...tableLines(meta, rows, {
+      regionLabel: options.regionLabel,
+      ...(options.isConverted ? { isConverted: options.isConverted } : {}),
+      ...(options.periods ? { periods: options.periods } : {}),
+    }),
+  };
+}
+
+/** One file of a rendered table: all of it, or the lines of some regions (in table order). */
+export function renderedFile(
+  meta: DatasetMeta,
+  table: RenderedTable,
+  format: DownloadFormat,
+  options: Pick<FileOptions, 'release' | 'indeling' | 'description'>,
+  regions?: readonly string[],
+): string {
+  const all = table.lines[format];
+  const lines = regions
+    ? regions.flatMap((code) => {
+        const block = table.regions.get(code);
+        return block ? all.slice(block.start, block.end) : [];
+      })
+    : all;
+  if (format === 'json') return jsonFileText(jsonHeader(meta, options), table.columns, lines);
+  const dialect = FORMAT_DIALECT[format];
+  return csvFileText(new CsvLineWriter(dialect).line(table.columns), lines, dialect);
 }
 
 export function jsonHeader(meta: DatasetMeta, options: Pick<FileOptions, 'release' | 'indeling' | 'description'>): JsonHeader {

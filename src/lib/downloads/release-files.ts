@@ -1,7 +1,7 @@
 /**
  * The files of one release as it was published (each period on its own indeling, with the statuses of
  * then), for the release's zip: per dataset CSV, CSV for Excel and JSON, one datapackage.json and a
- * LEESMIJ.txt. Pure; src/pages/downloads/release-[id].zip.ts zips them.
+ * LEESMIJ.txt. Pure; src/node/site-downloads.ts zips them.
  */
 import type { Release } from '../../schemas/dataset';
 import { SYMBOL_LEGEND } from '../data/symbols';
@@ -9,7 +9,7 @@ import { formatDate } from '../format/number';
 import type { RegionRegister } from '../regions/register';
 import { releaseContents, isCurrentRelease, nextRelease, type ReleaseStore } from '../releases/versions';
 import { dataPackage } from './datapackage';
-import { DATAPACKAGE, DOWNLOAD_FORMATS, datasetFileName, indelingText, renderWideTable, wideTableOf, FORMAT_LABEL } from './files';
+import { DATAPACKAGE, DOWNLOAD_FORMATS, datasetFileName, indelingText, renderedFile, renderTableLines, FORMAT_LABEL } from './files';
 
 export interface ReleaseFile {
   name: string;
@@ -20,16 +20,20 @@ export function releaseFolderName(releaseId: string): string {
   return `jeugdzorg-in-cijfers-${releaseId}`;
 }
 
-export function releaseFiles(store: ReleaseStore, register: RegionRegister, release: Release, site: URL | string): ReleaseFile[] {
+/**
+ * The files one by one, each dataset's three rendered when they are asked for, so a zip can compress them
+ * while only one dataset's lines are held.
+ */
+export function* releaseFiles(store: ReleaseStore, register: RegionRegister, release: Release, site: URL | string): Generator<ReleaseFile> {
   const versions = releaseContents(store, release.id);
   const folder = releaseFolderName(release.id);
   const indeling = indelingText(undefined);
-  const files: ReleaseFile[] = [];
+  yield { name: `${folder}/LEESMIJ.txt`, data: readme(store, release, versions.map((v) => v.meta.title), site) };
   for (const version of versions) {
     const options = { regionLabel: (code: string) => register.label(code), periods: version.periods, release, indeling, description: DATAPACKAGE };
-    const table = wideTableOf(version.meta, version.rows, options);
+    const table = renderTableLines(version.meta, version.rows, options);
     for (const format of DOWNLOAD_FORMATS) {
-      files.push({ name: `${folder}/${datasetFileName(version.meta.id, format)}`, data: renderWideTable(version.meta, table, format, options) });
+      yield { name: `${folder}/${datasetFileName(version.meta.id, format)}`, data: renderedFile(version.meta, table, format, options) };
     }
   }
   const pkg = dataPackage(
@@ -52,9 +56,7 @@ export function releaseFiles(store: ReleaseStore, register: RegionRegister, rele
       })),
     ),
   );
-  files.push({ name: `${folder}/${DATAPACKAGE}`, data: `${JSON.stringify(pkg, null, 2)}\n` });
-  files.unshift({ name: `${folder}/LEESMIJ.txt`, data: readme(store, release, versions.map((v) => v.meta.title), site) });
-  return files;
+  yield { name: `${folder}/${DATAPACKAGE}`, data: `${JSON.stringify(pkg, null, 2)}\n` };
 }
 
 function readme(store: ReleaseStore, release: Release, titles: string[], site: URL | string): string {

@@ -1,7 +1,7 @@
 /**
  * The site's download files, from the loaded site data: a whole dataset on the latest indeling (as the
  * pages show it), one gemeente's rows of every dataset, and their datapackage.json. Pure (the site data is
- * passed in); src/pages/downloads/** are thin endpoints around these functions.
+ * passed in); src/node/site-downloads.ts writes them in the build and serves them in the dev server.
  */
 import type { Catalog, DatasetMeta, Release } from '../../schemas/dataset';
 import { RowIndex, type Dataset, type ObservationRow } from '../data/dataset';
@@ -9,8 +9,17 @@ import type { ConvertedDataset } from '../regions/convert';
 import { gemeenteOfWijk, regionKind } from '../regions/codes';
 import type { RegionRegister } from '../regions/register';
 import { dataPackage, type PackageResource } from './datapackage';
-import { DATAPACKAGE, datasetFileName, indelingText, renderWideTable, wideTableOf, type DownloadFormat } from './files';
-import type { WideTable } from './wide';
+import {
+  DATAPACKAGE,
+  DOWNLOAD_FORMATS,
+  datasetFileName,
+  downloadPaths,
+  indelingText,
+  renderedFile,
+  renderTableLines,
+  type DownloadFormat,
+  type RenderedTable,
+} from './files';
 
 /** What the downloads need of the site data (src/node/site-data.ts `SiteData` fits). */
 export interface DownloadSiteData {
@@ -40,22 +49,37 @@ function releaseOf(data: DownloadSiteData, meta: DatasetMeta): Release | undefin
 
 const isConverted = (row: ObservationRow) => 'converted' in row && row.converted === true;
 
-// The three formats of a dataset are written one after the other; keeping only the last table saves
-// holding every dataset's (large) table for the rest of the build.
-let lastDatasetTable: { dataset: Dataset; table: WideTable } | undefined;
+/**
+ * The lines of one dataset, on the latest indeling or as published, with the wijken of each gemeente. Only
+ * the last one asked for is kept: files are written dataset by dataset (see siteDownloadFiles), and holding
+ * every dataset's lines for the rest of the build would cost hundreds of megabytes.
+ */
+let lastTable: { source: Dataset; table: RenderedTable; wijken: Map<string, string[]> } | undefined;
 
-/** A whole dataset on the latest indeling, in one format (the table is built once for all formats). */
+function renderedTableOf(data: DownloadSiteData, meta: DatasetMeta, source: Dataset) {
+  if (lastTable?.source !== source) {
+    const table = renderTableLines(meta, source.rows, { regionLabel: (code) => data.register.label(code), isConverted, release: undefined, indeling: '' });
+    const wijken = new Map<string, string[]>();
+    for (const code of table.regions.keys()) {
+      if (regionKind(code) !== 'wijk') continue;
+      const list = wijken.get(gemeenteOfWijk(code)) ?? [];
+      list.push(code);
+      wijken.set(gemeenteOfWijk(code), list);
+    }
+    lastTable = { source, table, wijken };
+  }
+  return lastTable;
+}
+
+/** A whole dataset on the latest indeling, in one format (its lines are rendered once for all formats). */
 export function datasetFile(data: DownloadSiteData, id: string, format: DownloadFormat, site: URL | string): string {
   const d = datasetOf(data, id);
   const options = {
-    regionLabel: (code: string) => data.register.label(code),
-    isConverted,
     release: releaseOf(data, d.meta),
     indeling: indelingText(d.converted.indeling),
     description: new URL(`/downloads/${id}/${DATAPACKAGE}`, site).href,
   };
-  if (lastDatasetTable?.dataset !== d.converted) lastDatasetTable = { dataset: d.converted, table: wideTableOf(d.meta, d.converted.rows, options) };
-  return renderWideTable(d.meta, lastDatasetTable.table, format, options);
+  return renderedFile(d.meta, renderedTableOf(data, d.meta, d.converted).table, format, options);
 }
 
 const wijkRowsByGemeente = new WeakMap<Dataset, Map<string, ObservationRow[]>>();
@@ -91,22 +115,22 @@ export function gemeenteRows(data: DownloadSiteData, code: string): Array<{ meta
     .filter((x) => x.rows.length > 0);
 }
 
-// The three formats of one gemeente's table are written one after the other: keep the last table built.
-let lastGemeenteTable: { key: string; table: WideTable } | undefined;
-
+/**
+ * One gemeente's file of a dataset: the lines of the gemeente and its wijken, cut from the whole dataset's
+ * lines (on the latest indeling for a current gemeente, as published for a former one).
+ */
 export function gemeenteFile(data: DownloadSiteData, code: string, id: string, format: DownloadFormat, site: URL | string): string {
-  const entry = gemeenteRows(data, code).find((x) => x.meta.id === id);
-  if (!entry) throw new Error(`geen cijfers van ${code} in ${id}`);
+  const d = datasetOf(data, id);
+  const current = data.register.isCurrent(code);
+  const { table, wijken } = renderedTableOf(data, d.meta, current ? d.converted : d.original);
+  const regions = [code, ...(wijken.get(code) ?? [])];
+  if (!regions.some((r) => table.regions.has(r))) throw new Error(`geen cijfers van ${code} in ${id}`);
   const options = {
-    regionLabel: (c: string) => data.register.label(c),
-    isConverted,
-    release: releaseOf(data, entry.meta),
-    indeling: indelingText(entry.converted ? data.register.latestYear : undefined),
-    description: new URL(`/downloads/gemeente/${data.register.slug(code)}/${DATAPACKAGE}`, site).href,
+    release: releaseOf(data, d.meta),
+    indeling: indelingText(current ? data.register.latestYear : undefined),
+    description: new URL(downloadPaths.gemeentePackage(data.register.slug(code)), site).href,
   };
-  const key = `${data.catalog.releases.at(-1)?.id}|${code}|${id}`;
-  if (lastGemeenteTable?.key !== key) lastGemeenteTable = { key, table: wideTableOf(entry.meta, entry.rows, options) };
-  return renderWideTable(entry.meta, lastGemeenteTable.table, format, options);
+  return renderedFile(d.meta, table, format, options, regions);
 }
 
 function resources(meta: DatasetMeta, prefix = ''): PackageResource[] {
@@ -154,4 +178,40 @@ export function gemeentePackageJson(data: DownloadSiteData, code: string, site: 
     entries.flatMap((e) => resources(e.meta)),
   );
   return `${JSON.stringify(pkg, null, 2)}\n`;
+}
+
+/** A download file and how to make it. */
+export interface DownloadFile {
+  /** Site path, e.g. /downloads/gemeente/amsterdam/jeugdhulp.csv */
+  path: string;
+  render: () => string;
+}
+
+/**
+ * Every download file of the site but the release zips, in the order that renders each dataset's lines
+ * once: per dataset its own files and its file of every current gemeente (latest indeling), then those of
+ * the former gemeenten (as published); the gemeenten's datapackage.json files at the end.
+ */
+export function siteDownloadFiles(data: DownloadSiteData, site: URL | string): DownloadFile[] {
+  const gemeenten = data.register.allGemeenten().map(({ code }) => ({
+    code,
+    slug: data.register.slug(code),
+    current: data.register.isCurrent(code),
+    datasets: new Set(gemeenteRows(data, code).map((e) => e.meta.id)),
+  }));
+  const files: DownloadFile[] = [];
+  for (const { meta: { id } } of data.datasets) {
+    for (const format of DOWNLOAD_FORMATS) files.push({ path: downloadPaths.datasetFile(id, format), render: () => datasetFile(data, id, format, site) });
+    files.push({ path: downloadPaths.datasetPackage(id), render: () => datasetPackageJson(data, id, site) });
+    for (const current of [true, false]) {
+      for (const g of gemeenten) {
+        if (g.current !== current || !g.datasets.has(id)) continue;
+        for (const format of DOWNLOAD_FORMATS) files.push({ path: downloadPaths.gemeenteFile(g.slug, id, format), render: () => gemeenteFile(data, g.code, id, format, site) });
+      }
+    }
+  }
+  for (const g of gemeenten) {
+    if (g.datasets.size > 0) files.push({ path: downloadPaths.gemeentePackage(g.slug), render: () => gemeentePackageJson(data, g.code, site) });
+  }
+  return files;
 }

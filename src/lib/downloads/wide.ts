@@ -129,8 +129,17 @@ export interface JsonHeader {
  * `pd.DataFrame(doc["rijen"], columns=doc["kolommen"])`.
  */
 export function formatDownloadJson(header: JsonHeader, table: WideTable): string {
-  const lines = table.rows.map((values) => JSON.stringify(values));
-  const head = JSON.stringify({ ...header, kolommen: table.columns });
+  return jsonFileText(header, table.columns, table.rows.map(jsonLine));
+}
+
+/** One row of a JSON download. */
+export function jsonLine(values: readonly WideValue[]): string {
+  return JSON.stringify(values);
+}
+
+/** A JSON download from its header, columns and rows already written as lines by {@link jsonLine}. */
+export function jsonFileText(header: JsonHeader, columns: readonly string[], lines: readonly string[]): string {
+  const head = JSON.stringify({ ...header, kolommen: columns });
   return `${head.slice(0, -1)},"rijen":[\n${lines.join(',\n')}\n]}\n`;
 }
 

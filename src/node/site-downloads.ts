@@ -1,0 +1,57 @@
+/**
+ * Writes the site's downloads into a built site: every file of siteDownloadFiles (each dataset's files, each
+ * gemeente's files and datapackage.json) and the zip of every release. They are data, not pages: the build
+ * writes them in a worker thread beside Astro's page rendering (src/integrations/downloads.ts), and the dev
+ * server makes one when it is asked for (downloadResponse).
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { CONTENT_TYPE, downloadPaths, parseDatasetFileName } from '../lib/downloads/files';
+import { releaseFiles } from '../lib/downloads/release-files';
+import { siteDownloadFiles, type DownloadSiteData } from '../lib/downloads/site-files';
+import type { ReleaseStore } from '../lib/releases/versions';
+import { createZip } from './zip';
+
+export type DownloadsData = DownloadSiteData & { store: ReleaseStore };
+
+export interface DownloadsSummary {
+  files: number;
+  bytes: number;
+}
+
+export async function writeSiteDownloads(data: DownloadsData, outDir: string, site: string): Promise<DownloadsSummary> {
+  const summary: DownloadsSummary = { files: 0, bytes: 0 };
+  const folders = new Set<string>();
+  // Synchronous writes: this runs in a worker thread of its own, where nothing else waits for the event loop.
+  const write = (sitePath: string, contents: string | Uint8Array) => {
+    const file = path.join(outDir, sitePath);
+    const folder = path.dirname(file);
+    if (!folders.has(folder)) {
+      mkdirSync(folder, { recursive: true });
+      folders.add(folder);
+    }
+    writeFileSync(file, contents);
+    summary.files++;
+    summary.bytes += typeof contents === 'string' ? Buffer.byteLength(contents) : contents.length;
+  };
+  for (const file of siteDownloadFiles(data, site)) write(file.path, file.render());
+  for (const release of data.catalog.releases) {
+    write(downloadPaths.releaseZip(release.id), await createZip(releaseFiles(data.store, data.register, release, site), release.date));
+  }
+  return summary;
+}
+
+/**
+ * One download for the dev server, made when it is asked for; undefined for any other path. (The build
+ * writes them all at once with writeSiteDownloads.)
+ */
+export async function downloadResponse(data: DownloadsData, pathname: string, site: string): Promise<{ body: string | Buffer; type: string } | undefined> {
+  const release = data.catalog.releases.find((r) => downloadPaths.releaseZip(r.id) === pathname);
+  if (release) return { body: await createZip(releaseFiles(data.store, data.register, release, site), release.date), type: CONTENT_TYPE.zip };
+  if (!pathname.startsWith('/downloads/')) return undefined;
+  const file = siteDownloadFiles(data, site).find((f) => f.path === pathname);
+  if (!file) return undefined;
+  const name = path.posix.basename(pathname);
+  const format = parseDatasetFileName(name)?.format;
+  return { body: file.render(), type: CONTENT_TYPE[format ?? 'datapackage'] };
+}
