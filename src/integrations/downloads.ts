@@ -1,35 +1,43 @@
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
 import { getSiteData } from '../node/site-data';
-import type { DownloadsJob, DownloadsResult } from '../node/downloads-worker';
+import type { Worker } from 'node:worker_threads';
+import { OUTPUT_READY, type DownloadsJob, type DownloadsResult } from '../node/downloads-worker';
 import { downloadResponse } from '../node/site-downloads';
 import { startTsWorker, workerResult } from '../node/ts-worker';
 
 /**
  * The downloads (each dataset's files, each gemeente's files, the zip of every release: some 7.800 files and
  * 350 MB) are data, not pages. Written as Astro endpoints they went one by one through the page pipeline on
- * the main thread. The build now writes them in a worker thread that starts once Astro has emptied the output
- * folder and runs beside the page rendering; the build waits for it at the end, while Pagefind indexes.
- * The dev server makes a download when it is asked for.
+ * the main thread. The build now makes them in a worker thread that starts with the build and loads the data
+ * while the main thread does the same; it writes once Astro has emptied the output folder, beside the page
+ * rendering, and the build waits for it at the end, while Pagefind indexes. The dev server makes a download
+ * when it is asked for.
  */
 export default function downloads(): AstroIntegration {
-  let job: DownloadsJob | undefined;
+  let site = 'http://localhost/';
+  let worker: Worker | undefined;
   let result: Promise<DownloadsResult> | undefined;
   return {
     name: 'jeugdzorg:downloads',
     hooks: {
-      'astro:config:done': ({ config }) => {
-        job = { outDir: fileURLToPath(config.outDir), site: config.site ?? 'http://localhost/' };
-      },
-      // The server build comes after Astro emptied the output folder, and before the pages.
-      'astro:build:setup': ({ target }) => {
-        if (target !== 'server' || result || !job) return;
-        result = workerResult<DownloadsResult>(startTsWorker('src/node/downloads-worker.ts', job));
+      'astro:config:setup': ({ config, command }) => {
+        site = config.site ?? site;
+        if (command !== 'build') return;
+        worker = startTsWorker('src/node/downloads-worker.ts', { outDir: fileURLToPath(config.outDir), site } satisfies DownloadsJob);
+        // Until the end of the build it must not keep a failed build's process alive.
+        worker.unref();
+        result = workerResult<DownloadsResult>(worker);
         // Awaited in astro:build:done; until then a failure must not count as unhandled.
         result.catch(() => undefined);
       },
+      // The server build starts after Astro emptied the output folder: from now on the worker may write.
+      'astro:build:setup': ({ target }) => {
+        if (target === 'server') worker?.postMessage(OUTPUT_READY);
+      },
       'astro:build:done': async ({ logger }) => {
-        if (!result) throw new Error('de downloads zijn niet gestart');
+        if (!worker || !result) throw new Error('de downloads zijn niet gestart');
+        worker.ref();
         const { files, bytes, ms } = await result;
         logger.info(`${files.toLocaleString('nl-NL')} downloadbestanden (${Math.round(bytes / 1e6)} MB) geschreven in ${(ms / 1000).toFixed(1)} s`);
       },
@@ -38,7 +46,7 @@ export default function downloads(): AstroIntegration {
           const pathname = new URL(request.url ?? '/', 'http://localhost').pathname;
           if (request.method !== 'GET' || !pathname.startsWith('/downloads/')) return next();
           getSiteData()
-            .then((data) => downloadResponse(data, decodeURIComponent(pathname), job?.site ?? 'http://localhost/'))
+            .then((data) => downloadResponse(data, decodeURIComponent(pathname), site))
             .then((file) => {
               if (!file) return next();
               response.setHeader('content-type', file.type);

@@ -1,8 +1,9 @@
 /**
  * The build's downloads worker (started by src/integrations/downloads.ts): loads the site data on its own
- * and writes every download into the output folder while the main thread renders the pages.
+ * and writes every download into the output folder while the main thread renders the pages. It starts with
+ * the build, but writes only after the message OUTPUT_READY: Astro empties the output folder first.
  */
-import { parentPort, workerData } from 'node:worker_threads';
+import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { getSiteData } from './site-data';
 import { writeSiteDownloads, type DownloadsSummary } from './site-downloads';
 
@@ -15,7 +16,15 @@ export interface DownloadsResult extends DownloadsSummary {
   ms: number;
 }
 
-const { outDir, site } = (workerData as { job: DownloadsJob }).job;
-const started = performance.now();
-const summary = await writeSiteDownloads(await getSiteData(), outDir, site);
-parentPort!.postMessage({ ...summary, ms: performance.now() - started } satisfies DownloadsResult);
+export const OUTPUT_READY = 'output-ready';
+
+// This module is also imported by the integration for its types and constant; only a worker runs the job.
+if (!isMainThread && parentPort) {
+  const port = parentPort;
+  const ready = new Promise<void>((resolve) => port.on('message', (message) => message === OUTPUT_READY && resolve()));
+  const { outDir, site } = (workerData as { job: DownloadsJob }).job;
+  const started = performance.now();
+  const summary = await writeSiteDownloads(await getSiteData(), outDir, site, ready);
+  port.postMessage({ ...summary, ms: performance.now() - started } satisfies DownloadsResult);
+  port.close();
+}

@@ -19,7 +19,8 @@ export interface DownloadsSummary {
   bytes: number;
 }
 
-export async function writeSiteDownloads(data: DownloadsData, outDir: string, site: string): Promise<DownloadsSummary> {
+/** Writes every download into `outDir`; with `ready`, the first file waits for it (the files are made meanwhile). */
+export async function writeSiteDownloads(data: DownloadsData, outDir: string, site: string, ready?: Promise<void>): Promise<DownloadsSummary> {
   const summary: DownloadsSummary = { files: 0, bytes: 0 };
   const folders = new Set<string>();
   // Synchronous writes: this runs in a worker thread of its own, where nothing else waits for the event loop.
@@ -34,7 +35,13 @@ export async function writeSiteDownloads(data: DownloadsData, outDir: string, si
     summary.files++;
     summary.bytes += typeof contents === 'string' ? Buffer.byteLength(contents) : contents.length;
   };
-  for (const file of siteDownloadFiles(data, site)) write(file.path, file.render());
+  let waited = ready === undefined;
+  for (const file of siteDownloadFiles(data, site)) {
+    const contents = file.render();
+    if (!waited) await ready;
+    waited = true;
+    write(file.path, contents);
+  }
   for (const release of data.catalog.releases) {
     write(downloadPaths.releaseZip(release.id), await createZip(releaseFiles(data.store, data.register, release, site), release.date));
   }

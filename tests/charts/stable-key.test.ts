@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { stableKey } from '../../src/lib/charts/stable-key';
+import { deepFreeze, stableKey } from '../../src/lib/charts/stable-key';
 
 describe('stable key of a chart input', () => {
   it('does not depend on the order of object keys, Map entries or Set members', () => {
@@ -18,5 +18,18 @@ describe('stable key of a chart input', () => {
 
   it('refuses values that cannot be part of a key', () => {
     expect(() => stableKey({ f: () => 1 })).toThrow(/function/);
+  });
+
+  it('keeps the key of a large array only when nothing in it can change', () => {
+    const values = () => Array.from({ length: 40 }, (_, i) => ({ code: `GM${i}`, value: i }));
+    const frozen = deepFreeze(values());
+    expect(stableKey({ values: frozen })).toBe(stableKey({ values: deepFreeze(values()) }));
+    expect(stableKey({ values: frozen })).not.toBe(stableKey({ values: deepFreeze(values().reverse()) }));
+    // Frozen on the outside only: an item can still change, and the key must follow it.
+    const items = values();
+    const shallow = Object.freeze(items);
+    const before = stableKey(shallow);
+    items[0]!.value = 99;
+    expect(stableKey(shallow)).not.toBe(before);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { breakdownsOf } from '../../src/lib/facts/breakdowns';
 import { memberTable } from '../../src/lib/facts/members';
-import { regionFacts } from '../../src/lib/facts/region-facts';
+import { regionFacts, regionTrend } from '../../src/lib/facts/region-facts';
 import { countsTrendOf, trendOf } from '../../src/lib/facts/trend';
 import { wijkenOf } from '../../src/lib/facts/wijken';
 import { fixture, HALF_YEARS } from './fixture';
@@ -73,6 +73,11 @@ describe('breakdowns, wijken and members', () => {
     expect(members.rows.map((r) => r.naam)).toContain('Aa en Hunze');
     expect(members.rows.every((r) => r.href?.startsWith('/gemeente/'))).toBe(true);
     expect(members.rateColumn).toEqual({ label: '%', unit: 'van jongeren tot 18 jaar' });
+  });
+
+  it('gives an embed the trend its fact page shows, without making the rest of the page', () => {
+    for (const code of ['NL01', 'PV22', 'JZ04', 'GM0363', 'GM1680']) expect(regionTrend(context, code), code).toEqual(regionFacts(context, code).trend);
+    expect(regionTrend(context, 'GM0363')).toBeDefined();
   });
 
   it('marks the key figures of a provincie without rows of its own as computed from the gemeenten', () => {

@@ -8,7 +8,40 @@ export function stableKey(value: unknown): string {
   return JSON.stringify(value, replacer) ?? 'undefined';
 }
 
+/**
+ * Freezes a value and everything in it, so stableKey may keep its key: the values of all gemeenten in a dot
+ * strip are one such array, shared by every gemeente page, and writing out its 342 entries on each page was
+ * most of the cost of the key. (Maps and Sets cannot be frozen; a value holding one is never kept.)
+ */
+export function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    for (const item of Object.values(value)) deepFreeze(item);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+const deeplyFrozen = new WeakSet<object>();
+
+function isDeeplyFrozen(value: object): boolean {
+  if (deeplyFrozen.has(value)) return true;
+  if (!Object.isFrozen(value) || value instanceof Map || value instanceof Set) return false;
+  const frozen = Object.values(value).every((item) => item === null || typeof item !== 'object' || isDeeplyFrozen(item));
+  if (frozen) deeplyFrozen.add(value);
+  return frozen;
+}
+
+/** Keys of large deeply frozen arrays; such an array cannot change, so its key is written once. */
+const frozenKeys = new WeakMap<object, string>();
+const KEEP_FROM = 32;
+
 function replacer(this: unknown, _key: string, value: unknown): unknown {
+  if (Array.isArray(value) && value.length >= KEEP_FROM && isDeeplyFrozen(value)) {
+    let key = frozenKeys.get(value);
+    // A copy is not frozen, so the key is made the ordinary way.
+    if (key === undefined) frozenKeys.set(value, (key = stableKey([...value])));
+    return { $frozen: key };
+  }
   if (typeof value === 'number') {
     if (Number.isNaN(value)) return { $number: 'NaN' };
     if (!Number.isFinite(value)) return { $number: String(value) };

@@ -96,18 +96,57 @@ export function readCsv(text: string, options: ReadCsvOptions): CsvTable {
   if (!first) throw new DataError({ file }, 'het bestand is leeg; verwacht een kopregel en gegevens');
   const header = first.cells.map((name) => name.trim());
   for (const record of records) {
-    if (record.cells.length !== header.length) {
-      const problem =
-        record.cells.length > header.length
-          ? `${record.cells.length - header.length} veld(en) te veel`
-          : `${header.length - record.cells.length} veld(en) te weinig`;
-      throw new DataError(
-        { file, line: record.line },
-        `verwacht ${header.length} velden zoals de kopregel (scheidingsteken "${delimiter}"), maar deze regel heeft er ${record.cells.length}: ${problem}`,
-      );
-    }
+    if (record.cells.length !== header.length) throw fieldCountError(file, record.line, header.length, record.cells.length, delimiter);
   }
   return { header, records };
+}
+
+/**
+ * The same records as readCsv, one at a time, for large files the project writes itself: without any
+ * quote or carriage return in the text, a line is its fields split at the delimiter, which is several
+ * times faster than the general parser and needs no array of all records. Otherwise it uses readCsv.
+ * `on.header` gets the (trimmed) header first, `on.record` the line number and fields of every record
+ * (already checked against the header's count).
+ */
+export function forEachCsvRecord(
+  text: string,
+  options: ReadCsvOptions & { delimiter: ',' | ';' | '\t' },
+  on: { header: (header: string[]) => void; record: (line: number, cells: string[]) => void },
+): void {
+  if (text.includes('"') || text.includes('\r')) {
+    const table = readCsv(text, options);
+    on.header(table.header);
+    for (const record of table.records) on.record(record.line, record.cells);
+    return;
+  }
+  const { file, delimiter } = options;
+  if (text.trim() === '') throw new DataError({ file }, 'het bestand is leeg; verwacht een kopregel en gegevens');
+  let header: string[] | undefined;
+  let line = 0;
+  for (let start = 0; start < text.length; ) {
+    let end = text.indexOf('\n', start);
+    if (end === -1) end = text.length;
+    line++;
+    const content = text.slice(start, end);
+    start = end + 1;
+    if (content === '') continue;
+    const cells = content.split(delimiter);
+    if (!header) {
+      header = cells.map((name) => name.trim());
+      on.header(header);
+      continue;
+    }
+    if (cells.length !== header.length) throw fieldCountError(file, line, header.length, cells.length, delimiter);
+    on.record(line, cells);
+  }
+}
+
+function fieldCountError(file: string, line: number, expected: number, found: number, delimiter: string): DataError {
+  const problem = found > expected ? `${found - expected} veld(en) te veel` : `${expected - found} veld(en) te weinig`;
+  return new DataError(
+    { file, line },
+    `verwacht ${expected} velden zoals de kopregel (scheidingsteken "${delimiter}"), maar deze regel heeft er ${found}: ${problem}`,
+  );
 }
 
 function countNewlines(text: string): number {

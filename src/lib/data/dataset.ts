@@ -36,11 +36,22 @@ export function computeDerivedMeasures(meta: DatasetMeta, rows: ObservationRow[]
     .map((measure, i) => ({ measure, i }))
     .filter(({ measure }) => measure.derived && measure.rate?.numerator && measure.rate.denominator);
   if (derived.length === 0) return;
+  // Rates repeat as much as counts do: one frozen Observation per distinct result, as in the parser.
+  const shared = new Map<number | string, Observation>();
   for (const row of rows) {
     for (const { measure, i } of derived) {
       const numerator = row.cells[index.get(measure.rate!.numerator!)!]!;
       const denominator = row.cells[index.get(measure.rate!.denominator!)!]!;
-      row.cells[i] = computeRate(numerator, denominator, measure.rate!.per, measure.decimals);
+      const rate = computeRate(numerator, denominator, measure.rate!.per, measure.decimals);
+      // A Map key does not tell -0 from 0; a rate of -0 (there should be none) keeps its own object.
+      const key = rate.value ?? `symbol:${rate.symbol}`;
+      if (Object.is(key, -0)) {
+        row.cells[i] = rate;
+        continue;
+      }
+      let cell = shared.get(key);
+      if (cell === undefined) shared.set(key, (cell = Object.freeze(rate)));
+      row.cells[i] = cell;
     }
   }
 }

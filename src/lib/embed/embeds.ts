@@ -7,7 +7,7 @@
 import type { DatasetMeta } from '../../schemas/dataset';
 import { findMapMeasures } from '../charts/map-pages';
 import type { FactsContext } from '../facts/context';
-import { regionFacts } from '../facts/region-facts';
+import { regionTrend } from '../facts/region-facts';
 import type { RateTrend } from '../facts/trend';
 import { regionHref } from '../pages/gemeente-links';
 import { regionKind, type RegionKind } from '../regions/codes';
@@ -50,9 +50,9 @@ export function embedSpecs(register: RegionRegister, metas: readonly DatasetMeta
   return [...trends, ...maps];
 }
 
-/** The trend of a region's main figure, exactly as its fact page shows it. */
+/** The trend of a region's main figure, exactly as its fact page shows it (embeds are of current regions only). */
 export function trendOf(context: FactsContext, region: string): RateTrend | undefined {
-  return regionFacts(context, region).trend;
+  return regionTrend(context, region);
 }
 
 const escapeAttribute = (text: string) => text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');

@@ -5,6 +5,7 @@
  */
 import type { Measure } from '../../schemas/dataset';
 import { distribution as spreadOf } from '../charts/describe';
+import { deepFreeze } from '../charts/stable-key';
 import type { DotStripInput } from '../charts/types';
 import type { ObservationRow } from '../data/dataset';
 import type { Observation } from '../data/symbols';
@@ -313,7 +314,8 @@ function peersOf(context: FactsContext, dataset: FactsDataset, region: string, r
       const value = dataset.index.cellOf(dataset.totalRow(code, period), rate.id)?.value;
       if (value !== null && value !== undefined) list.push({ code, label: register.label(code), value });
     }
-    return { values: list, peers: peers.length, distribution: spreadOf(list.map((v) => v.value)) };
+    // Frozen: every page passes it on to its dot strip, whose cache key is then made once (see deepFreeze).
+    return { values: deepFreeze(list), peers: peers.length, distribution: spreadOf(list.map((v) => v.value)) };
   });
   const group = kind === 'gemeente' ? context.similarGemeenten(region) : [];
   return { noun, values, peers, group, distribution };

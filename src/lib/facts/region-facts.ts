@@ -62,9 +62,7 @@ export function regionFacts(context: FactsContext, code: string): RegionFacts {
   const published = former !== undefined;
   const keyFigures = keyFiguresOf(context, code, { published });
   const predecessors = kind === 'gemeente' && !former ? predecessorsOf(register, code) : [];
-  // The trend follows the first figure with a rate; without rates in the data, the first count.
-  const mainConcept = (keyFigures.find((f) => f.rate) ?? keyFigures[0])?.concept;
-  const trend = mainConcept ? trendOf(context, code, mainConcept, { published }) : undefined;
+  const trend = mainTrendOf(context, code, keyFigures, published);
   const counts = countsTrendOf(context, code, { published });
   const breakdowns = published ? [] : breakdownsOf(context, code);
   const wijken = kind === 'gemeente' ? wijkenOf(context, code) : undefined;
@@ -109,6 +107,17 @@ export function regionFacts(context: FactsContext, code: string): RegionFacts {
     footnotes,
     searchKeyFigure: searchKeyFigure(keyFigures),
   };
+}
+
+/** The trend a fact page shows: of the first key figure with a rate; without rates in the data, of the first count. */
+function mainTrendOf(context: FactsContext, code: string, keyFigures: readonly KeyFigure[], published: boolean): RateTrend | undefined {
+  const mainConcept = (keyFigures.find((f) => f.rate) ?? keyFigures[0])?.concept;
+  return mainConcept ? trendOf(context, code, mainConcept, { published }) : undefined;
+}
+
+/** The trend of a current region's fact page, without the rest of the page (for its embed). */
+export function regionTrend(context: FactsContext, code: string): RateTrend | undefined {
+  return mainTrendOf(context, code, keyFiguresOf(context, code, { published: false }), false);
 }
 
 function parentsOf(context: FactsContext, code: string): RegionFacts['parents'] {

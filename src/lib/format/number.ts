@@ -52,10 +52,14 @@ export function parseDutchNumber(text: string): number | undefined {
   return Number(trimmed.replace(/\./g, '').replace(',', '.'));
 }
 
+let dateFormatter: Intl.DateTimeFormat | undefined;
+
 /** ISO date → "29 oktober 2026". */
 export function formatDate(iso: string): string {
   const [y, m, d] = iso.split('-').map(Number);
-  return new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+  // Constructed once: every page formats dates (the release and build dates in its footer and cite line).
+  dateFormatter ??= new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+  return dateFormatter.format(
     new Date(Date.UTC(y!, m! - 1, d!)),
   );
 }

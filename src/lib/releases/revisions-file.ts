@@ -14,19 +14,35 @@ export const REVISION_COLUMNS = [
 ] as const;
 
 export function revisionsCsv(store: ReleaseStore, register: RegionRegister, releaseId: string, dialect: CsvDialect): string {
+  return formatCsvRows(REVISION_COLUMNS, revisionRows(store, register, releaseId), dialect);
+}
+
+type RevisionRow = Array<string | number | null>;
+
+// The two dialects of a release's file are written one after the other: build the rows once for both.
+let lastRows: { store: ReleaseStore; releaseId: string; rows: RevisionRow[] } | undefined;
+
+function revisionRows(store: ReleaseStore, register: RegionRegister, releaseId: string): RevisionRow[] {
+  if (lastRows?.store === store && lastRows.releaseId === releaseId) return lastRows.rows;
   const previous = previousRelease(store.catalog, releaseId);
-  const rows: Array<Array<string | number | null>> = [];
+  const rows: RevisionRow[] = [];
   if (previous) {
     for (const version of releaseContents(store, releaseId)) {
       const before = datasetVersion(store, version.meta.id, previous.id);
       if (!before) continue;
       const { meta } = version;
+      const labels = meta.dimensions.map((d) => new Map(d.codes.map((c) => [c.code, c.label])));
+      const periodLabels = new Map<string, string>();
       for (const r of diffVersions(before, version).revisions) {
-        const period = parsePeriodCode(r.period);
+        let shownPeriod = periodLabels.get(r.period);
+        if (shownPeriod === undefined) {
+          const period = parsePeriodCode(r.period);
+          periodLabels.set(r.period, (shownPeriod = period ? periodLabel(period) : r.period));
+        }
         rows.push([
-          meta.id, meta.title, r.region, register.label(r.region), r.period, period ? periodLabel(period) : r.period,
+          meta.id, meta.title, r.region, register.label(r.region), r.period, shownPeriod,
           meta.dimensions.map((d, j) => `${d.id}=${r.topics[j] ?? ''}`).join(';'),
-          meta.dimensions.map((d, j) => `${d.label}: ${d.codes.find((c) => c.code === r.topics[j])?.label ?? r.topics[j]}`).join('; '),
+          meta.dimensions.map((d, j) => `${d.label}: ${labels[j]!.get(r.topics[j]!) ?? r.topics[j]}`).join('; '),
           r.measure.id, r.measure.label, r.measure.unit,
           r.old.value, r.old.symbol ?? '', r.new.value, r.new.symbol ?? '',
           r.difference, r.relative === null ? null : Math.round(r.relative * 10000) / 100,
@@ -34,5 +50,6 @@ export function revisionsCsv(store: ReleaseStore, register: RegionRegister, rele
       }
     }
   }
-  return formatCsvRows(REVISION_COLUMNS, rows, dialect);
+  lastRows = { store, releaseId, rows };
+  return rows;
 }
