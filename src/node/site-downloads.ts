@@ -8,11 +8,9 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { CONTENT_TYPE, downloadPaths, parseDatasetFileName } from '../lib/downloads/files';
 import { releaseFiles } from '../lib/downloads/release-files';
-import { siteDownloadFiles, type DownloadSiteData } from '../lib/downloads/site-files';
-import type { ReleaseStore } from '../lib/releases/versions';
-import { createZip } from './zip';
-
-export type DownloadsData = DownloadSiteData & { store: ReleaseStore };
+import { siteDownloadFiles, type DownloadFile, type DownloadsData } from '../lib/downloads/site-files';
+import type { Release } from '../schemas/dataset';
+import { createZip, ZipWriter } from './zip';
 
 export interface DownloadsSummary {
   files: number;
@@ -35,16 +33,21 @@ export async function writeSiteDownloads(data: DownloadsData, outDir: string, si
     summary.files++;
     summary.bytes += typeof contents === 'string' ? Buffer.byteLength(contents) : contents.length;
   };
+  const zips = new Map<Release, ZipWriter>();
   let waited = ready === undefined;
-  for (const file of siteDownloadFiles(data, site)) {
-    const contents = file.render();
+  for (const output of siteDownloadFiles(data, site)) {
+    if ('zip' in output) {
+      let zip = zips.get(output.zip);
+      if (!zip) zips.set(output.zip, (zip = new ZipWriter(output.zip.date)));
+      await zip.add(output.render());
+      continue;
+    }
+    const contents = output.render();
     if (!waited) await ready;
     waited = true;
-    write(file.path, contents);
+    write(output.path, contents);
   }
-  for (const release of data.catalog.releases) {
-    write(downloadPaths.releaseZip(release.id), await createZip(releaseFiles(data.store, data.register, release, site), release.date));
-  }
+  for (const [release, zip] of zips) write(downloadPaths.releaseZip(release.id), await zip.finish());
   return summary;
 }
 
@@ -56,9 +59,8 @@ export async function downloadResponse(data: DownloadsData, pathname: string, si
   const release = data.catalog.releases.find((r) => downloadPaths.releaseZip(r.id) === pathname);
   if (release) return { body: await createZip(releaseFiles(data.store, data.register, release, site), release.date), type: CONTENT_TYPE.zip };
   if (!pathname.startsWith('/downloads/')) return undefined;
-  const file = siteDownloadFiles(data, site).find((f) => f.path === pathname);
+  const file = siteDownloadFiles(data, site).find((f): f is DownloadFile => 'path' in f && f.path === pathname);
   if (!file) return undefined;
-  const name = path.posix.basename(pathname);
-  const format = parseDatasetFileName(name)?.format;
-  return { body: file.render(), type: CONTENT_TYPE[format ?? 'datapackage'] };
+  const format = parseDatasetFileName(path.posix.basename(pathname))?.format;
+  return { body: file.render(), type: CONTENT_TYPE[format ?? 'json'] };
 }

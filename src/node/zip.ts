@@ -50,16 +50,33 @@ const IN_FLIGHT = 3;
 
 /** Zips the entries (an array, or a generator that makes them one by one). */
 export async function createZip(entries: Iterable<ZipEntry>, isoDate: string): Promise<Buffer> {
-  const { date, time } = dosDateTime(isoDate);
-  const packing: Array<Promise<PackedEntry>> = [];
-  for (const entry of entries) {
+  const zip = new ZipWriter(isoDate);
+  for (const entry of entries) await zip.add(entry);
+  return zip.finish();
+}
+
+/** A zip built entry by entry; several can be open at once (the build fills every release's zip per dataset). */
+export class ZipWriter {
+  private readonly packing: Array<Promise<PackedEntry>> = [];
+
+  constructor(private readonly isoDate: string) {}
+
+  /** Starts compressing an entry; resolves when there is room for the next. */
+  async add(entry: ZipEntry): Promise<void> {
     const packed = pack(entry);
     // Handled by the awaits below; without this an early failure would count as unhandled meanwhile.
     packed.catch(() => undefined);
-    packing.push(packed);
-    if (packing.length >= IN_FLIGHT) await packing[packing.length - IN_FLIGHT];
+    this.packing.push(packed);
+    if (this.packing.length >= IN_FLIGHT) await this.packing[this.packing.length - IN_FLIGHT];
   }
-  const packed = await Promise.all(packing);
+
+  async finish(): Promise<Buffer> {
+    return assemble(await Promise.all(this.packing), this.isoDate);
+  }
+}
+
+function assemble(packed: readonly PackedEntry[], isoDate: string): Buffer {
+  const { date, time } = dosDateTime(isoDate);
   const locals: Buffer[] = [];
   const centrals: Buffer[] = [];
   let offset = 0;

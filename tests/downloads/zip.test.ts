@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { releaseFiles } from '../../src/lib/downloads/release-files';
+import { siteDownloadFiles } from '../../src/lib/downloads/site-files';
 import { createZip, dosDateTime, readZip } from '../../src/node/zip';
 import type { SiteData } from '../../src/node/site-data';
 import { fixtureSite } from '../releases/fixture';
@@ -36,6 +37,17 @@ describe('the zip of a release', () => {
     expect(back.map((e) => e.name)).toEqual(files.map((f) => f.name));
     expect(back.every((e) => e.crcOk)).toBe(true);
     expect(back.map((e) => e.data.toString('utf8'))).toEqual(files.map((f) => f.data));
+  });
+
+  it('gets the same entries in the build, where they are made dataset by dataset between the other downloads', () => {
+    const site2 = 'https://jeugdzorg.example/';
+    const built = new Map<string, Array<{ name: string; data: string }>>();
+    for (const output of siteDownloadFiles(site, site2)) {
+      const made = output.render();
+      if ('zip' in output) built.set(output.zip.id, [...(built.get(output.zip.id) ?? []), made as { name: string; data: string }]);
+    }
+    expect([...built.keys()].sort()).toEqual(site.catalog.releases.map((r) => r.id).sort());
+    for (const release of site.catalog.releases) expect(built.get(release.id), release.id).toEqual([...releaseFiles(site.store, site.register, release, site2)]);
   });
 
   it('is a zip other tools read (Python zipfile), with the release date on every entry', async () => {

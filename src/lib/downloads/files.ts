@@ -6,8 +6,9 @@
 import type { DatasetMeta, Release } from '../../schemas/dataset';
 import type { ObservationRow } from '../data/dataset';
 import type { PeriodStatus } from '../data/periods';
+import type { RegionRegister } from '../regions/register';
 import { CsvLineWriter, csvFileText, DIALECTS, formatCsvRows, type CsvDialect } from './csv';
-import { tableLines } from './lines';
+import { LineCache, tableLines } from './lines';
 import { formatDownloadJson, jsonFileText, toWideTable, wideColumns, type JsonHeader, type WideTable } from './wide';
 
 export type DownloadFormat = 'csv' | 'excel' | 'json';
@@ -102,15 +103,35 @@ export interface RenderedTable {
   regions: Map<string, { start: number; end: number }>;
 }
 
+const labels = new WeakMap<RegionRegister, (code: string) => string>();
+
+/** The register's name of a region code, as one function per register (renderTableLines keeps tables by it). */
+export function registerLabel(register: RegionRegister): (code: string) => string {
+  let label = labels.get(register);
+  if (!label) labels.set(register, (label = (code) => register.label(code)));
+  return label;
+}
+
+/**
+ * The tables of a dataset are rendered one after the other (siteDownloadFiles orders the files so): the
+ * last table is kept for the next file that needs it, and the dataset's LineCache for its next table.
+ */
+let lastTable: { rows: readonly ObservationRow[]; options: FileOptions; table: RenderedTable } | undefined;
+let lineCache: LineCache | undefined;
+
+/** The rows as lines; the same rows with the same label function, statuses and converted test give the same table. */
 export function renderTableLines(meta: DatasetMeta, rows: readonly ObservationRow[], options: FileOptions): RenderedTable {
-  return {
-    columns: wideColumns(meta),
-    ...tableLines(meta, rows, {
-      regionLabel: options.regionLabel,
-      ...(options.isConverted ? { isConverted: options.isConverted } : {}),
-      ...(options.periods ? { periods: options.periods } : {}),
-    }),
+  const same = (a: FileOptions, b: FileOptions) => a.regionLabel === b.regionLabel && a.isConverted === b.isConverted && a.periods === b.periods;
+  if (lastTable && lastTable.rows === rows && same(lastTable.options, options) && lineCache?.meta === meta) return lastTable.table;
+  if (lineCache?.meta !== meta) lineCache = new LineCache(meta);
+  const lineOptions = {
+    regionLabel: options.regionLabel,
+    ...(options.isConverted ? { isConverted: options.isConverted } : {}),
+    ...(options.periods ? { periods: options.periods } : {}),
   };
+  const table = { columns: wideColumns(meta), ...tableLines(meta, rows, lineOptions, lineCache) };
+  lastTable = { rows, options, table };
+  return table;
 }
 
 /** One file of a rendered table: all of it, or the lines of some regions (in table order). */

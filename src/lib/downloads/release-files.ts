@@ -7,9 +7,9 @@ import type { Release } from '../../schemas/dataset';
 import { SYMBOL_LEGEND } from '../data/symbols';
 import { formatDate } from '../format/number';
 import type { RegionRegister } from '../regions/register';
-import { releaseContents, isCurrentRelease, nextRelease, type ReleaseStore } from '../releases/versions';
+import { releaseContents, isCurrentRelease, nextRelease, type DatasetVersion, type ReleaseStore } from '../releases/versions';
 import { dataPackage } from './datapackage';
-import { DATAPACKAGE, DOWNLOAD_FORMATS, datasetFileName, indelingText, renderedFile, renderTableLines, FORMAT_LABEL } from './files';
+import { DATAPACKAGE, DOWNLOAD_FORMATS, datasetFileName, indelingText, registerLabel, renderedFile, renderTableLines, FORMAT_LABEL, type DownloadFormat } from './files';
 
 export interface ReleaseFile {
   name: string;
@@ -22,20 +22,38 @@ export function releaseFolderName(releaseId: string): string {
 
 /**
  * The files one by one, each dataset's three rendered when they are asked for, so a zip can compress them
- * while only one dataset's lines are held.
+ * while only one dataset's lines are held. (The build makes the same entries through siteDownloadFiles,
+ * which interleaves them with the other downloads of each dataset.)
  */
 export function* releaseFiles(store: ReleaseStore, register: RegionRegister, release: Release, site: URL | string): Generator<ReleaseFile> {
   const versions = releaseContents(store, release.id);
-  const folder = releaseFolderName(release.id);
-  const indeling = indelingText(undefined);
-  yield { name: `${folder}/LEESMIJ.txt`, data: readme(store, release, versions.map((v) => v.meta.title), site) };
-  for (const version of versions) {
-    const options = { regionLabel: (code: string) => register.label(code), periods: version.periods, release, indeling, description: DATAPACKAGE };
-    const table = renderTableLines(version.meta, version.rows, options);
-    for (const format of DOWNLOAD_FORMATS) {
-      yield { name: `${folder}/${datasetFileName(version.meta.id, format)}`, data: renderedFile(version.meta, table, format, options) };
-    }
-  }
+  yield releaseReadme(store, release, site);
+  for (const version of versions) yield* releaseDatasetFiles(register, release, version);
+  yield releasePackage(release, versions, site);
+}
+
+/** LEESMIJ.txt, the first entry of a release's zip. */
+export function releaseReadme(store: ReleaseStore, release: Release, site: URL | string): ReleaseFile {
+  const titles = releaseContents(store, release.id).map((v) => v.meta.title);
+  return { name: `${releaseFolderName(release.id)}/LEESMIJ.txt`, data: readme(store, release, titles, site) };
+}
+
+/** One dataset of a release in the three formats, as that release published it. */
+export function releaseDatasetFiles(register: RegionRegister, release: Release, version: DatasetVersion): ReleaseFile[] {
+  return DOWNLOAD_FORMATS.map((format) => releaseDatasetFile(register, release, version, format));
+}
+
+/** One dataset of a release in one format (the lines are made once for the three, see renderTableLines). */
+export function releaseDatasetFile(register: RegionRegister, release: Release, version: DatasetVersion, format: DownloadFormat): ReleaseFile {
+  const options = { regionLabel: registerLabel(register), periods: version.periods, release, indeling: indelingText(undefined), description: DATAPACKAGE };
+  return {
+    name: `${releaseFolderName(release.id)}/${datasetFileName(version.meta.id, format)}`,
+    data: renderedFile(version.meta, renderTableLines(version.meta, version.rows, options), format, options),
+  };
+}
+
+/** datapackage.json, the last entry of a release's zip. */
+export function releasePackage(release: Release, versions: readonly DatasetVersion[], site: URL | string): ReleaseFile {
   const pkg = dataPackage(
     {
       name: `jeugdzorg-${release.id}`,
@@ -43,7 +61,7 @@ export function* releaseFiles(store: ReleaseStore, register: RegionRegister, rel
       description: `Alle tabellen zoals gepubliceerd op ${formatDate(release.date)}. ${release.description}`.trim(),
       release,
       homepage: new URL(`/releases/${release.id}/`, site).href,
-      indeling,
+      indeling: indelingText(undefined),
       datasets: versions.map((v) => v.meta),
     },
     versions.flatMap((v) =>
@@ -56,7 +74,7 @@ export function* releaseFiles(store: ReleaseStore, register: RegionRegister, rel
       })),
     ),
   );
-  yield { name: `${folder}/${DATAPACKAGE}`, data: `${JSON.stringify(pkg, null, 2)}\n` };
+  return { name: `${releaseFolderName(release.id)}/${DATAPACKAGE}`, data: `${JSON.stringify(pkg, null, 2)}\n` };
 }
 
 function readme(store: ReleaseStore, release: Release, titles: string[], site: URL | string): string {

@@ -8,13 +8,16 @@ import { RowIndex, type Dataset, type ObservationRow } from '../data/dataset';
 import type { ConvertedDataset } from '../regions/convert';
 import { gemeenteOfWijk, regionKind } from '../regions/codes';
 import type { RegionRegister } from '../regions/register';
+import { datasetVersion, releaseContents, type ReleaseStore } from '../releases/versions';
 import { dataPackage, type PackageResource } from './datapackage';
+import { releaseDatasetFile, releasePackage, releaseReadme, type ReleaseFile } from './release-files';
 import {
   DATAPACKAGE,
   DOWNLOAD_FORMATS,
   datasetFileName,
   downloadPaths,
   indelingText,
+  registerLabel,
   renderedFile,
   renderTableLines,
   type DownloadFormat,
@@ -50,26 +53,30 @@ function releaseOf(data: DownloadSiteData, meta: DatasetMeta): Release | undefin
 const isConverted = (row: ObservationRow) => 'converted' in row && row.converted === true;
 
 /**
- * The lines of one dataset, on the latest indeling or as published, with the wijken of each gemeente. Only
- * the last one asked for is kept: files are written dataset by dataset (see siteDownloadFiles), and holding
- * every dataset's lines for the rest of the build would cost hundreds of megabytes.
+ * The lines of one dataset on the latest indeling, or as published (the current release's own table), with
+ * the wijken of each gemeente. renderTableLines keeps the last table, so the files of one table follow each
+ * other (see siteDownloadFiles).
  */
-let lastTable: { source: Dataset; table: RenderedTable; wijken: Map<string, string[]> } | undefined;
-
-function renderedTableOf(data: DownloadSiteData, meta: DatasetMeta, source: Dataset) {
-  if (lastTable?.source !== source) {
-    const table = renderTableLines(meta, source.rows, { regionLabel: (code) => data.register.label(code), isConverted, release: undefined, indeling: '' });
-    const wijken = new Map<string, string[]>();
+function renderedTableOf(data: DownloadSiteData, d: DownloadSiteData['datasets'][number], published: boolean) {
+  const regionLabel = registerLabel(data.register);
+  const table = published
+    ? renderTableLines(d.meta, d.original.rows, { regionLabel, periods: d.meta.periods, release: undefined, indeling: '' })
+    : renderTableLines(d.meta, d.converted.rows, { regionLabel, isConverted, release: undefined, indeling: '' });
+  let wijken = wijkenByTable.get(table);
+  if (!wijken) {
+    wijken = new Map<string, string[]>();
     for (const code of table.regions.keys()) {
       if (regionKind(code) !== 'wijk') continue;
       const list = wijken.get(gemeenteOfWijk(code)) ?? [];
       list.push(code);
       wijken.set(gemeenteOfWijk(code), list);
     }
-    lastTable = { source, table, wijken };
+    wijkenByTable.set(table, wijken);
   }
-  return lastTable;
+  return { table, wijken };
 }
+
+const wijkenByTable = new WeakMap<RenderedTable, Map<string, string[]>>();
 
 /** A whole dataset on the latest indeling, in one format (its lines are rendered once for all formats). */
 export function datasetFile(data: DownloadSiteData, id: string, format: DownloadFormat, site: URL | string): string {
@@ -79,7 +86,7 @@ export function datasetFile(data: DownloadSiteData, id: string, format: Download
     indeling: indelingText(d.converted.indeling),
     description: new URL(`/downloads/${id}/${DATAPACKAGE}`, site).href,
   };
-  return renderedFile(d.meta, renderedTableOf(data, d.meta, d.converted).table, format, options);
+  return renderedFile(d.meta, renderedTableOf(data, d, false).table, format, options);
 }
 
 const wijkRowsByGemeente = new WeakMap<Dataset, Map<string, ObservationRow[]>>();
@@ -122,7 +129,7 @@ export function gemeenteRows(data: DownloadSiteData, code: string): Array<{ meta
 export function gemeenteFile(data: DownloadSiteData, code: string, id: string, format: DownloadFormat, site: URL | string): string {
   const d = datasetOf(data, id);
   const current = data.register.isCurrent(code);
-  const { table, wijken } = renderedTableOf(data, d.meta, current ? d.converted : d.original);
+  const { table, wijken } = renderedTableOf(data, d, !current);
   const regions = [code, ...(wijken.get(code) ?? [])];
   if (!regions.some((r) => table.regions.has(r))) throw new Error(`geen cijfers van ${code} in ${id}`);
   const options = {
@@ -180,38 +187,57 @@ export function gemeentePackageJson(data: DownloadSiteData, code: string, site: 
   return `${JSON.stringify(pkg, null, 2)}\n`;
 }
 
-/** A download file and how to make it. */
+/** A file of the site and how to make it. */
 export interface DownloadFile {
   /** Site path, e.g. /downloads/gemeente/amsterdam/jeugdhulp.csv */
   path: string;
   render: () => string;
 }
 
+/** An entry of a release's zip (/downloads/release-<id>.zip) and how to make it. */
+export interface ZipEntry {
+  zip: Release;
+  render: () => ReleaseFile;
+}
+
+export type DownloadsData = DownloadSiteData & { store: ReleaseStore };
+
 /**
- * Every download file of the site but the release zips, in the order that renders each dataset's lines
- * once: per dataset its own files and its file of every current gemeente (latest indeling), then those of
- * the former gemeenten (as published); the gemeenten's datapackage.json files at the end.
+ * Every download of the site, files and zip entries, in the order that makes each dataset's lines once and
+ * keeps one dataset's at a time: per dataset, on the latest indeling its own files and those of every
+ * current gemeente; as published those of the former gemeenten and its entries in the current release's
+ * zip; then its entries in the zips of the earlier releases, which share most rows (see LineCache). Each
+ * zip starts with its LEESMIJ and ends with its datapackage.json; the gemeenten's datapackage.json last.
  */
-export function siteDownloadFiles(data: DownloadSiteData, site: URL | string): DownloadFile[] {
-  const gemeenten = data.register.allGemeenten().map(({ code }) => ({
+export function siteDownloadFiles(data: DownloadsData, site: URL | string): Array<DownloadFile | ZipEntry> {
+  const { register, store } = data;
+  const gemeenten = register.allGemeenten().map(({ code }) => ({
     code,
-    slug: data.register.slug(code),
-    current: data.register.isCurrent(code),
+    slug: register.slug(code),
+    current: register.isCurrent(code),
     datasets: new Set(gemeenteRows(data, code).map((e) => e.meta.id)),
   }));
-  const files: DownloadFile[] = [];
+  // The current release first: its tables are the ones as published.
+  const releases = [...store.catalog.releases].reverse();
+  const out: Array<DownloadFile | ZipEntry> = releases.map((release) => ({ zip: release, render: () => releaseReadme(store, release, site) }));
   for (const { meta: { id } } of data.datasets) {
-    for (const format of DOWNLOAD_FORMATS) files.push({ path: downloadPaths.datasetFile(id, format), render: () => datasetFile(data, id, format, site) });
-    files.push({ path: downloadPaths.datasetPackage(id), render: () => datasetPackageJson(data, id, site) });
+    for (const format of DOWNLOAD_FORMATS) out.push({ path: downloadPaths.datasetFile(id, format), render: () => datasetFile(data, id, format, site) });
+    out.push({ path: downloadPaths.datasetPackage(id), render: () => datasetPackageJson(data, id, site) });
     for (const current of [true, false]) {
       for (const g of gemeenten) {
         if (g.current !== current || !g.datasets.has(id)) continue;
-        for (const format of DOWNLOAD_FORMATS) files.push({ path: downloadPaths.gemeenteFile(g.slug, id, format), render: () => gemeenteFile(data, g.code, id, format, site) });
+        for (const format of DOWNLOAD_FORMATS) out.push({ path: downloadPaths.gemeenteFile(g.slug, id, format), render: () => gemeenteFile(data, g.code, id, format, site) });
       }
     }
+    for (const release of releases) {
+      const version = datasetVersion(store, id, release.id);
+      if (!version) continue;
+      for (const format of DOWNLOAD_FORMATS) out.push({ zip: release, render: () => releaseDatasetFile(register, release, version, format) });
+    }
   }
+  for (const release of releases) out.push({ zip: release, render: () => releasePackage(release, releaseContents(store, release.id), site) });
   for (const g of gemeenten) {
-    if (g.datasets.size > 0) files.push({ path: downloadPaths.gemeentePackage(g.slug), render: () => gemeentePackageJson(data, g.code, site) });
+    if (g.datasets.size > 0) out.push({ path: downloadPaths.gemeentePackage(g.slug), render: () => gemeentePackageJson(data, g.code, site) });
   }
-  return files;
+  return out;
 }
