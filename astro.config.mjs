@@ -4,14 +4,16 @@ import validateData from './src/integrations/validate-data.ts';
 import pagefind from './src/integrations/pagefind.ts';
 import downloads from './src/integrations/downloads.ts';
 import chartReport from './src/render/chart-report.ts';
+import chartWorkers from './src/render/chart-pool.ts';
 
 // Registers the project's integrations; no logic here.
 export default defineConfig({
   site: process.env.SITE_URL ?? 'https://jeugdzorgcijfers.example.nl',
   trailingSlash: 'always',
-  build: { format: 'directory', inlineStylesheets: 'always' },
+  // Several pages at a time: while one waits for a chart from a chart worker, the next is laid out.
+  build: { format: 'directory', inlineStylesheets: 'always', concurrency: 8 },
   // downloads after pagefind: the build waits for the downloads worker while Pagefind indexes.
-  integrations: [validateData(), pagefind(), downloads(), chartReport()],
+  integrations: [validateData(), chartWorkers(), pagefind(), downloads(), chartReport()],
   devToolbar: { enabled: false },
   // Builds and test sites go to .tmp/ (tens of thousands of files): the dev server must not watch them.
   vite: { server: { watch: { ignored: ['**/.tmp/**'] } } },

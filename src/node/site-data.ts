@@ -3,7 +3,7 @@
  * regions, and each dataset shown on the latest indeling. Pages call getSiteData() and read from it.
  */
 import type { Catalog, DatasetMeta, Release } from '../schemas/dataset';
-import { RowIndex, type Dataset } from '../lib/data/dataset';
+import { rowIndexOf, type RowIndex, type Dataset } from '../lib/data/dataset';
 import { comparePeriods, parsePeriodCode } from '../lib/data/periods';
 import { convertToIndeling, type ConvertedDataset } from '../lib/regions/convert';
 import type { RegionRegister } from '../lib/regions/register';
@@ -65,7 +65,7 @@ async function loadSiteData(dir: string): Promise<SiteData> {
       .map((p) => parsePeriodCode(p.code)!)
       .sort(comparePeriods)
       .map((p) => p.code);
-    return { meta: original.meta, original, converted, index: new RowIndex(converted), periods, latestPeriod: periods.at(-1)! };
+    return { meta: original.meta, original, converted, index: rowIndexOf(converted), periods, latestPeriod: periods.at(-1)! };
   });
   return {
     dir,

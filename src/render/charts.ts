@@ -1,7 +1,7 @@
 /**
  * The site's charts, rendered to SVG at build time with Observable Plot; no chart needs client JavaScript.
- * Each function is async so rendering can move to worker threads without changing the pages, and memoised by
- * its input (without the id), so a chart that several pages show is rendered once.
+ * Each function is async: during a build the charts are rendered in worker threads (chart-pool.ts). They are
+ * memoised by their input (without the id), so a chart that several pages show is rendered once.
  */
 import { describeBars, describeDotStrip, describeTrend } from '../lib/charts/describe';
 import { barSpec } from '../lib/charts/bar-spec';
@@ -20,47 +20,71 @@ import type {
 } from '../lib/charts/types';
 import type { PlotOptions } from '@observablehq/plot';
 import { renderChoroplethUncached } from './choropleth';
+import { activeChartPool, renderTime } from './chart-pool';
 import { memoizeRender } from './memo';
 import { assertChartId, renderPlotSvg, withChartId } from './plot-dom';
 
 export type { ChartOutput, ChoroplethOutput } from '../lib/charts/types';
 export { renderStats, resetRenderCache } from './memo';
 
-/** Renders once per input (the id aside) and puts the id into the cached SVG. */
-async function renderWithId<I extends { id: string }, O extends ChartOutput>(kind: string, input: I, render: (input: I) => O): Promise<O> {
+/** The renderers of each kind, uncached: the input in, the chart out, its ids written as ID_TOKEN. */
+const RENDERERS = {
+  trend: (input: TrendChartInput) => renderPlotChart(input, describeTrend, trendSpec),
+  'dot-strip': (input: DotStripInput) => {
+    const description = describeDotStrip(input);
+    const layout = cachedSwarmLayout(input);
+    const { options, legend, marginTop } = dotStripSpec(input, layout);
+    const frame = renderPlotSvg(options, { title: input.title, description });
+    const slot = new RegExp(`<g[^>]*class="${SWARM_SLOT_CLASS}"[^>]*>[\\s\\S]*?</g>`);
+    return { id: input.id, title: input.title, description, legend, svg: frame.replace(slot, () => swarmMarkup(input, layout, marginTop)) };
+  },
+  bar: (input: BarChartInput) => renderPlotChart(input, describeBars, barSpec),
+  choropleth: (input: ChoroplethInput): ChoroplethOutput => renderChoroplethUncached(input),
+};
+
+export type ChartKind = keyof typeof RENDERERS;
+export type ChartInputOf<K extends ChartKind> = Parameters<(typeof RENDERERS)[K]>[0];
+
+/** Renders a chart here and now, without the cache (the chart workers run this). */
+export function renderChartNow<K extends ChartKind>(kind: K, input: ChartInputOf<K>): ReturnType<(typeof RENDERERS)[K]> {
+  return (RENDERERS[kind] as (input: ChartInputOf<K>) => ReturnType<(typeof RENDERERS)[K]>)(input);
+}
+
+/**
+ * Renders once per input (the id aside) and puts the id into the cached SVG. During a build the chart
+ * workers render (src/render/chart-pool.ts), so the main thread renders other pages meanwhile.
+ */
+async function renderWithId<K extends ChartKind>(kind: K, input: ChartInputOf<K>): Promise<ReturnType<(typeof RENDERERS)[K]>> {
+  type Output = ReturnType<(typeof RENDERERS)[K]>;
   assertChartId(input.id);
   const { id, ...rest } = input;
-  const cached = await memoizeRender(kind, rest, () => render(input));
+  const pool = activeChartPool();
+  const cached = await memoizeRender(
+    kind,
+    rest,
+    (): Output | Promise<Output> => (pool ? (pool.render(kind, input) as Promise<Output>) : renderChartNow(kind, input)),
+    renderTime,
+  );
   return { ...cached, id, svg: withChartId(cached.svg, id) };
 }
 
 /** A chart drawn by Plot from a spec, with its text alternative generated from the same input. */
 function renderPlotChart<I extends { id: string; title: string }>(
-  kind: string,
   input: I,
   describe: (input: I) => string,
   spec: (input: I) => { options: PlotOptions; legend: LegendItem[] },
-): Promise<ChartOutput> {
-  return renderWithId(kind, input, (i) => {
-    const description = describe(i);
-    const { options, legend } = spec(i);
-    return { id: i.id, title: i.title, description, legend, svg: renderPlotSvg(options, { title: i.title, description }) };
-  });
+): ChartOutput {
+  const description = describe(input);
+  const { options, legend } = spec(input);
+  return { id: input.id, title: input.title, description, legend, svg: renderPlotSvg(options, { title: input.title, description }) };
 }
 
 export function renderTrendChart(input: TrendChartInput): Promise<ChartOutput> {
-  return renderPlotChart('trend', input, describeTrend, trendSpec);
+  return renderWithId('trend', input);
 }
 
 export function renderDotStrip(input: DotStripInput): Promise<ChartOutput> {
-  return renderWithId('dot-strip', input, (i) => {
-    const description = describeDotStrip(i);
-    const layout = cachedSwarmLayout(i);
-    const { options, legend, marginTop } = dotStripSpec(i, layout);
-    const frame = renderPlotSvg(options, { title: i.title, description });
-    const slot = new RegExp(`<g[^>]*class="${SWARM_SLOT_CLASS}"[^>]*>[\\s\\S]*?</g>`);
-    return { id: i.id, title: i.title, description, legend, svg: frame.replace(slot, () => swarmMarkup(i, layout, marginTop)) };
-  });
+  return renderWithId('dot-strip', input);
 }
 
 /**
@@ -84,9 +108,9 @@ function cachedSwarmLayout(input: DotStripInput): SwarmLayout {
 }
 
 export function renderBarChart(input: BarChartInput): Promise<ChartOutput> {
-  return renderPlotChart('bar', input, describeBars, barSpec);
+  return renderWithId('bar', input);
 }
 
 export function renderChoropleth(input: ChoroplethInput): Promise<ChoroplethOutput> {
-  return renderWithId('choropleth', input, renderChoroplethUncached);
+  return renderWithId('choropleth', input);
 }

@@ -37,8 +37,16 @@ function statsOf(kind: string): RenderStats {
   return s;
 }
 
-/** Returns the cached result for this kind and input, or renders it once. */
-export function memoizeRender<T extends { svg: string }>(kind: string, input: unknown, render: () => T | Promise<T>): Promise<T> {
+/**
+ * Returns the cached result for this kind and input, or renders it once. `renderMs` tells how long a result
+ * took to render where that was measured elsewhere (in a chart worker); otherwise the time until it is here.
+ */
+export function memoizeRender<T extends { svg: string }>(
+  kind: string,
+  input: unknown,
+  render: () => T | Promise<T>,
+  renderMs?: (result: T) => number | undefined,
+): Promise<T> {
   const key = `${kind}:${createHash('sha1').update(stableKey(input)).digest('base64url')}`;
   const { cache } = state();
   const cached = cache.get(key) as Promise<T> | undefined;
@@ -51,7 +59,7 @@ export function memoizeRender<T extends { svg: string }>(kind: string, input: un
   // requests together (Promise.all) are not counted in each other's time.
   const start = performance.now();
   const record = (result: T): T => {
-    stats.ms += performance.now() - start;
+    stats.ms += renderMs?.(result) ?? performance.now() - start;
     stats.renders++;
     stats.svgChars += result.svg.length;
     return result;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RowIndex, type Dataset } from '../../src/lib/data/dataset';
+import { RowIndex, rowKey, type Dataset } from '../../src/lib/data/dataset';
 import { convertToIndeling } from '../../src/lib/regions/convert';
 import { loadRegister } from '../../src/node/reference-fs';
 import { DatasetMetaSchema } from '../../src/schemas/dataset';
@@ -24,6 +24,17 @@ describe('showing a series on the latest indeling', () => {
     const amsterdam2023 = converted.rows.find((r) => r.region === 'GM0363' && r.period === '2023HJ01')!;
     expect(amsterdam2023.converted).toBe(false);
     expect(index.cell('NL01', '2022HJ02', 'jongeren_jeugdhulp', ['T001'])?.value).toBe(380000);
+  });
+
+  it('keeps the cells of every row it leaves as published (the table pages tell the two views apart by them)', () => {
+    const original = smallRows();
+    const converted = convertToIndeling({ meta, rows: original }, register);
+    const byKey = new Map(original.map((r) => [rowKey(r.region, r.period, r.topics), r]));
+    const unchanged = converted.rows.filter((r) => !r.converted);
+    expect(unchanged.length).toBeGreaterThan(0);
+    for (const row of unchanged) expect(row.cells).toBe(byKey.get(rowKey(row.region, row.period, row.topics))!.cells);
+    const fresh = new Set(original.map((r) => r.cells));
+    expect(converted.rows.filter((r) => r.converted).every((r) => !fresh.has(r.cells))).toBe(true);
   });
 
   it('makes a small sum with a suppressed part unknown', () => {

@@ -16,6 +16,12 @@ export interface Dataset {
   rows: ObservationRow[];
 }
 
+/** A dataset that is only read: what a RowIndex needs. */
+export interface DatasetView {
+  meta: DatasetMeta;
+  rows: readonly ObservationRow[];
+}
+
 export function rowKey(region: string, period: string, topics: readonly string[]): string {
   return topics.length === 0 ? `${region}|${period}` : `${region}|${period}|${topics.join('|')}`;
 }
@@ -74,7 +80,7 @@ export class RowIndex {
   private readonly byKey = new Map<string, ObservationRow>();
   private readonly byRegion = new Map<string, ObservationRow[]>();
 
-  constructor(readonly dataset: Dataset) {
+  constructor(readonly dataset: DatasetView) {
     for (const row of dataset.rows) {
       this.byKey.set(rowKey(row.region, row.period, row.topics), row);
       let list = this.byRegion.get(row.region);
@@ -87,6 +93,11 @@ export class RowIndex {
     return this.byKey.get(rowKey(region, period, topics));
   }
 
+  /** The row under a key made by rowKey. */
+  byRowKey(key: string): ObservationRow | undefined {
+    return this.byKey.get(key);
+  }
+
   rowsOf(region: string): readonly ObservationRow[] {
     return this.byRegion.get(region) ?? [];
   }
@@ -97,6 +108,15 @@ export class RowIndex {
     const i = this.dataset.meta.measures.findIndex((m) => m.id === measureId);
     return row && i >= 0 ? row.cells[i] : undefined;
   }
+}
+
+const indexes = new WeakMap<DatasetView, RowIndex>();
+
+/** The RowIndex of a dataset, built once however many modules ask for it. */
+export function rowIndexOf(dataset: DatasetView): RowIndex {
+  let index = indexes.get(dataset);
+  if (!index) indexes.set(dataset, (index = new RowIndex(dataset)));
+  return index;
 }
 
 /** The codes of the total category of each topic dimension, used for headline figures. */

@@ -4,7 +4,7 @@
  * passed in); src/node/site-downloads.ts writes them in the build and serves them in the dev server.
  */
 import type { Catalog, DatasetMeta, Release } from '../../schemas/dataset';
-import { RowIndex, type Dataset, type ObservationRow } from '../data/dataset';
+import { rowIndexOf, type Dataset, type ObservationRow, type RowIndex } from '../data/dataset';
 import type { ConvertedDataset } from '../regions/convert';
 import { gemeenteOfWijk, regionKind } from '../regions/codes';
 import type { RegionRegister } from '../regions/register';
@@ -32,12 +32,9 @@ export interface DownloadSiteData {
   datasets: ReadonlyArray<{ meta: DatasetMeta; original: Dataset; converted: ConvertedDataset; index: RowIndex; periods: readonly string[] }>;
 }
 
-const publishedIndexes = new WeakMap<Dataset, RowIndex>();
 /** A row index over a dataset as published, built once per dataset (former gemeenten are shown as published). */
 export function publishedIndex(dataset: Dataset): RowIndex {
-  let index = publishedIndexes.get(dataset);
-  if (!index) publishedIndexes.set(dataset, (index = new RowIndex(dataset)));
-  return index;
+  return rowIndexOf(dataset);
 }
 
 function datasetOf(data: DownloadSiteData, id: string) {

@@ -4,15 +4,15 @@
  * summed numerator and denominator, never averaged over the members.
  */
 import type { DatasetMeta, Measure } from '../../schemas/dataset';
-import { computeRate, roundTo, type ObservationRow } from '../data/dataset';
+import { computeRate, roundTo, RowIndex, type ObservationRow } from '../data/dataset';
 import type { Observation } from '../data/symbols';
 
 /** A row as the fact pages read it: published, converted to the latest indeling, or computed from members. */
 export interface FactRow extends ObservationRow {
   /** Put together from former gemeenten (omgerekend naar de huidige indeling). */
   converted: boolean;
-  /** Computed from the member gemeenten ("berekend uit de gemeenten"). */
-  aggregated: boolean;
+  /** Computed from the member gemeenten ("berekend uit de gemeenten"); absent on the dataset's own rows. */
+  aggregated?: boolean;
 }
 
 const UNKNOWN: Observation = { value: null, symbol: '.' };
@@ -63,20 +63,20 @@ export function aggregateGroups(
   meta: DatasetMeta,
   rows: readonly ObservationRow[],
   groups: readonly RegionGroup[],
+  /** A lookup over `rows` that exists already (the site data's RowIndex); made here when absent. */
+  index: Pick<RowIndex, 'get'> = new RowIndex({ meta, rows }),
 ): FactRow[] {
-  const byKey = new Map<string, ObservationRow>();
   const combos = new Map<string, { period: string; topics: readonly string[] }>();
   for (const row of rows) {
     const combo = `${row.period}|${row.topics.join('|')}`;
-    byKey.set(`${row.region}|${combo}`, row);
-    combos.set(combo, { period: row.period, topics: row.topics });
+    if (!combos.has(combo)) combos.set(combo, { period: row.period, topics: row.topics });
   }
   const out: FactRow[] = [];
   for (const group of groups) {
     if (group.members.length === 0) continue;
-    for (const [combo, { period, topics }] of combos) {
-      if (byKey.has(`${group.code}|${combo}`)) continue;
-      const members = group.members.map((code) => byKey.get(`${code}|${combo}`));
+    for (const { period, topics } of combos.values()) {
+      if (index.get(group.code, period, topics)) continue;
+      const members = group.members.map((code) => index.get(code, period, topics));
       if (members.every((m) => m === undefined)) continue;
       out.push({ region: group.code, period, topics, cells: aggregateCells(meta, members), converted: false, aggregated: true });
     }

@@ -4,7 +4,7 @@
  * lacks them), and the lookups by concept. Pure: it takes what getSiteData() loaded.
  */
 import type { DatasetMeta, MeasureConcept } from '../../schemas/dataset';
-import { rowKey, type Dataset, type ObservationRow } from '../data/dataset';
+import { rowIndexOf, rowKey, type Dataset, type ObservationRow, type RowIndex } from '../data/dataset';
 import type { PeriodStatus } from '../data/periods';
 import { gemeenteOfWijk, NEDERLAND, regionKind } from '../regions/codes';
 import type { RegionRegister, SizeClass } from '../regions/register';
@@ -16,7 +16,7 @@ export interface SourceDataset {
   /** As published, each period on its own indeling. */
   original: Dataset;
   /** On the latest indeling; gemeente rows carry `converted`. */
-  converted: { rows: ReadonlyArray<ObservationRow & { converted: boolean }> };
+  converted: { meta: DatasetMeta; rows: ReadonlyArray<ObservationRow & { converted: boolean }> };
   /** All period codes in time order. */
   periods: readonly string[];
 }
@@ -26,18 +26,22 @@ export interface FactsSource {
   datasets: readonly SourceDataset[];
 }
 
-/** A lookup from (region, period, topics) to row. */
+/**
+ * A lookup from (region, period, topics) to row: the rows of a dataset (through its RowIndex, which the site
+ * data already has) and rows computed for groups the dataset does not publish.
+ */
 export class FactIndex<R extends ObservationRow = FactRow> {
-  private readonly byKey = new Map<string, R>();
+  private readonly computed = new Map<string, R>();
   private readonly measureIndex: Map<string, number>;
 
-  constructor(readonly meta: DatasetMeta, rows: Iterable<R>) {
+  constructor(readonly meta: DatasetMeta, private readonly base: RowIndex, computed: Iterable<R> = []) {
     this.measureIndex = new Map(meta.measures.map((m, i) => [m.id, i]));
-    for (const row of rows) this.byKey.set(rowKey(row.region, row.period, row.topics), row);
+    for (const row of computed) this.computed.set(rowKey(row.region, row.period, row.topics), row);
   }
 
   row(region: string, period: string, topics: readonly string[]): R | undefined {
-    return this.byKey.get(rowKey(region, period, topics));
+    const key = rowKey(region, period, topics);
+    return (this.base.byRowKey(key) as R | undefined) ?? this.computed.get(key);
   }
 
   cellOf(row: ObservationRow | undefined, measureId: string) {
@@ -45,8 +49,9 @@ export class FactIndex<R extends ObservationRow = FactRow> {
     return row && i !== undefined ? row.cells[i] : undefined;
   }
 
-  rows(): IterableIterator<R> {
-    return this.byKey.values();
+  *rows(): IterableIterator<R> {
+    yield* this.base.dataset.rows as readonly ObservationRow[] as readonly R[];
+    yield* this.computed.values();
   }
 }
 
@@ -65,9 +70,10 @@ export class FactsDataset {
 
   constructor(readonly source: SourceDataset, groups: readonly RegionGroup[]) {
     this.meta = source.meta;
-    const rows: FactRow[] = source.converted.rows.map((r) => ({ ...r, aggregated: false }));
-    rows.push(...aggregateGroups(source.meta, rows, groups));
-    this.index = new FactIndex(source.meta, rows);
+    // The rows on the latest indeling as they are (a row without `aggregated` is not aggregated), looked up
+    // through their RowIndex; only the computed group rows are new.
+    const base = rowIndexOf(source.converted);
+    this.index = new FactIndex(source.meta, base, aggregateGroups(source.meta, source.converted.rows, groups, base));
     this.periods = primaryPeriods(source.meta, source.periods);
     this.latestPeriod = this.periods.at(-1) ?? source.periods.at(-1)!;
     this.totals = source.meta.dimensions.map((dim) => (dim.codes.find((c) => c.total) ?? dim.codes[0]!).code);
@@ -85,7 +91,7 @@ export class FactsDataset {
 
   /** The rows as published, on their own indeling: a former gemeente's own figures. */
   published(): FactIndex<ObservationRow> {
-    return (this.originalIndex ??= new FactIndex(this.meta, this.source.original.rows));
+    return (this.originalIndex ??= new FactIndex<ObservationRow>(this.meta, rowIndexOf(this.source.original)));
   }
 
   /** The wijk rows (every dimension at its total) of a gemeente, all periods. */

@@ -22,7 +22,8 @@ export interface ConvertedDataset extends Dataset {
  * own indeling are mapped onto the target: counts of merged gemeenten add up, a split gemeente is divided by
  * the shares of its addresses, and rates are recomputed from their converted numerator and denominator.
  * A sum with a suppressed part is unknown, unless the rest is large enough to estimate the small part (see
- * ESTIMATE_SUPPRESSED_FROM). Rows of other region kinds pass through unchanged.
+ * ESTIMATE_SUPPRESSED_FROM). Rows of other region kinds pass through unchanged. A row left as published keeps
+ * its cells array (mergeViews in src/lib/tables tells the two views apart by it); a converted row gets its own.
  */
 export function convertToIndeling(dataset: Dataset, register: RegionRegister, indeling = register.latestYear): ConvertedDataset {
   const { meta } = dataset;

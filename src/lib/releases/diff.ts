@@ -70,12 +70,16 @@ function compareVersions(older: DatasetVersion, newer: DatasetVersion): DatasetD
     .filter((p) => oldStatus.has(p.code) && oldStatus.get(p.code) !== p.status)
     .map((p) => ({ period: p.code, from: oldStatus.get(p.code)!, to: p.status }));
 
+  // The versions of a dataset share the row objects that did not change (see reconstructRelease): a row
+  // in both is unchanged, and only the others need a lookup by key.
+  const inNewer = new Set(newer.rows);
+  const inOlder = new Set(older.rows);
   const oldRows = new Map<string, (typeof older.rows)[number]>();
-  for (const row of older.rows) if (newStatus.has(row.period)) oldRows.set(rowKey(row.region, row.period, row.topics), row);
+  for (const row of older.rows) if (newStatus.has(row.period) && !inNewer.has(row)) oldRows.set(rowKey(row.region, row.period, row.topics), row);
   const revisions: Revision[] = [];
   let addedRows = 0;
   for (const row of newer.rows) {
-    if (!oldStatus.has(row.period)) continue;
+    if (!oldStatus.has(row.period) || inOlder.has(row)) continue;
     const key = rowKey(row.region, row.period, row.topics);
     const before = oldRows.get(key);
     if (!before) {

@@ -90,13 +90,29 @@ export function decodeCell(cell: CompactCell | undefined): Observation {
 }
 
 /** The rows of one period, as indexes into the table's regions and each dimension's codes. */
+// The build writes a file for every period of a source: group its rows by period once, not once per file.
+const rowsByPeriod = new WeakMap<TableSource, Map<string, TableRow[]>>();
+
+function rowsOfPeriod(source: TableSource, period: string): readonly TableRow[] {
+  let byPeriod = rowsByPeriod.get(source);
+  if (!byPeriod) {
+    byPeriod = new Map();
+    for (const row of source.rows) {
+      const list = byPeriod.get(row.period);
+      if (list) list.push(row);
+      else byPeriod.set(row.period, [row]);
+    }
+    rowsByPeriod.set(source, byPeriod);
+  }
+  return byPeriod.get(period) ?? [];
+}
+
 export function encodePeriod(source: TableSource, period: string): CompactPeriod {
   const regionIndex = new Map(source.regions.map((r, i) => [r.code, i]));
   const topicIndex = source.meta.dimensions.map((d) => new Map(d.codes.map((c, i) => [c.code, i])));
   const stored = source.meta.measures.map((m, i) => ({ m, i })).filter(({ m }) => !m.derived);
   const rows: CompactCell[][] = [];
-  for (const row of source.rows) {
-    if (row.period !== period) continue;
+  for (const row of rowsOfPeriod(source, period)) {
     const region = regionIndex.get(row.region);
     if (region === undefined) continue;
     rows.push([

@@ -1,5 +1,5 @@
 import type { DatasetMeta, Footnote } from '../../schemas/dataset';
-import { rowKey, type Dataset, type ObservationRow } from '../data/dataset';
+import type { Dataset, ObservationRow } from '../data/dataset';
 import { gemeenteOfWijk, regionKind, type RegionKind } from '../regions/codes';
 import type { ConvertedDataset } from '../regions/convert';
 import type { RegionRegister } from '../regions/register';
@@ -45,15 +45,17 @@ export const REGION_KIND_ORDER: readonly RegionKind[] = ['land', 'provincie', 'j
 
 /** Merges a dataset as published and on the latest indeling into one list of rows marked by view. */
 export function mergeViews(original: Dataset, converted: ConvertedDataset): TableRow[] {
-  const unchanged = new Set<string>();
+  // A row that conversion left as it was is a copy of the published row with the same cells array (see
+  // convertToIndeling): the arrays tell which rows are in both views, without a key per row.
+  const unchanged = new Set<readonly unknown[]>();
   const out: TableRow[] = [];
   for (const row of converted.rows) {
     if (row.converted) {
       out.push({ region: row.region, period: row.period, topics: row.topics, cells: row.cells, variant: 'omgerekend' });
-    } else unchanged.add(rowKey(row.region, row.period, row.topics));
+    } else unchanged.add(row.cells);
   }
   for (const row of original.rows) {
-    const variant = unchanged.has(rowKey(row.region, row.period, row.topics)) ? 'beide' : 'gepubliceerd';
+    const variant = unchanged.has(row.cells) ? 'beide' : 'gepubliceerd';
     out.push({ region: row.region, period: row.period, topics: row.topics, cells: row.cells, variant });
   }
   return out;
