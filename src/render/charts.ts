@@ -5,10 +5,10 @@
  */
 import { describeBars, describeDotStrip, describeTrend } from '../lib/charts/describe';
 import { barSpec } from '../lib/charts/bar-spec';
-import { dotStripDomain, dotStripSpec, swarmLayout, swarmMarkup, SWARM_SLOT_CLASS, type SwarmLayout } from '../lib/charts/dot-strip-spec';
-import { stableKey } from '../lib/charts/stable-key';
+import { dotStripDomain, dotStripFrame, dotStripLegend, dotStripOverlay, swarmLayout, SWARM_SLOT_CLASS, type SwarmLayout } from '../lib/charts/dot-strip-spec';
 import { createHash } from 'node:crypto';
 import { trendSpec } from '../lib/charts/trend-spec';
+import { escapeText } from '../lib/charts/markup';
 import type {
   BarChartInput,
   ChartOutput,
@@ -21,7 +21,7 @@ import type {
 import type { PlotOptions } from '@observablehq/plot';
 import { renderChoroplethUncached } from './choropleth';
 import { activeChartPool, renderTime } from './chart-pool';
-import { memoizeRender } from './memo';
+import { memoizeRender, recordRender } from './memo';
 import { assertChartId, renderPlotSvg, withChartId } from './plot-dom';
 
 export type { ChartOutput, ChoroplethOutput } from '../lib/charts/types';
@@ -30,13 +30,15 @@ export { renderStats, resetRenderCache } from './memo';
 /** The renderers of each kind, uncached: the input in, the chart out, its ids written as ID_TOKEN. */
 const RENDERERS = {
   trend: (input: TrendChartInput) => renderPlotChart(input, describeTrend, trendSpec),
-  'dot-strip': (input: DotStripInput) => {
+  'dot-strip': (input: DotStripInput): ChartOutput => {
     const description = describeDotStrip(input);
     const layout = cachedSwarmLayout(input);
-    const { options, legend, marginTop } = dotStripSpec(input, layout);
-    const frame = renderPlotSvg(options, { title: input.title, description });
-    const slot = new RegExp(`<g[^>]*class="${SWARM_SLOT_CLASS}"[^>]*>[\\s\\S]*?</g>`);
-    return { id: input.id, title: input.title, description, legend, svg: frame.replace(slot, () => swarmMarkup(input, layout, marginTop)) };
+    const frame = dotStripFrame(input, layout);
+    const svg = cachedFrameSvg(frame.key, () => renderPlotSvg(frame.options, { title: FRAME_TITLE, description: FRAME_DESC }))
+      .replace(FRAME_TITLE, () => escapeText(input.title))
+      .replace(FRAME_DESC, () => escapeText(description))
+      .replace(FRAME_SLOT, () => dotStripOverlay(input, layout, frame.marginTop));
+    return { id: input.id, title: input.title, description, legend: dotStripLegend(input), svg };
   },
   bar: (input: BarChartInput) => renderPlotChart(input, describeBars, barSpec),
   choropleth: (input: ChoroplethInput): ChoroplethOutput => renderChoroplethUncached(input),
@@ -83,8 +85,17 @@ export function renderTrendChart(input: TrendChartInput): Promise<ChartOutput> {
   return renderWithId('trend', input);
 }
 
+/**
+ * Every dot strip is different (its gemeente, its reference lines) but costs only string work beside a cached
+ * frame: it is made here, without a chart worker (sending the values of all gemeenten there would cost more)
+ * and without the cache.
+ */
 export function renderDotStrip(input: DotStripInput): Promise<ChartOutput> {
-  return renderWithId('dot-strip', input);
+  assertChartId(input.id);
+  const started = performance.now();
+  const chart = renderChartNow('dot-strip', input);
+  recordRender('dot-strip', performance.now() - started, chart.svg.length);
+  return Promise.resolve({ ...chart, svg: withChartId(chart.svg, input.id) });
 }
 
 /**
@@ -92,19 +103,47 @@ export function renderDotStrip(input: DotStripInput): Promise<ChartOutput> {
  * per set of values and axis. Few sets exist (one per measure and period shown), so the cache stays small.
  */
 const SWARM_KEY = Symbol.for('jeugdzorg.swarmLayouts');
-type GlobalWithSwarms = typeof globalThis & { [SWARM_KEY]?: Map<string, SwarmLayout> };
+type GlobalWithSwarms = typeof globalThis & { [SWARM_KEY]?: { byKey: Map<string, SwarmLayout>; byValues: WeakMap<object, Map<string, SwarmLayout>> } };
 
 function cachedSwarmLayout(input: DotStripInput): SwarmLayout {
   const holder = globalThis as GlobalWithSwarms;
-  const cache = (holder[SWARM_KEY] ??= new Map());
+  const cache = (holder[SWARM_KEY] ??= { byKey: new Map(), byValues: new WeakMap() });
   const domain = dotStripDomain(input);
-  const key = createHash('sha1').update(stableKey([input.values, domain])).digest('base64url');
-  let layout = cache.get(key);
+  const domainKey = domain.join(',');
+  // The pages of one measure pass the same frozen array of all gemeenten: found by identity without a hash.
+  let byDomain = cache.byValues.get(input.values);
+  let layout = byDomain?.get(domainKey);
+  if (layout) return layout;
+  // Otherwise (a chart worker gets a fresh copy of the array each time) by content: the values are plain
+  // {code, label, value} objects made by one function, so JSON gives a stable key.
+  const key = createHash('sha1').update(JSON.stringify([input.values, domain])).digest('base64url');
+  layout = cache.byKey.get(key);
   if (!layout) {
-    if (cache.size >= 256) cache.clear();
-    cache.set(key, (layout = swarmLayout(input.values, domain)));
+    if (cache.byKey.size >= 256) cache.byKey.clear();
+    cache.byKey.set(key, (layout = swarmLayout(input.values, domain)));
   }
+  if (!byDomain) cache.byValues.set(input.values, (byDomain = new Map()));
+  byDomain.set(domainKey, layout);
   return layout;
+}
+
+/** Placeholders in a cached frame for what differs per chart: its title, its description and its marks. */
+const FRAME_TITLE = '\u0001title\u0001';
+const FRAME_DESC = '\u0001desc\u0001';
+const FRAME_SLOT = new RegExp(`<g[^>]*class="${SWARM_SLOT_CLASS}"[^>]*>[\\s\\S]*?</g>`);
+
+const FRAMES_KEY = Symbol.for('jeugdzorg.chartFrames');
+type GlobalWithFrames = typeof globalThis & { [FRAMES_KEY]?: Map<string, string> };
+
+/** A frame drawn by Plot once per key (few exist: one per axis and label rows). */
+function cachedFrameSvg(key: string, render: () => string): string {
+  const cache = ((globalThis as GlobalWithFrames)[FRAMES_KEY] ??= new Map());
+  let svg = cache.get(key);
+  if (svg === undefined) {
+    if (cache.size >= 256) cache.clear();
+    cache.set(key, (svg = render()));
+  }
+  return svg;
 }
 
 export function renderBarChart(input: BarChartInput): Promise<ChartOutput> {

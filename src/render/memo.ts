@@ -76,6 +76,14 @@ export function memoizeRender<T extends { svg: string }>(
   return promise;
 }
 
+/** Counts a chart that was rendered without the cache (one that every page draws differently). */
+export function recordRender(kind: string, ms: number, svgChars: number): void {
+  const stats = statsOf(kind);
+  stats.renders++;
+  stats.ms += ms;
+  stats.svgChars += svgChars;
+}
+
 export function renderStats(): Record<string, RenderStats> {
   return Object.fromEntries([...state().stats].map(([kind, s]) => [kind, { ...s }]));
 }

@@ -134,7 +134,8 @@ export function convertedSentence(points: readonly TrendPoint[]): string | undef
 
 /** Median, quartiles and range of some values; undefined when there are none. */
 export function distribution(values: readonly number[]): { count: number; min: number; q1: number; median: number; q3: number; max: number } | undefined {
-  const sorted = values.filter((v) => Number.isFinite(v)).sort((a, b) => a - b);
+  // A typed array sorts numbers by value without a comparator: much faster for the 342 gemeenten of a dot strip.
+  const sorted = Array.from(Float64Array.from(values.filter((v) => Number.isFinite(v))).sort());
   if (sorted.length === 0) return undefined;
   return {
     count: sorted.length,
@@ -158,9 +159,17 @@ function positionPhrase(value: number, d: NonNullable<ReturnType<typeof distribu
   return value > d.median ? 'boven de mediaan, in de middelste helft van de gemeenten' : 'onder de mediaan, in de middelste helft van de gemeenten';
 }
 
+// Every gemeente page of one measure passes the same (frozen) array of all gemeenten: sort it once.
+const valueDistributions = new WeakMap<readonly object[], ReturnType<typeof distribution>>();
+
+function distributionOfValues(values: DotStripInput['values']): ReturnType<typeof distribution> {
+  if (!valueDistributions.has(values)) valueDistributions.set(values, distribution(values.map((v) => v.value)));
+  return valueDistributions.get(values);
+}
+
 export function describeDotStrip(input: DotStripInput): string {
   const fmt = (v: number) => formatChartValue(v, input.unit, input.decimals);
-  const d = distribution(input.values.map((v) => v.value));
+  const d = distributionOfValues(input.values);
   if (!d) return `Er zijn geen gemeenten met een cijfer.`;
   const sentences = [
     `De ${gemeenten(d.count)} met een cijfer liggen tussen ${fmt(d.min)} en ${fmt(d.max)}; de mediaan is ${fmt(d.median)}.`,

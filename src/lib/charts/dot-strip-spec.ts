@@ -5,13 +5,15 @@
  * Nederland, provincie and jeugdregio are dashed and labelled, each on its own line above the chart.
  *
  * Every gemeente page shows the same swarm of all gemeenten, so the layout does not depend on which gemeente
- * is highlighted: it is computed once per set of values ({@link swarmLayout}, cached by the renderer) and
- * the dots are written as SVG directly ({@link swarmMarkup}); Plot draws the axis, rules and labels around
- * them. That makes a dot strip about as cheap as a bar chart.
+ * is highlighted: it is computed once per set of values ({@link swarmLayout}, cached by the renderer). Plot
+ * draws only the frame (the value axis), which few strips differ in ({@link dotStripFrame}, also cached); the
+ * marks of one gemeente (dots, rules, labels) are written as SVG beside it ({@link dotStripOverlay}). A dot
+ * strip then costs a few string operations instead of a Plot rendering.
  */
 import * as Plot from '@observablehq/plot';
 import { extent, nice, ticks as tickValues } from 'd3-array';
 import { beeswarm } from './beeswarm';
+import { escapeText } from './markup';
 import { axisLabel, formatChartValue, tickFormatter } from './format';
 import { CHART_WIDTH, LINE_HEIGHT, PLOT_STYLE } from './layout';
 import { GROUP_COLOR, HIGHLIGHT_COLOR, OTHER_COLOR, REFERENCE_COLOR } from './palette';
@@ -52,17 +54,35 @@ export function swarmLayout(values: DotStripInput['values'], domain: [number, nu
   return { domain, height: Math.ceil(2 * reach), positions };
 }
 
+const circleMarkup = new WeakMap<SwarmLayout, Map<number, Map<string, string>>>();
+
 /** The dots as SVG: the other gemeenten, then the group, then the highlighted gemeente on top. */
 export function swarmMarkup(input: DotStripInput, layout: SwarmLayout, marginTop: number): string {
   const group = input.group ?? new Set<string>();
   const centre = marginTop + layout.height / 2;
-  const circles = (codes: string[], r: number) =>
-    codes
-      .map((code) => {
-        const p = layout.positions.get(code)!;
-        return `<circle cx="${Math.round((MARGIN_SIDE + p.x) * 10) / 10}" cy="${Math.round((centre + p.y) * 10) / 10}" r="${r}"/>`;
-      })
-      .join('');
+  const circle = (code: string, r: number) => {
+    const p = layout.positions.get(code)!;
+    return `<circle cx="${Math.round((MARGIN_SIDE + p.x) * 10) / 10}" cy="${Math.round((centre + p.y) * 10) / 10}" r="${r}"/>`;
+  };
+  // The same circles return on every page of the measure (only their colour group changes): written once.
+  let written = circleMarkup.get(layout)?.get(marginTop);
+  if (!written) {
+    written = new Map();
+    if (!circleMarkup.has(layout)) circleMarkup.set(layout, new Map());
+    circleMarkup.get(layout)!.set(marginTop, written);
+  }
+  const circles = (codes: string[], r: number) => {
+    let out = '';
+    for (const code of codes) {
+      if (r !== R_OTHER) out += circle(code, r);
+      else {
+        let markup = written.get(code);
+        if (markup === undefined) written.set(code, (markup = circle(code, r)));
+        out += markup;
+      }
+    }
+    return out;
+  };
   const codes = input.values.map((v) => v.code).filter((c) => layout.positions.has(c));
   const others = codes.filter((c) => c !== input.highlight && !group.has(c));
   const members = codes.filter((c) => c !== input.highlight && group.has(c));
@@ -74,48 +94,29 @@ export function swarmMarkup(input: DotStripInput, layout: SwarmLayout, marginTop
   );
 }
 
-/** Plot options for everything but the dots; a placeholder mark (class {@link SWARM_SLOT_CLASS}) marks where they go. */
-export function dotStripSpec(input: DotStripInput, layout: SwarmLayout): { options: Plot.PlotOptions; legend: LegendItem[]; marginTop: number } {
-  const fmt = (v: number) => formatChartValue(v, input.unit, input.decimals);
-  const refs = input.references ?? [];
-  const group = input.group ?? new Set<string>();
-  const own = input.values.find((v) => v.code === input.highlight);
+/** The parts of a dot strip: Plot draws only the {@link DotStripFrame}; {@link dotStripOverlay} draws the rest. */
+export interface DotStripFrame {
+  /** Plot options for the axis and a placeholder mark (class {@link SWARM_SLOT_CLASS}) where the overlay goes. */
+  options: Plot.PlotOptions;
+  /** Same key, same frame: the value axis, its unit and the height of the label rows and the swarm. */
+  key: string;
+  marginTop: number;
+}
+
+function labelRowsOf(input: DotStripInput): { own: DotStripInput['values'][number] | undefined; refs: NonNullable<DotStripInput['references']> } {
+  return { own: input.values.find((v) => v.code === input.highlight), refs: input.references ?? [] };
+}
+
+/**
+ * The frame of a dot strip: the value axis with its ticks and label. Hundreds of gemeente pages share a few
+ * frames (one per measure and number of reference lines), so Plot draws each frame once and the marks of one
+ * gemeente are written beside it ({@link dotStripOverlay}).
+ */
+export function dotStripFrame(input: DotStripInput, layout: SwarmLayout): DotStripFrame {
+  const { own, refs } = labelRowsOf(input);
   const [lo, hi] = layout.domain;
   const ticks = tickValues(lo, hi, 6);
-  const format = tickFormatter(ticks);
-  const labelRows = (own ? 1 : 0) + refs.length;
-  const marginTop = labelRows * LINE_HEIGHT + 10;
-  const anchor = (value: number) => {
-    const f = (value - lo) / (hi - lo || 1);
-    return f < 0.15 ? 'start' : f > 0.85 ? 'end' : 'middle';
-  };
-
-  const marks: Plot.Markish[] = [Plot.ruleX(refs, { x: 'value', stroke: REFERENCE_COLOR, strokeWidth: 1.25, strokeDasharray: '5 3' })];
-  if (own) marks.push(Plot.ruleX([own.value], { stroke: HIGHLIGHT_COLOR, strokeWidth: 2 }));
-  marks.push(Plot.ruleX([lo], { strokeOpacity: 0, className: SWARM_SLOT_CLASS }));
-  // Reference labels stack above the frame, one per line; the gemeente's own label is the top line.
-  const label = (value: number, text: string, line: number, bold: boolean) =>
-    Plot.text([value], {
-      x: (v: number) => v,
-      text: () => text,
-      frameAnchor: 'top',
-      lineAnchor: 'bottom',
-      textAnchor: anchor(value),
-      dy: -4 - line * LINE_HEIGHT,
-      fill: bold ? '#000000' : REFERENCE_COLOR,
-      fontWeight: bold ? 'bold' : 'normal',
-    });
-  refs.forEach((r, i) => marks.push(label(r.value, `${r.label}: ${fmt(r.value)}`, i, false)));
-  if (own) marks.push(label(own.value, `${own.label}: ${fmt(own.value)}`, refs.length, true));
-
-  const legend: LegendItem[] = [];
-  if (own) legend.push({ label: own.label, color: HIGHLIGHT_COLOR, swatch: 'dot', outlined: true });
-  if ([...group].some((c) => c !== input.highlight && input.values.some((v) => v.code === c))) {
-    legend.push({ label: input.groupLabel ?? 'gelijksoortige gemeenten', color: GROUP_COLOR, swatch: 'dot' });
-  }
-  legend.push({ label: 'overige gemeenten', color: OTHER_COLOR, swatch: 'open-dot' });
-  if (refs.length > 0) legend.push({ label: 'ter vergelijking', color: REFERENCE_COLOR, swatch: 'rule' });
-
+  const marginTop = ((own ? 1 : 0) + refs.length) * LINE_HEIGHT + 10;
   const options: Plot.PlotOptions = {
     width: CHART_WIDTH,
     height: marginTop + layout.height + MARGIN_BOTTOM,
@@ -124,9 +125,68 @@ export function dotStripSpec(input: DotStripInput, layout: SwarmLayout): { optio
     marginLeft: MARGIN_SIDE,
     marginRight: MARGIN_SIDE,
     style: PLOT_STYLE,
-    x: { domain: [lo, hi], ticks, tickFormat: format, label: `${axisLabel(input.unit)} →`, labelAnchor: 'right' },
+    x: { domain: [lo, hi], ticks, tickFormat: tickFormatter(ticks), label: `${axisLabel(input.unit)} →`, labelAnchor: 'right' },
     y: { domain: [-layout.height / 2, layout.height / 2], axis: null },
-    marks,
+    marks: [Plot.ruleX([lo], { strokeOpacity: 0, className: SWARM_SLOT_CLASS })],
   };
-  return { options, legend, marginTop };
+  return { options, key: JSON.stringify([lo, hi, input.unit, marginTop, layout.height]), marginTop };
+}
+
+/**
+ * What one gemeente adds to the frame, as SVG in the order Plot would draw it: the dashed reference rules, the
+ * gemeente's own rule, the dots, then the labels stacked above the frame (the gemeente's own on top). Positions
+ * use Plot's linear scale (d3's interpolation) so the marks sit exactly on the frame's axis.
+ */
+export function dotStripOverlay(input: DotStripInput, layout: SwarmLayout, marginTop: number): string {
+  const fmt = (v: number) => formatChartValue(v, input.unit, input.decimals);
+  const { own, refs } = labelRowsOf(input);
+  const [lo, hi] = layout.domain;
+  const left = MARGIN_SIDE;
+  const right = CHART_WIDTH - MARGIN_SIDE;
+  const x = (value: number) => {
+    const t = (value - lo) / (hi - lo);
+    return round1(left * (1 - t) + right * t);
+  };
+  const bottom = marginTop + layout.height;
+  // Attributes in the order Plot's DOM writes them, so the SVG is the same as when Plot drew every mark.
+  const rule = (value: number) => `<line y2="${bottom}" y1="${marginTop}" x2="${x(value)}" x1="${x(value)}" />`;
+  const anchor = (value: number) => {
+    const f = (value - lo) / (hi - lo || 1);
+    return f < 0.15 ? 'start' : f > 0.85 ? 'end' : 'middle';
+  };
+  const label = (value: number, text: string, line: number, bold: boolean) => {
+    const textAnchor = anchor(value);
+    return (
+      `<g transform="translate(0,${-4 - line * LINE_HEIGHT})" font-weight="${bold ? 'bold' : 'normal'}"` +
+      `${textAnchor === 'middle' ? '' : ` text-anchor="${textAnchor}"`} fill="${bold ? '#000000' : REFERENCE_COLOR}">` +
+      `<text transform="translate(${x(value)},${marginTop})">${escapeText(text)}</text></g>`
+    );
+  };
+  return (
+    (refs.length > 0 ? `<g stroke-dasharray="5 3" stroke-width="1.25" stroke="${REFERENCE_COLOR}">${refs.map((r) => rule(r.value)).join('')}</g>` : '') +
+    (own ? `<g stroke-width="2" stroke="${HIGHLIGHT_COLOR}">${rule(own.value)}</g>` : '') +
+    swarmMarkup(input, layout, marginTop) +
+    refs.map((r, i) => label(r.value, `${r.label}: ${fmt(r.value)}`, i, false)).join('') +
+    (own ? label(own.value, `${own.label}: ${fmt(own.value)}`, refs.length, true) : '')
+  );
+}
+
+/** The legend beside the chart: the gemeente, its group (when it shows), the others and the reference lines. */
+export function dotStripLegend(input: DotStripInput): LegendItem[] {
+  const { own, refs } = labelRowsOf(input);
+  const group = input.group ?? new Set<string>();
+  const legend: LegendItem[] = [];
+  if (own) legend.push({ label: own.label, color: HIGHLIGHT_COLOR, swatch: 'dot', outlined: true });
+  if ([...group].some((c) => c !== input.highlight && input.values.some((v) => v.code === c))) {
+    legend.push({ label: input.groupLabel ?? 'gelijksoortige gemeenten', color: GROUP_COLOR, swatch: 'dot' });
+  }
+  legend.push({ label: 'overige gemeenten', color: OTHER_COLOR, swatch: 'open-dot' });
+  if (refs.length > 0) legend.push({ label: 'ter vergelijking', color: REFERENCE_COLOR, swatch: 'rule' });
+  return legend;
+}
+
+/** A coordinate to a tenth of a pixel, as compactSvgNumbers writes it. */
+function round1(n: number): number {
+  const r = Math.round(n * 10) / 10;
+  return Object.is(r, -0) ? 0 : r;
 }

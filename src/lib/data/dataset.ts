@@ -110,10 +110,14 @@ export class RowIndex {
   }
 }
 
-const indexes = new WeakMap<DatasetView, RowIndex>();
+// On globalThis: Astro loads this module twice in a build (the integrations' copy that loads the site data and
+// the pages' bundled copy), and a second index of every row cost almost two seconds.
+const INDEXES_KEY = Symbol.for('jeugdzorg.rowIndexes');
+type GlobalWithIndexes = typeof globalThis & { [INDEXES_KEY]?: WeakMap<DatasetView, RowIndex> };
 
 /** The RowIndex of a dataset, built once however many modules ask for it. */
 export function rowIndexOf(dataset: DatasetView): RowIndex {
+  const indexes = ((globalThis as GlobalWithIndexes)[INDEXES_KEY] ??= new WeakMap());
   let index = indexes.get(dataset);
   if (!index) indexes.set(dataset, (index = new RowIndex(dataset)));
   return index;
