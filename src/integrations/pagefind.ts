@@ -7,44 +7,79 @@ import { getSiteData } from '../node/site-data';
 import { aliasRecords, measureRecords, wijkRecords, SEARCH_LANGUAGE, type SearchRecord } from '../lib/search/records';
 
 /**
- * Builds the Pagefind search index after the build, over the written HTML (the pages mark their content
- * with data-pagefind-body and carry their filters and key figure) plus custom records for wijken and
- * measures, which have no page of their own, and for everyday names of gemeenten ("Den Haag"). The index
- * lands in <outDir>/pagefind/ and is only fetched when someone searches (src/client/search.ts).
+ * Builds the Pagefind search index over the written HTML (the pages mark their content with
+ * data-pagefind-body and carry their filters and key figure) plus custom records for wijken and measures,
+ * which have no page of their own, and for everyday names of gemeenten ("Den Haag"). Pagefind runs as a
+ * process of its own: it starts with the build and takes the custom records while Astro renders the pages,
+ * and indexes the pages once they are written. The index lands in <outDir>/pagefind/ and is only fetched
+ * when someone searches (src/client/search.ts).
  */
 export default function pagefindIntegration(): AstroIntegration {
+  let started: Promise<StartedIndex> | undefined;
   return {
     name: 'jeugdzorg:pagefind',
     hooks: {
-      'astro:build:done': async ({ dir, logger }) => {
+      'astro:build:start': async () => {
         const data = await getSiteData();
-        await buildSearchIndex(fileURLToPath(dir), [...wijkRecords(data), ...measureRecords(data), ...aliasRecords(data)], logger);
+        started = startSearchIndex([...wijkRecords(data), ...measureRecords(data), ...aliasRecords(data)]);
+        // Awaited in astro:build:done; a build that fails before then must not report it as unhandled.
+        started.catch(() => undefined);
+      },
+      'astro:build:done': async ({ dir, logger }) => {
+        if (!started) throw new Error('de zoekindex is niet gestart');
+        await finishSearchIndex(await started, fileURLToPath(dir), logger);
       },
     },
   };
 }
 
-/** Indexes a built site plus custom records into `<siteDir>/pagefind/`. Exported for the tests. */
-export async function buildSearchIndex(
-  siteDir: string,
-  records: readonly SearchRecord[],
-  logger: Pick<AstroIntegrationLogger, 'info' | 'error'>,
-): Promise<{ pages: number; records: number }> {
+interface StartedIndex {
+  index: pagefind.PagefindIndex;
+  records: number;
+  started: number;
+}
+
+/** Starts Pagefind and gives it the custom records (sent together: each answer would otherwise wait for the last). */
+export async function startSearchIndex(records: readonly SearchRecord[]): Promise<StartedIndex> {
   const started = performance.now();
   try {
-    const { index } = check(await pagefind.createIndex({ forceLanguage: SEARCH_LANGUAGE }), 'createIndex', logger);
+    const { index } = check(await pagefind.createIndex({ forceLanguage: SEARCH_LANGUAGE }), 'createIndex');
     if (!index) throw new Error('Pagefind gaf geen index terug');
-    const glob = searchablePagesGlob(siteDir);
-    const { page_count } = check(await index.addDirectory({ path: siteDir, ...(glob ? { glob } : {}) }), 'addDirectory', logger);
-    for (const record of records) check(await index.addCustomRecord(record), `addCustomRecord ${record.url}`, logger);
-    check(await index.writeFiles({ outputPath: `${siteDir.replace(/\/$/, '')}/pagefind` }), 'writeFiles', logger);
-    logger.info(`Zoekindex: ${page_count} pagina's en ${records.length} extra records in ${Math.round(performance.now() - started)} ms`);
-    return { pages: page_count, records: records.length };
+    const responses = await Promise.all(records.map((record) => index.addCustomRecord(record)));
+    responses.forEach((response, i) => check(response, `addCustomRecord ${records[i]!.url}`));
+    return { index, records: records.length, started };
   } catch (cause) {
-    throw new Error('De zoekindex (Pagefind) kon niet worden gebouwd', { cause });
+    await pagefind.close();
+    throw searchIndexError(cause);
+  }
+}
+
+/** Adds the built site's searchable pages and writes the index into `<siteDir>/pagefind/`. */
+export async function finishSearchIndex(
+  { index, records, started }: StartedIndex,
+  siteDir: string,
+  logger: Pick<AstroIntegrationLogger, 'info'>,
+): Promise<{ pages: number; records: number }> {
+  try {
+    const glob = searchablePagesGlob(siteDir);
+    const { page_count } = check(await index.addDirectory({ path: siteDir, ...(glob ? { glob } : {}) }), 'addDirectory');
+    check(await index.writeFiles({ outputPath: `${siteDir.replace(/\/$/, '')}/pagefind` }), 'writeFiles');
+    logger.info(`Zoekindex: ${page_count} pagina's en ${records} extra records in ${Math.round(performance.now() - started)} ms`);
+    return { pages: page_count, records };
+  } catch (cause) {
+    throw searchIndexError(cause);
   } finally {
     await pagefind.close();
   }
+}
+
+/** Indexes a built site plus custom records into `<siteDir>/pagefind/` in one go. */
+export async function buildSearchIndex(
+  siteDir: string,
+  records: readonly SearchRecord[],
+  logger: Pick<AstroIntegrationLogger, 'info'>,
+): Promise<{ pages: number; records: number }> {
+  return finishSearchIndex(await startSearchIndex(records), siteDir, logger);
 }
 
 /** The attribute that marks what Pagefind indexes (set by src/layouts/Base.astro). */
@@ -66,10 +101,12 @@ export function searchablePagesGlob(siteDir: string): string | undefined {
   return `{${pages.map(escape).join(',')}}`;
 }
 
-function check<T extends { errors: string[] }>(response: T, step: string, logger: Pick<AstroIntegrationLogger, 'error'>): T {
-  if (response.errors.length > 0) {
-    for (const error of response.errors) logger.error(`Pagefind (${step}): ${error}`);
-    throw new Error(`Pagefind ${step}: ${response.errors.join('; ')}`);
-  }
+function searchIndexError(cause: unknown): Error {
+  return new Error(`De zoekindex (Pagefind) kon niet worden gebouwd: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+}
+
+/** Pagefind answers with a list of errors rather than throwing: make them an error that names the step. */
+function check<T extends { errors: string[] }>(response: T, step: string): T {
+  if (response.errors.length > 0) throw new Error(`Pagefind ${step}: ${response.errors.join('; ')}`);
   return response;
 }

@@ -55,6 +55,11 @@ export class ChartPool {
     });
   }
 
+  /** Charts sent to the workers and not yet back. */
+  pending(): number {
+    return this.workers.reduce((n, { jobs }) => n + jobs.size, 0);
+  }
+
   /** Renders a chart in the least busy worker. */
   render(kind: ChartKind, input: unknown): Promise<object> {
     const entry = this.workers.reduce((a, b) => (b.jobs.size < a.jobs.size ? b : a));

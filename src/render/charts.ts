@@ -52,6 +52,9 @@ export function renderChartNow<K extends ChartKind>(kind: K, input: ChartInputOf
   return (RENDERERS[kind] as (input: ChartInputOf<K>) => ReturnType<(typeof RENDERERS)[K]>)(input);
 }
 
+/** More charts than this waiting for the chart workers, and the main thread renders the next one (see renderWithId). */
+const MAX_QUEUED_CHARTS = 4;
+
 /**
  * Renders once per input (the id aside) and puts the id into the cached SVG. During a build the chart
  * workers render (src/render/chart-pool.ts), so the main thread renders other pages meanwhile.
@@ -64,7 +67,9 @@ async function renderWithId<K extends ChartKind>(kind: K, input: ChartInputOf<K>
   const cached = await memoizeRender(
     kind,
     rest,
-    (): Output | Promise<Output> => (pool ? (pool.render(kind, input) as Promise<Output>) : renderChartNow(kind, input)),
+    // With the workers' queue full, the pages that Astro renders side by side all wait for charts: then the
+    // main thread draws this one itself rather than sit idle.
+    (): Output | Promise<Output> => (pool && pool.pending() < MAX_QUEUED_CHARTS ? (pool.render(kind, input) as Promise<Output>) : renderChartNow(kind, input)),
     renderTime,
   );
   return { ...cached, id, svg: withChartId(cached.svg, id) };
