@@ -4,7 +4,7 @@
  * lacks them), and the lookups by concept. Pure: it takes what getSiteData() loaded.
  */
 import type { DatasetMeta, MeasureConcept } from '../../schemas/dataset';
-import { rowIndexOf, rowKey, type Dataset, type ObservationRow, type RowIndex } from '../data/dataset';
+import { rowIndexOf, rowKey, totalTopics, type Dataset, type ObservationRow, type RowIndex } from '../data/dataset';
 import type { PeriodStatus } from '../data/periods';
 import { gemeenteOfWijk, NEDERLAND, regionKind } from '../regions/codes';
 import type { RegionRegister, SizeClass } from '../regions/register';
@@ -33,15 +33,47 @@ export interface FactsSource {
 export class FactIndex<R extends ObservationRow = FactRow> {
   private readonly computed = new Map<string, R>();
   private readonly measureIndex: Map<string, number>;
+  private readonly totals: readonly string[];
+  private totalRows: Map<string, Map<string, R>> | undefined;
 
   constructor(readonly meta: DatasetMeta, private readonly base: RowIndex, computed: Iterable<R> = []) {
     this.measureIndex = new Map(meta.measures.map((m, i) => [m.id, i]));
+    this.totals = totalTopics(meta);
     for (const row of computed) this.computed.set(rowKey(row.region, row.period, row.topics), row);
   }
 
   row(region: string, period: string, topics: readonly string[]): R | undefined {
+    if (this.isTotals(topics)) return this.totalRowsByRegion().get(region)?.get(period);
     const key = rowKey(region, period, topics);
     return (this.base.byRowKey(key) as R | undefined) ?? this.computed.get(key);
+  }
+
+  private isTotals(topics: readonly string[]): boolean {
+    if (topics === this.totals) return true;
+    if (topics.length !== this.totals.length) return false;
+    for (let i = 0; i < topics.length; i++) if (topics[i] !== this.totals[i]) return false;
+    return true;
+  }
+
+  /**
+   * The rows with every dimension at its total, by region and period: what a fact page asks for most, some
+   * hundreds of times per page. Two lookups by strings that already exist cost far less than joining a key.
+   */
+  private totalRowsByRegion(): Map<string, Map<string, R>> {
+    if (!this.totalRows) {
+      const byRegion = new Map<string, Map<string, R>>();
+      // As in the key lookup: the last base row under a key wins, and a computed row never replaces one.
+      const add = (row: R, replace: boolean) => {
+        if (!this.isTotals(row.topics)) return;
+        let byPeriod = byRegion.get(row.region);
+        if (!byPeriod) byRegion.set(row.region, (byPeriod = new Map()));
+        if (replace || !byPeriod.has(row.period)) byPeriod.set(row.period, row);
+      };
+      for (const row of this.base.dataset.rows as readonly ObservationRow[] as readonly R[]) add(row, true);
+      for (const row of this.computed.values()) add(row, false);
+      this.totalRows = byRegion;
+    }
+    return this.totalRows;
   }
 
   cellOf(row: ObservationRow | undefined, measureId: string) {
@@ -76,7 +108,7 @@ export class FactsDataset {
     this.index = new FactIndex(source.meta, base, aggregateGroups(source.meta, source.converted.rows, groups, base));
     this.periods = primaryPeriods(source.meta, source.periods);
     this.latestPeriod = this.periods.at(-1) ?? source.periods.at(-1)!;
-    this.totals = source.meta.dimensions.map((dim) => (dim.codes.find((c) => c.total) ?? dim.codes[0]!).code);
+    this.totals = totalTopics(source.meta);
     this.status = new Map(source.meta.periods.map((p) => [p.code, p.status]));
   }
 

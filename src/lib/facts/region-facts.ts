@@ -60,7 +60,7 @@ export function regionFacts(context: FactsContext, code: string): RegionFacts {
   if (!kind || kind === 'wijk') throw new Error(`geen regio met een feitenpagina: ${code}`);
   const former = kind === 'gemeente' ? formerFate(register, code) : undefined;
   const published = former !== undefined;
-  const keyFigures = keyFiguresOf(context, code, { published });
+  const keyFigures = sharedKeyFigures(context, code, published);
   const predecessors = kind === 'gemeente' && !former ? predecessorsOf(register, code) : [];
   const trend = mainTrendOf(context, code, keyFigures, published);
   const counts = countsTrendOf(context, code, { published });
@@ -109,15 +109,22 @@ export function regionFacts(context: FactsContext, code: string): RegionFacts {
   };
 }
 
+// A region's key figures and main trend are shown twice, on its fact page and in its embed: made once.
+function sharedKeyFigures(context: FactsContext, code: string, published: boolean): KeyFigure[] {
+  return context.shared(`key-figures|${code}|${published}`, () => keyFiguresOf(context, code, { published }));
+}
+
 /** The trend a fact page shows: of the first key figure with a rate; without rates in the data, of the first count. */
 function mainTrendOf(context: FactsContext, code: string, keyFigures: readonly KeyFigure[], published: boolean): RateTrend | undefined {
-  const mainConcept = (keyFigures.find((f) => f.rate) ?? keyFigures[0])?.concept;
-  return mainConcept ? trendOf(context, code, mainConcept, { published }) : undefined;
+  return context.shared(`main-trend|${code}|${published}`, () => {
+    const mainConcept = (keyFigures.find((f) => f.rate) ?? keyFigures[0])?.concept;
+    return mainConcept ? trendOf(context, code, mainConcept, { published }) : undefined;
+  });
 }
 
 /** The trend of a current region's fact page, without the rest of the page (for its embed). */
 export function regionTrend(context: FactsContext, code: string): RateTrend | undefined {
-  return mainTrendOf(context, code, keyFiguresOf(context, code, { published: false }), false);
+  return mainTrendOf(context, code, sharedKeyFigures(context, code, false), false);
 }
 
 function parentsOf(context: FactsContext, code: string): RegionFacts['parents'] {
