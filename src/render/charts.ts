@@ -4,8 +4,9 @@
  * memoised by their input (without the id), so a chart that several pages show is rendered once.
  */
 import { describeBars, describeDotStrip, describeTrend } from '../lib/charts/describe';
-import { barSpec } from '../lib/charts/bar-spec';
-import { dotStripDomain, dotStripFrame, dotStripLegend, dotStripOverlay, swarmLayout, SWARM_SLOT_CLASS, type SwarmLayout } from '../lib/charts/dot-strip-spec';
+import { barFrame, barSpec } from '../lib/charts/bar-spec';
+import { dotStripDomain, dotStripFrame, dotStripLegend, dotStripOverlay, swarmLayout, type SwarmLayout } from '../lib/charts/dot-strip-spec';
+import { FRAME_SLOT_CLASS } from '../lib/charts/layout';
 import { createHash } from 'node:crypto';
 import { trendSpec } from '../lib/charts/trend-spec';
 import { escapeText } from '../lib/charts/markup';
@@ -34,13 +35,15 @@ const RENDERERS = {
     const description = describeDotStrip(input);
     const layout = cachedSwarmLayout(input);
     const frame = dotStripFrame(input, layout);
-    const svg = cachedFrameSvg(frame.key, () => renderPlotSvg(frame.options, { title: FRAME_TITLE, description: FRAME_DESC }))
-      .replace(FRAME_TITLE, () => escapeText(input.title))
-      .replace(FRAME_DESC, () => escapeText(description))
-      .replace(FRAME_SLOT, () => dotStripOverlay(input, layout, frame.marginTop));
+    const svg = framedSvg(`dot-strip:${frame.key}`, frame.options, input.title, description, () => dotStripOverlay(input, layout, frame.marginTop));
     return { id: input.id, title: input.title, description, legend: dotStripLegend(input), svg };
   },
-  bar: (input: BarChartInput) => renderPlotChart(input, describeBars, barSpec),
+  bar: (input: BarChartInput): ChartOutput => {
+    const frame = barFrame(input);
+    if (!frame) return renderPlotChart(input, describeBars, barSpec);
+    const description = describeBars(input);
+    return { id: input.id, title: input.title, description, legend: frame.legend, svg: framedSvg(`bar:${frame.key}`, frame.options, input.title, description, frame.overlay) };
+  },
   choropleth: (input: ChoroplethInput): ChoroplethOutput => renderChoroplethUncached(input),
 };
 
@@ -51,6 +54,9 @@ export type ChartInputOf<K extends ChartKind> = Parameters<(typeof RENDERERS)[K]
 export function renderChartNow<K extends ChartKind>(kind: K, input: ChartInputOf<K>): ReturnType<(typeof RENDERERS)[K]> {
   return (RENDERERS[kind] as (input: ChartInputOf<K>) => ReturnType<(typeof RENDERERS)[K]>)(input);
 }
+
+/** Bars are a cached frame and some string work: sending them to a worker would cost more than drawing them. */
+const IN_PROCESS = new Set<ChartKind>(['bar']);
 
 /** More charts than this waiting for the chart workers, and the main thread renders the next one (see renderWithId). */
 const MAX_QUEUED_CHARTS = 4;
@@ -69,7 +75,8 @@ async function renderWithId<K extends ChartKind>(kind: K, input: ChartInputOf<K>
     rest,
     // With the workers' queue full, the pages that Astro renders side by side all wait for charts: then the
     // main thread draws this one itself rather than sit idle.
-    (): Output | Promise<Output> => (pool && pool.pending() < MAX_QUEUED_CHARTS ? (pool.render(kind, input) as Promise<Output>) : renderChartNow(kind, input)),
+    (): Output | Promise<Output> =>
+      pool && !IN_PROCESS.has(kind) && pool.pending() < MAX_QUEUED_CHARTS ? (pool.render(kind, input) as Promise<Output>) : renderChartNow(kind, input),
     renderTime,
   );
   return { ...cached, id, svg: withChartId(cached.svg, id) };
@@ -135,10 +142,18 @@ function cachedSwarmLayout(input: DotStripInput): SwarmLayout {
 /** Placeholders in a cached frame for what differs per chart: its title, its description and its marks. */
 const FRAME_TITLE = '\u0001title\u0001';
 const FRAME_DESC = '\u0001desc\u0001';
-const FRAME_SLOT = new RegExp(`<g[^>]*class="${SWARM_SLOT_CLASS}"[^>]*>[\\s\\S]*?</g>`);
+const FRAME_SLOT = new RegExp(`<g[^>]*class="${FRAME_SLOT_CLASS}"[^>]*>[\\s\\S]*?</g>`);
 
 const FRAMES_KEY = Symbol.for('jeugdzorg.chartFrames');
 type GlobalWithFrames = typeof globalThis & { [FRAMES_KEY]?: Map<string, string> };
+
+/** A chart as a frame that Plot draws once per key, with this chart's title, description and marks put in. */
+function framedSvg(key: string, options: PlotOptions, title: string, description: string, overlay: () => string): string {
+  return cachedFrameSvg(key, () => renderPlotSvg(options, { title: FRAME_TITLE, description: FRAME_DESC }))
+    .replace(FRAME_TITLE, () => escapeText(title))
+    .replace(FRAME_DESC, () => escapeText(description))
+    .replace(FRAME_SLOT, overlay);
+}
 
 /** A frame drawn by Plot once per key (few exist: one per axis and label rows). */
 function cachedFrameSvg(key: string, render: () => string): string {

@@ -1,7 +1,10 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { renderBarChart, renderChoropleth, renderDotStrip, renderStats, renderTrendChart, resetRenderCache } from '../../src/render/charts';
 import { gemeenteGeometry, geoYearFor } from '../../src/render/geo';
-import type { TrendChartInput } from '../../src/lib/charts/types';
+import type { BarChartInput, TrendChartInput } from '../../src/lib/charts/types';
+import { barSpec } from '../../src/lib/charts/bar-spec';
+import { describeBars } from '../../src/lib/charts/describe';
+import { renderPlotSvg, withChartId } from '../../src/render/plot-dom';
 import { amsterdamTrend, halfYears } from './fixtures';
 
 /** Text content of every <text> element (tspans joined), as a reader sees it. */
@@ -120,6 +123,25 @@ describe('bar chart', () => {
     const t = texts(chart.svg);
     expect(t).toEqual(expect.arrayContaining(['. (afgeschermd of ontbreekt)', '1.045,2%', '20,1%', 'Gesloten plaatsing']));
     expect(chart.legend!.map((l) => l.label)).toEqual(['zonder verblijf', 'met verblijf']);
+  });
+
+  it('draws exactly what Plot draws with every mark, though Plot only drew the shared frame', async () => {
+    // Plot draws a frame once for all charts with the same categories and axis; the bars, values and symbols
+    // are written beside it. Breakdown-like inputs with zeros, negatives, missing figures and groups.
+    const labels = ['Jeugdhulp zonder verblijf', 'Jeugdhulp met verblijf: pleegzorg en gezinshuizen', 'Ambulant', '0 tot 4 jaar', 'Gemeentelijke toegang'];
+    const values = [[20.1, 0, null, 3.3, 61.5], [1234, 980.5, 12, null, 0], [-2.5, 4, 8.25, 16, null], [0.4, 0.05, 0.3, 0.2, 0.1], [null, null, 5, 5, 5]];
+    for (const [i, row] of values.entries()) {
+      const input: BarChartInput = {
+        id: `verdeling-${i}`,
+        title: `Verdeling ${i} & meer`,
+        unit: ['%', 'aantal', 'per 1.000 jongeren'][i % 3]!,
+        decimals: i % 2,
+        bars: labels.map((label, j) => ({ label, value: row[j]!, ...(row[j] === null ? { symbol: j % 2 ? 'x' : '.' } : {}), ...(i % 2 ? { group: j < 2 ? 'A' : 'B' } : {}) })),
+      };
+      const byPlot = withChartId(renderPlotSvg(barSpec(input).options, { title: input.title, description: describeBars(input) }), input.id);
+      expect((await renderBarChart(input)).svg).toBe(byPlot);
+    }
+    expect(renderStats().bar!.renders).toBe(values.length);
   });
 });
 

@@ -5,7 +5,8 @@
 import * as Plot from '@observablehq/plot';
 import { axisLabel, estimateTextWidth, formatChartValue, niceZeroDomain, tickFormatter } from './format';
 import { symbolMeaning } from './describe';
-import { CHART_WIDTH, FONT_SIZE, PLOT_STYLE } from './layout';
+import { escapeText } from './markup';
+import { CHART_WIDTH, FONT_SIZE, FRAME_SLOT_CLASS, PLOT_STYLE } from './layout';
 import { MUTED_TEXT, SERIES_COLORS } from './palette';
 import type { BarChartInput, BarInput, LegendItem } from './types';
 
@@ -24,7 +25,22 @@ export function missingBarText(bar: BarInput): string {
   return symbol === '' ? `(${symbolMeaning(symbol)})` : `${symbol} (${symbolMeaning(symbol)})`;
 }
 
-export function barSpec(input: BarChartInput): { options: Plot.PlotOptions; legend: LegendItem[] } {
+/** The measurements of a bar chart that its frame and its marks share. */
+interface BarLayout {
+  labels: string[];
+  shown: Array<BarInput & { value: number }>;
+  missing: BarInput[];
+  colorOf: (b: BarInput) => string;
+  fmt: (v: number) => string;
+  domain: [number, number];
+  ticks: number[];
+  marginLeft: number;
+  marginRight: number;
+  height: number;
+  legend: LegendItem[];
+}
+
+function barLayout(input: BarChartInput): BarLayout {
   const fmt = (v: number) => formatChartValue(v, input.unit, input.decimals);
   const labels = [...new Set(input.bars.map((b) => b.label))];
   const groups = [...new Set(input.bars.map((b) => b.group).filter((g): g is string => g !== undefined))];
@@ -32,33 +48,107 @@ export function barSpec(input: BarChartInput): { options: Plot.PlotOptions; lege
   const shown = input.bars.filter(hasValue);
   const missing = input.bars.filter((b) => !hasValue(b));
   const { domain, ticks } = niceZeroDomain(shown.map((b) => b.value), 5);
-  const format = tickFormatter(ticks);
-
   const longestLabel = Math.max(0, ...labels.map((l) => estimateTextWidth(l, FONT_SIZE)));
   const marginLeft = Math.min(MAX_LABEL_WIDTH, longestLabel + 12);
   const valueWidth = Math.max(0, ...shown.map((b) => estimateTextWidth(fmt(b.value), FONT_SIZE)));
   const marginRight = Math.max(16, valueWidth + 10);
-
-  const marks: Plot.Markish[] = [
-    Plot.barX(shown, { x: 'value', y: 'label', fill: colorOf, insetTop: 4, insetBottom: 4 }),
-    Plot.ruleX([0], { stroke: '#1a1a1a' }),
-    Plot.text(shown, { x: 'value', y: 'label', text: (b: BarInput & { value: number }) => fmt(b.value), textAnchor: 'start', dx: 4, fill: '#1a1a1a' }),
-    Plot.text(missing, { x: domain[0], y: 'label', text: missingBarText, textAnchor: 'start', dx: 6, fill: MUTED_TEXT, fontStyle: 'italic' }),
-    Plot.axisY({ tickSize: 0, label: null, lineWidth: (marginLeft - 8) / FONT_SIZE } as Plot.AxisOptions),
-  ];
   const legend: LegendItem[] = groups.length > 1 ? groups.map((g, i) => ({ label: g, color: GROUP_COLORS[i % GROUP_COLORS.length]!, swatch: 'bar' as const })) : [];
+  return { labels, shown, missing, colorOf, fmt, domain, ticks, marginLeft, marginRight, height: MARGIN_TOP + MARGIN_BOTTOM + ROW_HEIGHT * labels.length, legend };
+}
 
-  const options: Plot.PlotOptions = {
+function barOptions(input: BarChartInput, layout: BarLayout, marks: Plot.Markish[]): Plot.PlotOptions {
+  const { domain, ticks, labels, marginLeft, marginRight, height } = layout;
+  return {
     width: CHART_WIDTH,
-    height: MARGIN_TOP + MARGIN_BOTTOM + ROW_HEIGHT * labels.length,
+    height,
     marginTop: MARGIN_TOP,
     marginBottom: MARGIN_BOTTOM,
     marginLeft,
     marginRight,
     style: PLOT_STYLE,
-    x: { domain, ticks, tickFormat: format, label: `${axisLabel(input.unit)} →`, labelAnchor: 'right', axis: 'top', grid: true },
-    y: { domain: labels, label: null, padding: 0 },
+    x: { domain, ticks, tickFormat: tickFormatter(ticks), label: `${axisLabel(input.unit)} →`, labelAnchor: 'right', axis: 'top', grid: true },
+    // A band scale, as the bars make it; a frame without bars would otherwise get a point scale.
+    y: { type: 'band', domain: labels, label: null, padding: 0 },
     marks,
   };
-  return { options, legend };
+}
+
+const yAxis = (marginLeft: number) => Plot.axisY({ tickSize: 0, label: null, lineWidth: (marginLeft - 8) / FONT_SIZE } as Plot.AxisOptions);
+
+/** Every bar, its value and the symbol of a missing bar drawn by Plot (also the reference for {@link barOverlay}). */
+export function barSpec(input: BarChartInput): { options: Plot.PlotOptions; legend: LegendItem[] } {
+  const layout = barLayout(input);
+  const { shown, missing, colorOf, fmt, domain, marginLeft } = layout;
+  const marks: Plot.Markish[] = [
+    Plot.barX(shown, { x: 'value', y: 'label', fill: colorOf, insetTop: 4, insetBottom: 4 }),
+    Plot.ruleX([0], { stroke: '#1a1a1a' }),
+    Plot.text(shown, { x: 'value', y: 'label', text: (b: BarInput & { value: number }) => fmt(b.value), textAnchor: 'start', dx: 4, fill: '#1a1a1a' }),
+    Plot.text(missing, { x: domain[0], y: 'label', text: missingBarText, textAnchor: 'start', dx: 6, fill: MUTED_TEXT, fontStyle: 'italic' }),
+    yAxis(marginLeft),
+  ];
+  return { options: barOptions(input, layout, marks), legend: layout.legend };
+}
+
+/** The frame of a bar chart (axes, grid, category labels) and where its marks go; see {@link barOverlay}. */
+export interface BarFrame {
+  options: Plot.PlotOptions;
+  /** Same key, same frame. */
+  key: string;
+  legend: LegendItem[];
+  /** The SVG of the bars, the zero rule and the value and symbol labels, in Plot's order and form. */
+  overlay: () => string;
+}
+
+/**
+ * A bar chart as a frame that many gemeenten share (the same categories, axis and margins) and the marks of
+ * this one, written as SVG the way Plot writes them: Plot draws each distinct frame once. Undefined when a
+ * category comes more than once (Plot stacks such bars): then Plot draws the whole chart ({@link barSpec}).
+ */
+export function barFrame(input: BarChartInput): BarFrame | undefined {
+  const layout = barLayout(input);
+  if (layout.labels.length !== input.bars.length) return undefined;
+  const { labels, shown, missing, colorOf, fmt, domain, ticks, marginLeft, marginRight, height } = layout;
+  const options = barOptions(input, layout, [Plot.ruleX([domain[0]], { strokeOpacity: 0, className: FRAME_SLOT_CLASS }), yAxis(marginLeft)]);
+  const key = JSON.stringify([labels, domain, ticks, marginLeft, marginRight, input.unit]);
+  const overlay = () => {
+    const left = marginLeft;
+    const right = CHART_WIDTH - marginRight;
+    const [d0, d1] = domain;
+    const x = (v: number) => {
+      const t = (v - d0) / (d1 - d0);
+      return left * (1 - t) + right * t;
+    };
+    const bandTop = (label: string) => MARGIN_TOP + labels.indexOf(label) * ROW_HEIGHT;
+    const half = ROW_HEIGHT / 2;
+    const bottom = height - MARGIN_BOTTOM;
+    const zero = x(0);
+    let svg = '';
+    if (shown.length > 0) {
+      svg += '<g>';
+      for (const b of shown) {
+        const end = x(b.value);
+        svg += `<rect fill="${colorOf(b)}" height="${ROW_HEIGHT - 8}" y="${bandTop(b.label) + 4}" width="${round1(Math.abs(end - zero))}" x="${round1(Math.min(zero, end))}" />`;
+      }
+      svg += '</g>';
+    }
+    svg += `<g stroke="#1a1a1a"><line y2="${bottom}" y1="${MARGIN_TOP}" x2="${round1(zero)}" x1="${round1(zero)}" /></g>`;
+    if (shown.length > 0) {
+      svg += `<g transform="translate(4,${half})" text-anchor="start" fill="#1a1a1a">`;
+      for (const b of shown) svg += `<text transform="translate(${round1(x(b.value))},${bandTop(b.label)})" y="0.3em">${escapeText(fmt(b.value))}</text>`;
+      svg += '</g>';
+    }
+    if (missing.length > 0) {
+      svg += `<g transform="translate(6,${half})" font-style="italic" text-anchor="start" fill="${MUTED_TEXT}">`;
+      for (const b of missing) svg += `<text transform="translate(${round1(x(d0))},${bandTop(b.label)})" y="0.3em">${escapeText(missingBarText(b))}</text>`;
+      svg += '</g>';
+    }
+    return svg;
+  };
+  return { options, key, legend: layout.legend, overlay };
+}
+
+/** A coordinate to a tenth of a pixel, as compactSvgNumbers writes it. */
+function round1(n: number): number {
+  const r = Math.round(n * 10) / 10;
+  return Object.is(r, -0) ? 0 : r;
 }

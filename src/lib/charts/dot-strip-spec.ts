@@ -15,7 +15,7 @@ import { extent, nice, ticks as tickValues } from 'd3-array';
 import { beeswarm } from './beeswarm';
 import { escapeText } from './markup';
 import { axisLabel, formatChartValue, tickFormatter } from './format';
-import { CHART_WIDTH, LINE_HEIGHT, PLOT_STYLE } from './layout';
+import { CHART_WIDTH, FRAME_SLOT_CLASS, LINE_HEIGHT, PLOT_STYLE } from './layout';
 import { GROUP_COLOR, HIGHLIGHT_COLOR, OTHER_COLOR, REFERENCE_COLOR } from './palette';
 import type { DotStripInput, LegendItem } from './types';
 
@@ -24,8 +24,6 @@ const MARGIN_BOTTOM = 36;
 const R_OTHER = 3;
 const R_HIGHLIGHT = 6;
 const INNER_WIDTH = CHART_WIDTH - 2 * MARGIN_SIDE;
-/** The class of the placeholder mark that the dots replace. */
-export const SWARM_SLOT_CLASS = 'dot-strip-slot';
 
 export interface SwarmLayout {
   domain: [number, number];
@@ -96,7 +94,7 @@ export function swarmMarkup(input: DotStripInput, layout: SwarmLayout, marginTop
 
 /** The parts of a dot strip: Plot draws only the {@link DotStripFrame}; {@link dotStripOverlay} draws the rest. */
 export interface DotStripFrame {
-  /** Plot options for the axis and a placeholder mark (class {@link SWARM_SLOT_CLASS}) where the overlay goes. */
+  /** Plot options for the axis and a placeholder mark (class {@link FRAME_SLOT_CLASS}) where the overlay goes. */
   options: Plot.PlotOptions;
   /** Same key, same frame: the value axis, its unit and the height of the label rows and the swarm. */
   key: string;
@@ -127,7 +125,7 @@ export function dotStripFrame(input: DotStripInput, layout: SwarmLayout): DotStr
     style: PLOT_STYLE,
     x: { domain: [lo, hi], ticks, tickFormat: tickFormatter(ticks), label: `${axisLabel(input.unit)} →`, labelAnchor: 'right' },
     y: { domain: [-layout.height / 2, layout.height / 2], axis: null },
-    marks: [Plot.ruleX([lo], { strokeOpacity: 0, className: SWARM_SLOT_CLASS })],
+    marks: [Plot.ruleX([lo], { strokeOpacity: 0, className: FRAME_SLOT_CLASS })],
   };
   return { options, key: JSON.stringify([lo, hi, input.unit, marginTop, layout.height]), marginTop };
 }
