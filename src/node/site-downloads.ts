@@ -4,13 +4,13 @@
  * writes them in a worker thread beside Astro's page rendering (src/integrations/downloads.ts), and the dev
  * server makes one when it is asked for (downloadResponse).
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync } from 'node:fs';
 import path from 'node:path';
 import { CONTENT_TYPE, downloadPaths, parseDatasetFileName } from '../lib/downloads/files';
 import { releaseFiles } from '../lib/downloads/release-files';
 import { siteDownloadFiles, type DownloadFile, type DownloadsData } from '../lib/downloads/site-files';
 import type { Release } from '../schemas/dataset';
-import { createZip, ZipWriter } from './zip';
+import { createZip, writeAll, ZipFileWriter } from './zip';
 
 export interface DownloadsSummary {
   files: number;
@@ -21,33 +21,48 @@ export interface DownloadsSummary {
 export async function writeSiteDownloads(data: DownloadsData, outDir: string, site: string, ready?: Promise<void>): Promise<DownloadsSummary> {
   const summary: DownloadsSummary = { files: 0, bytes: 0 };
   const folders = new Set<string>();
-  // Synchronous writes: this runs in a worker thread of its own, where nothing else waits for the event loop.
-  const write = (sitePath: string, contents: string | Uint8Array) => {
-    const file = path.join(outDir, sitePath);
+  const folderOf = (file: string) => {
     const folder = path.dirname(file);
     if (!folders.has(folder)) {
       mkdirSync(folder, { recursive: true });
       folders.add(folder);
     }
-    writeFileSync(file, contents);
-    summary.files++;
-    summary.bytes += typeof contents === 'string' ? Buffer.byteLength(contents) : contents.length;
+    return file;
   };
-  const zips = new Map<Release, ZipWriter>();
+  // Synchronous writes: this runs in a worker thread of its own, where nothing else waits for the event loop.
+  // A file is written from its parts (mostly slices of a table's encoded lines), without joining them first.
+  const write = (sitePath: string, parts: readonly Uint8Array[]) => {
+    const fd = openSync(folderOf(path.join(outDir, sitePath)), 'w');
+    try {
+      summary.bytes += writeAll(fd, parts);
+    } finally {
+      closeSync(fd);
+    }
+    summary.files++;
+  };
+  const outputReady = ready ?? Promise.resolve();
+  const zips = new Map<Release, ZipFileWriter>();
   let waited = ready === undefined;
   for (const output of siteDownloadFiles(data, site)) {
     if ('zip' in output) {
       let zip = zips.get(output.zip);
-      if (!zip) zips.set(output.zip, (zip = new ZipWriter(output.zip.date)));
-      await zip.add(output.render());
+      if (!zip) {
+        const file = path.join(outDir, downloadPaths.releaseZip(output.zip.id));
+        zips.set(output.zip, (zip = new ZipFileWriter(file, output.zip.date, outputReady.then(() => void folderOf(file)))));
+      }
+      const { name, parts } = output.bytes();
+      await zip.add({ name, data: parts });
       continue;
     }
-    const contents = output.render();
+    const parts = output.bytes();
     if (!waited) await ready;
     waited = true;
-    write(output.path, contents);
+    write(output.path, parts);
   }
-  for (const [release, zip] of zips) write(downloadPaths.releaseZip(release.id), await zip.finish());
+  for (const zip of zips.values()) {
+    summary.bytes += await zip.finish();
+    summary.files++;
+  }
   return summary;
 }
 

@@ -7,9 +7,9 @@ import type { DatasetMeta, Release } from '../../schemas/dataset';
 import type { ObservationRow } from '../data/dataset';
 import type { PeriodStatus } from '../data/periods';
 import type { RegionRegister } from '../regions/register';
-import { CsvLineWriter, csvFileText, DIALECTS, formatCsvRows, type CsvDialect } from './csv';
-import { LineCache, tableLines } from './lines';
-import { formatDownloadJson, jsonFileText, toWideTable, wideColumns, type JsonHeader, type WideTable } from './wide';
+import { CsvLineWriter, DIALECTS, formatCsvRows, type CsvDialect } from './csv';
+import { encodeLines, JSON_LINE_END, LineCache, tableLines, type EncodedLines, type TableLines } from './lines';
+import { formatDownloadJson, toWideTable, wideColumns, type JsonHeader, type WideTable } from './wide';
 
 export type DownloadFormat = 'csv' | 'excel' | 'json';
 export const DOWNLOAD_FORMATS: readonly DownloadFormat[] = ['csv', 'excel', 'json'];
@@ -91,14 +91,14 @@ export function renderWideTable(meta: DatasetMeta, table: WideTable, format: Dow
 }
 
 /**
- * A table written once in all three formats, line by line, with where each region's lines are. Rows are
- * sorted by region first, so a region's lines are consecutive, and the lines of a few regions, taken in table
- * order, are exactly the file those regions' rows would give on their own: a gemeente's files are cut from
- * the whole dataset's lines instead of being formatted again.
+ * A table's lines, made once for all three formats. Rows are sorted by region first, so a region's lines are
+ * consecutive, and the lines of a few regions, taken in table order, are exactly the file those regions'
+ * rows would give on their own: a gemeente's files are cut from the whole dataset's lines instead of being
+ * formatted again.
  */
 export interface RenderedTable {
   columns: string[];
-  lines: Record<DownloadFormat, string[]>;
+  lines: TableLines;
   /** Region code → its lines, [start, end), in table order. */
   regions: Map<string, { start: number; end: number }>;
 }
@@ -129,12 +129,78 @@ export function renderTableLines(meta: DatasetMeta, rows: readonly ObservationRo
     ...(options.isConverted ? { isConverted: options.isConverted } : {}),
     ...(options.periods ? { periods: options.periods } : {}),
   };
-  const table = { columns: wideColumns(meta), ...tableLines(meta, rows, lineOptions, lineCache) };
+  const lines = tableLines(meta, rows, lineOptions, lineCache);
+  const table = { columns: wideColumns(meta), lines, regions: lines.regions };
   lastTable = { rows, options, table };
   return table;
 }
 
-/** One file of a rendered table: all of it, or the lines of some regions (in table order). */
+/**
+ * The last encoding of each format: all files of a table follow each other (siteDownloadFiles orders them
+ * so), and the next table of the dataset copies most of its lines from it (see encodeLines).
+ */
+const lastEncoded: Partial<Record<DownloadFormat, EncodedLines>> = {};
+
+/**
+ * Two buffers per format, used in turn: a table is encoded into one while the previous table's, in the
+ * other, is copied from. Reused, not allocated per table: each large allocation outside the JavaScript heap
+ * brings the next full garbage collection closer, and that marks all of the site data (measured: a table's
+ * encoding took 50 ms, or 300 ms with the collection its new buffer set off).
+ */
+const scratch: Record<DownloadFormat, Array<Uint8Array | undefined>> = { csv: [], excel: [], json: [] };
+
+function scratchBytes(format: DownloadFormat, busy: Uint8Array | undefined, size: number): Uint8Array {
+  const slots = scratch[format];
+  const slot = busy && slots[0] && slots[0].buffer === busy.buffer ? 1 : 0;
+  let buffer = slots[slot];
+  if (!buffer || buffer.length < size) slots[slot] = buffer = new Uint8Array(Math.ceil(size * 1.25));
+  return buffer.subarray(0, size);
+}
+
+/**
+ * A table's lines in one format. The bytes are valid until the format's next table but one is encoded:
+ * write or copy them before rendering further (the build writes each file and zip entry as it is made).
+ */
+function encodedLines(table: RenderedTable, format: DownloadFormat): EncodedLines {
+  const last = lastEncoded[format];
+  if (last?.table === table.lines) return last;
+  return (lastEncoded[format] = encodeLines(table.lines, format, last, (size) => scratchBytes(format, last?.bytes, size)));
+}
+
+const encoder = new TextEncoder();
+
+/**
+ * One file of a rendered table, all of it or the lines of some regions (in table order), as UTF-8 bytes in
+ * parts to be written one after the other: a header, slices of the table's encoded lines, and a footer.
+ */
+export function renderedFileBytes(
+  meta: DatasetMeta,
+  table: RenderedTable,
+  format: DownloadFormat,
+  options: Pick<FileOptions, 'release' | 'indeling' | 'description'>,
+  regions?: readonly string[],
+): Uint8Array[] {
+  const { bytes, regions: ranges } = encodedLines(table, format);
+  const body: Uint8Array[] = [];
+  if (!regions) body.push(bytes);
+  else {
+    for (const code of regions) {
+      const range = ranges.get(code);
+      if (range) body.push(bytes.subarray(range.start, range.end));
+    }
+  }
+  if (format === 'json') {
+    const head = JSON.stringify({ ...jsonHeader(meta, options), kolommen: table.columns });
+    // Every line is followed by ",\n"; the last one of the file is not (see jsonFileText).
+    const last = body.length - 1;
+    if (last >= 0) body[last] = body[last]!.subarray(0, body[last]!.length - JSON_LINE_END);
+    return [encoder.encode(`${head.slice(0, -1)},"rijen":[\n`), ...body, encoder.encode('\n]}\n')];
+  }
+  const dialect = FORMAT_DIALECT[format];
+  return [encoder.encode(`${DIALECTS[dialect].bom ? '\ufeff' : ''}${new CsvLineWriter(dialect).line(table.columns)}\r\n`), ...body];
+}
+
+/** The same file as text (for the dev server and tests). */
 export function renderedFile(
   meta: DatasetMeta,
   table: RenderedTable,
@@ -142,16 +208,13 @@ export function renderedFile(
   options: Pick<FileOptions, 'release' | 'indeling' | 'description'>,
   regions?: readonly string[],
 ): string {
-  const all = table.lines[format];
-  const lines = regions
-    ? regions.flatMap((code) => {
-        const block = table.regions.get(code);
-        return block ? all.slice(block.start, block.end) : [];
-      })
-    : all;
-  if (format === 'json') return jsonFileText(jsonHeader(meta, options), table.columns, lines);
-  const dialect = FORMAT_DIALECT[format];
-  return csvFileText(new CsvLineWriter(dialect).line(table.columns), lines, dialect);
+  return bytesToText(renderedFileBytes(meta, table, format, options, regions));
+}
+
+/** UTF-8 parts as one text, the Excel dialect's byte-order mark kept. */
+export function bytesToText(parts: readonly Uint8Array[]): string {
+  const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+  return parts.map((p, i) => decoder.decode(p, { stream: i < parts.length - 1 })).join('');
 }
 
 export function jsonHeader(meta: DatasetMeta, options: Pick<FileOptions, 'release' | 'indeling' | 'description'>): JsonHeader {

@@ -1,11 +1,13 @@
 /**
- * The lines of a wide download (see wide.ts) in all three formats at once, for the files of whole datasets:
- * the build writes each dataset on the latest indeling, as published, and as every earlier release published
- * it, some 2 million rows in all. Each line is joined from parts made once: the head (region, period and
+ * The lines of a wide download (see wide.ts) in all three formats, for the files of whole datasets: the
+ * build writes each dataset on the latest indeling, as published, and as every earlier release published
+ * it, some 1,5 million rows in all. A line is joined from two parts made once: the head (region, period and
  * the period's status), shared by the rows of a region and period, and the tail (categories, cells, whether
  * converted), made once per row and kept in a LineCache across the tables of a dataset, which mostly hold
- * the same rows. The text is byte for byte that of toWideTable with the CSV and JSON writers
- * (tests/downloads/wide.test.ts compares them). Pure.
+ * the same rows. A table is encoded to UTF-8 once per format (encodeLines), region by region, so a file is
+ * a few slices of those bytes: a gemeente's file is its region's bytes between a header and a footer, and
+ * nothing is encoded or joined twice. The text is byte for byte that of toWideTable with the CSV and JSON
+ * writers (tests/downloads/wide.test.ts compares them). Pure.
  */
 import type { DatasetMeta } from '../../schemas/dataset';
 import type { ObservationRow } from '../data/dataset';
@@ -14,14 +16,39 @@ import { CsvLineWriter } from './csv';
 import { sortRowsForDownload, type WideOptions } from './wide';
 
 export type LineFormat = 'csv' | 'excel' | 'json';
-const FORMATS: readonly LineFormat[] = ['csv', 'excel', 'json'];
-const SEPARATOR: Record<LineFormat, string> = { csv: ',', excel: ';', json: ',' };
+/** The index of a format in a part's texts and byte lengths. */
+export const FORMAT_INDEX: Record<LineFormat, 0 | 1 | 2> = { csv: 0, excel: 1, json: 2 };
+
+type PerFormat = readonly [csv: string, excel: string, json: string];
+
+/** A head or tail of a line in each format, with its length in UTF-8 bytes (a file's size is known before it is encoded). */
+export interface Part {
+  readonly text: PerFormat;
+  readonly bytes: readonly [number, number, number];
+}
+
+const encoder = new TextEncoder();
+
+/** UTF-8 length of a string: its length when it is ASCII, which nearly every part is. */
+function utf8Length(text: string): number {
+  // eslint-disable-next-line no-control-regex
+  return /^[\x00-\x7f]*$/.test(text) ? text.length : encoder.encode(text).length;
+}
+
+function part(csv: string, excel: string, json: string): Part {
+  return { text: [csv, excel, json], bytes: [utf8Length(csv), utf8Length(excel), utf8Length(json)] };
+}
 
 /** How each format writes a text: quoted where its writer quotes it. */
-function textWriters(): Record<LineFormat, (value: string) => string> {
+function textWriters(): Array<(value: string) => string> {
   const csv = new CsvLineWriter('rfc4180');
   const excel = new CsvLineWriter('excel-nl');
-  return { csv: (v) => csv.line([v]), excel: (v) => excel.line([v]), json: cached((v: string) => JSON.stringify(v)) };
+  return [(v) => csv.line([v]), (v) => excel.line([v]), (v) => JSON.stringify(v)];
+}
+
+/** Two texts with a separator, as one flat string (a kept part must not be a rope; see makeTail). */
+function flat(a: string, separator: string, b: string): string {
+  return [a, b].join(separator);
 }
 
 /** A value made once per key. */
@@ -34,10 +61,9 @@ function cached<K, V>(make: (key: K) => V): (key: K) => V {
   };
 }
 
-type PerFormat = readonly [csv: string, excel: string, json: string];
-
-function each(make: (f: LineFormat, i: number) => string): PerFormat {
-  return FORMATS.map(make) as unknown as PerFormat;
+interface Tail extends Part {
+  readonly topics: readonly string[];
+  readonly converted: boolean;
 }
 
 /**
@@ -46,11 +72,15 @@ function each(make: (f: LineFormat, i: number) => string): PerFormat {
  */
 export class LineCache {
   private readonly text = textWriters();
-  private readonly tails = new Map<object, { topics: readonly string[]; converted: boolean; tail: PerFormat }>();
+  private readonly tails = new Map<object, Tail>();
   private readonly topicPart: Array<(code: string) => PerFormat>;
+  /** Heads by region label function, region, period and status: the same head in every table, so lines can be matched. */
+  private readonly heads = new Map<(code: string) => string, Map<string, Map<string, Map<string, Part>>>>();
+  /** A number as each format writes it (many values recur: counts rounded to 5, rates with one decimal). */
+  private readonly numbers = new Map<number, PerFormat>();
 
   /** A text as one field in each format (quoted where the format quotes it). */
-  readonly field = cached((value: string) => each((f) => this.text[f](value)));
+  readonly field = cached((value: string): PerFormat => [this.text[0]!(value), this.text[1]!(value), this.text[2]!(value)]);
 
   constructor(readonly meta: DatasetMeta) {
     const topicLabels = meta.dimensions.map((d) => new Map(d.codes.map((c) => [c.code, c.label])));
@@ -60,27 +90,62 @@ export class LineCache {
   /** Two fields, each written as its format writes a text. */
   pair(a: string, b: string): PerFormat {
     const [x, y] = [this.field(a), this.field(b)];
-    return each((f, i) => `${x[i]}${SEPARATOR[f]}${y[i]}`);
+    return [flat(x[0], ',', y[0]), flat(x[1], ';', y[1]), flat(x[2], ',', y[2])];
   }
 
-  tail(row: ObservationRow, converted: boolean): PerFormat {
+  /** The heads of a region's lines, by period and the period's status. */
+  headsOf(region: string, regionLabel: (code: string) => string): Map<string, Map<string, Part>> {
+    let byRegion = this.heads.get(regionLabel);
+    if (!byRegion) this.heads.set(regionLabel, (byRegion = new Map()));
+    let own = byRegion.get(region);
+    if (!own) byRegion.set(region, (own = new Map()));
+    return own;
+  }
+
+  head(region: PerFormat, periods: Map<string, Part>, period: string, status: string): Part {
+    let head = periods.get(status);
+    if (!head) {
+      const parsed = parsePeriodCode(period);
+      const [label, shown] = [this.pair(period, parsed ? periodLabel(parsed) : period), this.field(status)];
+      const p = [flat(label[0], ',', shown[0]), flat(label[1], ';', shown[1]), flat(label[2], ',', shown[2])];
+      periods.set(status, (head = part(flat(region[0], ',', p[0]!), flat(region[1], ';', p[1]!), flat(region[2], ',', p[2]!))));
+    }
+    return head;
+  }
+
+  tail(row: ObservationRow, converted: boolean): Part {
     const known = this.tails.get(row.cells);
-    if (known && known.topics === row.topics && known.converted === converted) return known.tail;
+    if (known && known.topics === row.topics && known.converted === converted) return known;
     const tail = this.makeTail(row, converted);
-    this.tails.set(row.cells, { topics: row.topics, converted, tail });
+    this.tails.set(row.cells, tail);
     return tail;
   }
 
-  /** The categories, each measure's value and symbol, and whether converted. This runs for every row. */
-  private makeTail(row: ObservationRow, converted: boolean): PerFormat {
+  private number(value: number): PerFormat {
+    let out = this.numbers.get(value);
+    if (out === undefined) {
+      const text = String(value);
+      // JSON.stringify writes a finite number as String does, and anything else as null.
+      out = [text, text.includes('.') ? text.replace('.', ',') : text, Number.isFinite(value) ? text : 'null'];
+      this.numbers.set(value, out);
+    }
+    return out;
+  }
+
+  /**
+   * The categories, each measure's value and symbol, and whether converted. This runs for every distinct
+   * row. Joined from arrays rather than with +=: join gives a flat string, where += gives a rope of some 20
+   * pieces that every table's encoding would walk again and the garbage collector would copy and mark.
+   */
+  private makeTail(row: ObservationRow, converted: boolean): Tail {
     const csv: string[] = [];
     const excel: string[] = [];
     const json: string[] = [];
     for (let j = 0; j < this.topicPart.length; j++) {
-      const part = this.topicPart[j]!(row.topics[j] ?? '');
-      csv.push(part[0]);
-      excel.push(part[1]);
-      json.push(part[2]);
+      const topic = this.topicPart[j]!(row.topics[j] ?? '');
+      csv.push(topic[0]);
+      excel.push(topic[1]);
+      json.push(topic[2]);
     }
     for (let m = 0; m < this.meta.measures.length; m++) {
       const cell = row.cells[m];
@@ -91,23 +156,26 @@ export class LineCache {
         excel.push('', symbol[1]);
         json.push('null', symbol[2]);
       } else {
-        const text = String(value);
-        csv.push(text, symbol[0]);
-        excel.push(text.includes('.') ? text.replace('.', ',') : text, symbol[1]);
-        // JSON.stringify writes a finite number as String does, and anything else as null.
-        json.push(Number.isFinite(value) ? text : 'null', symbol[2]);
+        const text = this.number(value);
+        csv.push(text[0], symbol[0]);
+        excel.push(text[1], symbol[1]);
+        json.push(text[2], symbol[2]);
       }
     }
     const flag = this.field(converted ? 'ja' : 'nee');
     csv.push(flag[0]);
     excel.push(flag[1]);
     json.push(flag[2]);
-    return [csv.join(','), excel.join(';'), json.join(',')];
+    return { ...part(csv.join(','), excel.join(';'), json.join(',')), topics: row.topics, converted };
   }
 }
 
 export interface TableLines {
-  lines: Record<LineFormat, string[]>;
+  /** The cache the parts come from: tables of one cache share their parts. */
+  cache: LineCache;
+  /** The head and tail of every line, in table order. */
+  heads: Part[];
+  tails: Part[];
   /** Region code → its lines, [start, end), in table order. */
   regions: Map<string, { start: number; end: number }>;
 }
@@ -116,33 +184,126 @@ export interface TableLines {
 export function tableLines(meta: DatasetMeta, rows: readonly ObservationRow[], options: WideOptions, cache = new LineCache(meta)): TableLines {
   if (cache.meta !== meta) throw new Error(`LineCache van ${cache.meta.id} gebruikt voor ${meta.id}`);
   const statuses = new Map((options.periods ?? meta.periods).map((p) => [p.code, STATUS_LABEL[p.status]]));
-  const periodPart = cached((code: string) => {
-    const parsed = parsePeriodCode(code);
-    const [label, status] = [cache.pair(code, parsed ? periodLabel(parsed) : code), cache.field(statuses.get(code) ?? STATUS_LABEL.definitief)];
-    return each((f, i) => `${label[i]}${SEPARATOR[f]}${status[i]}`);
-  });
-  // The head of a line: region, its name, period, its name and status; one per region and period.
-  const heads = cached((region: string) => {
-    const own = cache.pair(region, options.regionLabel(region));
-    return cached((period: string) => {
-      const p = periodPart(period);
-      return each((f, i) => `${own[i]}${SEPARATOR[f]}${p[i]}`);
-    });
-  });
-
   const sorted = sortRowsForDownload(meta, rows);
-  const lines: TableLines['lines'] = { csv: new Array(sorted.length), excel: new Array(sorted.length), json: new Array(sorted.length) };
-  const regions = new Map<string, { start: number; end: number }>();
+  const out: TableLines = { cache, heads: new Array(sorted.length), tails: new Array(sorted.length), regions: new Map() };
+  let block: { start: number; end: number } | undefined;
+  // The head of a line: region, its name, period, its name and status; one per region, period and status.
+  let region: PerFormat | undefined;
+  let headsOfRegion: Map<string, Map<string, Part>> | undefined;
   for (let i = 0; i < sorted.length; i++) {
     const row = sorted[i]!;
-    const head = heads(row.region)(row.period);
-    const tail = cache.tail(row, options.isConverted?.(row) ?? false);
-    lines.csv[i] = `${head[0]},${tail[0]}`;
-    lines.excel[i] = `${head[1]};${tail[1]}`;
-    lines.json[i] = `[${head[2]},${tail[2]}]`;
-    const block = regions.get(row.region);
-    if (block) block.end = i + 1;
-    else regions.set(row.region, { start: i, end: i + 1 });
+    // Rows are sorted by region first, so a region's rows are one block.
+    if (i === 0 || row.region !== sorted[i - 1]!.region) {
+      region = cache.pair(row.region, options.regionLabel(row.region));
+      headsOfRegion = cache.headsOf(row.region, options.regionLabel);
+      out.regions.set(row.region, (block = { start: i, end: i }));
+    }
+    let periods = headsOfRegion!.get(row.period);
+    if (!periods) headsOfRegion!.set(row.period, (periods = new Map()));
+    out.heads[i] = cache.head(region!, periods, row.period, statuses.get(row.period) ?? STATUS_LABEL.definitief);
+    out.tails[i] = cache.tail(row, options.isConverted?.(row) ?? false);
+    block!.end = i + 1;
   }
-  return { lines, regions };
+  return out;
+}
+
+/**
+ * What each format writes around a line's head and tail, and after it: CSV ends every line with CRLF, JSON
+ * writes a line as an array and every line is followed by ",\n" (the file drops the last one).
+ */
+const FRAME = [
+  { before: '', between: ',', after: '\r\n' },
+  { before: '', between: ';', after: '\r\n' },
+  { before: '[', between: ',', after: '],\n' },
+] as const;
+
+/** The bytes JSON writes after each line that the last line of a file does not have. */
+export const JSON_LINE_END = 2;
+
+/** A table's lines in one format as UTF-8: every line with what follows it (see FRAME), and each region's byte range. */
+export interface EncodedLines {
+  table: TableLines;
+  bytes: Uint8Array;
+  regions: Map<string, { start: number; end: number }>;
+  /** Where each line starts, and after the last one where the bytes end. */
+  offsets: Float64Array;
+}
+
+/** Where each tail is in a table (the last line with it): a line of another table is looked up by its tail. */
+const tailIndexes = new WeakMap<TableLines, Map<Part, number>>();
+
+function tailIndex(table: TableLines): Map<Part, number> {
+  let index = tailIndexes.get(table);
+  if (!index) {
+    index = new Map();
+    for (let i = 0; i < table.tails.length; i++) index.set(table.tails[i]!, i);
+    tailIndexes.set(table, index);
+  }
+  return index;
+}
+
+/**
+ * Encodes a table's lines in one format. The tables of a dataset mostly hold the same lines in the same
+ * order (the latest indeling and as published differ only in merged gemeenten; an earlier release lacks
+ * the newest periods and has other statuses and some revised figures), so with the previous table's
+ * encoding a line with the same head and tail (the same objects, so the same bytes) is copied from it, a
+ * run of lines at a time. Other lines are joined into a string and encoded into their place.
+ */
+export function encodeLines(
+  table: TableLines,
+  format: LineFormat,
+  previous?: EncodedLines,
+  allocate: (size: number) => Uint8Array = (size) => new Uint8Array(size),
+): EncodedLines {
+  const f = FORMAT_INDEX[format];
+  const { before, between, after } = FRAME[f];
+  const frame = before.length + between.length + after.length;
+  const { heads, tails } = table;
+  const count = heads.length;
+  const offsets = new Float64Array(count + 1);
+  let size = 0;
+  for (let i = 0; i < count; i++) {
+    offsets[i] = size;
+    size += heads[i]!.bytes[f] + tails[i]!.bytes[f] + frame;
+  }
+  offsets[count] = size;
+  // Every byte is written below (copied or encoded), so a reused buffer needs no clearing.
+  const bytes = allocate(size);
+  if (bytes.length !== size) throw new Error(`regels: buffer van ${bytes.length} bytes voor ${size}`);
+  const regions = new Map<string, { start: number; end: number }>();
+  for (const [region, { start, end }] of table.regions) regions.set(region, { start: offsets[start]!, end: offsets[end]! });
+
+  // Another dataset's tables share no parts with this one.
+  const old = previous && previous.table !== table && previous.table.cache === table.cache ? previous : undefined;
+  const oldIndex = old ? tailIndex(old.table) : undefined;
+  // Lines [from, i) not found in the previous table, written as one string when a run of found ones starts.
+  let from = 0;
+  const flush = (to: number) => {
+    if (from === to) return;
+    let text = '';
+    for (let k = from; k < to; k++) text += before + heads[k]!.text[f] + between + tails[k]!.text[f] + after;
+    const { written } = encoder.encodeInto(text, bytes.subarray(offsets[from], offsets[to]));
+    if (written !== offsets[to]! - offsets[from]!) throw new Error(`regels: ${written} bytes geschreven, ${offsets[to]! - offsets[from]!} verwacht`);
+  };
+  let i = 0;
+  while (i < count) {
+    const p = oldIndex?.get(tails[i]!);
+    if (p === undefined || old!.table.heads[p] !== heads[i]) {
+      i++;
+      // A long stretch of new lines is written in parts, so its string stays small.
+      if (i - from >= 512) {
+        flush(i);
+        from = i;
+      }
+      continue;
+    }
+    let n = 1;
+    while (i + n < count && p + n < old!.table.tails.length && old!.table.tails[p + n] === tails[i + n] && old!.table.heads[p + n] === heads[i + n]) n++;
+    flush(i);
+    bytes.set(old!.bytes.subarray(old!.offsets[p]!, old!.offsets[p + n]!), offsets[i]!);
+    i += n;
+    from = i;
+  }
+  flush(count);
+  return { table, bytes, regions, offsets };
 }

@@ -9,11 +9,17 @@ import { formatDate } from '../format/number';
 import type { RegionRegister } from '../regions/register';
 import { releaseContents, isCurrentRelease, nextRelease, type DatasetVersion, type ReleaseStore } from '../releases/versions';
 import { dataPackage } from './datapackage';
-import { DATAPACKAGE, DOWNLOAD_FORMATS, datasetFileName, indelingText, registerLabel, renderedFile, renderTableLines, FORMAT_LABEL, type DownloadFormat } from './files';
+import { bytesToText, DATAPACKAGE, DOWNLOAD_FORMATS, datasetFileName, indelingText, registerLabel, renderedFileBytes, renderTableLines, FORMAT_LABEL, type DownloadFormat } from './files';
 
 export interface ReleaseFile {
   name: string;
   data: string;
+}
+
+/** A release file as UTF-8 bytes in parts (see renderedFileBytes). */
+export interface ReleaseFileBytes {
+  name: string;
+  parts: Uint8Array[];
 }
 
 export function releaseFolderName(releaseId: string): string {
@@ -45,10 +51,16 @@ export function releaseDatasetFiles(register: RegionRegister, release: Release, 
 
 /** One dataset of a release in one format (the lines are made once for the three, see renderTableLines). */
 export function releaseDatasetFile(register: RegionRegister, release: Release, version: DatasetVersion, format: DownloadFormat): ReleaseFile {
+  const { name, parts } = releaseDatasetFileBytes(register, release, version, format);
+  return { name, data: bytesToText(parts) };
+}
+
+/** The same as UTF-8 bytes, in parts. */
+export function releaseDatasetFileBytes(register: RegionRegister, release: Release, version: DatasetVersion, format: DownloadFormat): ReleaseFileBytes {
   const options = { regionLabel: registerLabel(register), periods: version.periods, release, indeling: indelingText(undefined), description: DATAPACKAGE };
   return {
     name: `${releaseFolderName(release.id)}/${datasetFileName(version.meta.id, format)}`,
-    data: renderedFile(version.meta, renderTableLines(version.meta, version.rows, options), format, options),
+    parts: renderedFileBytes(version.meta, renderTableLines(version.meta, version.rows, options), format, options),
   };
 }
 

@@ -10,15 +10,16 @@ import { gemeenteOfWijk, regionKind } from '../regions/codes';
 import type { RegionRegister } from '../regions/register';
 import { datasetVersion, releaseContents, type ReleaseStore } from '../releases/versions';
 import { dataPackage, type PackageResource } from './datapackage';
-import { releaseDatasetFile, releasePackage, releaseReadme, type ReleaseFile } from './release-files';
+import { releaseDatasetFile, releaseDatasetFileBytes, releasePackage, releaseReadme, type ReleaseFile, type ReleaseFileBytes } from './release-files';
 import {
   DATAPACKAGE,
   DOWNLOAD_FORMATS,
   datasetFileName,
   downloadPaths,
+  bytesToText,
   indelingText,
   registerLabel,
-  renderedFile,
+  renderedFileBytes,
   renderTableLines,
   type DownloadFormat,
   type RenderedTable,
@@ -77,13 +78,18 @@ const wijkenByTable = new WeakMap<RenderedTable, Map<string, string[]>>();
 
 /** A whole dataset on the latest indeling, in one format (its lines are rendered once for all formats). */
 export function datasetFile(data: DownloadSiteData, id: string, format: DownloadFormat, site: URL | string): string {
+  return bytesToText(datasetFileBytes(data, id, format, site));
+}
+
+/** The same as UTF-8 bytes, in parts (see renderedFileBytes). */
+export function datasetFileBytes(data: DownloadSiteData, id: string, format: DownloadFormat, site: URL | string): Uint8Array[] {
   const d = datasetOf(data, id);
   const options = {
     release: releaseOf(data, d.meta),
     indeling: indelingText(d.converted.indeling),
     description: new URL(`/downloads/${id}/${DATAPACKAGE}`, site).href,
   };
-  return renderedFile(d.meta, renderedTableOf(data, d, false).table, format, options);
+  return renderedFileBytes(d.meta, renderedTableOf(data, d, false).table, format, options);
 }
 
 const wijkRowsByGemeente = new WeakMap<Dataset, Map<string, ObservationRow[]>>();
@@ -124,6 +130,11 @@ export function gemeenteRows(data: DownloadSiteData, code: string): Array<{ meta
  * lines (on the latest indeling for a current gemeente, as published for a former one).
  */
 export function gemeenteFile(data: DownloadSiteData, code: string, id: string, format: DownloadFormat, site: URL | string): string {
+  return bytesToText(gemeenteFileBytes(data, code, id, format, site));
+}
+
+/** The same as UTF-8 bytes, in parts (see renderedFileBytes). */
+export function gemeenteFileBytes(data: DownloadSiteData, code: string, id: string, format: DownloadFormat, site: URL | string): Uint8Array[] {
   const d = datasetOf(data, id);
   const current = data.register.isCurrent(code);
   const { table, wijken } = renderedTableOf(data, d, !current);
@@ -134,7 +145,7 @@ export function gemeenteFile(data: DownloadSiteData, code: string, id: string, f
     indeling: indelingText(current ? data.register.latestYear : undefined),
     description: new URL(downloadPaths.gemeentePackage(data.register.slug(code)), site).href,
   };
-  return renderedFile(d.meta, table, format, options, regions);
+  return renderedFileBytes(d.meta, table, format, options, regions);
 }
 
 function resources(meta: DatasetMeta, prefix = ''): PackageResource[] {
@@ -184,17 +195,38 @@ export function gemeentePackageJson(data: DownloadSiteData, code: string, site: 
   return `${JSON.stringify(pkg, null, 2)}\n`;
 }
 
-/** A file of the site and how to make it. */
+/** A file of the site and how to make it: as text, or as the UTF-8 bytes the build writes. */
 export interface DownloadFile {
   /** Site path, e.g. /downloads/gemeente/amsterdam/jeugdhulp.csv */
   path: string;
   render: () => string;
+  /** The same text as UTF-8 bytes in parts, to be written one after the other (most are slices of a table's lines). */
+  bytes: () => Uint8Array[];
 }
 
 /** An entry of a release's zip (/downloads/release-<id>.zip) and how to make it. */
 export interface ZipEntry {
   zip: Release;
   render: () => ReleaseFile;
+  bytes: () => ReleaseFileBytes;
+}
+
+const utf8 = new TextEncoder();
+
+/** A file made as text, which the build writes as UTF-8. */
+function textFile(path: string, render: () => string): DownloadFile {
+  return { path, render, bytes: () => [utf8.encode(render())] };
+}
+
+function textEntry(zip: Release, render: () => ReleaseFile): ZipEntry {
+  return {
+    zip,
+    render,
+    bytes: () => {
+      const { name, data } = render();
+      return { name, parts: [utf8.encode(data)] };
+    },
+  };
 }
 
 export type DownloadsData = DownloadSiteData & { store: ReleaseStore };
@@ -216,25 +248,35 @@ export function siteDownloadFiles(data: DownloadsData, site: URL | string): Arra
   }));
   // The current release first: its tables are the ones as published.
   const releases = [...store.catalog.releases].reverse();
-  const out: Array<DownloadFile | ZipEntry> = releases.map((release) => ({ zip: release, render: () => releaseReadme(store, release, site) }));
+  const out: Array<DownloadFile | ZipEntry> = releases.map((release) => textEntry(release, () => releaseReadme(store, release, site)));
   for (const { meta: { id } } of data.datasets) {
-    for (const format of DOWNLOAD_FORMATS) out.push({ path: downloadPaths.datasetFile(id, format), render: () => datasetFile(data, id, format, site) });
-    out.push({ path: downloadPaths.datasetPackage(id), render: () => datasetPackageJson(data, id, site) });
+    for (const format of DOWNLOAD_FORMATS) {
+      out.push({ path: downloadPaths.datasetFile(id, format), render: () => datasetFile(data, id, format, site), bytes: () => datasetFileBytes(data, id, format, site) });
+    }
+    out.push(textFile(downloadPaths.datasetPackage(id), () => datasetPackageJson(data, id, site)));
     for (const current of [true, false]) {
       for (const g of gemeenten) {
         if (g.current !== current || !g.datasets.has(id)) continue;
-        for (const format of DOWNLOAD_FORMATS) out.push({ path: downloadPaths.gemeenteFile(g.slug, id, format), render: () => gemeenteFile(data, g.code, id, format, site) });
+        for (const format of DOWNLOAD_FORMATS) {
+          out.push({
+            path: downloadPaths.gemeenteFile(g.slug, id, format),
+            render: () => gemeenteFile(data, g.code, id, format, site),
+            bytes: () => gemeenteFileBytes(data, g.code, id, format, site),
+          });
+        }
       }
     }
     for (const release of releases) {
       const version = datasetVersion(store, id, release.id);
       if (!version) continue;
-      for (const format of DOWNLOAD_FORMATS) out.push({ zip: release, render: () => releaseDatasetFile(register, release, version, format) });
+      for (const format of DOWNLOAD_FORMATS) {
+        out.push({ zip: release, render: () => releaseDatasetFile(register, release, version, format), bytes: () => releaseDatasetFileBytes(register, release, version, format) });
+      }
     }
   }
-  for (const release of releases) out.push({ zip: release, render: () => releasePackage(release, releaseContents(store, release.id), site) });
+  for (const release of releases) out.push(textEntry(release, () => releasePackage(release, releaseContents(store, release.id), site)));
   for (const g of gemeenten) {
-    if (g.datasets.size > 0) out.push({ path: downloadPaths.gemeentePackage(g.slug), render: () => gemeentePackageJson(data, g.code, site) });
+    if (g.datasets.size > 0) out.push(textFile(downloadPaths.gemeentePackage(g.slug), () => gemeentePackageJson(data, g.code, site)));
   }
   return out;
 }

@@ -55,6 +55,26 @@ export function sortRowsForDownload(meta: DatasetMeta, rows: readonly Observatio
       .sort((a, b) => KIND_ORDER.indexOf(regionKind(a) ?? 'wijk') - KIND_ORDER.indexOf(regionKind(b) ?? 'wijk') || (a < b ? -1 : a > b ? 1 : 0))
       .map((code, i) => [code, i]),
   );
+  // Each row's place as one number: the orders in mixed radix, times the row count, plus the row's index, so
+  // a plain numeric sort of a Float64Array gives the order of a stable sort by (region, period, categories).
+  const orders = [regionOrder, periodOrder, ...codeOrder];
+  const radix = orders.map((o) => Math.max(1, o.size));
+  if (radix.reduce((a, b) => a * b, rows.length) >= Number.MAX_SAFE_INTEGER) return sortByKeys(rows, regionOrder, periodOrder, codeOrder);
+  const packed = new Float64Array(rows.length);
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i]!;
+    let key = regionOrder.get(row.region)! * radix[1]! + periodOrder.get(row.period)!;
+    for (let j = 0; j < codeOrder.length; j++) key = key * radix[j + 2]! + (codeOrder[j]!.get(row.topics[j] ?? '') ?? 0);
+    packed[i] = key * rows.length + i;
+  }
+  packed.sort();
+  const out = new Array<ObservationRow>(rows.length);
+  for (let i = 0; i < rows.length; i++) out[i] = rows[packed[i]! % rows.length]!;
+  return out;
+}
+
+/** The same order by a key array per row, for a table too large for one number per row. */
+function sortByKeys(rows: readonly ObservationRow[], regionOrder: Map<string, number>, periodOrder: Map<string, number>, codeOrder: Array<Map<string, number>>): ObservationRow[] {
   const keyed = rows.map((row) => ({
     row,
     key: [regionOrder.get(row.region)!, periodOrder.get(row.period)!, ...codeOrder.map((order, j) => order.get(row.topics[j] ?? '') ?? 0)],
