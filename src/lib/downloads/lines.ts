@@ -1,13 +1,15 @@
 /**
  * The lines of a wide download (see wide.ts) in all three formats, for the files of whole datasets: the
  * build writes each dataset on the latest indeling, as published, and as every earlier release published
- * it, some 1,5 million rows in all. A line is joined from two parts made once: the head (region, period and
- * the period's status), shared by the rows of a region and period, and the tail (categories, cells, whether
- * converted), made once per row and kept in a LineCache across the tables of a dataset, which mostly hold
- * the same rows. A table is encoded to UTF-8 once per format (encodeLines), region by region, so a file is
- * a few slices of those bytes: a gemeente's file is its region's bytes between a header and a footer, and
- * nothing is encoded or joined twice. The text is byte for byte that of toWideTable with the CSV and JSON
- * writers (tests/downloads/wide.test.ts compares them). Pure.
+ * it, some 1,5 million lines per format. A line is a head (region, period and the period's status), one per
+ * region, period and status and shared by all tables of a dataset (LineCache), and a tail (categories,
+ * cells, whether converted). A table is encoded to UTF-8 once per format (encodeLines), and the tables of a
+ * dataset mostly hold the same rows: a line whose row (the same cells, kept when a row is carried into the
+ * latest indeling or an earlier release) and head equal a line of the previous table is copied from that
+ * table's bytes, a run of lines at a time; only the other lines are formatted. A file is then a few slices
+ * of those bytes: a gemeente's file is its regions' bytes between a header and a footer. The text is byte
+ * for byte that of toWideTable with the CSV and JSON writers (tests/downloads/wide.test.ts compares them).
+ * Pure.
  */
 import type { DatasetMeta } from '../../schemas/dataset';
 import type { ObservationRow } from '../data/dataset';
@@ -61,18 +63,9 @@ function cached<K, V>(make: (key: K) => V): (key: K) => V {
   };
 }
 
-interface Tail extends Part {
-  readonly topics: readonly string[];
-  readonly converted: boolean;
-}
-
-/**
- * The tails of one dataset's rows, by the row's cells: a row keeps its cells array when it is carried into
- * the data on the latest indeling or into an earlier release, so the same array means the same row.
- */
+/** The parts of one dataset's lines that recur: fields, categories, numbers and heads. */
 export class LineCache {
   private readonly text = textWriters();
-  private readonly tails = new Map<object, Tail>();
   private readonly topicPart: Array<(code: string) => PerFormat>;
   /** Heads by region label function, region, period and status: the same head in every table, so lines can be matched. */
   private readonly heads = new Map<(code: string) => string, Map<string, Map<string, Map<string, Part>>>>();
@@ -113,14 +106,6 @@ export class LineCache {
     return head;
   }
 
-  tail(row: ObservationRow, converted: boolean): Part {
-    const known = this.tails.get(row.cells);
-    if (known && known.topics === row.topics && known.converted === converted) return known;
-    const tail = this.makeTail(row, converted);
-    this.tails.set(row.cells, tail);
-    return tail;
-  }
-
   private number(value: number): PerFormat {
     let out = this.numbers.get(value);
     if (out === undefined) {
@@ -133,11 +118,11 @@ export class LineCache {
   }
 
   /**
-   * The categories, each measure's value and symbol, and whether converted. This runs for every distinct
-   * row. Joined from arrays rather than with +=: join gives a flat string, where += gives a rope of some 20
+   * The categories, each measure's value and symbol, and whether converted, of a line that is not copied
+   * from the previous table. Joined from arrays rather than with +=: join gives a flat string, where += gives a rope of some 20
    * pieces that every table's encoding would walk again and the garbage collector would copy and mark.
    */
-  private makeTail(row: ObservationRow, converted: boolean): Tail {
+  tail(row: ObservationRow, converted: boolean): Part {
     const csv: string[] = [];
     const excel: string[] = [];
     const json: string[] = [];
@@ -166,26 +151,30 @@ export class LineCache {
     csv.push(flag[0]);
     excel.push(flag[1]);
     json.push(flag[2]);
-    return { ...part(csv.join(','), excel.join(';'), json.join(',')), topics: row.topics, converted };
+    return part(csv.join(','), excel.join(';'), json.join(','));
   }
 }
 
 export interface TableLines {
-  /** The cache the parts come from: tables of one cache share their parts. */
+  /** The cache the heads come from: tables of one cache share their heads. */
   cache: LineCache;
-  /** The head and tail of every line, in table order. */
+  /** The rows in table order, and whether each is converted. */
+  rows: ObservationRow[];
+  converted: Uint8Array;
+  /** The head of every line. */
   heads: Part[];
-  tails: Part[];
+  /** Tails made for encoding, by line: only for lines not copied from the previous table. */
+  tails: Array<Part | undefined>;
   /** Region code → its lines, [start, end), in table order. */
   regions: Map<string, { start: number; end: number }>;
 }
 
-/** The lines of rows; pass the dataset's LineCache to reuse the tails of rows another table had. */
+/** The lines of rows; pass the dataset's LineCache so its tables share heads (and lines can be matched). */
 export function tableLines(meta: DatasetMeta, rows: readonly ObservationRow[], options: WideOptions, cache = new LineCache(meta)): TableLines {
   if (cache.meta !== meta) throw new Error(`LineCache van ${cache.meta.id} gebruikt voor ${meta.id}`);
   const statuses = new Map((options.periods ?? meta.periods).map((p) => [p.code, STATUS_LABEL[p.status]]));
   const sorted = sortRowsForDownload(meta, rows);
-  const out: TableLines = { cache, heads: new Array(sorted.length), tails: new Array(sorted.length), regions: new Map() };
+  const out: TableLines = { cache, rows: sorted, converted: new Uint8Array(sorted.length), heads: new Array(sorted.length), tails: [], regions: new Map() };
   let block: { start: number; end: number } | undefined;
   // The head of a line: region, its name, period, its name and status; one per region, period and status.
   let region: PerFormat | undefined;
@@ -201,7 +190,7 @@ export function tableLines(meta: DatasetMeta, rows: readonly ObservationRow[], o
     let periods = headsOfRegion!.get(row.period);
     if (!periods) headsOfRegion!.set(row.period, (periods = new Map()));
     out.heads[i] = cache.head(region!, periods, row.period, statuses.get(row.period) ?? STATUS_LABEL.definitief);
-    out.tails[i] = cache.tail(row, options.isConverted?.(row) ?? false);
+    if (options.isConverted?.(row)) out.converted[i] = 1;
     block!.end = i + 1;
   }
   return out;
@@ -229,25 +218,36 @@ export interface EncodedLines {
   offsets: Float64Array;
 }
 
-/** Where each tail is in a table (the last line with it): a line of another table is looked up by its tail. */
-const tailIndexes = new WeakMap<TableLines, Map<Part, number>>();
+/**
+ * For each line of a table, the line of the previous table with the same bytes, or -1: the same cells and
+ * categories (a row keeps its arrays when it is carried into the latest indeling or an earlier release, and
+ * they are never changed), the same converted flag and the same head.
+ */
+const matchesByTable = new WeakMap<TableLines, WeakMap<TableLines, Int32Array>>();
 
-function tailIndex(table: TableLines): Map<Part, number> {
-  let index = tailIndexes.get(table);
-  if (!index) {
-    index = new Map();
-    for (let i = 0; i < table.tails.length; i++) index.set(table.tails[i]!, i);
-    tailIndexes.set(table, index);
+function matchesOf(table: TableLines, previous: TableLines): Int32Array {
+  // Weak both ways: a table must not keep the tables before it alive.
+  let byPrevious = matchesByTable.get(table);
+  if (!byPrevious) matchesByTable.set(table, (byPrevious = new WeakMap()));
+  const known = byPrevious.get(previous);
+  if (known) return known;
+  const index = new Map<object, number>();
+  for (let p = 0; p < previous.rows.length; p++) index.set(previous.rows[p]!.cells, p);
+  const match = new Int32Array(table.rows.length);
+  for (let i = 0; i < match.length; i++) {
+    const row = table.rows[i]!;
+    const p = index.get(row.cells);
+    match[i] =
+      p !== undefined && previous.rows[p]!.topics === row.topics && previous.converted[p] === table.converted[i] && previous.heads[p] === table.heads[i] ? p : -1;
   }
-  return index;
+  byPrevious.set(previous, match);
+  return match;
 }
 
 /**
- * Encodes a table's lines in one format. The tables of a dataset mostly hold the same lines in the same
- * order (the latest indeling and as published differ only in merged gemeenten; an earlier release lacks
- * the newest periods and has other statuses and some revised figures), so with the previous table's
- * encoding a line with the same head and tail (the same objects, so the same bytes) is copied from it, a
- * run of lines at a time. Other lines are joined into a string and encoded into their place.
+ * Encodes a table's lines in one format: with the previous table's encoding (of the same dataset), a run of
+ * lines equal to a run there is copied from its bytes; the other lines are joined into a string and encoded
+ * into their place.
  */
 export function encodeLines(
   table: TableLines,
@@ -258,13 +258,17 @@ export function encodeLines(
   const f = FORMAT_INDEX[format];
   const { before, between, after } = FRAME[f];
   const frame = before.length + between.length + after.length;
-  const { heads, tails } = table;
+  const { heads, tails, rows, converted, cache } = table;
   const count = heads.length;
+  // Another dataset's tables share no rows with this one.
+  const old = previous && previous.table !== table && previous.table.cache === cache ? previous : undefined;
+  const match = old ? matchesOf(table, old.table) : new Int32Array(count).fill(-1);
   const offsets = new Float64Array(count + 1);
   let size = 0;
   for (let i = 0; i < count; i++) {
     offsets[i] = size;
-    size += heads[i]!.bytes[f] + tails[i]!.bytes[f] + frame;
+    const p = match[i]!;
+    size += p >= 0 ? old!.offsets[p + 1]! - old!.offsets[p]! : heads[i]!.bytes[f] + (tails[i] ??= cache.tail(rows[i]!, converted[i] === 1)).bytes[f] + frame;
   }
   offsets[count] = size;
   // Every byte is written below (copied or encoded), so a reused buffer needs no clearing.
@@ -273,37 +277,31 @@ export function encodeLines(
   const regions = new Map<string, { start: number; end: number }>();
   for (const [region, { start, end }] of table.regions) regions.set(region, { start: offsets[start]!, end: offsets[end]! });
 
-  // Another dataset's tables share no parts with this one.
-  const old = previous && previous.table !== table && previous.table.cache === table.cache ? previous : undefined;
-  const oldIndex = old ? tailIndex(old.table) : undefined;
-  // Lines [from, i) not found in the previous table, written as one string when a run of found ones starts.
-  let from = 0;
-  const flush = (to: number) => {
+  // Lines [from, to) not found in the previous table, written as one string.
+  const write = (from: number, to: number) => {
     if (from === to) return;
     let text = '';
     for (let k = from; k < to; k++) text += before + heads[k]!.text[f] + between + tails[k]!.text[f] + after;
     const { written } = encoder.encodeInto(text, bytes.subarray(offsets[from], offsets[to]));
     if (written !== offsets[to]! - offsets[from]!) throw new Error(`regels: ${written} bytes geschreven, ${offsets[to]! - offsets[from]!} verwacht`);
   };
+  let from = 0;
   let i = 0;
   while (i < count) {
-    const p = oldIndex?.get(tails[i]!);
-    if (p === undefined || old!.table.heads[p] !== heads[i]) {
+    const p = match[i]!;
+    if (p < 0) {
       i++;
       // A long stretch of new lines is written in parts, so its string stays small.
-      if (i - from >= 512) {
-        flush(i);
-        from = i;
-      }
+      if (i - from >= 512) write(from, (from = i));
       continue;
     }
     let n = 1;
-    while (i + n < count && p + n < old!.table.tails.length && old!.table.tails[p + n] === tails[i + n] && old!.table.heads[p + n] === heads[i + n]) n++;
-    flush(i);
+    while (i + n < count && match[i + n] === p + n) n++;
+    write(from, i);
     bytes.set(old!.bytes.subarray(old!.offsets[p]!, old!.offsets[p + n]!), offsets[i]!);
     i += n;
     from = i;
   }
-  flush(count);
+  write(from, count);
   return { table, bytes, regions, offsets };
 }
