@@ -89,13 +89,20 @@ export async function createZip(entries: Iterable<ZipEntry>, isoDate: string): P
  */
 const spare: Buffer[] = [];
 
+/** The smallest spare buffer that fits, or a new one a little larger than needed. */
 function borrow(size: number): Buffer {
-  const fits = spare.findIndex((b) => b.length >= size);
-  return fits >= 0 ? spare.splice(fits, 1)[0]! : Buffer.allocUnsafeSlow(Math.ceil(size * 1.25));
+  let best = -1;
+  for (let i = 0; i < spare.length; i++) if (spare[i]!.length >= size && (best < 0 || spare[i]!.length < spare[best]!.length)) best = i;
+  return best >= 0 ? spare.splice(best, 1)[0]! : Buffer.allocUnsafeSlow(Math.ceil(size * 1.25));
 }
 
+/** Keeps the largest few: a large entry must not find only small buffers and allocate a new one each time. */
 function giveBack(buffer: Buffer): void {
-  if (spare.length < IN_FLIGHT + 1) spare.push(buffer);
+  spare.push(buffer);
+  if (spare.length > IN_FLIGHT + 1) {
+    const smallest = spare.reduce((min, b, i) => (b.length < spare[min]!.length ? i : min), 0);
+    spare.splice(smallest, 1);
+  }
 }
 
 /** Compresses entries a few at a time on the thread pool and hands them on in the order they were added. */
