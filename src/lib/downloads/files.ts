@@ -149,12 +149,12 @@ const lastEncoded: Partial<Record<DownloadFormat, EncodedLines>> = {};
  */
 const scratch: Record<DownloadFormat, Array<Uint8Array | undefined>> = { csv: [], excel: [], json: [] };
 
-function scratchBytes(format: DownloadFormat, busy: Uint8Array | undefined, size: number): Uint8Array {
+function scratchBytes(format: DownloadFormat, busy: Uint8Array | undefined, atLeast: number): Uint8Array {
   const slots = scratch[format];
   const slot = busy && slots[0] && slots[0].buffer === busy.buffer ? 1 : 0;
   let buffer = slots[slot];
-  if (!buffer || buffer.length < size) slots[slot] = buffer = new Uint8Array(Math.ceil(size * 1.25));
-  return buffer.subarray(0, size);
+  if (!buffer || buffer.length < atLeast) slots[slot] = buffer = new Uint8Array(Math.ceil(atLeast * 1.25));
+  return buffer;
 }
 
 /**

@@ -20,26 +20,16 @@ import { sortRowsForDownload, type WideOptions } from './wide';
 export type LineFormat = 'csv' | 'excel' | 'json';
 /** The index of a format in a part's texts and byte lengths. */
 export const FORMAT_INDEX: Record<LineFormat, 0 | 1 | 2> = { csv: 0, excel: 1, json: 2 };
+const SEPARATOR = [',', ';', ','] as const;
 
 type PerFormat = readonly [csv: string, excel: string, json: string];
 
-/** A head or tail of a line in each format, with its length in UTF-8 bytes (a file's size is known before it is encoded). */
+/** The head of a line in each format (an object of its own, so that equal heads are the same object). */
 export interface Part {
   readonly text: PerFormat;
-  readonly bytes: readonly [number, number, number];
 }
 
 const encoder = new TextEncoder();
-
-/** UTF-8 length of a string: its length when it is ASCII, which nearly every part is. */
-function utf8Length(text: string): number {
-  // eslint-disable-next-line no-control-regex
-  return /^[\x00-\x7f]*$/.test(text) ? text.length : encoder.encode(text).length;
-}
-
-function part(csv: string, excel: string, json: string): Part {
-  return { text: [csv, excel, json], bytes: [utf8Length(csv), utf8Length(excel), utf8Length(json)] };
-}
 
 /** How each format writes a text: quoted where its writer quotes it. */
 function textWriters(): Array<(value: string) => string> {
@@ -101,7 +91,7 @@ export class LineCache {
       const parsed = parsePeriodCode(period);
       const [label, shown] = [this.pair(period, parsed ? periodLabel(parsed) : period), this.field(status)];
       const p = [flat(label[0], ',', shown[0]), flat(label[1], ';', shown[1]), flat(label[2], ',', shown[2])];
-      periods.set(status, (head = part(flat(region[0], ',', p[0]!), flat(region[1], ';', p[1]!), flat(region[2], ',', p[2]!))));
+      periods.set(status, (head = { text: [flat(region[0], ',', p[0]!), flat(region[1], ';', p[1]!), flat(region[2], ',', p[2]!)] }));
     }
     return head;
   }
@@ -118,40 +108,21 @@ export class LineCache {
   }
 
   /**
-   * The categories, each measure's value and symbol, and whether converted, of a line that is not copied
-   * from the previous table. Joined from arrays rather than with +=: join gives a flat string, where += gives a rope of some 20
-   * pieces that every table's encoding would walk again and the garbage collector would copy and mark.
+   * The categories, each measure's value and symbol, and whether converted, in one format, of a line that
+   * is not copied from the previous table. Made for the line and dropped once it is encoded: kept strings
+   * would be copied and marked by the garbage collector for as long as their table lives.
    */
-  tail(row: ObservationRow, converted: boolean): Part {
-    const csv: string[] = [];
-    const excel: string[] = [];
-    const json: string[] = [];
-    for (let j = 0; j < this.topicPart.length; j++) {
-      const topic = this.topicPart[j]!(row.topics[j] ?? '');
-      csv.push(topic[0]);
-      excel.push(topic[1]);
-      json.push(topic[2]);
-    }
+  tail(row: ObservationRow, converted: boolean, f: 0 | 1 | 2): string {
+    const separator = SEPARATOR[f];
+    let text = '';
+    for (let j = 0; j < this.topicPart.length; j++) text += this.topicPart[j]!(row.topics[j] ?? '')[f] + separator;
     for (let m = 0; m < this.meta.measures.length; m++) {
       const cell = row.cells[m];
-      const symbol = this.field(cell ? (cell.symbol ?? '') : '.');
+      const symbol = this.field(cell ? (cell.symbol ?? '') : '.')[f];
       const value = cell?.value ?? null;
-      if (value === null) {
-        csv.push('', symbol[0]);
-        excel.push('', symbol[1]);
-        json.push('null', symbol[2]);
-      } else {
-        const text = this.number(value);
-        csv.push(text[0], symbol[0]);
-        excel.push(text[1], symbol[1]);
-        json.push(text[2], symbol[2]);
-      }
+      text += (value === null ? (f === 2 ? 'null' : '') : this.number(value)[f]) + separator + symbol + separator;
     }
-    const flag = this.field(converted ? 'ja' : 'nee');
-    csv.push(flag[0]);
-    excel.push(flag[1]);
-    json.push(flag[2]);
-    return part(csv.join(','), excel.join(';'), json.join(','));
+    return text + this.field(converted ? 'ja' : 'nee')[f];
   }
 }
 
@@ -163,8 +134,6 @@ export interface TableLines {
   converted: Uint8Array;
   /** The head of every line. */
   heads: Part[];
-  /** Tails made for encoding, by line: only for lines not copied from the previous table. */
-  tails: Array<Part | undefined>;
   /** Region code → its lines, [start, end), in table order. */
   regions: Map<string, { start: number; end: number }>;
 }
@@ -174,7 +143,7 @@ export function tableLines(meta: DatasetMeta, rows: readonly ObservationRow[], o
   if (cache.meta !== meta) throw new Error(`LineCache van ${cache.meta.id} gebruikt voor ${meta.id}`);
   const statuses = new Map((options.periods ?? meta.periods).map((p) => [p.code, STATUS_LABEL[p.status]]));
   const sorted = sortRowsForDownload(meta, rows);
-  const out: TableLines = { cache, rows: sorted, converted: new Uint8Array(sorted.length), heads: new Array(sorted.length), tails: [], regions: new Map() };
+  const out: TableLines = { cache, rows: sorted, converted: new Uint8Array(sorted.length), heads: new Array(sorted.length), regions: new Map() };
   let block: { start: number; end: number } | undefined;
   // The head of a line: region, its name, period, its name and status; one per region, period and status.
   let region: PerFormat | undefined;
@@ -246,62 +215,57 @@ function matchesOf(table: TableLines, previous: TableLines): Int32Array {
 
 /**
  * Encodes a table's lines in one format: with the previous table's encoding (of the same dataset), a run of
- * lines equal to a run there is copied from its bytes; the other lines are joined into a string and encoded
- * into their place.
+ * lines equal to a run there is copied from its bytes; the other lines are formatted and encoded one by one.
+ * `allocate` gives a buffer of at least the size asked (it may be a reused one; all bytes used are written).
  */
 export function encodeLines(
   table: TableLines,
   format: LineFormat,
   previous?: EncodedLines,
-  allocate: (size: number) => Uint8Array = (size) => new Uint8Array(size),
+  allocate: (atLeast: number) => Uint8Array = (atLeast) => new Uint8Array(atLeast),
 ): EncodedLines {
   const f = FORMAT_INDEX[format];
   const { before, between, after } = FRAME[f];
-  const frame = before.length + between.length + after.length;
-  const { heads, tails, rows, converted, cache } = table;
-  const count = heads.length;
+  const { heads, rows, converted, cache } = table;
+  const count = rows.length;
   // Another dataset's tables share no rows with this one.
   const old = previous && previous.table !== table && previous.table.cache === cache ? previous : undefined;
   const match = old ? matchesOf(table, old.table) : new Int32Array(count).fill(-1);
   const offsets = new Float64Array(count + 1);
-  let size = 0;
-  for (let i = 0; i < count; i++) {
-    offsets[i] = size;
-    const p = match[i]!;
-    size += p >= 0 ? old!.offsets[p + 1]! - old!.offsets[p]! : heads[i]!.bytes[f] + (tails[i] ??= cache.tail(rows[i]!, converted[i] === 1)).bytes[f] + frame;
-  }
-  offsets[count] = size;
-  // Every byte is written below (copied or encoded), so a reused buffer needs no clearing.
-  const bytes = allocate(size);
-  if (bytes.length !== size) throw new Error(`regels: buffer van ${bytes.length} bytes voor ${size}`);
-  const regions = new Map<string, { start: number; end: number }>();
-  for (const [region, { start, end }] of table.regions) regions.set(region, { start: offsets[start]!, end: offsets[end]! });
-
-  // Lines [from, to) not found in the previous table, written as one string.
-  const write = (from: number, to: number) => {
-    if (from === to) return;
-    let text = '';
-    for (let k = from; k < to; k++) text += before + heads[k]!.text[f] + between + tails[k]!.text[f] + after;
-    const { written } = encoder.encodeInto(text, bytes.subarray(offsets[from], offsets[to]));
-    if (written !== offsets[to]! - offsets[from]!) throw new Error(`regels: ${written} bytes geschreven, ${offsets[to]! - offsets[from]!} verwacht`);
+  // Room for about as many bytes a line as the previous table had; grown when that is too little.
+  const perLine = old && old.table.rows.length > 0 ? old.bytes.length / old.table.rows.length : 200;
+  let bytes = allocate(Math.ceil(perLine * count * 1.05) + 65_536);
+  let at = 0;
+  const room = (needed: number) => {
+    if (bytes.length - at >= needed) return;
+    const grown = allocate(Math.ceil(Math.max(at + needed, bytes.length * 1.5)));
+    if (grown.buffer !== bytes.buffer) grown.set(bytes.subarray(0, at));
+    bytes = grown;
   };
-  let from = 0;
   let i = 0;
   while (i < count) {
     const p = match[i]!;
     if (p < 0) {
+      const line = before + heads[i]!.text[f] + between + cache.tail(rows[i]!, converted[i] === 1, f) + after;
+      // A UTF-16 code unit takes at most 3 bytes in UTF-8.
+      room(line.length * 3);
+      offsets[i] = at;
+      at += encoder.encodeInto(line, bytes.subarray(at)).written;
       i++;
-      // A long stretch of new lines is written in parts, so its string stays small.
-      if (i - from >= 512) write(from, (from = i));
       continue;
     }
     let n = 1;
     while (i + n < count && match[i + n] === p + n) n++;
-    write(from, i);
-    bytes.set(old!.bytes.subarray(old!.offsets[p]!, old!.offsets[p + n]!), offsets[i]!);
+    const start = old!.offsets[p]!;
+    const end = old!.offsets[p + n]!;
+    room(end - start);
+    bytes.set(old!.bytes.subarray(start, end), at);
+    for (let k = 0; k < n; k++) offsets[i + k] = at + (old!.offsets[p + k]! - start);
+    at += end - start;
     i += n;
-    from = i;
   }
-  write(from, count);
-  return { table, bytes, regions, offsets };
+  offsets[count] = at;
+  const regions = new Map<string, { start: number; end: number }>();
+  for (const [region, { start, end }] of table.regions) regions.set(region, { start: offsets[start]!, end: offsets[end]! });
+  return { table, bytes: bytes.subarray(0, at), regions, offsets };
 }
