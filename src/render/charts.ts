@@ -148,8 +148,8 @@ const FRAMES_KEY = Symbol.for('jeugdzorg.chartFrames');
 type GlobalWithFrames = typeof globalThis & { [FRAMES_KEY]?: Map<string, string> };
 
 /** A chart as a frame that Plot draws once per key, with this chart's title, description and marks put in. */
-function framedSvg(key: string, options: PlotOptions, title: string, description: string, overlay: () => string): string {
-  return cachedFrameSvg(key, () => renderPlotSvg(options, { title: FRAME_TITLE, description: FRAME_DESC }))
+function framedSvg(key: string, options: () => PlotOptions, title: string, description: string, overlay: () => string): string {
+  return cachedFrameSvg(key, () => renderPlotSvg(options(), { title: FRAME_TITLE, description: FRAME_DESC }))
     .replace(FRAME_TITLE, () => escapeText(title))
     .replace(FRAME_DESC, () => escapeText(description))
     .replace(FRAME_SLOT, overlay);

@@ -91,7 +91,8 @@ export function barSpec(input: BarChartInput): { options: Plot.PlotOptions; lege
 
 /** The frame of a bar chart (axes, grid, category labels) and where its marks go; see {@link barOverlay}. */
 export interface BarFrame {
-  options: Plot.PlotOptions;
+  /** Made only when the frame is not drawn yet. */
+  options: () => Plot.PlotOptions;
   /** Same key, same frame. */
   key: string;
   legend: LegendItem[];
@@ -108,7 +109,7 @@ export function barFrame(input: BarChartInput): BarFrame | undefined {
   const layout = barLayout(input);
   if (layout.labels.length !== input.bars.length) return undefined;
   const { labels, shown, missing, colorOf, fmt, domain, ticks, marginLeft, marginRight, height } = layout;
-  const options = barOptions(input, layout, [Plot.ruleX([domain[0]], { strokeOpacity: 0, className: FRAME_SLOT_CLASS }), yAxis(marginLeft)]);
+  const options = () => barOptions(input, layout, [Plot.ruleX([domain[0]], { strokeOpacity: 0, className: FRAME_SLOT_CLASS }), yAxis(marginLeft)]);
   const key = JSON.stringify([labels, domain, ticks, marginLeft, marginRight, input.unit]);
   const overlay = () => {
     const left = marginLeft;

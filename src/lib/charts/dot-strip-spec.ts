@@ -94,8 +94,11 @@ export function swarmMarkup(input: DotStripInput, layout: SwarmLayout, marginTop
 
 /** The parts of a dot strip: Plot draws only the {@link DotStripFrame}; {@link dotStripOverlay} draws the rest. */
 export interface DotStripFrame {
-  /** Plot options for the axis and a placeholder mark (class {@link FRAME_SLOT_CLASS}) where the overlay goes. */
-  options: Plot.PlotOptions;
+  /**
+   * Plot options for the axis and a placeholder mark (class {@link FRAME_SLOT_CLASS}) where the overlay goes;
+   * made only when the frame is not drawn yet (Plot's marks cost more to make than the overlay).
+   */
+  options: () => Plot.PlotOptions;
   /** Same key, same frame: the value axis, its unit and the height of the label rows and the swarm. */
   key: string;
   marginTop: number;
@@ -113,9 +116,9 @@ function labelRowsOf(input: DotStripInput): { own: DotStripInput['values'][numbe
 export function dotStripFrame(input: DotStripInput, layout: SwarmLayout): DotStripFrame {
   const { own, refs } = labelRowsOf(input);
   const [lo, hi] = layout.domain;
-  const ticks = tickValues(lo, hi, 6);
   const marginTop = ((own ? 1 : 0) + refs.length) * LINE_HEIGHT + 10;
-  const options: Plot.PlotOptions = {
+  const ticks = tickValues(lo, hi, 6);
+  const options = (): Plot.PlotOptions => ({
     width: CHART_WIDTH,
     height: marginTop + layout.height + MARGIN_BOTTOM,
     marginTop,
@@ -126,7 +129,7 @@ export function dotStripFrame(input: DotStripInput, layout: SwarmLayout): DotStr
     x: { domain: [lo, hi], ticks, tickFormat: tickFormatter(ticks), label: `${axisLabel(input.unit)} →`, labelAnchor: 'right' },
     y: { domain: [-layout.height / 2, layout.height / 2], axis: null },
     marks: [Plot.ruleX([lo], { strokeOpacity: 0, className: FRAME_SLOT_CLASS })],
-  };
+  });
   return { options, key: JSON.stringify([lo, hi, input.unit, marginTop, layout.height]), marginTop };
 }
 
