@@ -89,7 +89,7 @@ export function tableSchema(meta: DatasetMeta, dialect: CsvDialect) {
   };
 }
 
-function resource(r: PackageResource) {
+export function resource(r: PackageResource) {
   const d = DIALECTS[r.dialect];
   return {
     name: r.name,
@@ -139,4 +139,21 @@ function uniqueBy<T>(items: readonly T[], key: (item: T) => string): T[] {
   const seen = new Map<string, T>();
   for (const item of items) if (!seen.has(key(item))) seen.set(key(item), item);
   return [...seen.values()];
+}
+
+/** The JSON of resources as JSON.stringify(…, null, 2) writes them as the package's last property. */
+export type ResourceText = (r: PackageResource) => string;
+
+/**
+ * A datapackage.json as JSON.stringify(pkg, null, 2) writes it, with each resource's text from `text` (which
+ * may be kept: the resources of a table are the same in every gemeente's package, and 414 packages of
+ * 82 kB each were built and stringified anew). Byte for byte the same: a nested value is written as on
+ * its own, each line indented by its depth.
+ */
+export function dataPackageText(context: PackageContext, resources: readonly PackageResource[], text: ResourceText = (r) => JSON.stringify(resource(r), null, 2)): string {
+  const head = JSON.stringify(dataPackage(context, []), null, 2);
+  const empty = '"resources": []\n}';
+  if (!head.endsWith(empty)) throw new Error('datapackage: resources is niet de laatste eigenschap');
+  const list = resources.length === 0 ? '[]' : `[\n${resources.map((r) => text(r).replace(/^/gm, '    ')).join(',\n')}\n  ]`;
+  return `${head.slice(0, -empty.length)}"resources": ${list}\n}\n`;
 }

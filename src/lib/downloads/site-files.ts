@@ -9,7 +9,7 @@ import type { ConvertedDataset } from '../regions/convert';
 import { gemeenteOfWijk, regionKind } from '../regions/codes';
 import type { RegionRegister } from '../regions/register';
 import { datasetVersion, releaseContents, type ReleaseStore } from '../releases/versions';
-import { dataPackage, type PackageResource } from './datapackage';
+import { dataPackage, dataPackageText, resource, type PackageResource } from './datapackage';
 import { releaseDatasetFile, releaseDatasetFileBytes, releasePackage, releaseReadme, type ReleaseFile, type ReleaseFileBytes } from './release-files';
 import {
   DATAPACKAGE,
@@ -175,12 +175,24 @@ export function datasetPackageJson(data: DownloadSiteData, id: string, site: URL
   return `${JSON.stringify(pkg, null, 2)}\n`;
 }
 
+/** Each table's resource text, the same in every gemeente's datapackage.json. */
+const resourceTexts = new WeakMap<DatasetMeta, Map<string, string>>();
+
+function resourceText(r: PackageResource): string {
+  let texts = resourceTexts.get(r.meta);
+  if (!texts) resourceTexts.set(r.meta, (texts = new Map()));
+  const key = JSON.stringify([r.name, r.path, r.dialect, r.title]);
+  let text = texts.get(key);
+  if (text === undefined) texts.set(key, (text = JSON.stringify(resource(r), null, 2)));
+  return text;
+}
+
 export function gemeentePackageJson(data: DownloadSiteData, code: string, site: URL | string): string {
   const entries = gemeenteRows(data, code);
   const naam = data.register.label(code);
   const current = data.register.isCurrent(code);
   const slug = data.register.slug(code);
-  const pkg = dataPackage(
+  return dataPackageText(
     {
       name: `jeugdzorg-${slug}`,
       title: `Jeugdzorg in ${naam}${current ? '' : ' (voormalige gemeente)'}`,
@@ -191,8 +203,8 @@ export function gemeentePackageJson(data: DownloadSiteData, code: string, site: 
       datasets: entries.map((e) => e.meta),
     },
     entries.flatMap((e) => resources(e.meta)),
+    resourceText,
   );
-  return `${JSON.stringify(pkg, null, 2)}\n`;
 }
 
 /** A file of the site and how to make it: as text, or as the UTF-8 bytes the build writes. */
