@@ -43,15 +43,21 @@ const KIND_ORDER = ['land', 'provincie', 'jeugdregio', 'gemeente', 'wijk'];
 /** Rows in reading order: Nederland, provincies, jeugdregio's, gemeenten, wijken; then period and category. */
 export function sortRowsForDownload(meta: DatasetMeta, rows: readonly ObservationRow[]): ObservationRow[] {
   const codeOrder = meta.dimensions.map((d) => new Map(d.codes.map((c, i) => [c.code, i])));
+  const periods = new Set<string>();
+  const regions = new Set<string>();
+  for (const row of rows) {
+    periods.add(row.period);
+    regions.add(row.region);
+  }
   const periodOrder = new Map(
-    [...new Set(rows.map((r) => r.period))]
+    [...periods]
       .map((code) => ({ code, period: parsePeriodCode(code) }))
       .sort((a, b) => (a.period && b.period ? comparePeriods(a.period, b.period) : a.code.localeCompare(b.code)))
       .map((p, i) => [p.code, i]),
   );
   // Sort keys are computed once per row: a whole dataset has some 150.000 rows.
   const regionOrder = new Map(
-    [...new Set(rows.map((r) => r.region))]
+    [...regions]
       .sort((a, b) => KIND_ORDER.indexOf(regionKind(a) ?? 'wijk') - KIND_ORDER.indexOf(regionKind(b) ?? 'wijk') || (a < b ? -1 : a > b ? 1 : 0))
       .map((code, i) => [code, i]),
   );
@@ -61,16 +67,40 @@ export function sortRowsForDownload(meta: DatasetMeta, rows: readonly Observatio
   const radix = orders.map((o) => Math.max(1, o.size));
   if (radix.reduce((a, b) => a * b, rows.length) >= Number.MAX_SAFE_INTEGER) return sortByKeys(rows, regionOrder, periodOrder, codeOrder);
   const packed = new Float64Array(rows.length);
+  const span = categorySpan(radix);
+  // Rows mostly come grouped by region and period (and share their categories array), so the last lookups
+  // are kept and a row repeats them only where they change.
+  let region: string | undefined;
+  let period: string | undefined;
+  let topics: readonly string[] | undefined;
+  let head = 0;
+  let categories = 0;
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i]!;
-    let key = regionOrder.get(row.region)! * radix[1]! + periodOrder.get(row.period)!;
-    for (let j = 0; j < codeOrder.length; j++) key = key * radix[j + 2]! + (codeOrder[j]!.get(row.topics[j] ?? '') ?? 0);
-    packed[i] = key * rows.length + i;
+    if (row.region !== region || row.period !== period) {
+      region = row.region;
+      period = row.period;
+      head = regionOrder.get(region)! * radix[1]! + periodOrder.get(period)!;
+    }
+    if (row.topics !== topics) {
+      topics = row.topics;
+      categories = 0;
+      for (let j = 0; j < codeOrder.length; j++) categories = categories * radix[j + 2]! + (codeOrder[j]!.get(topics[j] ?? '') ?? 0);
+    }
+    // head · (product of the category radices) + categories, as the mixed-radix number of all the orders.
+    packed[i] = (head * span + categories) * rows.length + i;
   }
   packed.sort();
   const out = new Array<ObservationRow>(rows.length);
   for (let i = 0; i < rows.length; i++) out[i] = rows[packed[i]! % rows.length]!;
   return out;
+}
+
+/** The product of the category dimensions' radices (1 without dimensions). */
+function categorySpan(radix: readonly number[]): number {
+  let span = 1;
+  for (let j = 2; j < radix.length; j++) span *= radix[j]!;
+  return span;
 }
 
 /** The same order by a key array per row, for a table too large for one number per row. */
