@@ -18,7 +18,7 @@ import { CsvLineWriter } from './csv';
 import { sortRowsForDownload, type WideOptions } from './wide';
 
 export type LineFormat = 'csv' | 'excel' | 'json';
-/** The index of a format in a part's texts and byte lengths. */
+/** The index of a format in a head's texts. */
 export const FORMAT_INDEX: Record<LineFormat, 0 | 1 | 2> = { csv: 0, excel: 1, json: 2 };
 const SEPARATOR = [',', ';', ','] as const;
 
@@ -38,7 +38,7 @@ function textWriters(): Array<(value: string) => string> {
   return [(v) => csv.line([v]), (v) => excel.line([v]), (v) => JSON.stringify(v)];
 }
 
-/** Two texts with a separator, as one flat string (a kept part must not be a rope; see makeTail). */
+/** Two texts with a separator, as one flat string: a kept part must not be a rope of pieces that every line using it walks again. */
 function flat(a: string, separator: string, b: string): string {
   return [a, b].join(separator);
 }
