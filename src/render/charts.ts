@@ -22,11 +22,11 @@ import type {
 import type { PlotOptions } from '@observablehq/plot';
 import { renderChoroplethUncached } from './choropleth';
 import { activeChartPool, renderTime } from './chart-pool';
-import { memoizeRender, recordRender } from './memo';
+import { memoizeRender, recordHit, recordRender, resetRenderCache as resetMemo } from './memo';
 import { assertChartId, renderPlotSvg, withChartId } from './plot-dom';
 
 export type { ChartOutput, ChoroplethOutput } from '../lib/charts/types';
-export { renderStats, resetRenderCache } from './memo';
+export { renderStats } from './memo';
 
 /** The renderers of each kind, uncached: the input in, the chart out, its ids written as ID_TOKEN. */
 const RENDERERS = {
@@ -155,14 +155,22 @@ function framedSvg(key: string, options: () => PlotOptions, title: string, descr
     .replace(FRAME_SLOT, overlay);
 }
 
+/** Empties the chart cache, the frames and the counters (tests). */
+export function resetRenderCache(): void {
+  resetMemo();
+  (globalThis as GlobalWithFrames)[FRAMES_KEY]?.clear();
+}
+
 /** A frame drawn by Plot once per key (few exist: one per axis and label rows). */
 function cachedFrameSvg(key: string, render: () => string): string {
   const cache = ((globalThis as GlobalWithFrames)[FRAMES_KEY] ??= new Map());
   let svg = cache.get(key);
   if (svg === undefined) {
+    const started = performance.now();
     if (cache.size >= 256) cache.clear();
     cache.set(key, (svg = render()));
-  }
+    recordRender('frame', performance.now() - started, svg.length);
+  } else recordHit('frame');
   return svg;
 }
 

@@ -84,6 +84,11 @@ export function recordRender(kind: string, ms: number, svgChars: number): void {
   stats.svgChars += svgChars;
 }
 
+/** Counts a request answered from a cache kept elsewhere (the chart frames). */
+export function recordHit(kind: string): void {
+  statsOf(kind).hits++;
+}
+
 export function renderStats(): Record<string, RenderStats> {
   return Object.fromEntries([...state().stats].map(([kind, s]) => [kind, { ...s }]));
 }

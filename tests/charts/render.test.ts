@@ -143,6 +143,13 @@ describe('bar chart', () => {
     }
     expect(renderStats().bar!.renders).toBe(values.length);
   });
+
+  it('draws the frame that the charts of many gemeenten share only once', async () => {
+    const bars = (i: number) => [{ label: 'wijkteam', value: 20 + (i % 7) }, { label: 'huisarts', value: 31.5 - (i % 5) / 10 }, { label: 'rechter', value: null }];
+    for (let i = 0; i < 40; i++) await renderBarChart({ id: `verdeling-${i}`, title: `Gemeente ${i}`, unit: '%', decimals: 1, bars: bars(i) });
+    expect(renderStats().bar!.renders).toBe(40);
+    expect(renderStats().frame).toMatchObject({ renders: 1, hits: 39 });
+  });
 });
 
 describe('choropleth', () => {
