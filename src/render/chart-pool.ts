@@ -84,17 +84,19 @@ export function activeChartPool(): ChartPool | undefined {
 }
 
 /**
- * Starts the chart workers when the build starts and stops them when it is done. CHART_WORKERS sets how
- * many (default 1: on two cores the downloads worker and the main thread share the rest; 0 renders
- * in-process).
+ * Starts the chart workers when Astro starts bundling the pages and stops them when the build is done.
+ * Not earlier: at the start of the build the main thread and the downloads worker load the data, and a
+ * third thread loading Plot would only slow them down on two cores. CHART_WORKERS sets how many (default 1:
+ * on two cores the downloads worker and the main thread share the rest; 0 renders in-process).
  */
 export default function chartWorkers(): AstroIntegration {
   return {
     name: 'jeugdzorg:chart-workers',
     hooks: {
-      'astro:build:start': () => {
+      'astro:build:setup': ({ target }) => {
         const size = Number(process.env.CHART_WORKERS ?? 1);
-        if (size > 0) (globalThis as GlobalWithPool)[POOL_KEY] = new ChartPool(size);
+        const holder = globalThis as GlobalWithPool;
+        if (target === 'server' && size > 0 && !holder[POOL_KEY]) holder[POOL_KEY] = new ChartPool(size);
       },
       'astro:build:done': async () => {
         const holder = globalThis as GlobalWithPool;
