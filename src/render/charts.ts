@@ -8,7 +8,8 @@ import { barFrame, barSpec } from '../lib/charts/bar-spec';
 import { dotStripDomain, dotStripFrame, dotStripLegend, dotStripOverlay, swarmLayout, type SwarmLayout } from '../lib/charts/dot-strip-spec';
 import { FRAME_SLOT_CLASS } from '../lib/charts/layout';
 import { createHash } from 'node:crypto';
-import { trendSpec } from '../lib/charts/trend-spec';
+import { trendFrame, trendSpec, type TrendOverlayTools } from '../lib/charts/trend-spec';
+import * as Plot from '@observablehq/plot';
 import { escapeText } from '../lib/charts/markup';
 import type {
   BarChartInput,
@@ -30,7 +31,13 @@ export { renderStats } from './memo';
 
 /** The renderers of each kind, uncached: the input in, the chart out, its ids written as ID_TOKEN. */
 const RENDERERS = {
-  trend: (input: TrendChartInput) => renderPlotChart(input, describeTrend, trendSpec),
+  trend: (input: TrendChartInput): ChartOutput => {
+    const frame = trendFrame(input);
+    if (!frame) return renderPlotChart(input, describeTrend, trendSpec);
+    const description = describeTrend(input);
+    const svg = framedSvg(`trend:${frame.key}`, frame.options, input.title, description, () => frame.overlay(PLOT_PARTS));
+    return { id: input.id, title: input.title, description, legend: frame.legend, svg };
+  },
   'dot-strip': (input: DotStripInput): ChartOutput => {
     const description = describeDotStrip(input);
     const layout = cachedSwarmLayout(input);
@@ -55,8 +62,11 @@ export function renderChartNow<K extends ChartKind>(kind: K, input: ChartInputOf
   return (RENDERERS[kind] as (input: ChartInputOf<K>) => ReturnType<(typeof RENDERERS)[K]>)(input);
 }
 
-/** Bars are a cached frame and some string work: sending them to a worker would cost more than drawing them. */
-const IN_PROCESS = new Set<ChartKind>(['bar']);
+/**
+ * Bars and trend lines are a cached frame and some string work: sending them to a worker would cost more
+ * than drawing them. The chart worker draws the maps (and a trend chart that Plot must draw whole).
+ */
+const IN_PROCESS = new Set<ChartKind>(['bar', 'trend']);
 
 /** More charts than this waiting for the chart workers, and the main thread renders the next one (see renderWithId). */
 const MAX_QUEUED_CHARTS = 4;
@@ -155,10 +165,46 @@ function framedSvg(key: string, options: () => PlotOptions, title: string, descr
     .replace(FRAME_SLOT, overlay);
 }
 
+const PARTS_KEY = Symbol.for('jeugdzorg.plotParts');
+type GlobalWithParts = typeof globalThis & { [PARTS_KEY]?: Map<string, string | string[]> };
+
+function cachedPart<T extends string | string[]>(key: string, draw: () => T): T {
+  const cache = ((globalThis as GlobalWithParts)[PARTS_KEY] ??= new Map());
+  let part = cache.get(key) as T | undefined;
+  if (part === undefined) {
+    if (cache.size >= 4096) cache.clear();
+    cache.set(key, (part = draw()));
+  }
+  return part;
+}
+
+/**
+ * Small things that only Plot knows how it draws, asked of Plot once each: the path of a marker symbol, and
+ * how a label wraps at a line width (Plot's own text measure).
+ */
+const NO_AXES = { x: { axis: null }, y: { axis: null } } as const;
+
+const PLOT_PARTS: TrendOverlayTools = {
+  symbolPath: (symbol, r) =>
+    cachedPart(`symbol|${symbol}|${r}`, () => {
+      // A channel, as in the trend chart: with a constant symbol Plot draws a circle as <circle>.
+      const svg = renderPlotSvg({ ...NO_AXES, marks: [Plot.dot([0], { x: 0, y: 0, symbol: () => symbol, r })] }, { title: '', description: '' });
+      return /<path[^>]* d="([^"]*)"/.exec(svg)![1]!;
+    }),
+  wrap: (label, lineWidth) =>
+    cachedPart(`wrap|${lineWidth}|${label}`, () => {
+      const svg = renderPlotSvg({ ...NO_AXES, marks: [Plot.text([label], { x: 0, y: 0, text: (d: string) => d, lineWidth })] }, { title: '', description: '' });
+      const text = /<text[^>]*>([\s\S]*?)<\/text>/.exec(svg)![1]!;
+      const spans = [...text.matchAll(/<tspan[^>]*>([\s\S]*?)<\/tspan>/g)].map((m) => m[1]!);
+      return spans.length > 0 ? spans : [text];
+    }),
+};
+
 /** Empties the chart cache, the frames and the counters (tests). */
 export function resetRenderCache(): void {
   resetMemo();
   (globalThis as GlobalWithFrames)[FRAMES_KEY]?.clear();
+  (globalThis as GlobalWithParts)[PARTS_KEY]?.clear();
 }
 
 /** A frame drawn by Plot once per key (few exist: one per axis and label rows). */

@@ -3,7 +3,8 @@ import { renderBarChart, renderChoropleth, renderDotStrip, renderStats, renderTr
 import { gemeenteGeometry, geoYearFor } from '../../src/render/geo';
 import type { BarChartInput, TrendChartInput } from '../../src/lib/charts/types';
 import { barSpec } from '../../src/lib/charts/bar-spec';
-import { describeBars } from '../../src/lib/charts/describe';
+import { describeBars, describeTrend } from '../../src/lib/charts/describe';
+import { trendSpec } from '../../src/lib/charts/trend-spec';
 import { renderPlotSvg, withChartId } from '../../src/render/plot-dom';
 import { amsterdamTrend, halfYears } from './fixtures';
 
@@ -81,6 +82,33 @@ describe('trend chart', () => {
       'open punt en stippellijn: voorlopig cijfer',
     ]);
     expect(texts(chart.svg)).toContain('omgerekend');
+  });
+});
+
+describe('trend chart, drawn as a shared frame and its own lines', () => {
+  it('is exactly what Plot draws with every mark: gaps, lone points, voorlopige figures, wrapped labels', async () => {
+    const periods = halfYears(2017, 2025, 1);
+    const inputs: TrendChartInput[] = [
+      trendInput('trend-a'),
+      // A lone figure between two gaps (a closed path segment), provisional figures at the end.
+      { ...amsterdamTrend({ id: 'trend-b', periods, value: (i) => (i === 4 || i === 6 ? null : 800 + ((i * 37) % 90)), provisional: 3 }) },
+      // A label too long for the margin wraps over lines.
+      {
+        id: 'trend-c',
+        title: 'Lange naam',
+        unit: '%',
+        decimals: 1,
+        series: [
+          { label: 'Jeugdregio Amsterdam-Amstelland en omliggende gemeenten', highlight: true, points: periods.map((period, i) => ({ period, value: 10 + i / 3 })) },
+          { label: 'Nederland', points: periods.map((period, i) => ({ period, value: 11 - i / 7, status: i > 14 ? ('voorlopig' as const) : ('definitief' as const) })) },
+        ],
+      },
+    ];
+    for (const input of inputs) {
+      const byPlot = withChartId(renderPlotSvg(trendSpec(input).options, { title: input.title, description: describeTrend(input) }), input.id);
+      expect((await renderTrendChart(input)).svg).toBe(byPlot);
+    }
+    expect(renderStats().frame!.renders).toBe(inputs.length);
   });
 });
 

@@ -6,7 +6,7 @@
 import * as Plot from '@observablehq/plot';
 import type { Period } from '../data/periods';
 import { axisLabel, estimateTextWidth, niceZeroDomain, tickFormatter } from './format';
-import { CHART_WIDTH, FONT_SIZE, LINE_HEIGHT, PLOT_STYLE } from './layout';
+import { CHART_WIDTH, FONT_SIZE, FRAME_SLOT_CLASS, LINE_HEIGHT, PLOT_STYLE } from './layout';
 import { CONVERTED_BAND_COLOR, HIGHLIGHT_COLOR, MUTED_TEXT, REFERENCE_COLOR, SERIES_COLORS, SERIES_SYMBOLS } from './palette';
 import { periodHalfWidth, periodPosition, sortedPeriods, yearTicks } from './period-axis';
 import type { LegendItem, MarkerSymbol, TrendChartInput, TrendPoint } from './types';
@@ -46,7 +46,39 @@ const isProvisional = (p: TrendPoint | undefined) => p?.status === 'voorlopig' |
 const hasNaderVoorlopig = (input: TrendChartInput) => input.series.some((s) => s.points.some((p) => p.status === 'nader-voorlopig'));
 const hasValue = (p: TrendPoint | undefined): p is TrendPoint & { value: number } => p !== undefined && p.value !== null && Number.isFinite(p.value);
 
-export function trendSpec(input: TrendChartInput): { options: Plot.PlotOptions; legend: LegendItem[] } {
+/** One group of series drawn together: the others, then the highlighted one on top. */
+interface SeriesGroup {
+  highlighted: boolean;
+  solid: SeriesRow[];
+  dashed: SeriesRow[];
+  dots: SeriesRow[];
+  hasDashed: boolean;
+}
+
+interface EndLabel {
+  x: number;
+  y: number;
+  label: string;
+  color: string;
+  bold: boolean;
+}
+
+/** Everything the chart shows, measured once for the whole chart ({@link trendSpec}) or frame and marks ({@link trendFrame}). */
+interface TrendLayout {
+  periods: Period[];
+  domain: [number, number];
+  ticks: number[];
+  xDomain: [number, number];
+  bands: Array<{ x1: number; x2: number }>;
+  breaks: Array<{ x: number }>;
+  groups: SeriesGroup[];
+  labels: EndLabel[];
+  marginLeft: number;
+  marginRight: number;
+  legend: LegendItem[];
+}
+
+function trendLayout(input: TrendChartInput): TrendLayout {
   const periods = sortedPeriods(input.series.flatMap((s) => s.points.map((p) => p.period)));
   const styles = seriesStyles(input);
   const byPeriod = input.series.map((s) => new Map(s.points.map((p) => [normalise(p.period, periods), p])));
@@ -60,40 +92,18 @@ export function trendSpec(input: TrendChartInput): { options: Plot.PlotOptions; 
     ? [periodPosition(first) - periodHalfWidth(first), periodPosition(last) + periodHalfWidth(last)]
     : [0, 1];
 
-  const marks: Plot.Markish[] = [];
   const legend: LegendItem[] = [];
-
   const bands = convertedRuns(periods, byPeriod);
-  if (bands.length > 0) {
-    marks.push(Plot.rect(bands, { x1: 'x1', x2: 'x2', fill: CONVERTED_BAND_COLOR }));
-    marks.push(
-      Plot.text(bands.filter((b) => b.x2 - b.x1 >= 1.5), {
-        x: (b: { x1: number }) => b.x1,
-        text: () => 'omgerekend',
-        frameAnchor: 'top',
-        lineAnchor: 'top',
-        textAnchor: 'start',
-        dx: 4,
-        dy: 3,
-        fill: MUTED_TEXT,
-      }),
-    );
-    legend.push({ label: 'omgerekend naar de huidige indeling', color: CONVERTED_BAND_COLOR, swatch: 'band' });
-  }
-  marks.push(Plot.ruleY([domain[0] <= 0 && domain[1] >= 0 ? 0 : domain[0]], { stroke: REFERENCE_COLOR, className: 'trend-baseline' }));
-
+  if (bands.length > 0) legend.push({ label: 'omgerekend naar de huidige indeling', color: CONVERTED_BAND_COLOR, swatch: 'band' });
   const breaks = (input.trendBreaks ?? []).flatMap((b) => {
     const p = periods.find((q) => q.code === b.period.toUpperCase());
     return p ? [{ x: periodPosition(p) - periodHalfWidth(p) }] : [];
   });
-  if (breaks.length > 0) {
-    marks.push(Plot.ruleX(breaks, { x: 'x', stroke: REFERENCE_COLOR, strokeWidth: 1.5, strokeDasharray: '5 3' }));
-    marks.push(Plot.text(breaks, { x: 'x', text: () => 'trendbreuk', frameAnchor: 'top', lineAnchor: 'bottom', dy: -4, fill: REFERENCE_COLOR }));
-    legend.push({ label: 'trendbreuk: cijfers ervoor en erna zijn niet goed vergelijkbaar', color: REFERENCE_COLOR, swatch: 'rule' });
-  }
+  if (breaks.length > 0) legend.push({ label: 'trendbreuk: cijfers ervoor en erna zijn niet goed vergelijkbaar', color: REFERENCE_COLOR, swatch: 'rule' });
 
   let anyProvisional = false;
-  const ends: Array<{ x: number; y: number; label: string; color: string; bold: boolean }> = [];
+  const ends: EndLabel[] = [];
+  const groups: SeriesGroup[] = [];
   // One line, dashed line and dot mark for the other series together and one set for the highlighted
   // series (thicker, drawn last, on top): fewer marks render faster, colours and shapes ride on channels.
   for (const highlighted of [false, true]) {
@@ -122,24 +132,7 @@ export function trendSpec(input: TrendChartInput): { options: Plot.PlotOptions; 
       if (end) ends.push({ x: end.x, y: end.y, label: series.label, color: style.color, bold: highlighted });
       legend.push({ label: series.label, color: style.color, swatch: 'line', symbol: style.symbol, ...(highlighted ? { outlined: true } : {}) });
     });
-    if (dots.length === 0) continue;
-    const width = highlighted ? 3 : 1.75;
-    marks.push(Plot.line(solid, { x: 'x', y: 'y', z: 'series', stroke: 'color', strokeWidth: width, className: 'trend-line' }));
-    if (dashed.some((r) => Number.isFinite(r.y))) {
-      marks.push(Plot.line(dashed, { x: 'x', y: 'y', z: 'series', stroke: 'color', strokeWidth: width, strokeDasharray: '5 4', className: 'trend-line-provisional' }));
-    }
-    marks.push(
-      Plot.dot(dots, {
-        x: 'x',
-        y: 'y',
-        symbol: 'symbol',
-        r: highlighted ? 4 : 3.5,
-        stroke: 'color',
-        strokeWidth: 1.75,
-        fill: (r: SeriesRow) => (r.provisional ? '#ffffff' : r.color),
-        className: 'trend-points',
-      }),
-    );
+    if (dots.length > 0) groups.push({ highlighted, solid, dashed, dots, hasDashed: dashed.some((r) => Number.isFinite(r.y)) });
   }
   if (anyProvisional) {
     const what = hasNaderVoorlopig(input) ? 'voorlopig of nader voorlopig cijfer' : 'voorlopig cijfer';
@@ -150,14 +143,43 @@ export function trendSpec(input: TrendChartInput): { options: Plot.PlotOptions; 
   const marginRight = Math.min(170, labelWidth + 14);
   const marginLeft = Math.max(40, ...ticks.map((t) => estimateTextWidth(format(t), FONT_SIZE) + 14));
   const labels = dodgeLabels(ends, domain, HEIGHT - MARGIN_TOP - MARGIN_BOTTOM);
-  const lineWidth = (marginRight - 10) / FONT_SIZE;
-  for (const bold of [false, true]) {
-    const group = labels.filter((l) => l.bold === bold);
-    if (group.length === 0) continue;
-    marks.push(Plot.text(group, { x: 'x', y: 'y', text: 'label', fill: '#1a1a1a', textAnchor: 'start', dx: 9, lineWidth, fontWeight: bold ? 'bold' : 'normal' }));
-  }
+  return { periods, domain, ticks, xDomain, bands, breaks, groups, labels, marginLeft, marginRight, legend };
+}
 
-  const options: Plot.PlotOptions = {
+/** The marks behind the lines: converted periods, the baseline, the trend breaks. */
+function frameMarks(layout: TrendLayout): Plot.Markish[] {
+  const { bands, breaks, domain } = layout;
+  const marks: Plot.Markish[] = [];
+  if (bands.length > 0) {
+    marks.push(Plot.rect(bands, { x1: 'x1', x2: 'x2', fill: CONVERTED_BAND_COLOR }));
+    marks.push(
+      Plot.text(bands.filter((b) => b.x2 - b.x1 >= 1.5), {
+        x: (b: { x1: number }) => b.x1,
+        text: () => 'omgerekend',
+        frameAnchor: 'top',
+        lineAnchor: 'top',
+        textAnchor: 'start',
+        dx: 4,
+        dy: 3,
+        fill: MUTED_TEXT,
+      }),
+    );
+  }
+  marks.push(Plot.ruleY([domain[0] <= 0 && domain[1] >= 0 ? 0 : domain[0]], { stroke: REFERENCE_COLOR, className: 'trend-baseline' }));
+  if (breaks.length > 0) {
+    marks.push(Plot.ruleX(breaks, { x: 'x', stroke: REFERENCE_COLOR, strokeWidth: 1.5, strokeDasharray: '5 3' }));
+    marks.push(Plot.text(breaks, { x: 'x', text: () => 'trendbreuk', frameAnchor: 'top', lineAnchor: 'bottom', dy: -4, fill: REFERENCE_COLOR }));
+  }
+  return marks;
+}
+
+const lineWidthOf = (layout: TrendLayout) => (layout.marginRight - 10) / FONT_SIZE;
+const lineWidthPx = (highlighted: boolean) => (highlighted ? 3 : 1.75);
+const dotRadius = (highlighted: boolean) => (highlighted ? 4 : 3.5);
+
+function trendOptions(input: TrendChartInput, layout: TrendLayout, marks: Plot.Markish[]): Plot.PlotOptions {
+  const { domain, ticks, xDomain, periods, marginLeft, marginRight } = layout;
+  return {
     width: CHART_WIDTH,
     height: HEIGHT,
     marginTop: MARGIN_TOP,
@@ -166,10 +188,161 @@ export function trendSpec(input: TrendChartInput): { options: Plot.PlotOptions; 
     marginRight,
     style: PLOT_STYLE,
     x: { domain: xDomain, ticks: yearTicks(periods), tickFormat: (d: number) => String(Math.floor(d)), label: null },
-    y: { domain, ticks, tickFormat: format, label: `↑ ${axisLabel(input.unit)}`, grid: true },
+    y: { domain, ticks, tickFormat: tickFormatter(ticks), label: `↑ ${axisLabel(input.unit)}`, grid: true },
     marks,
   };
-  return { options, legend };
+}
+
+/** The whole chart drawn by Plot (also the reference for {@link trendFrame}). */
+export function trendSpec(input: TrendChartInput): { options: Plot.PlotOptions; legend: LegendItem[] } {
+  const layout = trendLayout(input);
+  const marks = frameMarks(layout);
+  for (const group of layout.groups) {
+    const { solid, dashed, dots, highlighted, hasDashed } = group;
+    const width = lineWidthPx(highlighted);
+    marks.push(Plot.line(solid, { x: 'x', y: 'y', z: 'series', stroke: 'color', strokeWidth: width, className: 'trend-line' }));
+    if (hasDashed) {
+      marks.push(Plot.line(dashed, { x: 'x', y: 'y', z: 'series', stroke: 'color', strokeWidth: width, strokeDasharray: '5 4', className: 'trend-line-provisional' }));
+    }
+    marks.push(
+      Plot.dot(dots, {
+        x: 'x',
+        y: 'y',
+        symbol: 'symbol',
+        r: dotRadius(highlighted),
+        stroke: 'color',
+        strokeWidth: 1.75,
+        fill: (r: SeriesRow) => (r.provisional ? '#ffffff' : r.color),
+        className: 'trend-points',
+      }),
+    );
+  }
+  marks.push(...endLabelMarks(layout.labels, lineWidthOf(layout)));
+  return { options: trendOptions(input, layout, marks), legend: layout.legend };
+}
+
+function endLabelMarks(labels: readonly EndLabel[], lineWidth: number): Plot.Markish[] {
+  const marks: Plot.Markish[] = [];
+  for (const bold of [false, true]) {
+    const group = labels.filter((l) => l.bold === bold);
+    if (group.length === 0) continue;
+    marks.push(Plot.text(group, { x: 'x', y: 'y', text: 'label', fill: '#1a1a1a', textAnchor: 'start', dx: 9, lineWidth, fontWeight: bold ? 'bold' : 'normal' }));
+  }
+  return marks;
+}
+
+/** The frame of a trend chart and how to write its lines, points and labels; see {@link trendFrame}. */
+export interface TrendFrame {
+  key: string;
+  /** Made only when the frame is not drawn yet. */
+  options: () => Plot.PlotOptions;
+  legend: LegendItem[];
+  overlay: (tools: TrendOverlayTools) => string;
+}
+
+/** What Plot must still tell the overlay: the path of a marker symbol and how a label wraps. */
+export interface TrendOverlayTools {
+  /** The `d` of a marker of this symbol and radius, as Plot draws it. */
+  symbolPath: (symbol: MarkerSymbol, r: number) => string;
+  /** The lines a label wraps into at this line width (em), as Plot wraps it, as escaped text. */
+  wrap: (label: string, lineWidth: number) => string[];
+}
+
+/**
+ * A trend chart as a frame (axes, grid, converted periods, trend breaks) that regions with the same periods,
+ * axis and margins share, and the lines, points and end labels of this one, written as SVG the way Plot
+ * writes them. Undefined where a series would draw an empty line: then Plot draws the whole chart.
+ */
+export function trendFrame(input: TrendChartInput): TrendFrame | undefined {
+  const layout = trendLayout(input);
+  const finite = (rows: readonly SeriesRow[], series: number) => rows.some((r) => r.series === series && Number.isFinite(r.y));
+  for (const g of layout.groups) {
+    for (const series of new Set(g.solid.map((r) => r.series))) {
+      if (!finite(g.solid, series) || (g.hasDashed && !finite(g.dashed, series))) return undefined;
+    }
+  }
+  const { marginLeft, marginRight, domain, xDomain } = layout;
+  const key = JSON.stringify([input.unit, layout.periods.map((p) => p.code), domain, layout.ticks, marginLeft, marginRight, layout.bands, layout.breaks]);
+  const options = () => trendOptions(input, layout, [...frameMarks(layout), Plot.ruleX([xDomain[0]], { strokeOpacity: 0, className: FRAME_SLOT_CLASS })]);
+  const overlay = ({ symbolPath, wrap }: TrendOverlayTools) => {
+    const scale = (d0: number, d1: number, r0: number, r1: number) => (v: number) => {
+      const t = (v - d0) / (d1 - d0);
+      return r0 * (1 - t) + r1 * t;
+    };
+    const xPx = scale(xDomain[0], xDomain[1], marginLeft, CHART_WIDTH - marginRight);
+    const yPx = scale(domain[0], domain[1], HEIGHT - MARGIN_BOTTOM, MARGIN_TOP);
+    const x = (v: number) => round1(xPx(v));
+    const y = (v: number) => round1(yPx(v));
+    // d3's path writes coordinates to three decimals; the SVG then keeps one.
+    const onPath = (px: number) => round1(Math.round(px * 1000) / 1000);
+    // As d3's linear line writes it: a gap starts a new segment, and a segment of one point is closed ("Z").
+    const path = (rows: readonly SeriesRow[]) => {
+      let d = '';
+      let points = 0;
+      const end = () => {
+        if (points === 1) d += 'Z';
+        points = 0;
+      };
+      for (const r of rows) {
+        if (!Number.isFinite(r.y)) end();
+        else d += `${points++ > 0 ? 'L' : 'M'}${onPath(xPx(r.x))},${onPath(yPx(r.y))}`;
+      }
+      end();
+      return d;
+    };
+    const lines = (rows: readonly SeriesRow[], attributes: string) => {
+      let out = `<g${attributes} fill="none">`;
+      for (const series of new Set(rows.map((r) => r.series))) {
+        const own = rows.filter((r) => r.series === series);
+        out += `<path d="${path(own)}" stroke="${own[0]!.color}" />`;
+      }
+      return out + '</g>';
+    };
+    let svg = '';
+    for (const g of layout.groups) {
+      const width = lineWidthPx(g.highlighted);
+      svg += lines(g.solid, ` stroke-linecap="round" stroke-linejoin="round" stroke-width="${width}"`).replace('fill="none">', 'fill="none" class="trend-line">');
+      if (g.hasDashed) svg += lines(g.dashed, ` stroke-dasharray="5 4" stroke-linecap="round" stroke-linejoin="round" stroke-width="${width}"`).replace('fill="none">', 'fill="none" class="trend-line-provisional">');
+      svg += '<g stroke-width="1.75" class="trend-points">';
+      for (const r of g.dots) {
+        svg += `<path stroke="${r.color}" fill="${r.provisional ? '#ffffff' : r.color}" d="${symbolPath(r.symbol, dotRadius(g.highlighted))}" transform="translate(${x(r.x)},${y(r.y)})" />`;
+      }
+      svg += '</g>';
+    }
+    const lineWidth = lineWidthOf(layout);
+    for (const bold of [false, true]) {
+      const group = layout.labels.filter((l) => l.bold === bold);
+      if (group.length === 0) continue;
+      svg += `<g transform="translate(9,0)" font-weight="${bold ? 'bold' : 'normal'}" text-anchor="start" fill="#1a1a1a">`;
+      for (const l of group) {
+        const parts = wrap(l.label, lineWidth);
+        const at = `transform="translate(${x(l.x)},${y(l.y)})"`;
+        if (parts.length === 1) svg += `<text ${at} y="0.3em">${parts[0]!}</text>`;
+        else {
+          svg += `<text ${at}>`;
+          parts.forEach((part, i) => {
+            svg += i === 0 ? `<tspan y="${formatEm(0.3 - (parts.length - 1) / 2)}" x="0">` : '<tspan dy="1em" x="0">';
+            svg += `${part}</tspan>`;
+          });
+          svg += '</text>';
+        }
+      }
+      svg += '</g>';
+    }
+    return svg;
+  };
+  return { key, options, legend: layout.legend, overlay };
+}
+
+/** An offset in em as Plot writes it ("-0.2em", "-0.7em"). */
+function formatEm(em: number): string {
+  return `${Math.round(em * 1000) / 1000}em`;
+}
+
+/** A coordinate to a tenth of a pixel, as compactSvgNumbers writes it. */
+function round1(n: number): number {
+  const r = Math.round(n * 10) / 10;
+  return Object.is(r, -0) ? 0 : r;
 }
 
 function normalise(code: string, periods: readonly Period[]): string {
