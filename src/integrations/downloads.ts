@@ -4,6 +4,7 @@ import { getSiteData } from '../node/site-data';
 import type { Worker } from 'node:worker_threads';
 import { OUTPUT_READY, type DownloadsJob, type DownloadsResult } from '../node/downloads-worker';
 import { downloadResponse } from '../node/site-downloads';
+import { isDownloadPath } from '../lib/downloads/files';
 import { startTsWorker, workerResult } from '../node/ts-worker';
 
 /**
@@ -44,7 +45,7 @@ export default function downloads(): AstroIntegration {
       'astro:server:setup': ({ server, logger }) => {
         server.middlewares.use((request, response, next) => {
           const pathname = new URL(request.url ?? '/', 'http://localhost').pathname;
-          if (request.method !== 'GET' || !pathname.startsWith('/downloads/')) return next();
+          if (request.method !== 'GET' || !isDownloadPath(pathname)) return next();
           getSiteData()
             .then((data) => downloadResponse(data, decodeURIComponent(pathname), site))
             .then((file) => {

@@ -6,7 +6,7 @@
  */
 import { closeSync, mkdirSync, openSync } from 'node:fs';
 import path from 'node:path';
-import { CONTENT_TYPE, downloadPaths, parseDatasetFileName } from '../lib/downloads/files';
+import { CONTENT_TYPE, downloadPaths, isDownloadPath, parseDatasetFileName } from '../lib/downloads/files';
 import { releaseFiles } from '../lib/downloads/release-files';
 import { siteDownloadFiles, type DownloadFile, type DownloadsData } from '../lib/downloads/site-files';
 import type { Release } from '../schemas/dataset';
@@ -73,7 +73,7 @@ export async function writeSiteDownloads(data: DownloadsData, outDir: string, si
 export async function downloadResponse(data: DownloadsData, pathname: string, site: string): Promise<{ body: string | Buffer; type: string } | undefined> {
   const release = data.catalog.releases.find((r) => downloadPaths.releaseZip(r.id) === pathname);
   if (release) return { body: await createZip(releaseFiles(data.store, data.register, release, site), release.date), type: CONTENT_TYPE.zip };
-  if (!pathname.startsWith('/downloads/')) return undefined;
+  if (!isDownloadPath(pathname)) return undefined;
   const file = siteDownloadFiles(data, site).find((f): f is DownloadFile => 'path' in f && f.path === pathname);
   if (!file) return undefined;
   const format = parseDatasetFileName(path.posix.basename(pathname))?.format;

@@ -38,6 +38,11 @@ export function datasetFileName(datasetId: string, format: DownloadFormat): stri
 }
 
 /** The format of a file name made by datasetFileName, with its dataset id. */
+/** A path of a file written by the downloads (the dev server makes these on request): /downloads/… and a release's revision files. */
+export function isDownloadPath(pathname: string): boolean {
+  return pathname.startsWith('/downloads/') || /^\/releases\/[^/]+\/herzieningen(-excel)?\.csv$/.test(pathname);
+}
+
 export function parseDatasetFileName(name: string): { datasetId: string; format: DownloadFormat } | undefined {
   const match = /^(.+?)(-excel)?\.(csv|json)$/.exec(name);
   if (!match) return undefined;

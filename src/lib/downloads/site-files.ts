@@ -9,6 +9,7 @@ import type { ConvertedDataset } from '../regions/convert';
 import { gemeenteOfWijk, regionKind } from '../regions/codes';
 import type { RegionRegister } from '../regions/register';
 import { datasetVersion, releaseContents, type ReleaseStore } from '../releases/versions';
+import { revisionsCsv } from '../releases/revisions-file';
 import { dataPackage, dataPackageText, resource, type PackageResource } from './datapackage';
 import { releaseDatasetFile, releaseDatasetFileBytes, releasePackage, releaseReadme, type ReleaseFile, type ReleaseFileBytes } from './release-files';
 import {
@@ -287,6 +288,12 @@ export function siteDownloadFiles(data: DownloadsData, site: URL | string): Arra
     }
   }
   for (const release of releases) out.push(textEntry(release, () => releasePackage(release, releaseContents(store, release.id), site)));
+  // Every revised figure of a release against the one before it: data files too, so made here beside the
+  // pages rather than on the main thread that renders them.
+  for (const release of store.catalog.releases.slice(1)) {
+    out.push(textFile(downloadPaths.revisions(release.id, 'csv'), () => revisionsCsv(store, register, release.id, 'rfc4180')));
+    out.push(textFile(downloadPaths.revisions(release.id, 'excel'), () => revisionsCsv(store, register, release.id, 'excel-nl')));
+  }
   for (const g of gemeenten) {
     if (g.datasets.size > 0) out.push(textFile(downloadPaths.gemeentePackage(g.slug), () => gemeentePackageJson(data, g.code, site)));
   }
