@@ -1,16 +1,14 @@
 /**
  * The site's charts, rendered to SVG at build time with Observable Plot; no chart needs client JavaScript.
- * Each function is async: during a build the charts are rendered in worker threads (chart-pool.ts). They are
+ * Trend charts, dot strips and bar charts are a frame that Plot draws once for many charts plus their own
+ * marks (frames.ts); maps are drawn whole, during a build in a chart worker (chart-pool.ts). Charts are
  * memoised by their input (without the id), so a chart that several pages show is rendered once.
  */
 import { describeBars, describeDotStrip, describeTrend } from '../lib/charts/describe';
 import { barFrame, barSpec } from '../lib/charts/bar-spec';
 import { dotStripDomain, dotStripFrame, dotStripLegend, dotStripOverlay, swarmLayout, type SwarmLayout } from '../lib/charts/dot-strip-spec';
-import { FRAME_SLOT_CLASS } from '../lib/charts/layout';
 import { createHash } from 'node:crypto';
-import { trendFrame, trendSpec, type TrendOverlayTools } from '../lib/charts/trend-spec';
-import * as Plot from '@observablehq/plot';
-import { escapeText } from '../lib/charts/markup';
+import { trendFrame, trendSpec } from '../lib/charts/trend-spec';
 import type {
   BarChartInput,
   ChartOutput,
@@ -23,7 +21,8 @@ import type {
 import type { PlotOptions } from '@observablehq/plot';
 import { renderChoroplethUncached } from './choropleth';
 import { activeChartPool, renderTime } from './chart-pool';
-import { memoizeRender, recordHit, recordRender, resetRenderCache as resetMemo } from './memo';
+import { framedSvg, PLOT_PARTS, resetFrames } from './frames';
+import { memoizeRender, recordRender, resetRenderCache as resetMemo } from './memo';
 import { assertChartId, renderPlotSvg, withChartId } from './plot-dom';
 
 export type { ChartOutput, ChoroplethOutput } from '../lib/charts/types';
@@ -64,7 +63,7 @@ export function renderChartNow<K extends ChartKind>(kind: K, input: ChartInputOf
 
 /**
  * Bars and trend lines are a cached frame and some string work: sending them to a worker would cost more
- * than drawing them. The chart worker draws the maps (and a trend chart that Plot must draw whole).
+ * than drawing them. The chart worker draws the maps.
  */
 const IN_PROCESS = new Set<ChartKind>(['bar', 'trend']);
 
@@ -149,75 +148,10 @@ function cachedSwarmLayout(input: DotStripInput): SwarmLayout {
   return layout;
 }
 
-/** Placeholders in a cached frame for what differs per chart: its title, its description and its marks. */
-const FRAME_TITLE = '\u0001title\u0001';
-const FRAME_DESC = '\u0001desc\u0001';
-const FRAME_SLOT = new RegExp(`<g[^>]*class="${FRAME_SLOT_CLASS}"[^>]*>[\\s\\S]*?</g>`);
-
-const FRAMES_KEY = Symbol.for('jeugdzorg.chartFrames');
-type GlobalWithFrames = typeof globalThis & { [FRAMES_KEY]?: Map<string, string> };
-
-/** A chart as a frame that Plot draws once per key, with this chart's title, description and marks put in. */
-function framedSvg(key: string, options: () => PlotOptions, title: string, description: string, overlay: () => string): string {
-  return cachedFrameSvg(key, () => renderPlotSvg(options(), { title: FRAME_TITLE, description: FRAME_DESC }))
-    .replace(FRAME_TITLE, () => escapeText(title))
-    .replace(FRAME_DESC, () => escapeText(description))
-    .replace(FRAME_SLOT, overlay);
-}
-
-const PARTS_KEY = Symbol.for('jeugdzorg.plotParts');
-type GlobalWithParts = typeof globalThis & { [PARTS_KEY]?: Map<string, string | string[]> };
-
-function cachedPart<T extends string | string[]>(key: string, draw: () => T): T {
-  const cache = ((globalThis as GlobalWithParts)[PARTS_KEY] ??= new Map());
-  let part = cache.get(key) as T | undefined;
-  if (part === undefined) {
-    if (cache.size >= 4096) cache.clear();
-    cache.set(key, (part = draw()));
-  }
-  return part;
-}
-
-/**
- * Small things that only Plot knows how it draws, asked of Plot once each: the path of a marker symbol, and
- * how a label wraps at a line width (Plot's own text measure).
- */
-const NO_AXES = { x: { axis: null }, y: { axis: null } } as const;
-
-const PLOT_PARTS: TrendOverlayTools = {
-  symbolPath: (symbol, r) =>
-    cachedPart(`symbol|${symbol}|${r}`, () => {
-      // A channel, as in the trend chart: with a constant symbol Plot draws a circle as <circle>.
-      const svg = renderPlotSvg({ ...NO_AXES, marks: [Plot.dot([0], { x: 0, y: 0, symbol: () => symbol, r })] }, { title: '', description: '' });
-      return /<path[^>]* d="([^"]*)"/.exec(svg)![1]!;
-    }),
-  wrap: (label, lineWidth) =>
-    cachedPart(`wrap|${lineWidth}|${label}`, () => {
-      const svg = renderPlotSvg({ ...NO_AXES, marks: [Plot.text([label], { x: 0, y: 0, text: (d: string) => d, lineWidth })] }, { title: '', description: '' });
-      const text = /<text[^>]*>([\s\S]*?)<\/text>/.exec(svg)![1]!;
-      const spans = [...text.matchAll(/<tspan[^>]*>([\s\S]*?)<\/tspan>/g)].map((m) => m[1]!);
-      return spans.length > 0 ? spans : [text];
-    }),
-};
-
 /** Empties the chart cache, the frames and the counters (tests). */
 export function resetRenderCache(): void {
   resetMemo();
-  (globalThis as GlobalWithFrames)[FRAMES_KEY]?.clear();
-  (globalThis as GlobalWithParts)[PARTS_KEY]?.clear();
-}
-
-/** A frame drawn by Plot once per key (few exist: one per axis and label rows). */
-function cachedFrameSvg(key: string, render: () => string): string {
-  const cache = ((globalThis as GlobalWithFrames)[FRAMES_KEY] ??= new Map());
-  let svg = cache.get(key);
-  if (svg === undefined) {
-    const started = performance.now();
-    if (cache.size >= 256) cache.clear();
-    cache.set(key, (svg = render()));
-    recordRender('frame', performance.now() - started, svg.length);
-  } else recordHit('frame');
-  return svg;
+  resetFrames();
 }
 
 export function renderBarChart(input: BarChartInput): Promise<ChartOutput> {
