@@ -6,6 +6,7 @@ import * as Plot from '@observablehq/plot';
 import { axisLabel, estimateTextWidth, formatChartValue, niceZeroDomain, tickFormatter } from './format';
 import { symbolMeaning } from './describe';
 import { escapeText } from './markup';
+import { roundTenth } from './svg-compact';
 import { CHART_WIDTH, FONT_SIZE, FRAME_SLOT_CLASS, PLOT_STYLE } from './layout';
 import { MUTED_TEXT, SERIES_COLORS } from './palette';
 import type { BarChartInput, BarInput, LegendItem } from './types';
@@ -128,28 +129,22 @@ export function barFrame(input: BarChartInput): BarFrame | undefined {
       svg += '<g>';
       for (const b of shown) {
         const end = x(b.value);
-        svg += `<rect fill="${colorOf(b)}" height="${ROW_HEIGHT - 8}" y="${bandTop(b.label) + 4}" width="${round1(Math.abs(end - zero))}" x="${round1(Math.min(zero, end))}" />`;
+        svg += `<rect fill="${colorOf(b)}" height="${ROW_HEIGHT - 8}" y="${bandTop(b.label) + 4}" width="${roundTenth(Math.abs(end - zero))}" x="${roundTenth(Math.min(zero, end))}" />`;
       }
       svg += '</g>';
     }
-    svg += `<g stroke="#1a1a1a"><line y2="${bottom}" y1="${MARGIN_TOP}" x2="${round1(zero)}" x1="${round1(zero)}" /></g>`;
+    svg += `<g stroke="#1a1a1a"><line y2="${bottom}" y1="${MARGIN_TOP}" x2="${roundTenth(zero)}" x1="${roundTenth(zero)}" /></g>`;
     if (shown.length > 0) {
       svg += `<g transform="translate(4,${half})" text-anchor="start" fill="#1a1a1a">`;
-      for (const b of shown) svg += `<text transform="translate(${round1(x(b.value))},${bandTop(b.label)})" y="0.3em">${escapeText(fmt(b.value))}</text>`;
+      for (const b of shown) svg += `<text transform="translate(${roundTenth(x(b.value))},${bandTop(b.label)})" y="0.3em">${escapeText(fmt(b.value))}</text>`;
       svg += '</g>';
     }
     if (missing.length > 0) {
       svg += `<g transform="translate(6,${half})" font-style="italic" text-anchor="start" fill="${MUTED_TEXT}">`;
-      for (const b of missing) svg += `<text transform="translate(${round1(x(d0))},${bandTop(b.label)})" y="0.3em">${escapeText(missingBarText(b))}</text>`;
+      for (const b of missing) svg += `<text transform="translate(${roundTenth(x(d0))},${bandTop(b.label)})" y="0.3em">${escapeText(missingBarText(b))}</text>`;
       svg += '</g>';
     }
     return svg;
   };
   return { options, key, legend: layout.legend, overlay };
-}
-
-/** A coordinate to a tenth of a pixel, as compactSvgNumbers writes it. */
-function round1(n: number): number {
-  const r = Math.round(n * 10) / 10;
-  return Object.is(r, -0) ? 0 : r;
 }

@@ -15,6 +15,7 @@ import { extent, nice, ticks as tickValues } from 'd3-array';
 import { beeswarm } from './beeswarm';
 import { escapeText } from './markup';
 import { axisLabel, formatChartValue, tickFormatter } from './format';
+import { roundTenth } from './svg-compact';
 import { CHART_WIDTH, FRAME_SLOT_CLASS, LINE_HEIGHT, PLOT_STYLE } from './layout';
 import { GROUP_COLOR, HIGHLIGHT_COLOR, OTHER_COLOR, REFERENCE_COLOR } from './palette';
 import type { DotStripInput, LegendItem } from './types';
@@ -146,7 +147,7 @@ export function dotStripOverlay(input: DotStripInput, layout: SwarmLayout, margi
   const right = CHART_WIDTH - MARGIN_SIDE;
   const x = (value: number) => {
     const t = (value - lo) / (hi - lo);
-    return round1(left * (1 - t) + right * t);
+    return roundTenth(left * (1 - t) + right * t);
   };
   const bottom = marginTop + layout.height;
   // Attributes in the order Plot's DOM writes them, so the SVG is the same as when Plot drew every mark.
@@ -184,10 +185,4 @@ export function dotStripLegend(input: DotStripInput): LegendItem[] {
   legend.push({ label: 'overige gemeenten', color: OTHER_COLOR, swatch: 'open-dot' });
   if (refs.length > 0) legend.push({ label: 'ter vergelijking', color: REFERENCE_COLOR, swatch: 'rule' });
   return legend;
-}
-
-/** A coordinate to a tenth of a pixel, as compactSvgNumbers writes it. */
-function round1(n: number): number {
-  const r = Math.round(n * 10) / 10;
-  return Object.is(r, -0) ? 0 : r;
 }

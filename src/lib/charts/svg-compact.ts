@@ -5,9 +5,14 @@
 
 const GEOMETRY_ATTRIBUTES = /\s(d|cx|cy|x|y|x1|x2|y1|y2|r|transform|points|width|height)="([^"]*)"/g;
 
-function round1(n: number): string {
+/** A coordinate to a tenth of a pixel, as this module writes it (also for marks written as SVG directly). */
+export function roundTenth(n: number): number {
   const r = Math.round(n * 10) / 10;
-  return Object.is(r, -0) ? '0' : String(r);
+  return Object.is(r, -0) ? 0 : r;
+}
+
+function round1(n: number): string {
+  return String(roundTenth(n));
 }
 
 /** Rounds the numbers in geometry attributes to one decimal; text content is left alone. */

@@ -6,6 +6,7 @@
 import * as Plot from '@observablehq/plot';
 import type { Period } from '../data/periods';
 import { axisLabel, estimateTextWidth, niceZeroDomain, tickFormatter } from './format';
+import { roundTenth } from './svg-compact';
 import { CHART_WIDTH, FONT_SIZE, FRAME_SLOT_CLASS, LINE_HEIGHT, PLOT_STYLE } from './layout';
 import { CONVERTED_BAND_COLOR, HIGHLIGHT_COLOR, MUTED_TEXT, REFERENCE_COLOR, SERIES_COLORS, SERIES_SYMBOLS } from './palette';
 import { periodHalfWidth, periodPosition, sortedPeriods, yearTicks } from './period-axis';
@@ -271,10 +272,10 @@ export function trendFrame(input: TrendChartInput): TrendFrame | undefined {
     };
     const xPx = scale(xDomain[0], xDomain[1], marginLeft, CHART_WIDTH - marginRight);
     const yPx = scale(domain[0], domain[1], HEIGHT - MARGIN_BOTTOM, MARGIN_TOP);
-    const x = (v: number) => round1(xPx(v));
-    const y = (v: number) => round1(yPx(v));
+    const x = (v: number) => roundTenth(xPx(v));
+    const y = (v: number) => roundTenth(yPx(v));
     // d3's path writes coordinates to three decimals; the SVG then keeps one.
-    const onPath = (px: number) => round1(Math.round(px * 1000) / 1000);
+    const onPath = (px: number) => roundTenth(Math.round(px * 1000) / 1000);
     // As d3's linear line writes it: a gap starts a new segment, and a segment of one point is closed ("Z").
     const path = (rows: readonly SeriesRow[]) => {
       let d = '';
@@ -337,12 +338,6 @@ export function trendFrame(input: TrendChartInput): TrendFrame | undefined {
 /** An offset in em as Plot writes it ("-0.2em", "-0.7em"). */
 function formatEm(em: number): string {
   return `${Math.round(em * 1000) / 1000}em`;
-}
-
-/** A coordinate to a tenth of a pixel, as compactSvgNumbers writes it. */
-function round1(n: number): number {
-  const r = Math.round(n * 10) / 10;
-  return Object.is(r, -0) ? 0 : r;
 }
 
 function normalise(code: string, periods: readonly Period[]): string {
