@@ -6,8 +6,27 @@ import type { Observation } from '../data/symbols';
  * are cached per decimals because Intl.NumberFormat is slow to construct and tables format thousands of cells.
  */
 const formatters = new Map<number, Intl.NumberFormat>();
+/**
+ * Formatted numbers per decimals: a build formats the same few thousand values (counts rounded to fives,
+ * rates to one decimal) hundreds of thousands of times, and a lookup costs far less than Intl's format.
+ */
+const formatted = new Map<number, Map<number, string>>();
+const MAX_CACHED = 100_000;
 
 export function formatNumber(value: number, decimals = 0): string {
+  let cache = formatted.get(decimals);
+  if (!cache) formatted.set(decimals, (cache = new Map()));
+  let text = cache.get(value);
+  if (text === undefined) {
+    // A Map key does not tell -0 from 0, and Intl writes "-0": keep -0 out of the cache.
+    if (Object.is(value, -0)) return formatUncached(value, decimals);
+    if (cache.size >= MAX_CACHED) cache.clear();
+    cache.set(value, (text = formatUncached(value, decimals)));
+  }
+  return text;
+}
+
+function formatUncached(value: number, decimals: number): string {
   let formatter = formatters.get(decimals);
   if (!formatter) {
     formatter = new Intl.NumberFormat('nl-NL', {
