@@ -33,6 +33,14 @@ export default function pagefindIntegration(): AstroIntegration {
   };
 }
 
+/**
+ * What Pagefind leaves out of every page: the tables of figures and the charts' SVG. Their words are numbers,
+ * periods and axis labels, which nobody searches for; the words around them (headings, captions, text
+ * alternatives) stay in. Left in, they were two fifths of the index that a search fetches from, and Pagefind
+ * took a quarter longer to index the pages.
+ */
+export const NOT_SEARCHED = ['table', 'svg'];
+
 interface StartedIndex {
   index: pagefind.PagefindIndex;
   records: number;
@@ -41,7 +49,7 @@ interface StartedIndex {
 /** Starts Pagefind and gives it the custom records (sent together: each answer would otherwise wait for the last). */
 export async function startSearchIndex(records: readonly SearchRecord[]): Promise<StartedIndex> {
   try {
-    const { index } = check(await pagefind.createIndex({ forceLanguage: SEARCH_LANGUAGE }), 'createIndex');
+    const { index } = check(await pagefind.createIndex({ forceLanguage: SEARCH_LANGUAGE, excludeSelectors: NOT_SEARCHED }), 'createIndex');
     if (!index) throw new Error('Pagefind gaf geen index terug');
     const responses = await Promise.all(records.map((record) => index.addCustomRecord(record)));
     responses.forEach((response, i) => check(response, `addCustomRecord ${records[i]!.url}`));
