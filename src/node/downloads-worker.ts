@@ -3,6 +3,8 @@
  * and writes every download into the output folder while the main thread renders the pages. It starts with
  * the build, but writes only after the message OUTPUT_READY: Astro empties the output folder first.
  */
+import { readlinkSync } from 'node:fs';
+import { setPriority } from 'node:os';
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { getSiteData } from './site-data';
 import { writeSiteDownloads, type DownloadsSummary } from './site-downloads';
@@ -19,7 +21,23 @@ export interface DownloadsResult extends DownloadsSummary {
 export const OUTPUT_READY = 'output-ready';
 
 // This module is also imported by the integration for its types and constant; only a worker runs the job.
+/**
+ * Lets the main thread go first. The pages and the downloads each keep a core busy, and with Pagefind, the
+ * chart worker and the garbage collector beside them a build on two cores has more work than cores: at the
+ * same priority the main thread waited its turn. Linux only (a thread's own id is in /proc/thread-self);
+ * elsewhere the worker keeps its priority.
+ */
+function yieldToMainThread(): void {
+  try {
+    const threadId = Number(readlinkSync('/proc/thread-self').split('/').at(-1));
+    if (Number.isInteger(threadId)) setPriority(threadId, 19);
+  } catch {
+    // No /proc, or no permission: the same work, only scheduled as before.
+  }
+}
+
 if (!isMainThread && parentPort) {
+  yieldToMainThread();
   const port = parentPort;
   const ready = new Promise<void>((resolve) => port.on('message', (message) => message === OUTPUT_READY && resolve()));
   const { outDir, site } = (workerData as { job: DownloadsJob }).job;

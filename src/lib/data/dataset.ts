@@ -75,18 +75,29 @@ export function roundTo(value: number, decimals: number): number {
   return Math.round((value + Number.EPSILON * Math.sign(value)) * factor) / factor;
 }
 
-/** A lookup from (region, period, topics) to row, built once per dataset. */
+/**
+ * A lookup from (region, period, topics) to row, built once per dataset. The rows by region are made at once;
+ * the lookup by key (a joined string per row, the larger part) when something first asks for it: the
+ * downloads only ever ask for a region's rows.
+ */
 export class RowIndex {
-  private readonly byKey = new Map<string, ObservationRow>();
+  private byKeyMap: Map<string, ObservationRow> | undefined;
   private readonly byRegion = new Map<string, ObservationRow[]>();
 
   constructor(readonly dataset: DatasetView) {
     for (const row of dataset.rows) {
-      this.byKey.set(rowKey(row.region, row.period, row.topics), row);
       let list = this.byRegion.get(row.region);
       if (!list) this.byRegion.set(row.region, (list = []));
       list.push(row);
     }
+  }
+
+  private get byKey(): Map<string, ObservationRow> {
+    if (!this.byKeyMap) {
+      this.byKeyMap = new Map();
+      for (const row of this.dataset.rows) this.byKeyMap.set(rowKey(row.region, row.period, row.topics), row);
+    }
+    return this.byKeyMap;
   }
 
   get(region: string, period: string, topics: readonly string[] = []): ObservationRow | undefined {
