@@ -5,7 +5,7 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { launchChromium } from '../src/node/chromium';
+import { FULL_PAGE_SCREENSHOT_STYLE, launchChromium } from '../src/node/chromium';
 import { serveStatic } from '../src/node/static-server';
 
 const { values, positionals } = parseArgs({
@@ -35,11 +35,11 @@ try {
       const height = await page.evaluate(() => document.documentElement.scrollHeight);
       for (let i = 0; i < tiles && i * 900 < height; i++) {
         const tile = file.replace(/\.png$/, `-${i + 1}.png`);
-        await page.screenshot({ path: tile, clip: { x: 0, y: i * 900, width: Number(values.width), height: Math.min(900, height - i * 900) }, fullPage: true });
+        await page.screenshot({ path: tile, clip: { x: 0, y: i * 900, width: Number(values.width), height: Math.min(900, height - i * 900) }, fullPage: true, style: FULL_PAGE_SCREENSHOT_STYLE });
         console.log(tile);
       }
     } else {
-      await page.screenshot({ path: file, fullPage: true });
+      await page.screenshot({ path: file, fullPage: true, style: FULL_PAGE_SCREENSHOT_STYLE });
       console.log(file);
     }
   }

@@ -12,6 +12,12 @@ export function findChromium(): string | undefined {
   return process.env.CHROMIUM_PATH ?? CHROMIUM_PATHS.find((p) => existsSync(p));
 }
 
+/**
+ * CSS for a full-page screenshot: sections that the page lays out only near the screen (`.render-near-screen`
+ * in global.css) would be blank below the first screen; they are shown as a reader sees them once scrolled to.
+ */
+export const FULL_PAGE_SCREENSHOT_STYLE = '.render-near-screen { content-visibility: visible !important; }';
+
 export async function launchChromium(): Promise<Browser> {
   const executablePath = findChromium();
   if (!executablePath) throw new Error('Chromium niet gevonden; installeer het met: apt-get install chromium (of zet CHROMIUM_PATH)');

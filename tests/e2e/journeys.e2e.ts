@@ -11,6 +11,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseDownloadCsv } from '../../src/lib/downloads/csv';
 import { parseDutchNumber } from '../../src/lib/format/number';
+import { FULL_PAGE_SCREENSHOT_STYLE } from '../../src/node/chromium';
 import { baseUrl, closeBrowser, newPage } from './browser';
 
 const SCREENSHOTS = path.resolve('tests/e2e/screenshots');
@@ -19,7 +20,7 @@ mkdirSync(SCREENSHOTS, { recursive: true });
 afterAll(closeBrowser);
 
 async function screenshot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true, style: FULL_PAGE_SCREENSHOT_STYLE });
 }
 
 async function searchResults(page: Page): Promise<Array<{ title: string; href: string; text: string }>> {
