@@ -9,6 +9,7 @@ import { barFrame, barSpec } from '../lib/charts/bar-spec';
 import { dotStripDomain, dotStripFrame, dotStripLegend, dotStripOverlay, swarmLayout, type SwarmLayout } from '../lib/charts/dot-strip-spec';
 import { createHash } from 'node:crypto';
 import { trendFrame, trendSpec } from '../lib/charts/trend-spec';
+import { chartWidth, NARROW_CHART_WIDTH } from '../lib/charts/layout';
 import type {
   BarChartInput,
   ChartOutput,
@@ -130,18 +131,19 @@ function cachedSwarmLayout(input: DotStripInput): SwarmLayout {
   const holder = globalThis as GlobalWithSwarms;
   const cache = (holder[SWARM_KEY] ??= { byKey: new Map(), byValues: new WeakMap() });
   const domain = dotStripDomain(input);
-  const domainKey = domain.join(',');
+  const width = chartWidth(input);
+  const domainKey = `${domain.join(',')}|${width}`;
   // The pages of one measure pass the same frozen array of all gemeenten: found by identity without a hash.
   let byDomain = cache.byValues.get(input.values);
   let layout = byDomain?.get(domainKey);
   if (layout) return layout;
   // Otherwise (a chart worker gets a fresh copy of the array each time) by content: the values are plain
   // {code, label, value} objects made by one function, so JSON gives a stable key.
-  const key = createHash('sha1').update(JSON.stringify([input.values, domain])).digest('base64url');
+  const key = createHash('sha1').update(JSON.stringify([input.values, domain, width])).digest('base64url');
   layout = cache.byKey.get(key);
   if (!layout) {
     if (cache.byKey.size >= 256) cache.byKey.clear();
-    cache.byKey.set(key, (layout = swarmLayout(input.values, domain)));
+    cache.byKey.set(key, (layout = swarmLayout(input.values, domain, width)));
   }
   if (!byDomain) cache.byValues.set(input.values, (byDomain = new Map()));
   byDomain.set(domainKey, layout);
@@ -156,6 +158,16 @@ export function resetRenderCache(): void {
 
 export function renderBarChart(input: BarChartInput): Promise<ChartOutput> {
   return renderWithId('bar', input);
+}
+
+/**
+ * A chart drawn twice: as wide as the page gives it, and NARROW_CHART_WIDTH wide for small screens, where the
+ * wide drawing would be cut off or its text too small (Chart.astro shows one of the two). The narrow one's
+ * ids end in "-smal".
+ */
+export async function withNarrow<I extends { id: string; width?: number }>(render: (input: I) => Promise<ChartOutput>, input: I): Promise<ChartOutput> {
+  const [wide, narrow] = await Promise.all([render(input), render({ ...input, id: `${input.id}-smal`, width: NARROW_CHART_WIDTH })]);
+  return { ...wide, narrow };
 }
 
 export function renderChoropleth(input: ChoroplethInput): Promise<ChoroplethOutput> {

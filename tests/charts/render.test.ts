@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { renderBarChart, renderChoropleth, renderDotStrip, renderStats, renderTrendChart, resetRenderCache } from '../../src/render/charts';
+import { renderBarChart, renderChoropleth, renderDotStrip, renderStats, renderTrendChart, resetRenderCache, withNarrow } from '../../src/render/charts';
+import { NARROW_CHART_WIDTH } from '../../src/lib/charts/layout';
 import { gemeenteGeometry, geoYearFor } from '../../src/render/geo';
 import type { BarChartInput, TrendChartInput } from '../../src/lib/charts/types';
 import { barSpec } from '../../src/lib/charts/bar-spec';
@@ -104,11 +105,13 @@ describe('trend chart, drawn as a shared frame and its own lines', () => {
         ],
       },
     ];
-    for (const input of inputs) {
+    // Wide, and narrow for small screens (fewer year ticks, a narrower label margin).
+    const both = inputs.flatMap((input) => [input, { ...input, id: `${input.id}-smal`, width: NARROW_CHART_WIDTH }]);
+    for (const input of both) {
       const byPlot = withChartId(renderPlotSvg(trendSpec(input).options, { title: input.title, description: describeTrend(input) }), input.id);
       expect((await renderTrendChart(input)).svg).toBe(byPlot);
     }
-    expect(renderStats().frame!.renders).toBe(inputs.length);
+    expect(renderStats().frame!.renders).toBe(both.length);
   });
 });
 
@@ -166,10 +169,13 @@ describe('bar chart', () => {
         decimals: i % 2,
         bars: labels.map((label, j) => ({ label, value: row[j]!, ...(row[j] === null ? { symbol: j % 2 ? 'x' : '.' } : {}), ...(i % 2 ? { group: j < 2 ? 'A' : 'B' } : {}) })),
       };
-      const byPlot = withChartId(renderPlotSvg(barSpec(input).options, { title: input.title, description: describeBars(input) }), input.id);
-      expect((await renderBarChart(input)).svg).toBe(byPlot);
+      // Wide, and narrow for small screens (labels wrapped over more lines, taller rows).
+      for (const drawn of [input, { ...input, id: `${input.id}-smal`, width: NARROW_CHART_WIDTH }]) {
+        const byPlot = withChartId(renderPlotSvg(barSpec(drawn).options, { title: drawn.title, description: describeBars(drawn) }), drawn.id);
+        expect((await renderBarChart(drawn)).svg).toBe(byPlot);
+      }
     }
-    expect(renderStats().bar!.renders).toBe(values.length);
+    expect(renderStats().bar!.renders).toBe(values.length * 2);
   });
 
   it('draws the frame that the charts of many gemeenten share only once', async () => {
@@ -177,6 +183,42 @@ describe('bar chart', () => {
     for (let i = 0; i < 40; i++) await renderBarChart({ id: `verdeling-${i}`, title: `Gemeente ${i}`, unit: '%', decimals: 1, bars: bars(i) });
     expect(renderStats().bar!.renders).toBe(40);
     expect(renderStats().frame).toMatchObject({ renders: 1, hits: 39 });
+  });
+});
+
+describe('narrow drawing for small screens', () => {
+  const viewBox = (svg: string) => /viewBox="0 0 ([\d.]+) ([\d.]+)"/.exec(svg)!.slice(1).map(Number);
+
+  it('draws the same chart half as wide, with its own ids, beside the wide one', async () => {
+    const chart = await withNarrow(renderTrendChart, trendInput('trend-amsterdam'));
+    expect(viewBox(chart.svg)[0]).toBe(640);
+    expect(viewBox(chart.narrow!.svg)[0]).toBe(NARROW_CHART_WIDTH);
+    expect(chart.narrow!.svg).toContain('aria-labelledby="trend-amsterdam-smal-title trend-amsterdam-smal-desc"');
+    expect(chart.narrow!.description).toBe(chart.description);
+    expect(chart.narrow!.legend).toEqual(chart.legend);
+    // Every year 2015–2025 on the wide axis; on the narrow one every third year, where the labels have room.
+    const years = (svg: string) => texts(svg).filter((t) => /^20\d\d$/.test(t));
+    expect(years(chart.svg)).toEqual(['2015', '2016', '2017', '2018', '2019', '2020', '2021', '2022', '2023', '2024', '2025']);
+    expect(years(chart.narrow!.svg)).toEqual(['2015', '2018', '2021', '2024']);
+  });
+
+  it('keeps every gemeente of a dot strip, and its labels inside the chart', async () => {
+    const input = {
+      id: 'positie',
+      title: 'Positie',
+      unit: '%',
+      decimals: 1,
+      values: gemeenten,
+      highlight: gemeenten[0]!.code,
+      references: [{ label: 'Gelijksoortige gemeenten', value: Math.min(...gemeenten.map((g) => g.value)) + 0.9 }, { label: 'Nederland', value: 10.4 }],
+    };
+    const chart = await withNarrow(renderDotStrip, input);
+    const narrow = chart.narrow!.svg;
+    expect(viewBox(narrow)[0]).toBe(NARROW_CHART_WIDTH);
+    expect(narrow.match(/<circle\b/g)!.length).toBe(gemeenten.length);
+    // A label near the left end starts at its line instead of being centred over it and cut off.
+    const label = /<g transform="translate\(0,[^)]*\)" font-weight="normal"( text-anchor="(start|end)")? fill="[^"]*"><text transform="translate\(([\d.]+),[^)]*\)">Gelijksoortige gemeenten/.exec(narrow)!;
+    expect(label[2]).toBe('start');
   });
 });
 

@@ -171,6 +171,33 @@ describe('a reader', () => {
     }
   });
 
+  it('shows every chart of a gemeente page whole at 320 px, and the wide drawing on a wide screen', async () => {
+    for (const width of [320, 1280]) {
+      const { context, page } = await newPage({ width });
+      try {
+        await page.goto(`${baseUrl}/gemeente/amsterdam/`, { waitUntil: 'load' });
+        const canvases = await page.evaluate(() =>
+          [...document.querySelectorAll<HTMLElement>('.chart__canvas')]
+            .filter((c) => getComputedStyle(c).display !== 'none')
+            .map((c) => {
+              // Sections below the first screen are laid out when they come near it (content-visibility).
+              c.scrollIntoView();
+              const svg = c.querySelector('svg')!;
+              return { id: svg.id || svg.getAttribute('aria-labelledby')!, cutOff: c.scrollWidth - c.clientWidth, svgWidth: svg.getBoundingClientRect().width };
+            }),
+        );
+        expect(canvases.length, `zichtbare grafieken bij ${width} px`).toBe(10);
+        for (const c of canvases) {
+          const narrow = c.id.includes('-smal-');
+          expect(narrow, `${c.id} bij ${width} px`).toBe(width === 320);
+          expect(c.cutOff, `${c.id} valt buiten beeld bij ${width} px`).toBeLessThanOrEqual(0);
+        }
+      } finally {
+        await context.close();
+      }
+    }
+  });
+
   it('reads the key pages at 320 px without the page scrolling sideways', async () => {
     const { context, page } = await newPage({ width: 320 });
     try {

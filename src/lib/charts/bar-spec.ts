@@ -7,13 +7,15 @@ import { axisLabel, estimateTextWidth, formatChartValue, niceZeroDomain, tickFor
 import { symbolMeaning } from './describe';
 import { escapeText } from './markup';
 import { roundTenth } from './svg-compact';
-import { CHART_WIDTH, FONT_SIZE, FRAME_SLOT_CLASS, PLOT_STYLE } from './layout';
+import { chartWidth, FONT_SIZE, FRAME_SLOT_CLASS, PLOT_STYLE } from './layout';
 import { MUTED_TEXT, SERIES_COLORS } from './palette';
 import type { BarChartInput, BarInput, LegendItem } from './types';
 
+/** The height of a row: room for a label of two lines; a label that wraps into more gets a line height more per line. */
 const ROW_HEIGHT = 28;
 const MARGIN_TOP = 30;
 const MARGIN_BOTTOM = 10;
+/** The widest the column of category labels gets (two fifths of a narrow chart): longer labels wrap. */
 const MAX_LABEL_WIDTH = 210;
 /** Bar colours per group: blue, bluish green, black, … (Okabe–Ito). */
 const GROUP_COLORS = SERIES_COLORS;
@@ -28,6 +30,8 @@ export function missingBarText(bar: BarInput): string {
 
 /** The measurements of a bar chart that its frame and its marks share. */
 interface BarLayout {
+  width: number;
+  rowHeight: number;
   labels: string[];
   shown: Array<BarInput & { value: number }>;
   missing: BarInput[];
@@ -48,19 +52,24 @@ function barLayout(input: BarChartInput): BarLayout {
   const colorOf = (b: BarInput) => GROUP_COLORS[Math.max(0, groups.indexOf(b.group ?? '')) % GROUP_COLORS.length]!;
   const shown = input.bars.filter(hasValue);
   const missing = input.bars.filter((b) => !hasValue(b));
-  const { domain, ticks } = niceZeroDomain(shown.map((b) => b.value), 5);
+  const width = chartWidth(input);
+  // About one tick per 120 pixels: five on the wide drawing, fewer on the narrow one.
+  const { domain, ticks } = niceZeroDomain(shown.map((b) => b.value), Math.max(2, Math.round(width / 128)));
   const longestLabel = Math.max(0, ...labels.map((l) => estimateTextWidth(l, FONT_SIZE)));
-  const marginLeft = Math.min(MAX_LABEL_WIDTH, longestLabel + 12);
+  // At most 210 pixels for the labels, and two fifths of a narrow chart.
+  const marginLeft = Math.min(MAX_LABEL_WIDTH, Math.round(width * 0.4), longestLabel + 12);
+  const labelLines = Math.max(1, ...labels.map((l) => Math.ceil(estimateTextWidth(l, FONT_SIZE) / (marginLeft - 8))));
+  const rowHeight = Math.max(ROW_HEIGHT, labelLines * FONT_SIZE + 4);
   const valueWidth = Math.max(0, ...shown.map((b) => estimateTextWidth(fmt(b.value), FONT_SIZE)));
   const marginRight = Math.max(16, valueWidth + 10);
   const legend: LegendItem[] = groups.length > 1 ? groups.map((g, i) => ({ label: g, color: GROUP_COLORS[i % GROUP_COLORS.length]!, swatch: 'bar' as const })) : [];
-  return { labels, shown, missing, colorOf, fmt, domain, ticks, marginLeft, marginRight, height: MARGIN_TOP + MARGIN_BOTTOM + ROW_HEIGHT * labels.length, legend };
+  return { width, rowHeight, labels, shown, missing, colorOf, fmt, domain, ticks, marginLeft, marginRight, height: MARGIN_TOP + MARGIN_BOTTOM + rowHeight * labels.length, legend };
 }
 
 function barOptions(input: BarChartInput, layout: BarLayout, marks: Plot.Markish[]): Plot.PlotOptions {
-  const { domain, ticks, labels, marginLeft, marginRight, height } = layout;
+  const { width, domain, ticks, labels, marginLeft, marginRight, height } = layout;
   return {
-    width: CHART_WIDTH,
+    width,
     height,
     marginTop: MARGIN_TOP,
     marginBottom: MARGIN_BOTTOM,
@@ -111,17 +120,18 @@ export function barFrame(input: BarChartInput): BarFrame | undefined {
   if (layout.labels.length !== input.bars.length) return undefined;
   const { labels, shown, missing, colorOf, fmt, domain, ticks, marginLeft, marginRight, height } = layout;
   const options = () => barOptions(input, layout, [Plot.ruleX([domain[0]], { strokeOpacity: 0, className: FRAME_SLOT_CLASS }), yAxis(marginLeft)]);
-  const key = JSON.stringify([labels, domain, ticks, marginLeft, marginRight, input.unit]);
+  const key = JSON.stringify([labels, domain, ticks, marginLeft, marginRight, input.unit, layout.width]);
   const overlay = () => {
     const left = marginLeft;
-    const right = CHART_WIDTH - marginRight;
+    const right = layout.width - marginRight;
     const [d0, d1] = domain;
     const x = (v: number) => {
       const t = (v - d0) / (d1 - d0);
       return left * (1 - t) + right * t;
     };
-    const bandTop = (label: string) => MARGIN_TOP + labels.indexOf(label) * ROW_HEIGHT;
-    const half = ROW_HEIGHT / 2;
+    const { rowHeight } = layout;
+    const bandTop = (label: string) => MARGIN_TOP + labels.indexOf(label) * rowHeight;
+    const half = rowHeight / 2;
     const bottom = height - MARGIN_BOTTOM;
     const zero = x(0);
     let svg = '';
@@ -129,7 +139,7 @@ export function barFrame(input: BarChartInput): BarFrame | undefined {
       svg += '<g>';
       for (const b of shown) {
         const end = x(b.value);
-        svg += `<rect fill="${colorOf(b)}" height="${ROW_HEIGHT - 8}" y="${bandTop(b.label) + 4}" width="${roundTenth(Math.abs(end - zero))}" x="${roundTenth(Math.min(zero, end))}" />`;
+        svg += `<rect fill="${colorOf(b)}" height="${rowHeight - 8}" y="${bandTop(b.label) + 4}" width="${roundTenth(Math.abs(end - zero))}" x="${roundTenth(Math.min(zero, end))}" />`;
       }
       svg += '</g>';
     }

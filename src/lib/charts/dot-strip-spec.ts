@@ -14,9 +14,9 @@ import * as Plot from '@observablehq/plot';
 import { extent, nice, ticks as tickValues } from 'd3-array';
 import { beeswarm } from './beeswarm';
 import { escapeText } from './markup';
-import { axisLabel, formatChartValue, tickFormatter } from './format';
+import { axisLabel, estimateTextWidth, formatChartValue, tickFormatter } from './format';
 import { roundTenth } from './svg-compact';
-import { CHART_WIDTH, FRAME_SLOT_CLASS, LINE_HEIGHT, PLOT_STYLE } from './layout';
+import { BOLD_WIDTH, CHART_WIDTH, FONT_SIZE, FRAME_SLOT_CLASS, LINE_HEIGHT, PLOT_STYLE } from './layout';
 import { GROUP_COLOR, HIGHLIGHT_COLOR, OTHER_COLOR, REFERENCE_COLOR } from './palette';
 import type { DotStripInput, LegendItem } from './types';
 
@@ -24,9 +24,10 @@ const MARGIN_SIDE = 24;
 const MARGIN_BOTTOM = 36;
 const R_OTHER = 3;
 const R_HIGHLIGHT = 6;
-const INNER_WIDTH = CHART_WIDTH - 2 * MARGIN_SIDE;
 
 export interface SwarmLayout {
+  /** The width of the chart the swarm is laid out for. */
+  width: number;
   domain: [number, number];
   /** Height of the swarm band in pixels. */
   height: number;
@@ -42,15 +43,16 @@ export function dotStripDomain(input: Pick<DotStripInput, 'values' | 'references
   return nice(lo, hi, 6);
 }
 
-/** Lays out all gemeenten in value order, each at the free place nearest the centre line. */
-export function swarmLayout(values: DotStripInput['values'], domain: [number, number]): SwarmLayout {
+/** Lays out all gemeenten in value order, each at the free place nearest the centre line, for a chart `width` wide. */
+export function swarmLayout(values: DotStripInput['values'], domain: [number, number], width = CHART_WIDTH): SwarmLayout {
   const [lo, hi] = domain;
   const ordered = [...values].sort((a, b) => a.value - b.value || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
-  const toPx = (v: number) => ((v - lo) / (hi - lo || 1)) * INNER_WIDTH;
+  const inner = width - 2 * MARGIN_SIDE;
+  const toPx = (v: number) => ((v - lo) / (hi - lo || 1)) * inner;
   const offsets = beeswarm(ordered.map((v) => ({ x: toPx(v.value), r: R_OTHER })));
   const positions = new Map(ordered.map((v, i) => [v.code, { x: Math.round(toPx(v.value) * 10) / 10, y: Math.round(offsets[i]! * 10) / 10 }]));
   const reach = Math.max(2 * R_HIGHLIGHT, ...[...positions.values()].map((p) => Math.abs(p.y) + R_OTHER + 1));
-  return { domain, height: Math.ceil(2 * reach), positions };
+  return { width, domain, height: Math.ceil(2 * reach), positions };
 }
 
 const circleMarkup = new WeakMap<SwarmLayout, Map<number, Map<string, string>>>();
@@ -118,9 +120,10 @@ export function dotStripFrame(input: DotStripInput, layout: SwarmLayout): DotStr
   const { own, refs } = labelRowsOf(input);
   const [lo, hi] = layout.domain;
   const marginTop = ((own ? 1 : 0) + refs.length) * LINE_HEIGHT + 10;
-  const ticks = tickValues(lo, hi, 6);
+  // About one tick per 100 pixels: six on the wide drawing, three on the narrow one.
+  const ticks = tickValues(lo, hi, Math.max(3, Math.round(layout.width / 100)));
   const options = (): Plot.PlotOptions => ({
-    width: CHART_WIDTH,
+    width: layout.width,
     height: marginTop + layout.height + MARGIN_BOTTOM,
     marginTop,
     marginBottom: MARGIN_BOTTOM,
@@ -131,7 +134,7 @@ export function dotStripFrame(input: DotStripInput, layout: SwarmLayout): DotStr
     y: { domain: [-layout.height / 2, layout.height / 2], axis: null },
     marks: [Plot.ruleX([lo], { strokeOpacity: 0, className: FRAME_SLOT_CLASS })],
   });
-  return { options, key: JSON.stringify([lo, hi, input.unit, marginTop, layout.height]), marginTop };
+  return { options, key: JSON.stringify([lo, hi, input.unit, marginTop, layout.height, layout.width]), marginTop };
 }
 
 /**
@@ -144,7 +147,7 @@ export function dotStripOverlay(input: DotStripInput, layout: SwarmLayout, margi
   const { own, refs } = labelRowsOf(input);
   const [lo, hi] = layout.domain;
   const left = MARGIN_SIDE;
-  const right = CHART_WIDTH - MARGIN_SIDE;
+  const right = layout.width - MARGIN_SIDE;
   const x = (value: number) => {
     const t = (value - lo) / (hi - lo);
     return roundTenth(left * (1 - t) + right * t);
@@ -152,12 +155,16 @@ export function dotStripOverlay(input: DotStripInput, layout: SwarmLayout, margi
   const bottom = marginTop + layout.height;
   // Attributes in the order Plot's DOM writes them, so the SVG is the same as when Plot drew every mark.
   const rule = (value: number) => `<line y2="${bottom}" y1="${marginTop}" x2="${x(value)}" x1="${x(value)}" />`;
-  const anchor = (value: number) => {
+  // Centred over its line, unless that would run off the chart: near an end a label starts or ends there.
+  const anchor = (value: number, text: string, bold: boolean) => {
     const f = (value - lo) / (hi - lo || 1);
-    return f < 0.15 ? 'start' : f > 0.85 ? 'end' : 'middle';
+    const half = (estimateTextWidth(text, FONT_SIZE) * (bold ? BOLD_WIDTH : 1)) / 2;
+    if (f < 0.15 || x(value) - half < 0) return 'start';
+    if (f > 0.85 || x(value) + half > layout.width) return 'end';
+    return 'middle';
   };
   const label = (value: number, text: string, line: number, bold: boolean) => {
-    const textAnchor = anchor(value);
+    const textAnchor = anchor(value, text, bold);
     return (
       `<g transform="translate(0,${-4 - line * LINE_HEIGHT})" font-weight="${bold ? 'bold' : 'normal'}"` +
       `${textAnchor === 'middle' ? '' : ` text-anchor="${textAnchor}"`} fill="${bold ? '#000000' : REFERENCE_COLOR}">` +

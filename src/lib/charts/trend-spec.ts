@@ -7,7 +7,7 @@ import * as Plot from '@observablehq/plot';
 import type { Period } from '../data/periods';
 import { axisLabel, estimateTextWidth, niceZeroDomain, tickFormatter } from './format';
 import { roundTenth } from './svg-compact';
-import { CHART_WIDTH, FONT_SIZE, FRAME_SLOT_CLASS, LINE_HEIGHT, PLOT_STYLE } from './layout';
+import { BOLD_WIDTH, CHART_WIDTH, chartWidth, FONT_SIZE, FRAME_SLOT_CLASS, LINE_HEIGHT, PLOT_STYLE } from './layout';
 import { CONVERTED_BAND_COLOR, HIGHLIGHT_COLOR, MUTED_TEXT, REFERENCE_COLOR, SERIES_COLORS, SERIES_SYMBOLS } from './palette';
 import { periodHalfWidth, periodPosition, sortedPeriods, yearTicks } from './period-axis';
 import type { LegendItem, MarkerSymbol, TrendChartInput, TrendPoint } from './types';
@@ -66,7 +66,10 @@ interface EndLabel {
 
 /** Everything the chart shows, measured once for the whole chart ({@link trendSpec}) or frame and marks ({@link trendFrame}). */
 interface TrendLayout {
+  width: number;
   periods: Period[];
+  /** The years marked on the time axis. */
+  xTicks: number[];
   domain: [number, number];
   ticks: number[];
   xDomain: [number, number];
@@ -140,11 +143,16 @@ function trendLayout(input: TrendChartInput): TrendLayout {
     legend.push({ label: `open punt en stippellijn: ${what}`, color: MUTED_TEXT, swatch: 'provisional' });
   }
 
-  const labelWidth = Math.max(0, ...ends.map((e) => estimateTextWidth(e.label, FONT_SIZE)));
-  const marginRight = Math.min(170, labelWidth + 14);
+  const width = chartWidth(input);
+  // The highlighted series' label is bold, and bold runs wider.
+  const labelWidth = Math.max(0, ...ends.map((e) => estimateTextWidth(e.label, FONT_SIZE) * (e.bold ? BOLD_WIDTH : 1)));
+  // The end labels get at most 170 pixels, and a third of a narrow chart (longer labels wrap).
+  const marginRight = Math.min(170, Math.round(width * 0.32), labelWidth + 14);
   const marginLeft = Math.max(40, ...ticks.map((t) => estimateTextWidth(format(t), FONT_SIZE) + 14));
   const labels = dodgeLabels(ends, domain, HEIGHT - MARGIN_TOP - MARGIN_BOTTOM);
-  return { periods, domain, ticks, xDomain, bands, breaks, groups, labels, marginLeft, marginRight, legend };
+  // A year label takes about 32 pixels: every year where they fit (at most 12), every other year or fewer where not.
+  const xTicks = yearTicks(periods, Math.min(12, Math.max(2, Math.floor((width - marginLeft - marginRight) / 32))));
+  return { width, periods, xTicks, domain, ticks, xDomain, bands, breaks, groups, labels, marginLeft, marginRight, legend };
 }
 
 /** The marks behind the lines: converted periods, the baseline, the trend breaks. */
@@ -154,7 +162,8 @@ function frameMarks(layout: TrendLayout): Plot.Markish[] {
   if (bands.length > 0) {
     marks.push(Plot.rect(bands, { x1: 'x1', x2: 'x2', fill: CONVERTED_BAND_COLOR }));
     marks.push(
-      Plot.text(bands.filter((b) => b.x2 - b.x1 >= 1.5), {
+      // Named where the band is wide enough for the word: a year and a half on the wide drawing.
+      Plot.text(bands.filter((b) => b.x2 - b.x1 >= (1.5 * CHART_WIDTH) / layout.width), {
         x: (b: { x1: number }) => b.x1,
         text: () => 'omgerekend',
         frameAnchor: 'top',
@@ -179,16 +188,16 @@ const lineWidthPx = (highlighted: boolean) => (highlighted ? 3 : 1.75);
 const dotRadius = (highlighted: boolean) => (highlighted ? 4 : 3.5);
 
 function trendOptions(input: TrendChartInput, layout: TrendLayout, marks: Plot.Markish[]): Plot.PlotOptions {
-  const { domain, ticks, xDomain, periods, marginLeft, marginRight } = layout;
+  const { width, domain, ticks, xDomain, xTicks, marginLeft, marginRight } = layout;
   return {
-    width: CHART_WIDTH,
+    width,
     height: HEIGHT,
     marginTop: MARGIN_TOP,
     marginBottom: MARGIN_BOTTOM,
     marginLeft,
     marginRight,
     style: PLOT_STYLE,
-    x: { domain: xDomain, ticks: yearTicks(periods), tickFormat: (d: number) => String(Math.floor(d)), label: null },
+    x: { domain: xDomain, ticks: xTicks, tickFormat: (d: number) => String(Math.floor(d)), label: null },
     y: { domain, ticks, tickFormat: tickFormatter(ticks), label: `↑ ${axisLabel(input.unit)}`, grid: true },
     marks,
   };
@@ -263,14 +272,14 @@ export function trendFrame(input: TrendChartInput): TrendFrame | undefined {
     }
   }
   const { marginLeft, marginRight, domain, xDomain } = layout;
-  const key = JSON.stringify([input.unit, layout.periods.map((p) => p.code), domain, layout.ticks, marginLeft, marginRight, layout.bands, layout.breaks]);
+  const key = JSON.stringify([input.unit, layout.periods.map((p) => p.code), domain, layout.ticks, marginLeft, marginRight, layout.bands, layout.breaks, layout.width, layout.xTicks]);
   const options = () => trendOptions(input, layout, [...frameMarks(layout), Plot.ruleX([xDomain[0]], { strokeOpacity: 0, className: FRAME_SLOT_CLASS })]);
   const overlay = ({ symbolPath, wrap }: TrendOverlayTools) => {
     const scale = (d0: number, d1: number, r0: number, r1: number) => (v: number) => {
       const t = (v - d0) / (d1 - d0);
       return r0 * (1 - t) + r1 * t;
     };
-    const xPx = scale(xDomain[0], xDomain[1], marginLeft, CHART_WIDTH - marginRight);
+    const xPx = scale(xDomain[0], xDomain[1], marginLeft, layout.width - marginRight);
     const yPx = scale(domain[0], domain[1], HEIGHT - MARGIN_BOTTOM, MARGIN_TOP);
     const x = (v: number) => roundTenth(xPx(v));
     const y = (v: number) => roundTenth(yPx(v));

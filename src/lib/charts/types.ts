@@ -12,6 +12,8 @@ export interface ChartOutput {
   svg: string;
   /** What the marks mean, rendered as an HTML legend beside the chart (readable at any zoom and in print). */
   legend?: LegendItem[];
+  /** The same chart drawn narrow, which small screens show instead (see NARROW_CHART_WIDTH and withNarrow). */
+  narrow?: ChartOutput;
 }
 
 /** One entry of a chart legend; `swatch` says how to draw its sample. */
@@ -52,6 +54,8 @@ export interface TrendChartInput {
   trendBreaks?: Array<{ period: string; note: string }>;
   /** What the figure counts, for the text alternative: "het aantal jongeren met jeugdhulp". */
   subject?: string;
+  /** Drawn this many pixels wide (see chartWidth); the narrow drawing for small screens passes NARROW_CHART_WIDTH. */
+  width?: number;
 }
 
 export interface DotStripInput {
@@ -69,6 +73,8 @@ export interface DotStripInput {
   groupLabel?: string;
   /** Number of gemeenten without a figure, for the text alternative. */
   missingCount?: number;
+  /** Drawn this many pixels wide (see chartWidth); the narrow drawing for small screens passes NARROW_CHART_WIDTH. */
+  width?: number;
 }
 
 export interface BarInput {
@@ -84,6 +90,8 @@ export interface BarChartInput {
   unit: string;
   decimals: number;
   bars: BarInput[];
+  /** Drawn this many pixels wide (see chartWidth); the narrow drawing for small screens passes NARROW_CHART_WIDTH. */
+  width?: number;
 }
 
 export interface ChoroplethInput {
