@@ -53,7 +53,7 @@ function barLayout(input: BarChartInput): BarLayout {
   const shown = input.bars.filter(hasValue);
   const missing = input.bars.filter((b) => !hasValue(b));
   const width = chartWidth(input);
-  // About one tick per 120 pixels: five on the wide drawing, fewer on the narrow one.
+  // About one tick per 128 pixels: five on the wide drawing, three on the narrow one.
   const { domain, ticks } = niceZeroDomain(shown.map((b) => b.value), Math.max(2, Math.round(width / 128)));
   const longestLabel = Math.max(0, ...labels.map((l) => estimateTextWidth(l, FONT_SIZE)));
   // At most 210 pixels for the labels, and two fifths of a narrow chart.
