@@ -1,0 +1,239 @@
+/**
+ * The one place where the site decides a comparison word. Every sentence, table, chart, search record and
+ * download that says "hoger", "lager" or "niet duidelijk anders" takes the verdict from here, so that a
+ * verdict is always chance-aware and never contradicts the figures printed beside it.
+ *
+ * Three questions, three tests:
+ * - Does a region differ from a reference (Nederland, provincie, jeugdregio, gelijksoortige gemeenten)?
+ *   Funnel-plot control limits at 95% and 99.8% around the reference, widened for the usual spread between
+ *   gemeenten (overdispersion, see funnel.ts): {@link judgeAgainstReference}.
+ * - Does the latest figure differ from the same period a year earlier? The interval of the difference of the
+ *   two rates (Newcombe's hybrid score method, MOVER-D, from the Wilson or Byar intervals): {@link judgeChange}.
+ * - Which way did the last periods go? The chi-squared test for linear trend over the last five periods, as
+ *   PHE Fingertips judges a recent trend, at 99.8%: {@link judgeRecentTrend}.
+ *
+ * Two rules hold for all three:
+ * - Rounding never decides a verdict. A verdict must hold for every unrounded count the published (rounded)
+ *   counts can stand for.
+ * - The words follow the printed figures. A verdict says "hoger" only where the printed figure is higher than
+ *   the printed figure it is set against (and "lager" only where it is lower). Where the printed figures are
+ *   equal, or their order disagrees with the counts (a published rate from unrounded counts), the verdict is
+ *   "niet duidelijk anders".
+ */
+import { formatNumber, parseDutchNumber } from '../format/number';
+import { funnelLimits, type FunnelLimits } from './funnel';
+import { COUNT_ROUNDING, rateInterval, roundedCountRange, Z95, Z998, type Interval, type RateKind } from './intervals';
+
+export type Verdict = 'duidelijk-hoger' | 'hoger' | 'niet-duidelijk-anders' | 'lager' | 'duidelijk-lager';
+
+/** Why a comparison has no verdict; the page says so in the words of {@link NO_VERDICT_TEXT}. */
+export type NoVerdictReason = 'afgeschermd' | 'geen-aantallen' | 'geen-referentie' | 'te-weinig' | 'te-weinig-perioden' | 'trendbreuk';
+
+/** A verdict, or the reason there is none. */
+export type Judgement = { verdict: Verdict; reason?: undefined } | { verdict: undefined; reason: NoVerdictReason };
+
+/** The comparison words, as a sentence uses them: "Dat is duidelijk hoger dan in Nederland". */
+export const VERDICT_TEXT: Record<Verdict, { word: string; than: string }> = {
+  'duidelijk-hoger': { word: 'duidelijk hoger', than: 'duidelijk hoger dan' },
+  hoger: { word: 'hoger', than: 'hoger dan' },
+  'niet-duidelijk-anders': { word: 'niet duidelijk anders', than: 'niet duidelijk anders dan' },
+  lager: { word: 'lager', than: 'lager dan' },
+  'duidelijk-lager': { word: 'duidelijk lager', than: 'duidelijk lager dan' },
+};
+
+/** Why there is no verdict, completing "Geen oordeel: …". */
+export const NO_VERDICT_TEXT: Record<NoVerdictReason, string> = {
+  afgeschermd: 'het aantal is afgeschermd of onbekend',
+  'geen-aantallen': 'de aantallen achter het cijfer ontbreken, zodat toeval niet is in te schatten',
+  'geen-referentie': 'er is geen cijfer om mee te vergelijken',
+  'te-weinig': 'het gaat om te weinig jongeren om een verschil van toeval te onderscheiden',
+  'te-weinig-perioden': 'er zijn te weinig vergelijkbare perioden',
+  trendbreuk: 'de cijfers zijn door een trendbreuk niet vergelijkbaar',
+};
+
+/** Below this many expected at the reference rate, a count is too small for a verdict. */
+export const MIN_EXPECTED = 5;
+
+/** A region's rate as the tests need it: its counts and the figure printed beside the verdict. */
+export interface ComparedRate {
+  /** The published count (rounded to multiples of the rounding base); null when suppressed or unknown. */
+  count: number | null;
+  /** The population the rate is of; null when unknown. */
+  denominator: number | null;
+  /** The rate as printed (a percentage, or per 1.000); null when none is printed. */
+  shown: number | null;
+}
+
+export interface RateUnit {
+  kind: RateKind;
+  /** 100 for a percentage, 1.000 for "per 1.000". */
+  per: number;
+  /** The decimals the rate is printed with. */
+  decimals: number;
+  /** The rounding base of the counts (CBS: 5); 1 for unrounded counts. */
+  rounding?: number;
+}
+
+/** -1, 0 or 1: the order of two rates as a reader sees them printed (formatNumber, the same as the page). */
+export function printedOrder(a: number, b: number, decimals: number): -1 | 0 | 1 {
+  const pa = parseDutchNumber(formatNumber(a, decimals))!;
+  const pb = parseDutchNumber(formatNumber(b, decimals))!;
+  return pa === pb ? 0 : pa > pb ? 1 : -1;
+}
+
+/** Keeps a verdict only where its direction agrees with the printed figures (see the module comment). */
+function followPrinted(verdict: Verdict, shown: number | null, shownReference: number | null, decimals: number): Verdict {
+  if (verdict === 'niet-duidelijk-anders' || shown === null || shownReference === null) return verdict;
+  const order = printedOrder(shown, shownReference, decimals);
+  const up = verdict === 'hoger' || verdict === 'duidelijk-hoger';
+  return (up && order === 1) || (!up && order === -1) ? verdict : 'niet-duidelijk-anders';
+}
+
+export interface ReferenceJudgement {
+  judgement: Judgement;
+  /** The control limits around the reference at the region's size, in the rate's unit. */
+  limits: FunnelLimits | undefined;
+}
+
+/**
+ * Does a region's share differ from a reference share beyond chance and the usual spread between gemeenten?
+ * Outside the 99.8% limits: "duidelijk hoger/lager"; outside the 95% limits: "hoger/lager"; otherwise "niet
+ * duidelijk anders". `reference.rate` is the reference's rate from its counts (in the rate's unit), `tau2` the
+ * overdispersion between gemeenten (funnel.ts). Only shares of persons are set against others.
+ */
+export function judgeAgainstReference(
+  own: ComparedRate,
+  reference: { rate: number | null; shown: number | null },
+  unit: RateUnit,
+  tau2: number,
+): ReferenceJudgement {
+  if (unit.kind !== 'proportion') throw new Error('alleen aandelen van personen worden met andere regio’s vergeleken');
+  if (own.count === null) return none('afgeschermd');
+  if (own.denominator === null || !(own.denominator > 0)) return none('geen-aantallen');
+  if (reference.rate === null || reference.shown === null) return none('geen-referentie');
+  const target = reference.rate / unit.per;
+  if (target * own.denominator < MIN_EXPECTED) return none('te-weinig');
+  const limits = funnelLimits(target, own.denominator, tau2);
+  const range = roundedCountRange(own.count, unit.rounding ?? COUNT_ROUNDING);
+  // Every count the rounded one can stand for must lie beyond the limit.
+  const lowest = range.lower / own.denominator;
+  const highest = Math.min(range.upper, own.denominator) / own.denominator;
+  const verdict: Verdict =
+    lowest > limits.upper998
+      ? 'duidelijk-hoger'
+      : lowest > limits.upper95
+        ? 'hoger'
+        : highest < limits.lower998
+          ? 'duidelijk-lager'
+          : highest < limits.lower95
+            ? 'lager'
+            : 'niet-duidelijk-anders';
+  const inUnit = (v: number) => v * unit.per;
+  return {
+    judgement: { verdict: followPrinted(verdict, own.shown, reference.shown, unit.decimals) },
+    limits: { lower95: inUnit(limits.lower95), upper95: inUnit(limits.upper95), lower998: inUnit(limits.lower998), upper998: inUnit(limits.upper998) },
+  };
+}
+
+function none(reason: NoVerdictReason): ReferenceJudgement {
+  return { judgement: { verdict: undefined, reason }, limits: undefined };
+}
+
+/** Why two rates cannot be tested, or undefined when they can. */
+function missingCounts(rate: ComparedRate): NoVerdictReason | undefined {
+  if (rate.count === null) return 'afgeschermd';
+  if (rate.denominator === null || !(rate.denominator > 0)) return 'geen-aantallen';
+  return undefined;
+}
+
+/**
+ * Did a rate change beyond chance from an earlier period (the same half year a year earlier) to a later
+ * one? The interval of the difference later − earlier from the two rates' intervals (MOVER-D; for shares
+ * this is Newcombe's hybrid score interval), each wide enough for every count the rounded one can stand for:
+ * "duidelijk hoger" when the 99.8% interval lies above 0, "hoger" when the 95% interval does.
+ */
+export function judgeChange(earlier: ComparedRate, later: ComparedRate, unit: RateUnit): Judgement {
+  const missing = missingCounts(earlier) ?? missingCounts(later);
+  if (missing) return { verdict: undefined, reason: missing };
+  const e = { count: earlier.count!, denominator: earlier.denominator! };
+  const l = { count: later.count!, denominator: later.denominator! };
+  if (Math.max(e.count, l.count) < MIN_EXPECTED) return { verdict: undefined, reason: 'te-weinig' };
+  const differenceInterval = (z: number): Interval => {
+    const rate = (r: typeof e) => (r.count / r.denominator) * unit.per;
+    const ci = (r: typeof e) => rateInterval({ ...r, kind: unit.kind, per: unit.per, rounding: unit.rounding ?? COUNT_ROUNDING }, z);
+    const p1 = rate(e);
+    const p2 = rate(l);
+    const c1 = ci(e);
+    const c2 = ci(l);
+    const d = p2 - p1;
+    return { lower: d - Math.hypot(p2 - c2.lower, c1.upper - p1), upper: d + Math.hypot(c2.upper - p2, p1 - c1.lower) };
+  };
+  const strict = differenceInterval(Z998);
+  const usual = differenceInterval(Z95);
+  const verdict: Verdict =
+    strict.lower > 0 ? 'duidelijk-hoger' : usual.lower > 0 ? 'hoger' : strict.upper < 0 ? 'duidelijk-lager' : usual.upper < 0 ? 'lager' : 'niet-duidelijk-anders';
+  return { verdict: followPrinted(verdict, later.shown, earlier.shown, unit.decimals) };
+}
+
+/** How many periods a recent trend looks back over, as Fingertips does. */
+export const RECENT_PERIODS = 5;
+
+export type TrendDirection = 'stijgend' | 'dalend' | 'geen-duidelijke-richting';
+
+export type TrendJudgement = { direction: TrendDirection; reason?: undefined } | { direction: undefined; reason: NoVerdictReason };
+
+/**
+ * Which way did a rate go over consecutive periods (oldest first, at most {@link RECENT_PERIODS} are used)?
+ * The chi-squared test for linear trend (Cochran–Armitage for shares; the score test of a log-linear Poisson
+ * trend for rates per 1.000) at 99.8%. Consecutive half years share many of the same youths, which the test
+ * does not know; hence the strict level. The counts are moved against the trend by their rounding before
+ * testing, and the direction must agree with the first and last printed figures.
+ */
+export function judgeRecentTrend(points: readonly ComparedRate[], unit: RateUnit): TrendJudgement {
+  const window = points.slice(-RECENT_PERIODS);
+  if (window.length < 3) return { direction: undefined, reason: 'te-weinig-perioden' };
+  for (const p of window) {
+    const missing = missingCounts(p);
+    if (missing) return { direction: undefined, reason: missing };
+  }
+  const counts = window.map((p) => p.count!);
+  const sizes = window.map((p) => p.denominator!);
+  const slack = roundedCountRange(0, unit.rounding ?? COUNT_ROUNDING).upper;
+  const total = sizes.reduce((a, b) => a + b, 0);
+  const meanTime = sizes.reduce((sum, n, t) => sum + n * t, 0) / total;
+  const z0 = trendZ(counts, sizes, unit.kind);
+  if (z0 === undefined) return { direction: undefined, reason: 'te-weinig' };
+  // Against the trend: lower the counts after the (weighted) middle, raise those before it (or the reverse).
+  const sign = Math.sign(z0);
+  const adjusted = counts.map((x, t) => Math.max(0, x - sign * Math.sign(t - meanTime) * slack));
+  const z = trendZ(adjusted, sizes, unit.kind);
+  let direction: TrendDirection = z !== undefined && Math.abs(z) > Z998 && Math.sign(z) === sign ? (sign > 0 ? 'stijgend' : 'dalend') : 'geen-duidelijke-richting';
+  const first = window[0]!.shown;
+  const last = window.at(-1)!.shown;
+  if (direction !== 'geen-duidelijke-richting' && first !== null && last !== null) {
+    const order = printedOrder(last, first, unit.decimals);
+    if ((direction === 'stijgend' && order !== 1) || (direction === 'dalend' && order !== -1)) direction = 'geen-duidelijke-richting';
+  }
+  return { direction };
+}
+
+/** The z of the chi-squared test for linear trend over periods 0, 1, 2, …; undefined when it has no variance. */
+export function trendZ(counts: readonly number[], sizes: readonly number[], kind: RateKind): number | undefined {
+  const N = sizes.reduce((a, b) => a + b, 0);
+  const X = counts.reduce((a, b) => a + b, 0);
+  if (!(N > 0) || X === 0) return undefined;
+  let sumXT = 0;
+  let sumNT = 0;
+  let sumNT2 = 0;
+  counts.forEach((x, t) => {
+    sumXT += x * t;
+    sumNT += sizes[t]! * t;
+    sumNT2 += sizes[t]! * t * t;
+  });
+  const p = X / N;
+  const statistic = sumXT - p * sumNT;
+  const spread = sumNT2 - (sumNT * sumNT) / N;
+  // Shares: binomial variance p(1 − p); rates: Poisson, the expected counts are X·n/N.
+  const variance = kind === 'proportion' ? p * (1 - p) * spread : (X / N) * spread;
+  return variance > 0 ? statistic / Math.sqrt(variance) : undefined;
+}
