@@ -52,6 +52,17 @@ export interface TrendChartInput {
   decimals: number;
   series: TrendSeries[];
   trendBreaks?: Array<{ period: string; note: string }>;
+  /**
+   * The range of a comparison group per period, drawn as a band behind the lines: "middelste helft van de
+   * gemeenten met 100.000 tot 250.000 inwoners". Periods without a range leave a gap.
+   */
+  band?: { label: string; points: Array<{ period: string; low: number; high: number }> };
+  /**
+   * The change the page's sentence states, marked on the chart: the highlighted series' figure in `from` (the
+   * same half year a year earlier) against `to` (the latest), with the verdict in words ("hoger", "niet
+   * duidelijk anders"), taken from src/lib/stats/verdict.ts.
+   */
+  change?: { from: string; to: string; words: string };
   /** What the figure counts, for the text alternative: "het aantal jongeren met jeugdhulp". */
   subject?: string;
   /** Drawn this many pixels wide (see chartWidth); the narrow drawing for small screens passes NARROW_CHART_WIDTH. */
@@ -73,6 +84,40 @@ export interface DotStripInput {
   groupLabel?: string;
   /** Number of gemeenten without a figure, for the text alternative. */
   missingCount?: number;
+  /** Drawn this many pixels wide (see chartWidth); the narrow drawing for small screens passes NARROW_CHART_WIDTH. */
+  width?: number;
+}
+
+/**
+ * A funnel plot: every region of a kind by its size (the denominator, on a logarithmic axis) and its rate,
+ * with Nederland as the centre line and the control limits at 95% and 99.8% around it (src/lib/stats/funnel.ts).
+ * No ranks: a region's place follows from its size and rate alone.
+ */
+export interface FunnelChartInput {
+  id: string;
+  title: string;
+  /** The rate's unit: "%" or "per 1.000 jongeren". */
+  unit: string;
+  decimals: number;
+  /** The rate per this many (100 for a percentage): the limits are computed as proportions and shown per this. */
+  per: number;
+  /** What the size axis counts: "jongeren tot 18 jaar". */
+  sizeLabel: string;
+  /** The centre line, in the rate's unit. */
+  target: { label: string; value: number };
+  /** The overdispersion between the regions that widens the limits (funnel.ts). */
+  tau2: number;
+  /** Every region with counts: its size (denominator) and its rate from the counts, in the rate's unit. */
+  points: Array<{ code: string; label: string; size: number; value: number; verdict?: import('../stats/verdict').Verdict }>;
+  /** The region marked on a fact page. */
+  highlight?: string;
+  /** Regions drawn distinct, e.g. the gelijksoortige gemeenten. */
+  group?: Set<string>;
+  groupLabel?: string;
+  /** Regions of the kind without counts (not in the plot), for the text alternative. */
+  missingCount?: number;
+  /** "gemeenten", "provincies", "jeugdregio's". */
+  noun: string;
   /** Drawn this many pixels wide (see chartWidth); the narrow drawing for small screens passes NARROW_CHART_WIDTH. */
   width?: number;
 }
