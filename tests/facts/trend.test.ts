@@ -76,7 +76,7 @@ describe('breakdowns, wijken and members', () => {
   });
 
   it('gives an embed the trend its fact page shows, without making the rest of the page', () => {
-    for (const code of ['NL01', 'PV22', 'JZ04', 'GM0363', 'GM1680']) expect(regionTrend(context, code), code).toEqual(regionFacts(context, code).trend);
+    for (const code of ['NL01', 'PV22', 'JZ04', 'GM0363', 'GM1680']) expect(regionTrend(context, code), code).toEqual(regionFacts(context, code).trends[0]);
     expect(regionTrend(context, 'GM0363')).toBeDefined();
   });
 

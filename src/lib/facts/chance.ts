@@ -10,12 +10,13 @@ import type { ComparedRate, RateUnit } from '../stats/verdict';
 import type { FactIndex } from './context';
 
 /**
- * A share of persons (jongeren met jeugdhulp of all jongeren) is a proportion; trajecten per 1.000 jongeren are
- * events per population, a Poisson count (one youth can have several trajecten).
+ * Persons out of a population (jongeren met jeugdhulp of all jongeren, per 100 or per 1.000) are a proportion:
+ * each person counts once. Trajecten per 1.000 jongeren are events per population, a Poisson count: one youth
+ * can have several trajecten.
  */
 export function rateKindOf(meta: DatasetMeta, rate: Measure): RateKind {
   const numerator = meta.measures.find((m) => m.id === rate.rate?.numerator);
-  return numerator?.countOf === 'personen' && (rate.rate?.per ?? 100) <= 100 ? 'proportion' : 'poisson';
+  return numerator?.countOf === 'personen' ? 'proportion' : 'poisson';
 }
 
 export function rateUnitOf(meta: DatasetMeta, rate: Measure): RateUnit {

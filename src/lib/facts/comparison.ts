@@ -1,48 +1,28 @@
 /**
- * A region's rate beside Nederland, its provincie, its jeugdregio and the gelijksoortige gemeenten, and its
- * place among all regions of its kind. The purpose is learning from differences, not ranking: no rank
- * numbers, and a sentence that calls a difference a question.
+ * A region's rate beside Nederland, its provincie, its jeugdregio and the gelijksoortige gemeenten, each with
+ * a chance-aware verdict from src/lib/stats/verdict.ts, and its place in the funnel of all regions of its kind.
+ * The purpose is learning from differences, not ranking: no rank numbers, and a sentence that calls a
+ * difference a question.
  */
 import type { Measure } from '../../schemas/dataset';
-import { distribution as spreadOf } from '../charts/describe';
-import { deepFreeze } from '../charts/stable-key';
-import type { DotStripInput } from '../charts/types';
-import type { ObservationRow } from '../data/dataset';
 import type { Observation } from '../data/symbols';
 import { formatNumber, formatObservation } from '../format/number';
 import { joinDutch } from '../pages/gemeente-links';
 import { NEDERLAND, regionKind } from '../regions/codes';
+import type { FunnelLimits } from '../stats/funnel';
+import type { Interval } from '../stats/intervals';
+import { judgeAgainstReference, NO_VERDICT_TEXT, VERDICT_TEXT, type ComparedRate, type Judgement, type NoVerdictReason, type Verdict } from '../stats/verdict';
 import { groupRate } from './aggregate';
+import { comparedRateOf, exactValue, intervalOf, rateUnitOf } from './chance';
 import { CONCEPT_TEXT, COUNT_NOUN, type KeyConcept } from './concepts';
 import type { FactsContext, FactsDataset } from './context';
+import { funnelOf, isCompared, type Funnel, type FunnelKind } from './funnel';
 import type { KeyFigure } from './key-figures';
-import { rateNumber, ratePhrase, rateUnitText, thePeriod } from './phrases';
+import { rateNumber, ratePhrase, thePeriod } from './phrases';
 import { capitalise, regionName } from './regions';
-
-/**
- * Two rates count as "ongeveer evenveel" when they differ by at most 5% of the reference (11,4% against
- * 11,1% is about the same; 11,4% against 10,2% is more). Relative, because jeugdhulp is around 10% and
- * jeugdreclassering around 0,3%: one absolute margin cannot fit both.
- */
-export const SAME_TOLERANCE = 0.05;
-
-export type Verdict = 'meer' | 'minder' | 'ongeveer-evenveel';
-
-export function compareRates(own: number, reference: number, tolerance = SAME_TOLERANCE): Verdict {
-  if (Math.abs(own - reference) <= Math.abs(reference) * tolerance) return 'ongeveer-evenveel';
-  return own > reference ? 'meer' : 'minder';
-}
 
 /** Largest share of the group's denominator (jongeren) that may be left out of a group rate. */
 export const MAX_EXCLUDED_SHARE = 0.1;
-
-/** A rate from the counts behind it, unrounded; undefined when the dataset does not have both counts. */
-export function exactRate(dataset: FactsDataset, row: ObservationRow | undefined, rate: Measure): number | undefined {
-  const n = rate.rate?.numerator ? dataset.index.cellOf(row, rate.rate.numerator)?.value : undefined;
-  const d = rate.rate?.denominator ? dataset.index.cellOf(row, rate.rate.denominator)?.value : undefined;
-  if (n === null || n === undefined || d === null || d === undefined || d === 0) return undefined;
-  return (n / d) * (rate.rate?.per ?? 100);
-}
 
 export type ReferenceKind = 'land' | 'provincie' | 'jeugdregio' | 'gelijksoortig';
 
@@ -61,39 +41,33 @@ export interface ComparisonReference {
   countShown: string;
   /** The figure was computed from the member gemeenten. */
   aggregated: boolean;
-  /** The rate from its unrounded counts, for judging the difference; the rounded rate when there are none. */
+  /** The rate from its unrounded counts (the centre of the comparison); the published rate when there are none. */
   exact: number | null;
+  /** The 95% interval of the reference's own rate. */
+  interval: Interval | undefined;
   /** What the group is: "81 andere gemeenten met 20.000 tot 35.000 inwoners". */
   note: string | undefined;
-  verdict: Verdict | undefined;
+  /** The region against this reference: a verdict, or why there is none. */
+  judgement: Judgement;
+  /** The control limits around this reference at the region's size (95% and 99.8%), in the rate's unit. */
+  limits: FunnelLimits | undefined;
 }
-
-export interface StripValue {
-  code: string;
-  label: string;
-  value: number;
-}
-
-/** The spread of a rate over all regions of a kind, for the table beside the dot strip. */
-export type Distribution = NonNullable<ReturnType<typeof spreadOf>>;
 
 export interface Comparison {
   concept: KeyConcept;
   figure: KeyFigure;
   rateMeasure: Measure;
+  /** The region's own rate with its counts and 95% interval. */
+  own: { rate: ComparedRate; interval: Interval | undefined };
   references: ComparisonReference[];
   /** Plain sentences: what the figure is, how it differs, and that a difference is a question. */
   sentences: string[];
-  /** The rate of every region of the same kind, for the dot strip. */
-  among: {
-    /** "gemeenten", "provincies", "jeugdregio's". */
-    noun: string;
-    values: StripValue[];
-    /** How many regions of the kind there are, with or without a figure. */
-    peers: number;
-    group: string[];
-    distribution: Distribution | undefined;
-  };
+  /** Every region of the same kind with its verdict against Nederland, for the funnel plot. */
+  funnel: Funnel | undefined;
+  /** The gelijksoortige gemeenten (the gemeente itself included), drawn distinct in the funnel. */
+  group: string[];
+  /** "gelijksoortige gemeenten (gemeenten met 20.000 tot 35.000 inwoners)". */
+  groupLabel: string | undefined;
 }
 
 const DIFFERENCE_SHORT = 'Een verschil is een vraag, geen oordeel.';
@@ -106,25 +80,14 @@ export function differenceIsAQuestion(kind: 'gemeente' | 'regio' = 'gemeente'): 
 
 export const DIFFERENCE_IS_A_QUESTION = differenceIsAQuestion('gemeente');
 
-export const SMALL_DIFFERENCE_CAVEAT = 'Het gaat om kleine aantallen: een verschil kan hier ook toeval zijn.';
+/** What the verdict words mean, once above the comparisons of a page. */
+export const VERDICT_MEANING =
+  '“Hoger” of “lager” staat er alleen als het verschil groter is dan toeval en de gewone verschillen tussen gemeenten samen kunnen verklaren (buiten de 95%-grenzen van het trechterdiagram); “duidelijk hoger” of “duidelijk lager” als het ook buiten de 99,8%-grenzen valt. Anders staat er “niet duidelijk anders”.';
 
-/**
- * The figures a page compares: the persons with jeugdhulp, verblijf, jeugdbescherming and jeugdreclassering
- * (or jeugdzorg as a whole). Trajecten per 1.000 jongeren depend on how providers cut care into trajecten,
- * so they are shown but not set against other gemeenten.
- */
-export const COMPARED_CONCEPTS: readonly KeyConcept[] = [
-  'jongeren-jeugdhulp',
-  'jongeren-jeugdhulp-met-verblijf',
-  'jongeren-jeugdbescherming',
-  'jongeren-jeugdreclassering',
-  'jongeren-jeugdzorg',
-];
-
-/** Comparisons for the key figures in COMPARED_CONCEPTS that have a rate. */
+/** Comparisons for the key figures that are set against other regions (COMPARED_CONCEPTS, with a rate). */
 export function comparisonsOf(context: FactsContext, region: string, figures: readonly KeyFigure[]): Comparison[] {
   const comparisons = figures
-    .filter((f) => f.rate && COMPARED_CONCEPTS.includes(f.concept))
+    .filter((f) => f.rate && isCompared(context, f.concept))
     .map((f) => comparisonOf(context, region, f))
     .filter((c) => c !== undefined);
   // The reasons a difference can have are given once, at the first difference; later ones get the short form.
@@ -138,34 +101,50 @@ export function comparisonsOf(context: FactsContext, region: string, figures: re
   return comparisons;
 }
 
+/** The kind of regions a region is compared among: gemeenten among gemeenten, provincies among provincies. */
+function funnelKindOf(region: string): FunnelKind | undefined {
+  const kind = regionKind(region);
+  return kind === 'gemeente' || kind === 'provincie' || kind === 'jeugdregio' ? kind : undefined;
+}
+
 export function comparisonOf(context: FactsContext, region: string, figure: KeyFigure): Comparison | undefined {
   const source = context.concept(figure.concept);
   const rateMeasure = figure.rate?.measure;
   if (!source || !rateMeasure) return undefined;
   const { dataset } = source;
-  // Judge differences on rates from the counts, not on rates rounded to one decimal: 1,0% against 0,9% may
-  // be 0,96 against 0,94.
-  const own = exactRate(dataset, dataset.totalRow(region, figure.period), rateMeasure) ?? figure.rate?.value?.value ?? null;
-  const references = referencesOf({ context, dataset, region, measure: figure.measure, rate: rateMeasure, period: figure.period }).map((r) => ({
-    ...r,
-    verdict: own !== null && r.exact !== null ? compareRates(own, r.exact) : undefined,
-  }));
-  const among = peersOf(context, dataset, region, rateMeasure, figure.period);
+  const unit = rateUnitOf(dataset.meta, rateMeasure);
+  const own = comparedRateOf(dataset.index, dataset.totalRow(region, figure.period), rateMeasure);
+  const kind = funnelKindOf(region);
+  const funnel = kind ? funnelOf(context, figure.concept, figure.period, kind) : undefined;
+  // The spread between regions of the kind beyond chance; without a funnel (no counts) nothing is judged.
+  const tau2 = funnel?.overdispersion.tau2;
+  const references = referencesOf({ context, dataset, region, measure: figure.measure, rate: rateMeasure, period: figure.period }).map(
+    (r): ComparisonReference => {
+      if (tau2 === undefined) return { ...r, judgement: { verdict: undefined, reason: own.count === null ? 'afgeschermd' : 'geen-aantallen' }, limits: undefined };
+      const judged = judgeAgainstReference(own, { rate: r.exact, shown: r.rate.value }, unit, tau2);
+      return { ...r, judgement: judged.judgement, limits: judged.limits };
+    },
+  );
+  const group = kind === 'gemeente' ? context.similarGemeenten(region) : [];
+  const sizeClass = kind === 'gemeente' ? context.sizeClassOf(region) : undefined;
   return {
     concept: figure.concept,
     figure,
     rateMeasure,
+    own: { rate: own, interval: intervalOf(own, unit) },
     references,
     sentences: comparisonSentences(
       {
         plain: regionName(context.register, region, 'plain'),
         inPhrase: regionName(context.register, region, 'in'),
-        kind: regionKind(region) === 'gemeente' ? 'gemeente' : 'regio',
+        kind: kind === 'gemeente' ? 'gemeente' : 'regio',
       },
       figure,
       references,
     ),
-    among,
+    funnel,
+    group,
+    groupLabel: sizeClass ? `gelijksoortige gemeenten (gemeenten met ${sizeClass.label})` : undefined,
   };
 }
 
@@ -179,9 +158,12 @@ interface ReferenceQuery {
   period: string;
 }
 
-function referencesOf(query: ReferenceQuery): Array<Omit<ComparisonReference, 'verdict'>> {
+type UnjudgedReference = Omit<ComparisonReference, 'judgement' | 'limits'>;
+
+function referencesOf(query: ReferenceQuery): UnjudgedReference[] {
   const { context, dataset, region, measure, rate, period } = query;
   const { register } = context;
+  const unit = rateUnitOf(dataset.meta, rate);
   const kind = regionKind(region);
   const codes: string[] = [];
   if (kind !== 'land') codes.push(NEDERLAND);
@@ -191,10 +173,11 @@ function referencesOf(query: ReferenceQuery): Array<Omit<ComparisonReference, 'v
     if (provincie) codes.push(provincie);
     if (jeugdregio) codes.push(jeugdregio);
   }
-  const out = codes.map((code): Omit<ComparisonReference, 'verdict'> => {
+  const out = codes.map((code): UnjudgedReference => {
     const row = dataset.totalRow(code, period);
     const rateCell = dataset.index.cellOf(row, rate.id) ?? { value: null, symbol: '.' };
     const count = dataset.index.cellOf(row, measure.id) ?? { value: null, symbol: '.' };
+    const counts = comparedRateOf(dataset.index, row, rate);
     return {
       kind: regionKind(code) as ReferenceKind,
       code,
@@ -205,7 +188,8 @@ function referencesOf(query: ReferenceQuery): Array<Omit<ComparisonReference, 'v
       count,
       countShown: formatObservation(count, measure),
       aggregated: row?.aggregated ?? false,
-      exact: rateCell.value === null ? null : (exactRate(dataset, row, rate) ?? rateCell.value),
+      exact: rateCell.value === null ? null : (exactValue(counts, unit) ?? rateCell.value),
+      interval: intervalOf(counts, unit),
       note: undefined,
     };
   });
@@ -217,7 +201,7 @@ function referencesOf(query: ReferenceQuery): Array<Omit<ComparisonReference, 'v
 }
 
 /** The gelijksoortige gemeenten (same size class), the gemeente itself left out; the rate from summed counts. */
-function similarReference(query: ReferenceQuery): Omit<ComparisonReference, 'verdict'> | undefined {
+function similarReference(query: ReferenceQuery): UnjudgedReference | undefined {
   const { context, dataset, region, measure, rate, period } = query;
   const sizeClass = context.sizeClassOf(region);
   const others = context.similarGemeenten(region).filter((g) => g !== region);
@@ -229,6 +213,8 @@ function similarReference(query: ReferenceQuery): Omit<ComparisonReference, 'ver
   const usable = group.included > 0 && group.excludedShare <= MAX_EXCLUDED_SHARE;
   const groupRateCell: Observation = usable ? group.rate : { value: null, symbol: '.' };
   const count: Observation = usable ? { value: group.numerator, symbol: null } : { value: null, symbol: '.' };
+  const counts: ComparedRate = usable ? { count: group.numerator, denominator: group.denominator, shown: group.rate.value } : { count: null, denominator: null, shown: null };
+  const unit = rateUnitOf(dataset.meta, rate);
   const left =
     group.excluded === 0
       ? ''
@@ -245,20 +231,27 @@ function similarReference(query: ReferenceQuery): Omit<ComparisonReference, 'ver
     count,
     countShown: formatObservation(count, measure),
     aggregated: true,
-    exact: usable && group.denominator > 0 ? (group.numerator / group.denominator) * (rate.rate?.per ?? 100) : null,
+    exact: exactValue(counts, unit),
+    interval: intervalOf(counts, unit),
     note: `${others.length} andere gemeenten met ${sizeClass.label}${left}`,
   };
 }
 
-const VERDICT_WORDS: Record<Verdict, string> = {
-  meer: 'meer dan',
-  minder: 'minder dan',
-  'ongeveer-evenveel': 'ongeveer evenveel als',
-};
+/** The order verdicts are told in: from higher to lower. */
+const VERDICT_ORDER: readonly Verdict[] = ['duidelijk-hoger', 'hoger', 'niet-duidelijk-anders', 'lager', 'duidelijk-lager'];
+
+/** "met Nederland", "met de provincie Drenthe", "met gelijksoortige gemeenten". */
+const withPhrase = (r: Pick<ComparisonReference, 'inPhrase'>) => r.inPhrase.replace(/^in /, 'met ');
+
+/** The verdict of a reference as a table cell: "hoger", or "geen oordeel" with its reason. */
+export function verdictCell(judgement: Judgement): string {
+  return judgement.verdict ? VERDICT_TEXT[judgement.verdict].word : `geen oordeel: ${NO_VERDICT_TEXT[judgement.reason]}`;
+}
 
 /**
- * "In Aa en Hunze kreeg 11,4% van de jongeren tot 18 jaar jeugdhulp (595 jongeren). Dat is meer dan in
- * Nederland (10,2%) en ongeveer evenveel als in gelijksoortige gemeenten (11,1%, gemeenten met …)."
+ * "In Aa en Hunze kreeg 11,4% van de jongeren tot 18 jaar jeugdhulp (595 jongeren). Dat is hoger dan in
+ * Nederland (10,2%); het is niet duidelijk anders dan in gelijksoortige gemeenten (11,1%, …)." Every verdict
+ * word comes from VERDICT_TEXT; the references without a verdict are named with the reason.
  */
 export function comparisonSentences(
   name: { plain: string; inPhrase: string; kind?: 'gemeente' | 'regio' },
@@ -275,68 +268,23 @@ export function comparisonSentences(
   }
   const count = figure.count?.value;
   const countText = count !== null && count !== undefined ? ` (${formatNumber(count, figure.measure.decimals)} ${COUNT_NOUN[figure.measure.countOf]})` : '';
-  const first = `${capitalise(name.inPhrase)} ${text.verb} ${ratePhrase(own, rate.measure, 'de')} ${text.object}${countText}.`;
-  const known = references.filter((r) => r.verdict !== undefined && r.rate.value !== null);
-  if (known.length === 0) return [first];
+  const sentences = [`${capitalise(name.inPhrase)} ${text.verb} ${ratePhrase(own, rate.measure, 'de')} ${text.object}${countText}.`];
+  const judged = references.filter((r) => r.judgement.verdict !== undefined && r.rate.value !== null);
   const clauses: string[] = [];
-  for (const verdict of ['meer', 'ongeveer-evenveel', 'minder'] as const) {
-    const these = known.filter((r) => r.verdict === verdict);
+  for (const verdict of VERDICT_ORDER) {
+    const these = judged.filter((r) => r.judgement.verdict === verdict);
     if (these.length === 0) continue;
     const items = these.map((r) => `${r.inPhrase} (${rateNumber(r.rate.value!, rate.measure)}${r.note ? `, ${r.note}` : ''})`);
-    clauses.push(`${VERDICT_WORDS[verdict]} ${joinDutch(items)}`);
+    clauses.push(`${VERDICT_TEXT[verdict].than} ${joinDutch(items)}`);
   }
   // One clause per verdict; a semicolon keeps "en" for the lists inside them.
-  const sentences = [first, `Dat is ${clauses.join('; het is ')}.`];
-  if (known.some((r) => r.verdict !== 'ongeveer-evenveel')) {
-    if (figure.small) sentences.push(SMALL_DIFFERENCE_CAVEAT);
-    sentences.push(differenceIsAQuestion(name.kind));
+  if (clauses.length > 0) sentences.push(`Dat is ${clauses.join('; het is ')}.`);
+  const unjudged = references.filter((r) => r.judgement.verdict === undefined);
+  const reasons = new Map<NoVerdictReason, ComparisonReference[]>();
+  for (const r of unjudged) reasons.set(r.judgement.reason!, [...(reasons.get(r.judgement.reason!) ?? []), r]);
+  for (const [reason, these] of reasons) {
+    sentences.push(`Geen oordeel over het verschil ${joinDutch(these.map(withPhrase))}: ${NO_VERDICT_TEXT[reason]}.`);
   }
+  if (judged.some((r) => r.judgement.verdict !== 'niet-duidelijk-anders')) sentences.push(differenceIsAQuestion(name.kind));
   return sentences;
-}
-
-/** Every region of the same kind with its rate: all current gemeenten, provincies or jeugdregio's. */
-function peersOf(context: FactsContext, dataset: FactsDataset, region: string, rate: Measure, period: string): Comparison['among'] {
-  const kind = regionKind(region);
-  const noun = kind === 'provincie' ? 'provincies' : kind === 'jeugdregio' ? "jeugdregio's" : 'gemeenten';
-  // The same strip serves every gemeente (or provincie, jeugdregio): compute it once per build.
-  const { values, distribution, peers } = context.shared(`peers|${dataset.meta.id}|${rate.id}|${period}|${noun}`, () => {
-    const { register } = context;
-    const peers =
-      kind === 'provincie'
-        ? register.provincies().map((p) => p.code)
-        : kind === 'jeugdregio'
-          ? register.jeugdregios().map((j) => j.code)
-          : kind === 'gemeente'
-            ? context.currentGemeenten()
-            : [];
-    const list: StripValue[] = [];
-    for (const code of peers) {
-      const value = dataset.index.cellOf(dataset.totalRow(code, period), rate.id)?.value;
-      if (value !== null && value !== undefined) list.push({ code, label: register.label(code), value });
-    }
-    // Frozen: every page passes it on to its dot strip, whose cache key is then made once (see deepFreeze).
-    return { values: deepFreeze(list), peers: peers.length, distribution: spreadOf(list.map((v) => v.value)) };
-  });
-  const group = kind === 'gemeente' ? context.similarGemeenten(region) : [];
-  return { noun, values, peers, group, distribution };
-}
-
-/** The input of the dot strip: this region among all of its kind, Nederland and the comparison group as references. */
-export function dotStripInput(comparison: Comparison, region: string): DotStripInput {
-  const { rateMeasure, figure, references, among } = comparison;
-  const similar = references.find((r) => r.kind === 'gelijksoortig');
-  return {
-    id: `positie-${comparison.concept}`,
-    title: `${figure.measure.label}: ${rateUnitText(rateMeasure)}, alle ${among.noun}, ${figure.periodLabel}`,
-    unit: rateMeasure.rate?.per === 100 ? '%' : rateMeasure.unit,
-    decimals: rateMeasure.decimals,
-    values: among.values,
-    highlight: region,
-    references: references
-      .filter((r) => r.kind === 'land' || r.kind === 'gelijksoortig')
-      .filter((r) => r.rate.value !== null)
-      .map((r) => ({ label: r.label, value: r.rate.value! })),
-    ...(among.group.length > 0 ? { group: new Set(among.group), groupLabel: `gelijksoortige gemeenten${similar?.note ? ` (${similar.note.replace(/^\d+ andere /, '')})` : ''}` } : {}),
-    ...(among.peers > among.values.length ? { missingCount: among.peers - among.values.length } : {}),
-  };
 }

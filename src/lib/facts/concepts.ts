@@ -10,6 +10,20 @@ export type KeyConcept = Exclude<MeasureConcept, 'bevolking'>;
 export const KEY_CONCEPTS: readonly KeyConcept[] = MEASURE_CONCEPTS.filter((c): c is KeyConcept => c !== 'bevolking');
 
 /**
+ * The figures a page sets against other regions: the persons with jeugdhulp, verblijf, jeugdbescherming and
+ * jeugdreclassering (or jeugdzorg as a whole). Jeugdhulp zonder verblijf is nearly all of jeugdhulp, so it adds
+ * nothing. Trajecten per 1.000 jongeren depend on how providers cut care into trajecten, so they are shown
+ * but not set against other regions.
+ */
+export const COMPARED_CONCEPTS: readonly KeyConcept[] = [
+  'jongeren-jeugdhulp',
+  'jongeren-jeugdhulp-met-verblijf',
+  'jongeren-jeugdbescherming',
+  'jongeren-jeugdreclassering',
+  'jongeren-jeugdzorg',
+];
+
+/**
  * What a concept is about, for running text: "In Aa en Hunze kreeg 11,4% van de jongeren tot 18 jaar
  * jeugdhulp." The predicate completes "kreeg/had … van de <noemer>".
  */

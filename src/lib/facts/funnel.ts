@@ -13,7 +13,7 @@ import { overdispersion } from '../stats/funnel';
 import type { Interval } from '../stats/intervals';
 import { judgeAgainstReference, type ComparedRate, type Judgement, type RateUnit } from '../stats/verdict';
 import { comparedRateOf, exactValue, intervalOf, rateKindOf, rateUnitOf } from './chance';
-import { totalDenominatorLabel, type KeyConcept } from './concepts';
+import { COMPARED_CONCEPTS, totalDenominatorLabel, type KeyConcept } from './concepts';
 import type { FactsContext } from './context';
 
 export type FunnelKind = 'gemeente' | 'provincie' | 'jeugdregio';
@@ -49,10 +49,10 @@ export interface Funnel {
   regions: FunnelRegion[];
 }
 
-/** The key figures that are set against other regions: shares of persons (trajecten depend on how providers count). */
+/** Whether a key figure is set against other regions: one of COMPARED_CONCEPTS, with a rate of persons. */
 export function isCompared(context: FactsContext, concept: KeyConcept): boolean {
   const source = context.concept(concept);
-  return source?.rate !== undefined && rateKindOf(source.dataset.meta, source.rate) === 'proportion' && concept.startsWith('jongeren-');
+  return COMPARED_CONCEPTS.includes(concept) && source?.rate !== undefined && rateKindOf(source.dataset.meta, source.rate) === 'proportion';
 }
 
 /** The funnel of a key figure among the regions of a kind in a period; computed once per build. */

@@ -10,6 +10,8 @@ import { formatObservation } from '../format/number';
 import { COUNT_NOUN, COUNT_UNIT, KEY_CONCEPTS, totalDenominatorLabel, type KeyConcept } from './concepts';
 import type { FactsContext, FactsDataset } from './context';
 import { ratePhrase } from './phrases';
+import type { Interval } from '../stats/intervals';
+import { comparedRateOf, intervalOf, intervalText, rateUnitOf } from './chance';
 
 /** Below this many, one family more or less visibly moves a figure. */
 export const SMALL_COUNT = 50;
@@ -47,6 +49,10 @@ export interface KeyRate {
   measure: Measure;
   value: Observation | undefined;
   shown: string;
+  /** The 95% interval from the counts (Wilson for a share of persons, Byar for trajecten per 1.000). */
+  interval: Interval | undefined;
+  /** "95%-marge: 11,0–11,8%"; undefined without counts. */
+  intervalText: string | undefined;
   /** "11,4% van alle jongeren tot 18 jaar"; undefined when the rate is unknown. */
   phrase: string | undefined;
   denominatorLabel: string;
@@ -119,18 +125,22 @@ function keyFigure(
     count,
     countShown: formatObservation(count, measure),
     countText: countText(count, measure),
-    rate: rateMeasure && keyRate(rateMeasure, dataset.index.cellOf(row, rateMeasure.id)),
+    rate: rateMeasure && keyRate(dataset, rateMeasure, row),
     small: row === undefined || isSmall(count),
     aggregated: flags?.aggregated ?? false,
     converted: flags?.converted ?? false,
   };
 }
 
-function keyRate(measure: Measure, value: Observation | undefined): KeyRate {
+function keyRate(dataset: FactsDataset, measure: Measure, row: ObservationRow | undefined): KeyRate {
+  const value = dataset.index.cellOf(row, measure.id);
+  const interval = value?.value === null || value?.value === undefined ? undefined : intervalOf(comparedRateOf(dataset.index, row, measure), rateUnitOf(dataset.meta, measure));
   return {
     measure,
     value,
     shown: formatObservation(value, measure),
+    interval,
+    intervalText: interval && `95%-marge: ${intervalText(interval, measure.decimals)}${(measure.rate?.per ?? 100) === 100 ? '%' : ''}`,
     phrase: value?.value !== null && value?.value !== undefined ? ratePhrase(value.value, measure) : undefined,
     denominatorLabel: totalDenominatorLabel(measure),
   };

@@ -14,6 +14,8 @@ import { memberTable, type MemberTable } from './members';
 import { applicableFootnotes, smallNumbersWarning, type AppliedFootnote, type SmallNumbersWarning } from './notes';
 import { capitalise, regionName } from './regions';
 import { countsTrendOf, trendOf, type RateTrend, type TrendTable } from './trend';
+import { changeOf, type ChangeFacts } from './change';
+import { isCompared } from './funnel';
 import { wijkenOf, type WijkenTable } from './wijken';
 
 export interface RegionFacts {
@@ -41,7 +43,14 @@ export interface RegionFacts {
   /** Some figures were converted from former gemeenten. */
   converted: boolean;
   comparisons: Comparison[];
-  trend: RateTrend | undefined;
+  /**
+   * The development of each key measure (those set against other regions): the region, the middle half of its
+   * comparison group and Nederland, with whether it changed beyond chance. Without rates in the data, the
+   * first count alone. The first is the main trend (also the region's embed).
+   */
+  trends: RateTrend[];
+  /** Whether the other rates (trajecten per 1.000 jongeren, jeugdhulp zonder verblijf) changed beyond chance. */
+  otherChanges: ChangeFacts[];
   counts: TrendTable | undefined;
   breakdowns: Breakdown[];
   wijken: WijkenTable | undefined;
@@ -62,7 +71,12 @@ export function regionFacts(context: FactsContext, code: string): RegionFacts {
   const published = former !== undefined;
   const keyFigures = sharedKeyFigures(context, code, published);
   const predecessors = kind === 'gemeente' && !former ? predecessorsOf(register, code) : [];
-  const trend = mainTrendOf(context, code, keyFigures, published);
+  const trends = sharedTrends(context, code, keyFigures, published);
+  const trendConcepts = new Set(trends.map((t) => t.concept));
+  const otherChanges = keyFigures
+    .filter((f) => f.rate && !trendConcepts.has(f.concept))
+    .map((f) => changeOf(context, code, f.concept, { published }))
+    .filter((c) => c !== undefined);
   const counts = countsTrendOf(context, code, { published });
   const breakdowns = published ? [] : breakdownsOf(context, code);
   const wijken = kind === 'gemeente' ? wijkenOf(context, code) : undefined;
@@ -77,7 +91,7 @@ export function regionFacts(context: FactsContext, code: string): RegionFacts {
       : undefined;
   const footnotes = applicableFootnotes(
     context.datasets.map((d) => d.meta),
-    footnoteScope(code, predecessors, keyFigures, trend, counts, breakdowns, wijken),
+    footnoteScope(code, predecessors, keyFigures, trends, counts, breakdowns, wijken),
   );
   return {
     code,
@@ -97,7 +111,8 @@ export function regionFacts(context: FactsContext, code: string): RegionFacts {
     aggregated: keyFigures.some((f) => f.aggregated),
     converted: keyFigures.some((f) => f.converted) || (counts?.hasConverted ?? false),
     comparisons: published || code === NEDERLAND ? [] : comparisonsOf(context, code, keyFigures),
-    trend,
+    trends,
+    otherChanges,
     counts,
     breakdowns,
     wijken,
@@ -114,17 +129,18 @@ function sharedKeyFigures(context: FactsContext, code: string, published: boolea
   return context.shared(`key-figures|${code}|${published}`, () => keyFiguresOf(context, code, { published }));
 }
 
-/** The trend a fact page shows: of the first key figure with a rate; without rates in the data, of the first count. */
-function mainTrendOf(context: FactsContext, code: string, keyFigures: readonly KeyFigure[], published: boolean): RateTrend | undefined {
-  return context.shared(`main-trend|${code}|${published}`, () => {
-    const mainConcept = (keyFigures.find((f) => f.rate) ?? keyFigures[0])?.concept;
-    return mainConcept ? trendOf(context, code, mainConcept, { published }) : undefined;
+/** The trends a fact page shows (see RegionFacts.trends); made once for the page and its embed. */
+function sharedTrends(context: FactsContext, code: string, keyFigures: readonly KeyFigure[], published: boolean): RateTrend[] {
+  return context.shared(`trends|${code}|${published}`, () => {
+    const compared = keyFigures.filter((f) => f.rate && isCompared(context, f.concept));
+    const concepts = compared.length > 0 ? compared.map((f) => f.concept) : [(keyFigures.find((f) => f.rate) ?? keyFigures[0])?.concept].filter((c) => c !== undefined);
+    return concepts.map((c) => trendOf(context, code, c, { published, band: true })).filter((t) => t !== undefined);
   });
 }
 
-/** The trend of a current region's fact page, without the rest of the page (for its embed). */
+/** The main trend of a current region's fact page, without the rest of the page (for its embed). */
 export function regionTrend(context: FactsContext, code: string): RateTrend | undefined {
-  return mainTrendOf(context, code, sharedKeyFigures(context, code, false), false);
+  return sharedTrends(context, code, sharedKeyFigures(context, code, false), false)[0];
 }
 
 function parentsOf(context: FactsContext, code: string): RegionFacts['parents'] {
@@ -141,7 +157,7 @@ function footnoteScope(
   code: string,
   predecessors: readonly Predecessor[],
   keyFigures: readonly KeyFigure[],
-  trend: RateTrend | undefined,
+  trends: readonly RateTrend[],
   counts: TrendTable | undefined,
   breakdowns: readonly Breakdown[],
   wijken: WijkenTable | undefined,
@@ -156,7 +172,7 @@ function footnoteScope(
     measures.set(datasetId, m);
     periods.set(datasetId, p);
   };
-  const trendPeriods = [...(trend?.table.rows ?? []), ...(counts?.rows ?? [])].map((r) => r.period);
+  const trendPeriods = [...trends.flatMap((t) => t.table.rows), ...(counts?.rows ?? [])].map((r) => r.period);
   for (const f of keyFigures) add(f.datasetId, [f.measure.id, ...(f.rate ? [f.rate.measure.id] : [])], [f.period, ...trendPeriods]);
   for (const b of breakdowns) add(b.datasetId, [b.measure.id], [b.period]);
   if (wijken) add(wijken.datasetId, wijken.measureIds, [wijken.period]);

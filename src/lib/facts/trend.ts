@@ -7,8 +7,11 @@ import type { TrendChartInput, TrendPoint } from '../charts/types';
 import type { ObservationRow } from '../data/dataset';
 import { comparePeriods, parsePeriodCode, periodLabelWithStatus } from '../data/periods';
 import type { Observation } from '../data/symbols';
-import { formatObservation } from '../format/number';
-import { NEDERLAND } from '../regions/codes';
+import { quantileSorted } from 'd3-array';
+import { formatNumber, formatObservation } from '../format/number';
+import { NEDERLAND, regionKind } from '../regions/codes';
+import { VERDICT_TEXT } from '../stats/verdict';
+import { changeOf, type ChangeFacts } from './change';
 import { COUNT_NOUN, KEY_CONCEPTS, type KeyConcept } from './concepts';
 import type { FactIndex, FactsContext, FactsDataset } from './context';
 import { capitalise, regionName } from './regions';
@@ -45,8 +48,12 @@ export interface TrendTable {
 
 export interface RateTrend {
   concept: KeyConcept;
+  /** What is followed: "Jongeren met jeugdhulp". */
+  label: string;
   chart: TrendChartInput;
   table: TrendTable;
+  /** Whether the latest figure changed beyond chance, in words; for a rate only. */
+  change: ChangeFacts | undefined;
 }
 
 /** The trend breaks of a measure (or of the count a rate is computed from). */
@@ -103,6 +110,45 @@ function cellOf(dataset: FactsDataset, index: FactIndex<ObservationRow>, region:
 export interface TrendOptions {
   /** Read the figures as published (a former gemeente on its own indeling). */
   published?: boolean;
+  /** Draw the middle half of the region's comparison group behind the lines (current regions only). */
+  band?: boolean;
+}
+
+/**
+ * The gemeenten whose spread a trend chart shows behind a region's line: for a gemeente its gelijksoortige
+ * gemeenten (itself included, so that all gemeenten of a size class share one band), for a provincie or a
+ * jeugdregio its gemeenten, for Nederland all gemeenten.
+ */
+export function bandGroupOf(context: FactsContext, region: string): { key: string; label: string; members: string[] } | undefined {
+  const { register } = context;
+  const kind = regionKind(region);
+  if (kind === 'gemeente') {
+    const sizeClass = context.sizeClassOf(region);
+    return sizeClass && { key: `klasse:${sizeClass.label}`, label: `middelste helft van de gemeenten met ${sizeClass.label}`, members: context.similarGemeenten(region) };
+  }
+  if (kind === 'provincie' || kind === 'jeugdregio') {
+    return { key: region, label: `middelste helft van de gemeenten ${regionName(register, region, 'in')}`, members: register.membersOf(region).map((g) => g.code) };
+  }
+  if (kind === 'land') return { key: region, label: 'middelste helft van alle gemeenten', members: context.currentGemeenten() };
+  return undefined;
+}
+
+/** A quartile band needs at least this many members with a figure in a period. */
+const MIN_BAND_MEMBERS = 4;
+
+/** The first and third quartile of the group's published rates per period, the same for every member's page. */
+function bandOf(context: FactsContext, dataset: FactsDataset, rate: Measure, periods: readonly string[], group: { key: string; label: string; members: string[] }): NonNullable<TrendChartInput['band']> {
+  return context.shared(`band|${dataset.meta.id}|${rate.id}|${group.key}|${periods.join(',')}`, () => ({
+    label: group.label,
+    points: periods.flatMap((period) => {
+      const values = group.members
+        .map((code) => dataset.index.cellOf(dataset.totalRow(code, period), rate.id)?.value)
+        .filter((v): v is number => v !== null && v !== undefined)
+        .sort((a, b) => a - b);
+      if (values.length < MIN_BAND_MEMBERS) return [];
+      return [{ period, low: quantileSorted(values, 0.25)!, high: quantileSorted(values, 0.75)! }];
+    }),
+  }));
 }
 
 /**
@@ -127,8 +173,12 @@ export function trendOf(context: FactsContext, region: string, concept: KeyConce
   ];
   if (withNl) series.push({ label: 'Nederland', points: points(dataset, shownPeriods, { index: dataset.index, region: NEDERLAND }, shown) });
   const breaks = breaksOf(dataset.meta, [shown, measure], shownPeriods);
+  const group = rate && options.band && !options.published ? bandGroupOf(context, region) : undefined;
+  const band = group && rate ? bandOf(context, dataset, rate, shownPeriods, group) : undefined;
+  const change = rate ? changeOf(context, region, concept, options.published ? { published: true } : {}) : undefined;
   const noun = COUNT_NOUN[measure.countOf];
   const unitText = rate ? rateUnitText(rate) : `aantal ${noun}`;
+  const chartBand = band && band.points.length > 0 ? band : undefined;
   const chart: TrendChartInput = {
     id: `trend-${concept}`,
     title: `${measure.label}, ${unitText}`,
@@ -141,13 +191,17 @@ export function trendOf(context: FactsContext, region: string, concept: KeyConce
     decimals: shown.decimals,
     series,
     ...(breaks.length > 0 ? { trendBreaks: breaks } : {}),
+    ...(chartBand ? { band: chartBand } : {}),
+    ...(change?.change.verdict && change.yearEarlier ? { change: { from: change.yearEarlier.period, to: change.latest.period, words: VERDICT_TEXT[change.change.verdict].word } } : {}),
   };
   // Short headers: the caption names the region; a phone has room for three narrow columns.
   const columns = [
     ...(rate ? [rateColumn(rate)] : []),
     { label: 'Aantal', unit: noun },
     ...(withNl ? [{ label: 'Nederland', unit: rate.rate?.per === 100 ? '%' : rate.unit }] : []),
+    ...(chartBand ? [{ label: 'Middelste helft', unit: chartBand.label.replace(/^middelste helft van (de )?/, '') }] : []),
   ];
+  const bandAt = new Map(chartBand?.points.map((p) => [p.period, p]));
   const breakAt = new Map(breaks.map((b) => [b.period, b.note]));
   const rows = shownPeriods.map((period): TrendTableRow => ({
     period,
@@ -156,10 +210,15 @@ export function trendOf(context: FactsContext, region: string, concept: KeyConce
       ...(rate ? [cellOf(dataset, index, region, period, rate)] : []),
       cellOf(dataset, index, region, period, measure),
       ...(withNl ? [cellOf(dataset, dataset.index, NEDERLAND, period, rate)] : []),
+      ...(chartBand ? [bandCell(bandAt.get(period), rate!.decimals)] : []),
     ],
     breakNote: breakAt.get(period),
   }));
-  return { concept, chart, table: tableOf(columns, rows) };
+  return { concept, label: measure.label, chart, table: tableOf(columns, rows), change };
+}
+
+function bandCell(point: { low: number; high: number } | undefined, decimals: number): TrendCell {
+  return { shown: point ? `${formatNumber(point.low, decimals)}–${formatNumber(point.high, decimals)}` : '', value: null, converted: false, aggregated: false };
 }
 
 /** The trend of a concept's rate against Nederland; undefined where the data has no rate (used by src/lib/embed). */

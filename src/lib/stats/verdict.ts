@@ -180,6 +180,13 @@ export const RECENT_PERIODS = 5;
 
 export type TrendDirection = 'stijgend' | 'dalend' | 'geen-duidelijke-richting';
 
+/** The words of a recent trend, completing "Over de laatste vijf halfjaren …". */
+export const TREND_TEXT: Record<TrendDirection, string> = {
+  stijgend: 'ging het cijfer duidelijk omhoog',
+  dalend: 'ging het cijfer duidelijk omlaag',
+  'geen-duidelijke-richting': 'is er geen duidelijke richting',
+};
+
 export type TrendJudgement = { direction: TrendDirection; reason?: undefined } | { direction: undefined; reason: NoVerdictReason };
 
 /**
