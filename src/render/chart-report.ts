@@ -12,7 +12,8 @@ const KIND_LABEL: Record<string, string> = {
   'dot-strip': 'stippenstroken',
   bar: 'staafdiagrammen',
   choropleth: 'kaarten',
-  // Axes, grid and labels that Plot draws once for many dot strips and bar charts.
+  funnel: 'trechterdiagrammen',
+  // Axes, grid and labels that Plot draws once for many dot strips, bar charts and funnels.
   frame: 'grafiekkaders',
 };
 

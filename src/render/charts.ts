@@ -8,6 +8,9 @@ import { describeBars, describeDotStrip, describeTrend } from '../lib/charts/des
 import { barFrame, barSpec } from '../lib/charts/bar-spec';
 import { dotStripDomain, dotStripFrame, dotStripLegend, dotStripOverlay, swarmLayout, type SwarmLayout } from '../lib/charts/dot-strip-spec';
 import { createHash } from 'node:crypto';
+import { describeFunnel } from '../lib/charts/describe-funnel';
+import { funnelFrame, funnelLayout, type FunnelLayout } from '../lib/charts/funnel-spec';
+import type { FunnelChartInput } from '../lib/charts/types';
 import { trendFrame, trendSpec } from '../lib/charts/trend-spec';
 import { chartWidth, NARROW_CHART_WIDTH } from '../lib/charts/layout';
 import type {
@@ -50,6 +53,12 @@ const RENDERERS = {
     if (!frame) return renderPlotChart(input, describeBars, barSpec);
     const description = describeBars(input);
     return { id: input.id, title: input.title, description, legend: frame.legend, svg: framedSvg(`bar:${frame.key}`, frame.options, input.title, description, frame.overlay) };
+  },
+  funnel: (input: FunnelChartInput): ChartOutput => {
+    const description = describeFunnel(input);
+    const { pointsKey, layout } = cachedFunnelLayout(input);
+    const frame = funnelFrame(input, pointsKey, layout);
+    return { id: input.id, title: input.title, description, legend: frame.legend, svg: framedSvg(`funnel:${frame.key}`, frame.options, input.title, description, frame.overlay) };
   },
   choropleth: (input: ChoroplethInput): ChoroplethOutput => renderChoroplethUncached(input),
 };
@@ -148,6 +157,41 @@ function cachedSwarmLayout(input: DotStripInput): SwarmLayout {
   if (!byDomain) cache.byValues.set(input.values, (byDomain = new Map()));
   byDomain.set(domainKey, layout);
   return layout;
+}
+
+/**
+ * A funnel of all gemeenten is the same on every page of a measure and period, with another gemeente marked:
+ * like the dot strip it is a cached frame and some string work, made here without a chart worker or the cache
+ * (hashing the points of all gemeenten for every page would cost more than drawing the marks).
+ */
+export function renderFunnelChart(input: FunnelChartInput): Promise<ChartOutput> {
+  assertChartId(input.id);
+  const started = performance.now();
+  const chart = renderChartNow('funnel', input);
+  recordRender('funnel', performance.now() - started, chart.svg.length);
+  return Promise.resolve({ ...chart, svg: withChartId(chart.svg, input.id) });
+}
+
+/**
+ * The points of a funnel hashed once per array (the pages of a measure and period pass the same frozen array,
+ * see src/lib/facts/funnel-chart.ts), and its layout once per array and everything else it depends on.
+ */
+const FUNNEL_KEY = Symbol.for('jeugdzorg.funnelLayouts');
+type FunnelCacheEntry = { pointsKey: string; layouts: Map<string, FunnelLayout> };
+type GlobalWithFunnels = typeof globalThis & { [FUNNEL_KEY]?: WeakMap<object, FunnelCacheEntry> };
+
+function cachedFunnelLayout(input: FunnelChartInput): { pointsKey: string; layout: FunnelLayout } {
+  const holder = globalThis as GlobalWithFunnels;
+  const cache = (holder[FUNNEL_KEY] ??= new WeakMap());
+  let entry = cache.get(input.points);
+  if (!entry) {
+    const points = input.points.map((p) => [p.code, p.size, p.value]);
+    cache.set(input.points, (entry = { pointsKey: createHash('sha1').update(JSON.stringify(points)).digest('base64url'), layouts: new Map() }));
+  }
+  const layoutKey = JSON.stringify([chartWidth(input), input.target.value, input.tau2, input.per, input.unit, input.sizeLabel]);
+  let layout = entry.layouts.get(layoutKey);
+  if (!layout) entry.layouts.set(layoutKey, (layout = funnelLayout(input)));
+  return { pointsKey: entry.pointsKey, layout };
 }
 
 /** Empties the chart cache, the frames and the counters (tests). */

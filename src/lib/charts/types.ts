@@ -103,12 +103,25 @@ export interface FunnelChartInput {
   per: number;
   /** What the size axis counts: "jongeren tot 18 jaar". */
   sizeLabel: string;
-  /** The centre line, in the rate's unit. */
-  target: { label: string; value: number };
+  /**
+   * The centre line, in the rate's unit: `value` from the counts (where the line and the limits are drawn),
+   * `shown` the published figure its label prints, `inPhrase` how a sentence names it ("in Nederland").
+   */
+  target: { label: string; value: number; shown?: number; inPhrase?: string };
   /** The overdispersion between the regions that widens the limits (funnel.ts). */
   tau2: number;
   /** Every region with counts: its size (denominator) and its rate from the counts, in the rate's unit. */
-  points: Array<{ code: string; label: string; size: number; value: number; verdict?: import('../stats/verdict').Verdict }>;
+  points: Array<{
+    code: string;
+    label: string;
+    size: number;
+    value: number;
+    /** The published rate, which labels and sentences print (the position is `value`, from the counts). */
+    shown?: number | null;
+    verdict?: import('../stats/verdict').Verdict;
+    /** Why a region has no verdict, where it has none. */
+    reason?: import('../stats/verdict').NoVerdictReason;
+  }>;
   /** The region marked on a fact page. */
   highlight?: string;
   /** Regions drawn distinct, e.g. the gelijksoortige gemeenten. */
