@@ -97,6 +97,14 @@ describe('funnel plot spec', () => {
     expect(chart.svg).not.toMatch(/\d+e (hoogste|laagste|plaats)|rang/);
   });
 
+  it('labels every tick of the size axis (a Plot log axis would leave out 5.000)', async () => {
+    const large = POINTS.filter((p) => p.size >= 800).map((p) => ({ ...p }));
+    const layout = funnelLayout(input({ points: large }));
+    expect(layout.xTicks).toEqual([1000, 2000, 5000, 10000, 20000, 50000, 100000]);
+    const t = texts((await renderFunnelChart(input({ points: large }))).svg);
+    expect(t).toEqual(expect.arrayContaining(['1.000', '2.000', '5.000', '10.000', '20.000', '50.000', '100.000']));
+  });
+
   it('uses 1-2-5, 1-3 or powers of ten on the size axis as room allows', () => {
     expect(sizeTicks([90, 160000], 1800)).toEqual([100, 200, 500, 1000, 2000, 5000, 10000, 20000, 50000, 100000]);
     expect(sizeTicks([90, 160000], 560)).toEqual([100, 300, 1000, 3000, 10000, 30000, 100000]);

@@ -142,19 +142,26 @@ export function funnelLayout(input: FunnelChartInput): FunnelLayout {
   return { width, height, marginLeft, marginRight, xDomain, xTicks, yDomain, yTicks, xLabel: sizeAxisLabel(input.sizeLabel, width - 8), yLabel };
 }
 
-/** Pixel positions on the layout's scales, computed as Plot's (d3's) log and linear scales do. */
+/**
+ * Plot is given the logarithm of the size on a linear scale rather than a log scale: Plot labels a log axis
+ * with d3's log tick format, which leaves out the labels of some ticks (5.000 of 1-2-5) whatever formatter it
+ * is given.
+ */
+const logSize = (p: { size: number }) => Math.log10(p.size);
+
+/** Pixel positions on the layout's scales, computed as Plot's (d3's) linear scales do. */
 export function funnelScales(layout: FunnelLayout): { x: (size: number) => number; y: (value: number) => number } {
   const left = layout.marginLeft;
   const right = layout.width - layout.marginRight;
   const top = MARGIN_TOP;
   const bottom = layout.height - MARGIN_BOTTOM;
-  const l0 = Math.log(layout.xDomain[0]);
-  const lSpan = Math.log(layout.xDomain[1]) - l0;
+  const l0 = Math.log10(layout.xDomain[0]);
+  const lSpan = Math.log10(layout.xDomain[1]) - l0;
   const [y0, y1] = layout.yDomain;
   const ySpan = y1 - y0;
   return {
     x: (size) => {
-      const t = (Math.log(size) - l0) / lSpan;
+      const t = (Math.log10(size) - l0) / lSpan;
       return left * (1 - t) + right * t;
     },
     y: (value) => {
@@ -197,7 +204,13 @@ function plotOptions(layout: FunnelLayout, marks: Plot.Markish[]): Plot.PlotOpti
     marginLeft: layout.marginLeft,
     marginRight: layout.marginRight,
     style: PLOT_STYLE,
-    x: { type: 'log', domain: layout.xDomain, ticks: layout.xTicks, tickFormat: (v: number) => formatNumber(v), label: layout.xLabel, labelAnchor: 'right' },
+    x: {
+      domain: layout.xDomain.map(Math.log10),
+      ticks: layout.xTicks.map(Math.log10),
+      tickFormat: (v: number) => formatNumber(10 ** v),
+      label: layout.xLabel,
+      labelAnchor: 'right',
+    },
     y: { domain: layout.yDomain, ticks: layout.yTicks, tickFormat: tickFormatter(layout.yTicks), label: layout.yLabel, labelAnchor: 'top', grid: true },
     marks,
   };
@@ -212,11 +225,11 @@ function sharedMarks(input: FunnelChartInput, layout: FunnelLayout): Plot.Markis
   ];
   const [, xMax] = layout.xDomain;
   return [
-    Plot.line(side('lower998', 'upper998'), { x: 'size', y: 'value', z: 'side', ...LIMIT998, clip: true, className: 'funnel-limit-998' }),
-    Plot.line(side('lower95', 'upper95'), { x: 'size', y: 'value', z: 'side', ...LIMIT95, clip: true, className: 'funnel-limit-95' }),
+    Plot.line(side('lower998', 'upper998'), { x: logSize, y: 'value', z: 'side', ...LIMIT998, clip: true, className: 'funnel-limit-998' }),
+    Plot.line(side('lower95', 'upper95'), { x: logSize, y: 'value', z: 'side', ...LIMIT95, clip: true, className: 'funnel-limit-95' }),
     Plot.ruleY([input.target.value], { stroke: REFERENCE_COLOR, strokeWidth: 1.5, className: 'funnel-centre' }),
-    Plot.dot(input.points, { x: 'size', y: 'value', r: R_OTHER, fill: '#ffffff', stroke: OTHER_COLOR, strokeWidth: 1, className: 'funnel-others' }),
-    Plot.text([targetLabel(input)], { x: xMax, y: input.target.value, text: (d: string) => d, textAnchor: 'end', dy: -7, fill: REFERENCE_COLOR, ...HALO, className: 'funnel-centre-label' }),
+    Plot.dot(input.points, { x: logSize, y: 'value', r: R_OTHER, fill: '#ffffff', stroke: OTHER_COLOR, strokeWidth: 1, className: 'funnel-others' }),
+    Plot.text([targetLabel(input)], { x: Math.log10(xMax), y: input.target.value, text: (d: string) => d, textAnchor: 'end', dy: -7, fill: REFERENCE_COLOR, ...HALO, className: 'funnel-centre-label' }),
   ];
 }
 
@@ -226,13 +239,13 @@ export function funnelSpec(input: FunnelChartInput): { options: Plot.PlotOptions
   const { own, members } = parts(input);
   const { x } = funnelScales(layout);
   const marks: Plot.Markish[] = [...sharedMarks(input, layout)];
-  if (members.length > 0) marks.push(Plot.dot(members, { x: 'size', y: 'value', r: R_OTHER, fill: GROUP_COLOR, stroke: GROUP_COLOR, strokeWidth: 1, className: 'funnel-group' }));
+  if (members.length > 0) marks.push(Plot.dot(members, { x: logSize, y: 'value', r: R_OTHER, fill: GROUP_COLOR, stroke: GROUP_COLOR, strokeWidth: 1, className: 'funnel-group' }));
   if (own) {
-    marks.push(Plot.dot([own], { x: 'size', y: 'value', r: R_HIGHLIGHT, fill: HIGHLIGHT_COLOR, stroke: '#000000', strokeWidth: 1.5, className: 'funnel-highlight' }));
+    marks.push(Plot.dot([own], { x: logSize, y: 'value', r: R_HIGHLIGHT, fill: HIGHLIGHT_COLOR, stroke: '#000000', strokeWidth: 1.5, className: 'funnel-highlight' }));
     const side = labelSide(input, layout, own, x(own.size));
     marks.push(
       Plot.text([own], {
-        x: 'size',
+        x: logSize,
         y: 'value',
         text: (p: FunnelPoint) => highlightLabel(input, p),
         textAnchor: side,
