@@ -13,6 +13,8 @@ const over = defineCollection({
     symbolLegend: z.boolean().default(false),
     /** Show the planned release calendar after the text. */
     releaseCalendar: z.boolean().default(false),
+    /** Show the worked examples of the comparison methods, computed from the data, after the text. */
+    methodExamples: z.boolean().default(false),
   }),
 });
 

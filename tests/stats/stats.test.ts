@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { funnelLimits, funnelZScores, overdispersion } from '../../src/lib/stats/funnel';
 import { byarInterval, rateInterval, roundedCountRange, wilsonInterval, Z95, Z998 } from '../../src/lib/stats/intervals';
 import {
+  changeInterval,
   judgeAgainstReference,
   judgeChange,
   judgeRecentTrend,
@@ -233,6 +234,12 @@ describe('change since a year earlier', () => {
 
   it("is the Newcombe (MOVER-D) interval of the difference, from the widened Wilson intervals (R by hand)", () => {
     // 2.950 of 27.310 → 3.110 of 27.500: 95% interval −0,028 to 1,043 percentage points; 99.8% −0,331 to 1,346.
+    const usual = changeInterval(rate(2950, 27310), rate(3110, 27500), PCT, Z95)!;
+    expect(usual.lower).toBeCloseTo(-0.0282396782437067, 6);
+    expect(usual.upper).toBeCloseTo(1.04257995096482, 6);
+    const strict = changeInterval(rate(2950, 27310), rate(3110, 27500), PCT, Z998)!;
+    expect(strict.lower).toBeCloseTo(-0.33124794782548, 6);
+    expect(strict.upper).toBeCloseTo(1.34554537474539, 6);
     expect(judgeChange(rate(2950, 27310), rate(3110, 27500), PCT).verdict).toBe('niet-duidelijk-anders');
     expect(judgeChange(rate(2950, 27310), rate(3130, 27500), PCT).verdict).toBe('hoger');
     expect(judgeChange(rate(2950, 27310), rate(3300, 27500), PCT).verdict).toBe('duidelijk-hoger');

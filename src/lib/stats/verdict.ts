@@ -155,24 +155,29 @@ function missingCounts(rate: ComparedRate): NoVerdictReason | undefined {
 export function judgeChange(earlier: ComparedRate, later: ComparedRate, unit: RateUnit): Judgement {
   const missing = missingCounts(earlier) ?? missingCounts(later);
   if (missing) return { verdict: undefined, reason: missing };
-  const e = { count: earlier.count!, denominator: earlier.denominator! };
-  const l = { count: later.count!, denominator: later.denominator! };
-  if (Math.max(e.count, l.count) < MIN_EXPECTED) return { verdict: undefined, reason: 'te-weinig' };
-  const differenceInterval = (z: number): Interval => {
-    const rate = (r: typeof e) => (r.count / r.denominator) * unit.per;
-    const ci = (r: typeof e) => rateInterval({ ...r, kind: unit.kind, per: unit.per, rounding: unit.rounding ?? COUNT_ROUNDING }, z);
-    const p1 = rate(e);
-    const p2 = rate(l);
-    const c1 = ci(e);
-    const c2 = ci(l);
-    const d = p2 - p1;
-    return { lower: d - Math.hypot(p2 - c2.lower, c1.upper - p1), upper: d + Math.hypot(c2.upper - p2, p1 - c1.lower) };
-  };
-  const strict = differenceInterval(Z998);
-  const usual = differenceInterval(Z95);
+  if (Math.max(earlier.count!, later.count!) < MIN_EXPECTED) return { verdict: undefined, reason: 'te-weinig' };
+  const strict = changeInterval(earlier, later, unit, Z998)!;
+  const usual = changeInterval(earlier, later, unit, Z95)!;
   const verdict: Verdict =
     strict.lower > 0 ? 'duidelijk-hoger' : usual.lower > 0 ? 'hoger' : strict.upper < 0 ? 'duidelijk-lager' : usual.upper < 0 ? 'lager' : 'niet-duidelijk-anders';
   return { verdict: followPrinted(verdict, later.shown, earlier.shown, unit.decimals) };
+}
+
+/**
+ * The interval of the difference later − earlier, in the rate's unit, at level z (MOVER-D: Newcombe's hybrid
+ * score method for shares), from each rate's interval widened for the rounding of its count; undefined
+ * without counts.
+ */
+export function changeInterval(earlier: ComparedRate, later: ComparedRate, unit: RateUnit, z: number): Interval | undefined {
+  if (missingCounts(earlier) || missingCounts(later)) return undefined;
+  const rate = (r: ComparedRate) => (r.count! / r.denominator!) * unit.per;
+  const ci = (r: ComparedRate) => rateInterval({ count: r.count!, denominator: r.denominator!, kind: unit.kind, per: unit.per, rounding: unit.rounding ?? COUNT_ROUNDING }, z);
+  const p1 = rate(earlier);
+  const p2 = rate(later);
+  const c1 = ci(earlier);
+  const c2 = ci(later);
+  const d = p2 - p1;
+  return { lower: d - Math.hypot(p2 - c2.lower, c1.upper - p1), upper: d + Math.hypot(c2.upper - p2, p1 - c1.lower) };
 }
 
 /** How many periods a recent trend looks back over, as Fingertips does. */

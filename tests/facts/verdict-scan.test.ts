@@ -1,0 +1,35 @@
+/** The scan that reads every built fact page for contradicting verdicts must itself catch contradictions. */
+import { describe, expect, it } from 'vitest';
+import { scanFactPage } from '../support/verdict-scan';
+
+const page = (sentence: string, tableVerdict = 'niet duidelijk anders', change = 'Dat is hoger dan een jaar eerder (11,0% in het 1e halfjaar 2025).') => `
+<section class="comparison">
+  <p>In Zwolle kreeg 11,4% van de jongeren tot 18 jaar jeugdhulp (3.110 jongeren).</p>
+  <p>${sentence}</p>
+  <table><tbody>
+    <tr class="is-highlight"><th>Zwolle</th><td>11,4</td><td>11,1–11,8</td><td>3.110</td><td></td></tr>
+    <tr><th>Nederland</th><td>11,4</td><td>11,3–11,5</td><td>355.105</td><td>${tableVerdict}</td></tr>
+  </tbody></table>
+</section>
+<p class="change-sentence">In het 1e halfjaar 2026*: 11,4%.</p>
+<p class="change-sentence">${change}</p>
+<p class="change-sentence">Over de laatste vijf halfjaren (1e halfjaar 2024 tot en met 1e halfjaar 2026) ging het cijfer duidelijk omhoog: van 10,2% naar 11,4%.</p>`;
+
+describe('the verdict scan', () => {
+  it('passes a page whose words follow its figures, and counts what it checked', () => {
+    const result = scanFactPage(page('Dat is hoger dan in Nederland (10,6%) en in de provincie Overijssel (10,5%); het is niet duidelijk anders dan in gelijksoortige gemeenten (11,4%, 27 andere gemeenten met 100.000 tot 250.000 inwoners).'), 'ok');
+    expect(result.findings).toEqual([]);
+    expect(result.checked).toEqual({ sentences: 3, tableRows: 1, changes: 1, trends: 1 });
+  });
+
+  it('finds "hoger" beside an equal or a higher printed figure, in sentences, tables and changes', () => {
+    expect(scanFactPage(page('Dat is hoger dan in Nederland (11,4%).'), 'a').findings).toHaveLength(1);
+    expect(scanFactPage(page('Dat is lager dan in Nederland (10,6%).'), 'b').findings).toHaveLength(1);
+    expect(scanFactPage(page('Dat is niet duidelijk anders dan in Nederland (11,4%).', 'hoger'), 'c').findings).toHaveLength(1);
+    expect(scanFactPage(page('Dat is niet duidelijk anders dan in Nederland (11,4%).', 'niet duidelijk anders', 'Dat is lager dan een jaar eerder (11,0% in het 1e halfjaar 2025).'), 'd').findings).toHaveLength(1);
+  });
+
+  it('finds a comparison clause without a known verdict word', () => {
+    expect(scanFactPage(page('Dat is meer dan in Nederland (10,6%).'), 'e').findings[0]!.problem).toMatch(/without a known verdict/);
+  });
+});

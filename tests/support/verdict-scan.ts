@@ -1,0 +1,138 @@
+/**
+ * Reads a built fact page as a reader does and checks that no comparison word contradicts the figures printed
+ * beside it: "hoger" needs a higher printed figure, "lager" a lower one, and equal printed figures allow only
+ * "niet duidelijk anders". It looks at the comparison sentences, the comparison tables, the change sentences
+ * (against a year earlier, and the recent trend) and the funnel tables of the national pages.
+ */
+import { parseHTML } from 'linkedom';
+import { parseDutchNumber } from '../../src/lib/format/number';
+
+export interface ScanFinding {
+  where: string;
+  text: string;
+  problem: string;
+}
+
+export interface ScanResult {
+  /** How many verdicts were checked, by kind. */
+  checked: { sentences: number; tableRows: number; changes: number; trends: number };
+  findings: ScanFinding[];
+}
+
+type Direction = 1 | 0 | -1;
+
+/** The direction a comparison word claims: 1 higher, -1 lower, 0 not clearly different; undefined for none. */
+function claimed(words: string): Direction | undefined {
+  const w = words.trim().toLowerCase();
+  if (/^(duidelijk )?hoger\b/.test(w)) return 1;
+  if (/^(duidelijk )?lager\b/.test(w)) return -1;
+  if (/^niet duidelijk anders\b/.test(w)) return 0;
+  return undefined;
+}
+
+/** The first printed rate in a text: "11,4%" or "102,0 per 1.000". */
+const RATE = /(-?\d{1,3}(?:\.\d{3})*,\d+)(?=%| per )/g;
+const ratesIn = (text: string) => [...text.matchAll(RATE)].map((m) => parseDutchNumber(m[1]!)!);
+
+function check(result: ScanResult, where: string, text: string, claim: Direction | undefined, own: number | undefined, other: number | undefined): void {
+  if (claim === undefined || own === undefined || other === undefined) return;
+  const order: Direction = own > other ? 1 : own < other ? -1 : 0;
+  if (order === 0 && claim !== 0) result.findings.push({ where, text, problem: `"${claim > 0 ? 'hoger' : 'lager'}" beside equal figures` });
+  else if (claim !== 0 && claim !== order) result.findings.push({ where, text, problem: `says ${claim > 0 ? 'hoger' : 'lager'} but ${own} vs ${other}` });
+}
+
+const VERDICT_PHRASE = /^(duidelijk hoger|hoger|niet duidelijk anders|lager|duidelijk lager) dan /;
+
+/** Only the parts that carry verdicts are parsed: a whole gemeente page with its charts is slow to parse. */
+function verdictFragments(html: string): string {
+  const parts = [
+    ...html.matchAll(/<section[^>]*class="comparison[^"]*"[^>]*>[\s\S]*?<\/section>/g),
+    ...html.matchAll(/<p class="change-sentence[^"]*"[^>]*>[\s\S]*?<\/p>/g),
+    ...html.matchAll(/<ul class="change-list[^"]*"[^>]*>[\s\S]*?<\/ul>/g),
+  ];
+  // In page order: a change sentence refers to the latest figure in the paragraph before it.
+  return parts
+    .sort((a, b) => a.index! - b.index!)
+    .map((m) => m[0].replace(/<svg[\s\S]*?<\/svg>/g, ''))
+    .join('');
+}
+
+export function scanFactPage(html: string, where: string, result: ScanResult = emptyScan()): ScanResult {
+  const { document } = parseHTML(`<!doctype html><html><body>${verdictFragments(html)}</body></html>`);
+  for (const section of document.querySelectorAll('section.comparison')) {
+    const paragraphs = [...section.querySelectorAll(':scope > p')].map((p) => p.textContent ?? '');
+    const own = ratesIn(paragraphs[0] ?? '')[0];
+    for (const text of paragraphs.slice(1)) {
+      if (!text.startsWith('Dat is ')) continue;
+      // "Dat is hoger dan in A (x%) en in B (y%); het is niet duidelijk anders dan in C (z%)."
+      for (const clause of text.replace(/^Dat is /, '').replace(/\.$/, '').split('; het is ')) {
+        const verdict = VERDICT_PHRASE.exec(clause);
+        if (!verdict) {
+          result.findings.push({ where, text: clause, problem: 'a comparison clause without a known verdict' });
+          continue;
+        }
+        // The first rate inside each "(…)" after the verdict: the reference's printed figure.
+        for (const item of clause.matchAll(/\(([^()]*)\)/g)) {
+          result.checked.sentences++;
+          check(result, where, clause, claimed(verdict[1]!), own, ratesIn(item[1]!)[0]);
+        }
+      }
+    }
+    const table = section.querySelector('table');
+    if (table) {
+      const rows = [...table.querySelectorAll('tbody tr')];
+      const ownRow = rows.find((r) => r.classList.contains('is-highlight'));
+      const ownRate = ownRow ? parseDutchNumber(ownRow.querySelector('td')?.textContent ?? '') : undefined;
+      for (const row of rows) {
+        if (row === ownRow) continue;
+        const cells = [...row.querySelectorAll('td')].map((c) => c.textContent ?? '');
+        result.checked.tableRows++;
+        check(result, where, cells.join(' | '), claimed(cells.at(-1) ?? ''), ownRate, parseDutchNumber(cells[0] ?? ''));
+      }
+    }
+  }
+  for (const p of document.querySelectorAll('p.change-sentence, .change-list li')) {
+    const text = p.textContent ?? '';
+    scanChangeText(text, where, result);
+  }
+  return result;
+}
+
+/** "In het 1e halfjaar 2026*: 11,4%. Dat is hoger dan een jaar eerder (11,0% in …)." and the recent trend. */
+function scanChangeText(text: string, where: string, result: ScanResult): void {
+  const latest = /(?:^|\. )In (?:het )?[^:]*: (-?\d{1,3}(?:\.\d{3})*,\d+)(?=%| per )/.exec(text);
+  const change = /Dat is (duidelijk hoger|hoger|niet duidelijk anders|lager|duidelijk lager) dan een jaar eerder \(([^)]*)\)/.exec(text);
+  if (change) {
+    result.checked.changes++;
+    // In a list item the latest figure is in the same text; in a paragraph it is in the one before.
+    const own = latest ? parseDutchNumber(latest[1]!) : lastLatest.get(where);
+    check(result, where, text, claimed(change[1]!), own, ratesIn(change[2]!)[0]);
+  }
+  if (latest) lastLatest.set(where, parseDutchNumber(latest[1]!));
+  const trend = /ging het cijfer duidelijk (omhoog|omlaag): van ([^ ]+(?:%| per 1\.000)) naar ([^ .]+(?:%| per 1\.000))/.exec(text);
+  if (trend) {
+    result.checked.trends++;
+    const from = ratesIn(`${trend[2]} `)[0];
+    const to = ratesIn(`${trend[3]} `)[0];
+    check(result, where, text, trend[1] === 'omhoog' ? 1 : -1, to, from);
+  }
+}
+
+const lastLatest = new Map<string, number | undefined>();
+
+/** The funnel table of a national page: each row's printed rate against Nederland's, and its verdict. */
+export function scanFunnelPage(html: string, where: string, nederland: number, result: ScanResult = emptyScan()): ScanResult {
+  const { document } = parseHTML(html);
+  for (const row of document.querySelectorAll('table tbody tr')) {
+    const cells = [...row.querySelectorAll('td')].map((c) => c.textContent ?? '');
+    const verdict = cells.at(-1) ?? '';
+    if (claimed(verdict) === undefined) continue;
+    result.checked.tableRows++;
+    check(result, where, cells.join(' | '), claimed(verdict), parseDutchNumber(cells[0] ?? ''), nederland);
+  }
+  return result;
+}
+
+export function emptyScan(): ScanResult {
+  return { checked: { sentences: 0, tableRows: 0, changes: 0, trends: 0 }, findings: [] };
+}
