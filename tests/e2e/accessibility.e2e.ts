@@ -27,6 +27,8 @@ const PAGES = {
   downloads: '/downloads/',
   'downloads van een tabel': '/downloads/jeugdhulp/',
   'kaart van een periode': '/kaarten/jeugdhulp/2026hj01/',
+  verschillen: '/verschillen/',
+  'verschillen van een cijfer en periode': '/verschillen/jeugdhulp/2026hj01/',
   'wijkentabel': '/tabellen/jeugdhulp-wijken/',
   insluiten: '/embed/',
   'ingesloten grafiek': '/embed/trend-gemeente-amsterdam/',

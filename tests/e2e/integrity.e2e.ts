@@ -33,7 +33,7 @@ function resolves(target: string): boolean {
 
 describe(`the built site (${files.length} pages)`, () => {
   it('has pages of every kind', () => {
-    for (const route of ['/', '/tabellen/', '/gemeenten/', '/gemeente/amsterdam/', '/gemeente/weesp/', '/over/', '/over/toegankelijkheid/']) {
+    for (const route of ['/', '/tabellen/', '/gemeenten/', '/gemeente/amsterdam/', '/gemeente/weesp/', '/over/', '/over/toegankelijkheid/', '/verschillen/', '/verschillen/jeugdhulp/2026hj01/']) {
       expect(pages.some((p) => p.route === route), route).toBe(true);
     }
   });

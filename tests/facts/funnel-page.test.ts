@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { describeFunnel } from '../../src/lib/charts/describe-funnel';
 import { funnelChartInput, funnelPoints, funnelTitle } from '../../src/lib/facts/funnel-chart';
 import { funnelOf, funnelPeriods } from '../../src/lib/facts/funnel';
-import { funnelHref, funnelIndex, funnelPage, funnelPagePaths, funnelPageConcepts, funnelSlug, overdispersionText, verdictCounts } from '../../src/lib/facts/funnel-page';
+import { funnelHref, funnelIndex, funnelPage, funnelPagePaths, funnelPageConcepts, funnelSlug, funnelTableRowsHtml, overdispersionText, verdictCounts } from '../../src/lib/facts/funnel-page';
 import { formatNumber } from '../../src/lib/format/number';
 import { regionHref } from '../../src/lib/pages/gemeente-links';
 import { NO_VERDICT_TEXT, VERDICT_TEXT } from '../../src/lib/stats/verdict';
@@ -103,6 +103,16 @@ describe('funnel page model', () => {
       const ranks = rows.map((_, i) => String(i + 1)).sort();
       expect(values).not.toEqual(ranks);
     }
+  });
+
+  it('writes the table rows as HTML: a linked row header and a cell per column, names escaped', () => {
+    const html = funnelTableRowsHtml(page.table.rows);
+    expect(html.match(/<tr>/g)).toHaveLength(funnel.regions.length);
+    expect(html.match(/<th scope="row">/g)).toHaveLength(funnel.regions.length);
+    expect(html.match(/<td\b/g)).toHaveLength(funnel.regions.length * page.table.columns.length);
+    expect(html).toContain('<th scope="row"><a href="/gemeente/amsterdam/">Amsterdam</a></th>');
+    const odd = funnelTableRowsHtml([{ code: 'GM9999', header: 'A & <B>', href: undefined, cells: ['1', 'geen oordeel: x'], verdict: undefined }]);
+    expect(odd).toBe('<tr><th scope="row">A &amp; &lt;B&gt;</th><td>1</td><td class="funnel-table__verdict">geen oordeel: x</td></tr>');
   });
 
   it('shows the published figures, the counts, the intervals and the limits of each gemeente', () => {

@@ -5,11 +5,12 @@
  * no ranks: a region's place follows from its size and rate alone.
  *
  * Every fact page of a measure and period shows the same funnel of all gemeenten, with its own gemeente marked.
- * Plot draws only what they share ({@link funnelFrame}: the axes, the limit curves, the centre line and every
- * region as a hollow grey dot), once per measure, period and width; the marks of one page (the group filled
- * blue, the region itself large and vermillion with its name and figure) are written as SVG beside it, byte for
- * byte what Plot would draw ({@link funnelSpec} draws every mark, for the tests). A funnel on a fact page then
- * costs a few string operations instead of a Plot rendering.
+ * Plot draws only the frame they share ({@link funnelFrame}: the axes, the limit curves and the centre line),
+ * once per measure, period and width. Everything else is written as SVG beside it, byte for byte what Plot
+ * would draw ({@link funnelSpec} draws every mark, for the tests): every region as a hollow grey ring and the
+ * centre line's label, written once per funnel, then the marks of one page (the group filled blue, the region
+ * itself large and vermillion with its name and figure). A funnel on a fact page then costs a few string
+ * operations instead of a Plot rendering.
  */
 import * as Plot from '@observablehq/plot';
 import { extent, nice, ticks as tickValues } from 'd3-array';
@@ -30,7 +31,7 @@ const MARGIN_TOP = 28;
 const MARGIN_BOTTOM = 40;
 const MIN_MARGIN_RIGHT = 14;
 /** How many sizes the limit curves are computed at, spread evenly over the logarithmic axis. */
-export const CURVE_STEPS = 96;
+export const CURVE_STEPS = 48;
 /** The 95% limits: dashed, dark. The 99.8% limits: solid, thinner and lighter. */
 const LIMIT95 = { stroke: REFERENCE_COLOR, strokeWidth: 1.25, strokeDasharray: '5 3' } as const;
 const LIMIT998 = { stroke: OTHER_COLOR, strokeWidth: 1 } as const;
@@ -216,21 +217,52 @@ function plotOptions(layout: FunnelLayout, marks: Plot.Markish[]): Plot.PlotOpti
   };
 }
 
-/** The marks every page of the same funnel shares: limit curves, the centre line and all regions in grey. */
-function sharedMarks(input: FunnelChartInput, layout: FunnelLayout): Plot.Markish[] {
+/** What Plot draws of the frame: the limit curves and the centre line (the axes come with the options). */
+function frameMarks(input: FunnelChartInput, layout: FunnelLayout): Plot.Markish[] {
   const curves = funnelCurves(input, layout.xDomain);
   const side = (lower: keyof FunnelCurvePoint, upper: keyof FunnelCurvePoint) => [
     ...curves.map((c) => ({ size: c.size, value: c[lower], side: 'onder' })),
     ...curves.map((c) => ({ size: c.size, value: c[upper], side: 'boven' })),
   ];
-  const [, xMax] = layout.xDomain;
   return [
     Plot.line(side('lower998', 'upper998'), { x: logSize, y: 'value', z: 'side', ...LIMIT998, clip: true, className: 'funnel-limit-998' }),
     Plot.line(side('lower95', 'upper95'), { x: logSize, y: 'value', z: 'side', ...LIMIT95, clip: true, className: 'funnel-limit-95' }),
     Plot.ruleY([input.target.value], { stroke: REFERENCE_COLOR, strokeWidth: 1.5, className: 'funnel-centre' }),
-    Plot.dot(input.points, { x: logSize, y: 'value', r: R_OTHER, fill: '#ffffff', stroke: OTHER_COLOR, strokeWidth: 1, className: 'funnel-others' }),
-    Plot.text([targetLabel(input)], { x: Math.log10(xMax), y: input.target.value, text: (d: string) => d, textAnchor: 'end', dy: -7, fill: REFERENCE_COLOR, ...HALO, className: 'funnel-centre-label' }),
   ];
+}
+
+/** Every region as a grey ring, and the centre line's label over them (see {@link sharedMarkup}). */
+function sharedMarks(input: FunnelChartInput, layout: FunnelLayout): Plot.Markish[] {
+  return [
+    Plot.dot(input.points, { x: logSize, y: 'value', r: R_OTHER, fill: '#ffffff', stroke: OTHER_COLOR, strokeWidth: 1, className: 'funnel-others' }),
+    Plot.text([targetLabel(input)], { x: Math.log10(layout.xDomain[1]), y: input.target.value, text: (d: string) => d, textAnchor: 'end', dy: -7, fill: REFERENCE_COLOR, ...HALO, className: 'funnel-centre-label' }),
+  ];
+}
+
+const sharedMarkupCache = new WeakMap<FunnelLayout, WeakMap<object, Map<string, string>>>();
+
+/**
+ * {@link sharedMarks} as SVG, the way Plot writes them, made once per layout, points and label: the same on
+ * every page of a funnel. Written rather than drawn by Plot because each national page has a funnel of its own,
+ * and 342 dots are half the time Plot takes for a frame.
+ */
+function sharedMarkup(input: FunnelChartInput, layout: FunnelLayout): string {
+  const label = targetLabel(input);
+  let byPoints = sharedMarkupCache.get(layout);
+  if (!byPoints) sharedMarkupCache.set(layout, (byPoints = new WeakMap()));
+  let byLabel = byPoints.get(input.points);
+  if (!byLabel) byPoints.set(input.points, (byLabel = new Map()));
+  let svg = byLabel.get(label);
+  if (svg === undefined) {
+    const { x, y } = funnelScales(layout);
+    svg = `<g stroke="${OTHER_COLOR}" fill="#ffffff" class="funnel-others">`;
+    for (const p of input.points) svg += `<circle r="${R_OTHER}" cy="${roundTenth(y(p.value))}" cx="${roundTenth(x(p.size))}" />`;
+    svg +=
+      `</g><g transform="translate(0,-7)" text-anchor="end" paint-order="stroke" stroke-linejoin="round" stroke-width="3" stroke="#ffffff" fill="${REFERENCE_COLOR}" class="funnel-centre-label">` +
+      `<text transform="translate(${roundTenth(x(layout.xDomain[1]))},${roundTenth(y(input.target.value))})" y="0.3em">${escapeText(label)}</text></g>`;
+    byLabel.set(label, svg);
+  }
+  return svg;
 }
 
 /** Every mark drawn by Plot: the reference for the frame and its overlay ({@link funnelFrame}), and the tests. */
@@ -238,7 +270,7 @@ export function funnelSpec(input: FunnelChartInput): { options: Plot.PlotOptions
   const layout = funnelLayout(input);
   const { own, members } = parts(input);
   const { x } = funnelScales(layout);
-  const marks: Plot.Markish[] = [...sharedMarks(input, layout)];
+  const marks: Plot.Markish[] = [...frameMarks(input, layout), ...sharedMarks(input, layout)];
   if (members.length > 0) marks.push(Plot.dot(members, { x: logSize, y: 'value', r: R_OTHER, fill: GROUP_COLOR, stroke: GROUP_COLOR, strokeWidth: 1, className: 'funnel-group' }));
   if (own) {
     marks.push(Plot.dot([own], { x: logSize, y: 'value', r: R_HIGHLIGHT, fill: HIGHLIGHT_COLOR, stroke: '#000000', strokeWidth: 1.5, className: 'funnel-highlight' }));
@@ -267,17 +299,20 @@ export interface FunnelFrame {
   /** Same key, same frame. */
   key: string;
   legend: LegendItem[];
-  /** The group's dots, the highlighted region's dot and its label, as Plot writes them. */
+  /**
+   * Every region as a grey ring and the centre line's label (written once per funnel), then the group's dots, the
+   * highlighted region's dot and its label, as Plot writes them.
+   */
   overlay: () => string;
 }
 
 /**
- * The frame of a funnel (axes, grid, limit curves, centre line and every region as a grey dot) and this
- * page's marks. `pointsKey` stands for the points (a hash the renderer keeps per array), so the key holds
+ * The frame of a funnel (axes, grid, limit curves and centre line, drawn by Plot once per key) and the marks
+ * written beside it: every region as a grey ring (once per funnel) and this page's own marks. `pointsKey` stands for the points (a hash the renderer keeps per array), so the key holds
  * everything the frame depends on without writing out the points.
  */
 export function funnelFrame(input: FunnelChartInput, pointsKey: string, layout: FunnelLayout = funnelLayout(input)): FunnelFrame {
-  const options = () => plotOptions(layout, [...sharedMarks(input, layout), Plot.ruleY([layout.yDomain[0]], { strokeOpacity: 0, className: FRAME_SLOT_CLASS })]);
+  const options = () => plotOptions(layout, [...frameMarks(input, layout), Plot.ruleY([layout.yDomain[0]], { strokeOpacity: 0, className: FRAME_SLOT_CLASS })]);
   const key = JSON.stringify([
     pointsKey,
     input.target,
@@ -296,7 +331,7 @@ export function funnelFrame(input: FunnelChartInput, pointsKey: string, layout: 
   const overlay = () => {
     const { own, members } = parts(input);
     const { x, y } = funnelScales(layout);
-    let svg = '';
+    let svg = sharedMarkup(input, layout);
     // Attributes in the order Plot's DOM writes them, so the SVG is the same as when Plot drew every mark.
     const dot = (p: FunnelPoint, r: number) => `<circle r="${r}" cy="${roundTenth(y(p.value))}" cx="${roundTenth(x(p.size))}" />`;
     if (members.length > 0) {

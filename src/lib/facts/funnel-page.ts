@@ -15,6 +15,7 @@ import type { FactsContext } from './context';
 import { FUNNEL_NOUN, funnelConcepts, funnelOf, funnelPeriods, type Funnel, type FunnelRegion } from './funnel';
 import { funnelChartInput, funnelTitle } from './funnel-chart';
 import type { FunnelChartInput } from '../charts/types';
+import { escapeMarkup } from '../charts/markup';
 
 /** Where the funnel pages live, and the page that explains the method. */
 export const FUNNEL_INDEX_HREF = '/verschillen/';
@@ -250,6 +251,24 @@ export function funnelTable(funnel: Funnel, register: RegionRegister): { columns
       };
     });
   return { columns, rows };
+}
+
+/**
+ * The rows of the table as one HTML string: 342 rows of eight cells as JSX cost an Astro page far more than
+ * the chart beside them (see mapTableRowsHtml). The verdict cell may wrap.
+ */
+export function funnelTableRowsHtml(rows: readonly FunnelTableRow[]): string {
+  let html = '';
+  for (const r of rows) {
+    const name = r.href ? `<a href="${escapeMarkup(r.href)}">${escapeMarkup(r.header)}</a>` : escapeMarkup(r.header);
+    html += `<tr><th scope="row">${name}</th>`;
+    const last = r.cells.length - 1;
+    r.cells.forEach((cell, i) => {
+      html += i === last ? `<td class="funnel-table__verdict">${escapeMarkup(cell)}</td>` : `<td>${escapeMarkup(cell)}</td>`;
+    });
+    html += '</tr>';
+  }
+  return html;
 }
 
 function capitalise(text: string): string {
