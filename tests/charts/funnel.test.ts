@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { describeFunnel } from '../../src/lib/charts/describe-funnel';
-import { funnelCurves, funnelLayout, funnelSpec, limitsAt, sizeTicks } from '../../src/lib/charts/funnel-spec';
+import { funnelCurves, funnelLayout, funnelScales, funnelSpec, limitsAt, sizeTicks } from '../../src/lib/charts/funnel-spec';
 import { NARROW_CHART_WIDTH } from '../../src/lib/charts/layout';
 import type { FunnelChartInput } from '../../src/lib/charts/types';
 import { funnelLimits } from '../../src/lib/stats/funnel';
@@ -50,10 +50,10 @@ describe('funnel plot spec', () => {
   it('draws limit curves that are funnelLimits at every size of the grid, in the rate unit', () => {
     const chart = input();
     const layout = funnelLayout(chart);
-    const curves = funnelCurves(chart, layout.xDomain);
-    expect(curves[0]!.size).toBeCloseTo(layout.xDomain[0], 6);
+    const curves = funnelCurves(chart, layout);
+    expect(curves[0]!.size).toBe(layout.xDomain[0]);
     expect(curves.at(-1)!.size).toBe(layout.xDomain[1]);
-    for (const c of [curves[0]!, curves[17]!, curves[48]!, curves.at(-1)!]) {
+    for (const c of [curves[0]!, curves[17]!, curves[30]!, curves.at(-1)!]) {
       const l = funnelLimits(10.643 / 100, c.size, 0.000565);
       expect(c.lower95).toBeCloseTo(l.lower95 * 100, 10);
       expect(c.upper95).toBeCloseTo(l.upper95 * 100, 10);
@@ -71,9 +71,36 @@ describe('funnel plot spec', () => {
         upper998: l.upper998 * 1000,
       });
     }
-    // The curves are evenly spaced on the logarithmic axis.
-    const ratios = curves.slice(1).map((c, i) => c.size / curves[i]!.size);
-    for (const r of ratios) expect(r).toBeCloseTo(ratios[0]!, 6);
+    // Spread evenly over the logarithmic axis, each at a whole pixel.
+    const { x } = funnelScales(layout);
+    const columns = curves.map((c) => x(c.size));
+    const step = (columns.at(-1)! - columns[0]!) / (curves.length - 1);
+    columns.forEach((px, i) => {
+      expect(Math.abs(px - Math.round(px))).toBeLessThan(1e-6);
+      expect(Math.abs(px - (columns[0]! + i * step))).toBeLessThanOrEqual(0.5 + 1e-6);
+    });
+  });
+
+  it('draws the limits within half a pixel of funnelLimits at the size of every vertex, wide and narrow', async () => {
+    for (const chart of [input(), input({ width: NARROW_CHART_WIDTH })]) {
+      const layout = funnelLayout(chart);
+      const { sizeAt, y } = funnelScales(layout);
+      const svg = (await renderFunnelChart(chart)).svg;
+      for (const [cls, lower, upper] of [['funnel-limit-95', 'lower95', 'upper95'], ['funnel-limit-998', 'lower998', 'upper998']] as const) {
+        const group = new RegExp(`<g[^>]*class="${cls}"[^>]*>([\\s\\S]*?)</g>`).exec(svg)![1]!;
+        const paths = [...group.matchAll(/ d="([^"]+)"/g)].map((m) => m[1]!);
+        expect(paths).toHaveLength(2);
+        paths.forEach((d, i) => {
+          const vertices = [...d.matchAll(/[ML](-?[\d.]+),(-?[\d.]+)/g)].map((m) => [Number(m[1]), Number(m[2])] as const);
+          expect(vertices.length).toBe(49);
+          for (const [px, py] of vertices) {
+            expect(Number.isInteger(px) && Number.isInteger(py)).toBe(true);
+            const limits = limitsAt(chart, sizeAt(px));
+            expect(Math.abs(py - y(limits[i === 0 ? lower : upper]))).toBeLessThanOrEqual(0.5 + 1e-6);
+          }
+        });
+      }
+    }
   });
 
   it('puts every region and the narrow end of the funnel on the chart, with nl-NL ticks on a log axis', async () => {

@@ -71,11 +71,19 @@ export function limitsAt(input: Pick<FunnelChartInput, 'target' | 'tau2' | 'per'
   return { size, lower95: l.lower95 * input.per, upper95: l.upper95 * input.per, lower998: l.lower998 * input.per, upper998: l.upper998 * input.per };
 }
 
-/** The limit curves: the limits at {@link CURVE_STEPS} + 1 sizes spaced evenly on the logarithmic axis. */
-export function funnelCurves(input: Pick<FunnelChartInput, 'target' | 'tau2' | 'per'>, xDomain: readonly [number, number], steps = CURVE_STEPS): FunnelCurvePoint[] {
-  const [lo, hi] = xDomain.map(Math.log) as [number, number];
+/**
+ * The limit curves: the limits at {@link CURVE_STEPS} + 1 sizes spread evenly over the logarithmic axis, each
+ * at a whole pixel of the layout (so the drawn path needs no decimals), from one end of the axis to the other.
+ */
+export function funnelCurves(input: Pick<FunnelChartInput, 'target' | 'tau2' | 'per'>, layout: FunnelLayout, steps = CURVE_STEPS): FunnelCurvePoint[] {
+  const { sizeAt } = funnelScales(layout);
+  const left = layout.marginLeft;
+  const right = layout.width - layout.marginRight;
   const out: FunnelCurvePoint[] = [];
-  for (let i = 0; i <= steps; i++) out.push(limitsAt(input, i === steps ? xDomain[1] : Math.exp(lo + ((hi - lo) * i) / steps)));
+  for (let i = 0; i <= steps; i++) {
+    const px = i === steps ? right : left + Math.round(((right - left) * i) / steps);
+    out.push(limitsAt(input, i === 0 ? layout.xDomain[0] : i === steps ? layout.xDomain[1] : sizeAt(px)));
+  }
   return out;
 }
 
@@ -143,15 +151,22 @@ export function funnelLayout(input: FunnelChartInput): FunnelLayout {
   return { width, height, marginLeft, marginRight, xDomain, xTicks, yDomain, yTicks, xLabel: sizeAxisLabel(input.sizeLabel, width - 8), yLabel };
 }
 
-/**
- * Plot is given the logarithm of the size on a linear scale rather than a log scale: Plot labels a log axis
- * with d3's log tick format, which leaves out the labels of some ticks (5.000 of 1-2-5) whatever formatter it
- * is given.
- */
-const logSize = (p: { size: number }) => Math.log10(p.size);
+export interface FunnelScales {
+  /** Pixel positions, computed as Plot's (d3's) linear scales do. */
+  x: (size: number) => number;
+  y: (value: number) => number;
+  /** The size at a horizontal pixel position. */
+  sizeAt: (px: number) => number;
+  /**
+   * What Plot is given for a size or rate so that it draws at the nearest whole pixel: marks at whole pixels
+   * need no decimals in the SVG (a gemeente page carries several funnels of 342 dots), half a pixel off at most.
+   */
+  snapX: (size: number) => number;
+  snapY: (value: number) => number;
+}
 
-/** Pixel positions on the layout's scales, computed as Plot's (d3's) linear scales do. */
-export function funnelScales(layout: FunnelLayout): { x: (size: number) => number; y: (value: number) => number } {
+/** The scales of a funnel's layout (see {@link FunnelScales}). */
+export function funnelScales(layout: FunnelLayout): FunnelScales {
   const left = layout.marginLeft;
   const right = layout.width - layout.marginRight;
   const top = MARGIN_TOP;
@@ -168,6 +183,15 @@ export function funnelScales(layout: FunnelLayout): { x: (size: number) => numbe
     y: (value) => {
       const t = (value - y0) / ySpan;
       return bottom * (1 - t) + top * t;
+    },
+    sizeAt: (px) => 10 ** (l0 + ((px - left) / (right - left)) * lSpan),
+    snapX: (size) => {
+      const t = (Math.log10(size) - l0) / lSpan;
+      return l0 + ((Math.round(left * (1 - t) + right * t) - left) / (right - left)) * lSpan;
+    },
+    snapY: (value) => {
+      const t = (value - y0) / ySpan;
+      return y0 + ((bottom - Math.round(bottom * (1 - t) + top * t)) / (bottom - top)) * ySpan;
     },
   };
 }
@@ -205,6 +229,8 @@ function plotOptions(layout: FunnelLayout, marks: Plot.Markish[]): Plot.PlotOpti
     marginLeft: layout.marginLeft,
     marginRight: layout.marginRight,
     style: PLOT_STYLE,
+    // The logarithm of the size on a linear scale rather than a log scale: Plot labels a log axis with d3's log
+    // tick format, which leaves out the labels of some ticks (5.000 of 1-2-5) whatever formatter it is given.
     x: {
       domain: layout.xDomain.map(Math.log10),
       ticks: layout.xTicks.map(Math.log10),
@@ -219,22 +245,25 @@ function plotOptions(layout: FunnelLayout, marks: Plot.Markish[]): Plot.PlotOpti
 
 /** What Plot draws of the frame: the limit curves and the centre line (the axes come with the options). */
 function frameMarks(input: FunnelChartInput, layout: FunnelLayout): Plot.Markish[] {
-  const curves = funnelCurves(input, layout.xDomain);
+  const curves = funnelCurves(input, layout);
+  const { snapX, snapY } = funnelScales(layout);
+  // At whole pixels; the clip keeps what falls outside the frame's rates from being drawn.
   const side = (lower: keyof FunnelCurvePoint, upper: keyof FunnelCurvePoint) => [
-    ...curves.map((c) => ({ size: c.size, value: c[lower], side: 'onder' })),
-    ...curves.map((c) => ({ size: c.size, value: c[upper], side: 'boven' })),
+    ...curves.map((c) => ({ x: snapX(c.size), y: snapY(c[lower]), side: 'onder' })),
+    ...curves.map((c) => ({ x: snapX(c.size), y: snapY(c[upper]), side: 'boven' })),
   ];
   return [
-    Plot.line(side('lower998', 'upper998'), { x: logSize, y: 'value', z: 'side', ...LIMIT998, clip: true, className: 'funnel-limit-998' }),
-    Plot.line(side('lower95', 'upper95'), { x: logSize, y: 'value', z: 'side', ...LIMIT95, clip: true, className: 'funnel-limit-95' }),
+    Plot.line(side('lower998', 'upper998'), { x: 'x', y: 'y', z: 'side', ...LIMIT998, clip: true, className: 'funnel-limit-998' }),
+    Plot.line(side('lower95', 'upper95'), { x: 'x', y: 'y', z: 'side', ...LIMIT95, clip: true, className: 'funnel-limit-95' }),
     Plot.ruleY([input.target.value], { stroke: REFERENCE_COLOR, strokeWidth: 1.5, className: 'funnel-centre' }),
   ];
 }
 
 /** Every region as a grey ring, and the centre line's label over them (see {@link sharedMarkup}). */
 function sharedMarks(input: FunnelChartInput, layout: FunnelLayout): Plot.Markish[] {
+  const { snapX, snapY } = funnelScales(layout);
   return [
-    Plot.dot(input.points, { x: logSize, y: 'value', r: R_OTHER, fill: '#ffffff', stroke: OTHER_COLOR, strokeWidth: 1, className: 'funnel-others' }),
+    Plot.dot(input.points, { x: (p: FunnelPoint) => snapX(p.size), y: (p: FunnelPoint) => snapY(p.value), r: R_OTHER, fill: '#ffffff', stroke: OTHER_COLOR, strokeWidth: 1, className: 'funnel-others' }),
     Plot.text([targetLabel(input)], { x: Math.log10(layout.xDomain[1]), y: input.target.value, text: (d: string) => d, textAnchor: 'end', dy: -7, fill: REFERENCE_COLOR, ...HALO, className: 'funnel-centre-label' }),
   ];
 }
@@ -256,7 +285,7 @@ function sharedMarkup(input: FunnelChartInput, layout: FunnelLayout): string {
   if (svg === undefined) {
     const { x, y } = funnelScales(layout);
     svg = `<g stroke="${OTHER_COLOR}" fill="#ffffff" class="funnel-others">`;
-    for (const p of input.points) svg += `<circle r="${R_OTHER}" cy="${roundTenth(y(p.value))}" cx="${roundTenth(x(p.size))}" />`;
+    for (const p of input.points) svg += `<circle r="${R_OTHER}" cy="${Math.round(y(p.value))}" cx="${Math.round(x(p.size))}" />`;
     svg +=
       `</g><g transform="translate(0,-7)" text-anchor="end" paint-order="stroke" stroke-linejoin="round" stroke-width="3" stroke="#ffffff" fill="${REFERENCE_COLOR}" class="funnel-centre-label">` +
       `<text transform="translate(${roundTenth(x(layout.xDomain[1]))},${roundTenth(y(input.target.value))})" y="0.3em">${escapeText(label)}</text></g>`;
@@ -269,16 +298,16 @@ function sharedMarkup(input: FunnelChartInput, layout: FunnelLayout): string {
 export function funnelSpec(input: FunnelChartInput): { options: Plot.PlotOptions; legend: LegendItem[] } {
   const layout = funnelLayout(input);
   const { own, members } = parts(input);
-  const { x } = funnelScales(layout);
+  const { x, snapX, snapY } = funnelScales(layout);
+  const at = { x: (p: FunnelPoint) => snapX(p.size), y: (p: FunnelPoint) => snapY(p.value) };
   const marks: Plot.Markish[] = [...frameMarks(input, layout), ...sharedMarks(input, layout)];
-  if (members.length > 0) marks.push(Plot.dot(members, { x: logSize, y: 'value', r: R_OTHER, fill: GROUP_COLOR, stroke: GROUP_COLOR, strokeWidth: 1, className: 'funnel-group' }));
+  if (members.length > 0) marks.push(Plot.dot(members, { ...at, r: R_OTHER, fill: GROUP_COLOR, stroke: GROUP_COLOR, strokeWidth: 1, className: 'funnel-group' }));
   if (own) {
-    marks.push(Plot.dot([own], { x: logSize, y: 'value', r: R_HIGHLIGHT, fill: HIGHLIGHT_COLOR, stroke: '#000000', strokeWidth: 1.5, className: 'funnel-highlight' }));
-    const side = labelSide(input, layout, own, x(own.size));
+    marks.push(Plot.dot([own], { ...at, r: R_HIGHLIGHT, fill: HIGHLIGHT_COLOR, stroke: '#000000', strokeWidth: 1.5, className: 'funnel-highlight' }));
+    const side = labelSide(input, layout, own, Math.round(x(own.size)));
     marks.push(
       Plot.text([own], {
-        x: logSize,
-        y: 'value',
+        ...at,
         text: (p: FunnelPoint) => highlightLabel(input, p),
         textAnchor: side,
         dx: side === 'start' ? LABEL_GAP : -LABEL_GAP,
@@ -333,20 +362,20 @@ export function funnelFrame(input: FunnelChartInput, pointsKey: string, layout: 
     const { x, y } = funnelScales(layout);
     let svg = sharedMarkup(input, layout);
     // Attributes in the order Plot's DOM writes them, so the SVG is the same as when Plot drew every mark.
-    const dot = (p: FunnelPoint, r: number) => `<circle r="${r}" cy="${roundTenth(y(p.value))}" cx="${roundTenth(x(p.size))}" />`;
+    const dot = (p: FunnelPoint, r: number) => `<circle r="${r}" cy="${Math.round(y(p.value))}" cx="${Math.round(x(p.size))}" />`;
     if (members.length > 0) {
       svg += `<g stroke="${GROUP_COLOR}" fill="${GROUP_COLOR}" class="funnel-group">`;
       for (const p of members) svg += dot(p, R_OTHER);
       svg += '</g>';
     }
     if (own) {
-      const px = x(own.size);
+      const px = Math.round(x(own.size));
       const side = labelSide(input, layout, own, px);
       svg += `<g stroke-width="1.5" stroke="#000000" fill="${HIGHLIGHT_COLOR}" class="funnel-highlight">${dot(own, R_HIGHLIGHT)}</g>`;
       svg +=
         `<g transform="translate(${side === 'start' ? LABEL_GAP : -LABEL_GAP},0)" font-weight="bold" text-anchor="${side}" paint-order="stroke" ` +
         `stroke-linejoin="round" stroke-width="3" stroke="#ffffff" fill="#000000" class="funnel-highlight-label">` +
-        `<text transform="translate(${roundTenth(px)},${roundTenth(y(own.value))})" y="0.3em">${escapeText(highlightLabel(input, own))}</text></g>`;
+        `<text transform="translate(${px},${Math.round(y(own.value))})" y="0.3em">${escapeText(highlightLabel(input, own))}</text></g>`;
     }
     return svg;
   };
