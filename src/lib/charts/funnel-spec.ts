@@ -246,11 +246,12 @@ function plotOptions(layout: FunnelLayout, marks: Plot.Markish[]): Plot.PlotOpti
 /** What Plot draws of the frame: the limit curves and the centre line (the axes come with the options). */
 function frameMarks(input: FunnelChartInput, layout: FunnelLayout): Plot.Markish[] {
   const curves = funnelCurves(input, layout);
-  const { snapX, snapY } = funnelScales(layout);
-  // At whole pixels; the clip keeps what falls outside the frame's rates from being drawn.
+  const { snapX } = funnelScales(layout);
+  // At whole pixel columns, and the rate as it is (a tenth of a pixel: whole pixels would show as steps where
+  // a curve runs nearly flat); the clip keeps what falls outside the frame's rates from being drawn.
   const side = (lower: keyof FunnelCurvePoint, upper: keyof FunnelCurvePoint) => [
-    ...curves.map((c) => ({ x: snapX(c.size), y: snapY(c[lower]), side: 'onder' })),
-    ...curves.map((c) => ({ x: snapX(c.size), y: snapY(c[upper]), side: 'boven' })),
+    ...curves.map((c) => ({ x: snapX(c.size), y: c[lower], side: 'onder' })),
+    ...curves.map((c) => ({ x: snapX(c.size), y: c[upper], side: 'boven' })),
   ];
   return [
     Plot.line(side('lower998', 'upper998'), { x: 'x', y: 'y', z: 'side', ...LIMIT998, clip: true, className: 'funnel-limit-998' }),
