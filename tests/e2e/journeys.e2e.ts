@@ -186,7 +186,8 @@ describe('a reader', () => {
               return { id: svg.id || svg.getAttribute('aria-labelledby')!, cutOff: c.scrollWidth - c.clientWidth, svgWidth: svg.getBoundingClientRect().width };
             }),
         );
-        expect(canvases.length, `zichtbare grafieken bij ${width} px`).toBe(10);
+        // Four funnel plots (comparisons), four trends (one per key measure) and five breakdowns.
+        expect(canvases.length, `zichtbare grafieken bij ${width} px`).toBe(13);
         for (const c of canvases) {
           const narrow = c.id.includes('-smal-');
           expect(narrow, `${c.id} bij ${width} px`).toBe(width === 320);
