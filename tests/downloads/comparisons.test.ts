@@ -11,7 +11,6 @@ import {
   fixed,
   significant,
   tableCsv,
-  testedTrendZ,
   type DownloadRecord,
   type DownloadTable,
 } from '../../src/lib/downloads/comparisons';
@@ -25,6 +24,7 @@ import { NEDERLAND } from '../../src/lib/regions/codes';
 import { funnelLimits } from '../../src/lib/stats/funnel';
 import { roundedCountRange, Z95, Z998, type RateKind } from '../../src/lib/stats/intervals';
 import {
+  testedTrendZ,
   changeInterval,
   judgeAgainstReference,
   judgeChange,

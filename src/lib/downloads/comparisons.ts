@@ -23,6 +23,7 @@ import {
   NO_VERDICT_TEXT,
   RECENT_PERIODS,
   TREND_TEXT,
+  testedTrendZ,
   trendZ,
   VERDICT_TEXT,
   type ComparedRate,
@@ -340,6 +341,7 @@ export const COMPARISON_COLUMNS: readonly DownloadColumn[] = [
   col('referentie', 'string', 'Vergeleken met', 'Naam van de referentie.'),
   col('referentie_toelichting', 'string', 'Toelichting op de referentie', 'Bij gelijksoortige gemeenten: welke gemeenten, en hoeveel er zonder cijfer niet meetellen.'),
   col('referentie_aantal', 'integer', 'Aantal van de referentie', 'Het aantal (de teller) van de referentie; bij gelijksoortige gemeenten de som van hun aantallen.'),
+  col('referentie_noemer', 'integer', 'Noemer van de referentie', 'De noemer (het aantal jongeren) van de referentie; bij gelijksoortige gemeenten de som van hun noemers. referentie_cijfer_uit_aantallen = referentie_aantal / referentie_noemer × per.'),
   col('referentie_cijfer', 'number', 'Gepubliceerd cijfer van de referentie', 'Het cijfer van de referentie zoals gepubliceerd en getoond, in eenheid.'),
   col('referentie_cijfer_uit_aantallen', 'number', 'Referentiecijfer uit de aantallen', `Het cijfer van de referentie uit de aantallen (${DECIMALS} decimalen), in eenheid: de middellijn θ × per van de grenzen. Waar de referentie geen aantallen heeft, het gepubliceerde cijfer (daarmee is dan ook gerekend).`),
   ...INTERVAL_COLUMNS('referentie_', 'het cijfer van de referentie'),
@@ -369,6 +371,7 @@ export function comparisonTable(context: FactsContext): DownloadTable {
         r.referentie = ref.label;
         r.referentie_toelichting = ref.note ?? null;
         r.referentie_aantal = ref.count.value;
+        r.referentie_noemer = ref.denominator;
         r.referentie_cijfer = ref.rate.value;
         r.referentie_cijfer_uit_aantallen = fixed(ref.exact);
         r.referentie_marge95_onder = fixed(ref.interval?.lower);
@@ -492,21 +495,6 @@ export const CHANGE_COLUMNS: readonly DownloadColumn[] = [
   col('trend_reden', 'string', 'Reden zonder richting (code)', 'Waarom er geen oordeel over de trend is; leeg als er een richting is.', { enum: REASONS }),
   col('trend_reden_tekst', 'string', 'Reden zonder richting', 'De reden in woorden (zie reden_tekst).'),
 ];
-
-/** The z of judgeRecentTrend after moving the counts against the trend by half the rounding (see verdict.ts). */
-export function testedTrendZ(counts: readonly number[], sizes: readonly number[], unit: RateUnit): number | undefined {
-  const z0 = trendZ(counts, sizes, unit.kind);
-  if (z0 === undefined) return undefined;
-  const slack = roundedCountRange(0, unit.rounding ?? COUNT_ROUNDING).upper;
-  const total = sizes.reduce((a, b) => a + b, 0);
-  const meanTime = sizes.reduce((sum, n, t) => sum + n * t, 0) / total;
-  const sign = Math.sign(z0);
-  return trendZ(
-    counts.map((x, t) => Math.max(0, x - sign * Math.sign(t - meanTime) * slack)),
-    sizes,
-    unit.kind,
-  );
-}
 
 function putTrend(r: DownloadRecord, facts: ChangeFacts, unit: RateUnit): void {
   const window = facts.recent.slice(-RECENT_PERIODS);

@@ -39,6 +39,8 @@ export interface ComparisonReference {
   /** The numerator: N next to every percentage. */
   count: Observation;
   countShown: string;
+  /** The population the reference's rate is of (jongeren); null when unknown. */
+  denominator: number | null;
   /** The figure was computed from the member gemeenten. */
   aggregated: boolean;
   /** The rate from its unrounded counts (the centre of the comparison); the published rate when there are none. */
@@ -187,6 +189,7 @@ function referencesOf(query: ReferenceQuery): UnjudgedReference[] {
       rateShown: formatObservation(rateCell, rate),
       count,
       countShown: formatObservation(count, measure),
+      denominator: counts.denominator,
       aggregated: row?.aggregated ?? false,
       exact: rateCell.value === null ? null : (exactValue(counts, unit) ?? rateCell.value),
       interval: intervalOf(counts, unit),
@@ -230,6 +233,7 @@ function similarReference(query: ReferenceQuery): UnjudgedReference | undefined 
     rateShown: formatObservation(groupRateCell, rate),
     count,
     countShown: formatObservation(count, measure),
+    denominator: counts.denominator,
     aggregated: true,
     exact: exactValue(counts, unit),
     interval: intervalOf(counts, unit),

@@ -210,15 +210,10 @@ export function judgeRecentTrend(points: readonly ComparedRate[], unit: RateUnit
   }
   const counts = window.map((p) => p.count!);
   const sizes = window.map((p) => p.denominator!);
-  const slack = roundedCountRange(0, unit.rounding ?? COUNT_ROUNDING).upper;
-  const total = sizes.reduce((a, b) => a + b, 0);
-  const meanTime = sizes.reduce((sum, n, t) => sum + n * t, 0) / total;
   const z0 = trendZ(counts, sizes, unit.kind);
   if (z0 === undefined) return { direction: undefined, reason: 'te-weinig' };
-  // Against the trend: lower the counts after the (weighted) middle, raise those before it (or the reverse).
+  const z = testedTrendZ(counts, sizes, unit);
   const sign = Math.sign(z0);
-  const adjusted = counts.map((x, t) => Math.max(0, x - sign * Math.sign(t - meanTime) * slack));
-  const z = trendZ(adjusted, sizes, unit.kind);
   let direction: TrendDirection = z !== undefined && Math.abs(z) > Z998 && Math.sign(z) === sign ? (sign > 0 ? 'stijgend' : 'dalend') : 'geen-duidelijke-richting';
   const first = window[0]!.shown;
   const last = window.at(-1)!.shown;
@@ -227,6 +222,21 @@ export function judgeRecentTrend(points: readonly ComparedRate[], unit: RateUnit
     if ((direction === 'stijgend' && order !== 1) || (direction === 'dalend' && order !== -1)) direction = 'geen-duidelijke-richting';
   }
   return { direction };
+}
+
+/**
+ * The z a recent trend is judged on: the counts moved against the trend by their rounding (those after the
+ * weighted middle of the window lowered, those before it raised, or the reverse), so that rounding cannot make
+ * a trend. Undefined when the test has no variance.
+ */
+export function testedTrendZ(counts: readonly number[], sizes: readonly number[], unit: RateUnit): number | undefined {
+  const z0 = trendZ(counts, sizes, unit.kind);
+  if (z0 === undefined) return undefined;
+  const slack = roundedCountRange(0, unit.rounding ?? COUNT_ROUNDING).upper;
+  const total = sizes.reduce((a, b) => a + b, 0);
+  const meanTime = sizes.reduce((sum, n, t) => sum + n * t, 0) / total;
+  const sign = Math.sign(z0);
+  return trendZ(counts.map((x, t) => Math.max(0, x - sign * Math.sign(t - meanTime) * slack)), sizes, unit.kind);
 }
 
 /** The z of the chi-squared test for linear trend over periods 0, 1, 2, …; undefined when it has no variance. */
