@@ -63,13 +63,20 @@ export const PLOT_PARTS: TrendOverlayTools = {
     }),
 };
 
-/** A frame drawn by Plot once per key (few exist: one per axis and label rows). */
+/**
+ * At most this many frames are kept. A default build asks for about 1,000 distinct frames of 3–4 KB (trend
+ * charts alone some 770: one per measure, axis, label margin and width); with room for 256, emptied when
+ * full, Plot drew 1,902 frames for 984 distinct ones.
+ */
+const MAX_FRAMES = 4096;
+
+/** A frame drawn by Plot once per key (one per axis and label rows). */
 function cachedFrameSvg(key: string, render: () => string): string {
   const cache = ((globalThis as GlobalWithFrames)[FRAMES_KEY] ??= new Map());
   let svg = cache.get(key);
   if (svg === undefined) {
     const started = performance.now();
-    if (cache.size >= 256) cache.clear();
+    if (cache.size >= MAX_FRAMES) cache.clear();
     cache.set(key, (svg = render()));
     recordRender('frame', performance.now() - started, svg.length);
   } else recordHit('frame');

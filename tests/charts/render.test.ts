@@ -8,6 +8,7 @@ import { describeBars, describeTrend } from '../../src/lib/charts/describe';
 import { trendSpec } from '../../src/lib/charts/trend-spec';
 import { renderPlotSvg, withChartId } from '../../src/render/plot-dom';
 import { amsterdamTrend, halfYears } from './fixtures';
+import { randomTrendInput } from './trend-inputs';
 
 /** Text content of every <text> element (tspans joined), as a reader sees it. */
 function texts(svg: string): string[] {
@@ -113,6 +114,24 @@ describe('trend chart, drawn as a shared frame and its own lines', () => {
     }
     expect(renderStats().frame!.renders).toBe(both.length);
   });
+
+  it('is exactly what Plot draws with a comparison group\'s range and a marked change, on random inputs', async () => {
+    // Ranges with gaps and lone periods (in the frame), rings and the change label (written beside it), end
+    // labels moved out of a ring's way, the label wrapped over rows on the narrow drawing.
+    let withBand = 0;
+    let withChange = 0;
+    for (let seed = 1; seed <= 40; seed++) {
+      const input = randomTrendInput(seed);
+      if (input.band) withBand++;
+      if (input.change) withChange++;
+      for (const drawn of [input, { ...input, id: `${input.id}-smal`, width: NARROW_CHART_WIDTH }]) {
+        const byPlot = withChartId(renderPlotSvg(trendSpec(drawn).options, { title: drawn.title, description: describeTrend(drawn) }), drawn.id);
+        expect((await renderTrendChart(drawn)).svg, `${drawn.id}`).toBe(byPlot);
+      }
+    }
+    expect(withBand).toBeGreaterThan(20);
+    expect(withChange).toBeGreaterThan(20);
+  }, 60_000);
 });
 
 describe('dot strip', () => {
@@ -289,10 +308,27 @@ describe('render cost (printed, not asserted)', () => {
       input.series[1]!.points[0]!.value = 10000 + i;
       return renderTrendChart(input);
     });
+    // With a comparison group's range (one group: one frame) and a marked change.
+    const periods = halfYears(2015, 2026, 1);
+    const band = { label: 'middelste helft van de gemeenten met 100.000 tot 250.000 inwoners', points: periods.map((period, k) => ({ period, low: 9 + k / 20, high: 12.5 + k / 30 })) };
+    await measure('trend+band', (i) =>
+      renderTrendChart({
+        id: `tb${i + 1}`,
+        title: 'Jeugdhulp',
+        unit: '%',
+        decimals: 1,
+        series: [
+          { label: 'Zwolle', highlight: true, points: periods.map((period, k) => ({ period, value: 10 + ((k * 7 + i) % 13) / 5 + i / 1000, status: k === periods.length - 1 ? ('voorlopig' as const) : ('definitief' as const) })) },
+          { label: 'Nederland', points: periods.map((period, k) => ({ period, value: 11 + k / 10 })) },
+        ],
+        band,
+        change: { from: '2025HJ01', to: '2026HJ01', words: i % 2 ? 'hoger' : 'niet duidelijk anders' },
+      }),
+    );
     await measure('dot strip', (i) => renderDotStrip({ id: `d${i + 1}`, title: 'Positie', unit: '%', decimals: 1, values: gemeenten, highlight: gemeenten[i + 1]!.code, references: [{ label: 'Nederland', value: 10.4 }] }));
     await measure('bar', (i) => renderBarChart({ id: `b${i + 1}`, title: 'Hulpvorm', unit: '%', decimals: 1, bars: ['wijkteam', 'ambulant', 'daghulp', 'netwerk', 'pleegzorg', 'gezinsgericht', 'gesloten', 'overig'].map((label, k) => ({ label, value: k === 3 ? null : 5 + k + i / 10, symbol: k === 3 ? '.' : null })) }));
     await measure('choropleth', (i) => renderChoropleth({ id: `m${i + 1}`, title: 'Kaart', unit: '%', decimals: 1, geoYear: 2026, values: new Map(gemeenten.map((g) => [g.code, { value: g.value + i / 10 }])), highlight: gemeenten[i + 1]!.code }));
     console.log(`Render cost per chart (${n} distinct inputs each, after a warm-up; wall clock, so other work on the machine shows):\n${rows.join('\n')}`);
-    expect(rows).toHaveLength(4);
+    expect(rows).toHaveLength(5);
   });
 });

@@ -78,6 +78,8 @@ export function describeTrend(input: TrendChartInput): string {
       sentences.push(`Het hoogste cijfer was ${fmt(peak.value)} ${inPeriod(peak.parsed)}.`);
     }
   }
+  const change = changeSentence(input, main.label, points, fmt);
+  if (change) sentences.push(change);
   const comparisons = input.series
     .filter((s) => s !== main)
     .map((s) => {
@@ -93,6 +95,8 @@ export function describeTrend(input: TrendChartInput): string {
         : `${s.label} van ${fmt(a.value)} ${inPeriod(a.parsed)} tot ${fmt(b.value)} ${inPeriod(b.parsed)}`;
     });
   if (comparisons.length > 0) sentences.push(`Ter vergelijking: ${comparisons.join('; ')}.`);
+  const band = bandSentence(input, fmt);
+  if (band) sentences.push(band);
   const gaps = first && last ? missingWithin(main.points, first.parsed, last.parsed) : 0;
   if (gaps > 0) {
     sentences.push(`Voor ${gaps === 1 ? '1 periode' : `${gaps} perioden`} is er ${NO_FIGURE}; de lijn is daar onderbroken.`);
@@ -104,6 +108,34 @@ export function describeTrend(input: TrendChartInput): string {
     if (period) sentences.push(`Trendbreuk vanaf ${periodLabel(period)}: ${brk.note.replace(/\.?$/, '.')}`);
   }
   return sentences.join(' ');
+}
+
+/**
+ * The marked change, in the page's own words: "De omcirkelde punten vergelijken Zwolle in het 1e halfjaar
+ * 2026 (11,2%, voorlopig) met het 1e halfjaar 2025 (10,4%): hoger."
+ */
+function changeSentence(input: TrendChartInput, label: string, points: readonly DefinedPoint[], fmt: (v: number) => string): string | undefined {
+  const from = input.change && parsePeriodCode(input.change.from);
+  const to = input.change && parsePeriodCode(input.change.to);
+  if (!input.change || !from || !to) return undefined;
+  const figure = (period: Period) => {
+    const point = points.find((p) => p.parsed.code === period.code);
+    return point ? ` (${fmt(point.value)}${statusSuffix(point).replace(/^ \((.*)\)$/, ', $1')})` : '';
+  };
+  const article = (period: Period) => (period.kind === 'halfjaar' || period.kind === 'kwartaal' ? `het ${periodLabel(period)}` : periodLabel(period));
+  return `De omcirkelde punten vergelijken ${label} ${inPeriod(to)}${figure(to)} met ${article(from)}${figure(from)}: ${input.change.words}.`;
+}
+
+/** "Het vlak toont de middelste helft van de gemeenten met …, van 9,1% tot 12,8% in het 1e halfjaar 2026." */
+function bandSentence(input: TrendChartInput, fmt: (v: number) => string): string | undefined {
+  if (!input.band) return undefined;
+  const ranges = input.band.points.filter((p) => Number.isFinite(p.low) && Number.isFinite(p.high) && parsePeriodCode(p.period));
+  const order = new Map(sortedPeriods(ranges.map((p) => p.period)).map((p, i) => [p.code, i]));
+  const last = ranges.reduce<(typeof ranges)[number] | undefined>((a, b) => (!a || order.get(parsePeriodCode(b.period)!.code)! > order.get(parsePeriodCode(a.period)!.code)! ? b : a), undefined);
+  if (!last) return undefined;
+  const label = /^(de|het|een|alle)\s/i.test(input.band.label) ? input.band.label : `de ${input.band.label}`;
+  const [low, high] = [Math.min(last.low, last.high), Math.max(last.low, last.high)];
+  return `Het vlak toont ${label}, van ${fmt(low)} tot ${fmt(high)} ${inPeriod(parsePeriodCode(last.period)!)}.`;
 }
 
 function missingWithin(points: readonly TrendPoint[], from: Period, to: Period): number {

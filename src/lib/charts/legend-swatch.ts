@@ -2,10 +2,13 @@
  * Small SVG samples for the HTML legend beside a chart: the same colour, marker shape, dash pattern or hatch
  * as on the chart, so the legend also works in black and white.
  */
+import { HIGHLIGHT_COLOR } from './palette';
 import type { LegendItem, MarkerSymbol } from './types';
 
 export const SWATCH_WIDTH = 28;
 export const SWATCH_HEIGHT = 16;
+/** The fill opacity of a range (a 'band' swatch with `outlined`), in the legend as on the trend chart. */
+export const RANGE_FILL_OPACITY = 0.25;
 
 function marker(symbol: MarkerSymbol, cx: number, cy: number, fill: string, stroke: string): string {
   const paint = `fill="${fill}" stroke="${stroke}" stroke-width="1.5"`;
@@ -32,6 +35,10 @@ export function swatchMarkup(item: LegendItem, hatchId: string): string {
   const h = SWATCH_HEIGHT;
   const mid = h / 2;
   const c = item.color;
+  if (item.swatch === 'band' && item.outlined) {
+    // A range, as a trend chart draws a comparison group's: a translucent fill between two edges in the colour.
+    return `<rect x="1" y="3" width="${w - 2}" height="${h - 6}" fill="${c}" fill-opacity="${RANGE_FILL_OPACITY}"/><path d="M1,3.5H${w - 1}M1,${h - 3.5}H${w - 1}" stroke="${c}" stroke-width="1"/>`;
+  }
   switch (item.swatch) {
     case 'line':
     case 'dashed-line': {
@@ -42,6 +49,8 @@ export function swatchMarkup(item: LegendItem, hatchId: string): string {
     case 'dot':
       return `<circle cx="${w / 2}" cy="${mid}" r="${item.outlined ? 6 : 4}" fill="${c}" stroke="${item.outlined ? '#000000' : c}" stroke-width="1.5"/>`;
     case 'open-dot':
+      // Outlined: a ring in the colour around a point of the highlighted series (a trend chart's compared figures).
+      if (item.outlined) return `<circle cx="${w / 2}" cy="${mid}" r="3" fill="${HIGHLIGHT_COLOR}"/><circle cx="${w / 2}" cy="${mid}" r="6.5" fill="none" stroke="${c}" stroke-width="1.5"/>`;
       return `<circle cx="${w / 2}" cy="${mid}" r="4" fill="#ffffff" stroke="${c}" stroke-width="1.5"/>`;
     case 'provisional':
       return `<line x1="1" y1="${mid}" x2="${w - 1}" y2="${mid}" stroke="${c}" stroke-width="1.5" stroke-dasharray="4 3"/><circle cx="${w / 2}" cy="${mid}" r="4" fill="#ffffff" stroke="${c}" stroke-width="1.5"/>`;
