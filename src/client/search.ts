@@ -22,8 +22,10 @@ let pagefindPromise: Promise<PagefindApi> | undefined;
 function loadPagefind(): Promise<PagefindApi> {
   pagefindPromise ??= (async () => {
     const api = (await import(/* @vite-ignore */ PAGEFIND_URL)) as PagefindApi;
-    // Searching on the main thread saves fetching the worker script; the index is small enough.
-    await api.options({ noWorker: true, excerptLength: 22 });
+    // Searching on the main thread saves fetching the worker script; the index is small enough. A fact page
+    // is long (its comparisons and trends repeat its name), so Pagefind's default penalty for page length
+    // (0.75) would rank it below the short wijk records that carry its name: a gemeente must come first.
+    await api.options({ noWorker: true, excerptLength: 22, ranking: { pageLength: 0.25 } });
     return api;
   })();
   pagefindPromise.catch(() => (pagefindPromise = undefined));
