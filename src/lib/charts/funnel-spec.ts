@@ -390,8 +390,8 @@ export function funnelLegend(input: FunnelChartInput): LegendItem[] {
   if (own) legend.push({ label: own.label, color: HIGHLIGHT_COLOR, swatch: 'dot', outlined: true });
   if (members.length > 0) legend.push({ label: input.groupLabel ?? 'gelijksoortige gemeenten', color: GROUP_COLOR, swatch: 'dot' });
   legend.push({ label: own || members.length > 0 ? `overige ${input.noun}` : input.noun, color: OTHER_COLOR, swatch: 'open-dot' });
-  legend.push({ label: input.target.label, color: REFERENCE_COLOR, swatch: 'line' });
-  legend.push({ label: '95%-grens', color: LIMIT95.stroke, swatch: 'dashed-line' });
-  legend.push({ label: '99,8%-grens', color: LIMIT998.stroke, swatch: 'line' });
+  legend.push({ label: input.target.label, color: REFERENCE_COLOR, swatch: 'line', plain: true });
+  legend.push({ label: '95%-grens', color: LIMIT95.stroke, swatch: 'dashed-line', plain: true });
+  legend.push({ label: '99,8%-grens', color: LIMIT998.stroke, swatch: 'line', plain: true });
   return legend;
 }

@@ -44,7 +44,8 @@ export function swatchMarkup(item: LegendItem, hatchId: string): string {
     case 'dashed-line': {
       const dash = item.swatch === 'dashed-line' ? ' stroke-dasharray="5 3"' : '';
       const width = item.outlined ? 3 : 1.75;
-      return `<line x1="1" y1="${mid}" x2="${w - 1}" y2="${mid}" stroke="${c}" stroke-width="${width}"${dash}/>${marker(item.symbol ?? 'circle', w / 2, mid, c, c)}`;
+      const line = `<line x1="1" y1="${mid}" x2="${w - 1}" y2="${mid}" stroke="${c}" stroke-width="${width}"${dash}/>`;
+      return item.plain ? line : `${line}${marker(item.symbol ?? 'circle', w / 2, mid, c, c)}`;
     }
     case 'dot':
       return `<circle cx="${w / 2}" cy="${mid}" r="${item.outlined ? 6 : 4}" fill="${c}" stroke="${item.outlined ? '#000000' : c}" stroke-width="1.5"/>`;

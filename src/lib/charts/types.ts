@@ -23,6 +23,8 @@ export interface LegendItem {
   swatch: 'line' | 'dashed-line' | 'provisional' | 'dot' | 'open-dot' | 'rule' | 'band' | 'bar' | 'area' | 'hatch';
   /** Marker shape of a line or dot, so series stay apart in black and white. */
   symbol?: MarkerSymbol;
+  /** A line drawn without a marker on it (a reference or limit line, not a data series). */
+  plain?: boolean;
   /** Drawn with a dark border, e.g. the lightest map class or the highlighted gemeente. */
   outlined?: boolean;
 }
