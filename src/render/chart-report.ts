@@ -9,11 +9,10 @@ import { renderStats, type RenderStats } from './memo';
 
 const KIND_LABEL: Record<string, string> = {
   trend: 'lijngrafieken',
-  'dot-strip': 'stippenstroken',
   bar: 'staafdiagrammen',
   choropleth: 'kaarten',
   funnel: 'trechterdiagrammen',
-  // Axes, grid and labels that Plot draws once for many dot strips, bar charts and funnels.
+  // Axes, grid and labels that Plot draws once for many trend charts, bar charts and funnels.
   frame: 'grafiekkaders',
 };
 

@@ -1,12 +1,11 @@
 /**
  * The site's charts, rendered to SVG at build time with Observable Plot; no chart needs client JavaScript.
- * Trend charts, dot strips and bar charts are a frame that Plot draws once for many charts plus their own
+ * Trend charts, bar charts and funnel plots are a frame that Plot draws once for many charts plus their own
  * marks (frames.ts); maps are drawn whole, during a build in a chart worker (chart-pool.ts). Charts are
  * memoised by their input (without the id), so a chart that several pages show is rendered once.
  */
-import { describeBars, describeDotStrip, describeTrend } from '../lib/charts/describe';
+import { describeBars, describeTrend } from '../lib/charts/describe';
 import { barFrame, barSpec } from '../lib/charts/bar-spec';
-import { dotStripDomain, dotStripFrame, dotStripLegend, dotStripOverlay, swarmLayout, type SwarmLayout } from '../lib/charts/dot-strip-spec';
 import { createHash } from 'node:crypto';
 import { describeFunnel } from '../lib/charts/describe-funnel';
 import { funnelFrame, funnelLayout, type FunnelLayout } from '../lib/charts/funnel-spec';
@@ -18,7 +17,6 @@ import type {
   ChartOutput,
   ChoroplethInput,
   ChoroplethOutput,
-  DotStripInput,
   LegendItem,
   TrendChartInput,
 } from '../lib/charts/types';
@@ -40,13 +38,6 @@ const RENDERERS = {
     const description = describeTrend(input);
     const svg = framedSvg(`trend:${frame.key}`, frame.options, input.title, description, () => frame.overlay(PLOT_PARTS));
     return { id: input.id, title: input.title, description, legend: frame.legend, svg };
-  },
-  'dot-strip': (input: DotStripInput): ChartOutput => {
-    const description = describeDotStrip(input);
-    const layout = cachedSwarmLayout(input);
-    const frame = dotStripFrame(input, layout);
-    const svg = framedSvg(`dot-strip:${frame.key}`, frame.options, input.title, description, () => dotStripOverlay(input, layout, frame.marginTop));
-    return { id: input.id, title: input.title, description, legend: dotStripLegend(input), svg };
   },
   bar: (input: BarChartInput): ChartOutput => {
     const frame = barFrame(input);
@@ -117,52 +108,9 @@ export function renderTrendChart(input: TrendChartInput): Promise<ChartOutput> {
 }
 
 /**
- * Every dot strip is different (its gemeente, its reference lines) but costs only string work beside a cached
- * frame: it is made here, without a chart worker (sending the values of all gemeenten there would cost more)
- * and without the cache.
- */
-export function renderDotStrip(input: DotStripInput): Promise<ChartOutput> {
-  assertChartId(input.id);
-  const started = performance.now();
-  const chart = renderChartNow('dot-strip', input);
-  recordRender('dot-strip', performance.now() - started, chart.svg.length);
-  return Promise.resolve({ ...chart, svg: withChartId(chart.svg, input.id) });
-}
-
-/**
- * The swarm of all gemeenten is the same on every gemeente page that shows the same figures; lay it out once
- * per set of values and axis. Few sets exist (one per measure and period shown), so the cache stays small.
- */
-const SWARM_KEY = Symbol.for('jeugdzorg.swarmLayouts');
-type GlobalWithSwarms = typeof globalThis & { [SWARM_KEY]?: { byKey: Map<string, SwarmLayout>; byValues: WeakMap<object, Map<string, SwarmLayout>> } };
-
-function cachedSwarmLayout(input: DotStripInput): SwarmLayout {
-  const holder = globalThis as GlobalWithSwarms;
-  const cache = (holder[SWARM_KEY] ??= { byKey: new Map(), byValues: new WeakMap() });
-  const domain = dotStripDomain(input);
-  const width = chartWidth(input);
-  const domainKey = `${domain.join(',')}|${width}`;
-  // The pages of one measure pass the same frozen array of all gemeenten: found by identity without a hash.
-  let byDomain = cache.byValues.get(input.values);
-  let layout = byDomain?.get(domainKey);
-  if (layout) return layout;
-  // Otherwise (a chart worker gets a fresh copy of the array each time) by content: the values are plain
-  // {code, label, value} objects made by one function, so JSON gives a stable key.
-  const key = createHash('sha1').update(JSON.stringify([input.values, domain, width])).digest('base64url');
-  layout = cache.byKey.get(key);
-  if (!layout) {
-    if (cache.byKey.size >= 256) cache.byKey.clear();
-    cache.byKey.set(key, (layout = swarmLayout(input.values, domain, width)));
-  }
-  if (!byDomain) cache.byValues.set(input.values, (byDomain = new Map()));
-  byDomain.set(domainKey, layout);
-  return layout;
-}
-
-/**
  * A funnel of all gemeenten is the same on every page of a measure and period, with another gemeente marked:
- * like the dot strip it is a cached frame and some string work, made here without a chart worker or the cache
- * (hashing the points of all gemeenten for every page would cost more than drawing the marks).
+ * it is a cached frame and some string work, made here without a chart worker or the cache (hashing the
+ * points of all gemeenten for every page would cost more than drawing the marks).
  */
 export function renderFunnelChart(input: FunnelChartInput): Promise<ChartOutput> {
   assertChartId(input.id);

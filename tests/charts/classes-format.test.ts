@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { classIndex, quantileClasses, quantileClassNote } from '../../src/lib/charts/classes';
 import { formatChartValue, niceZeroDomain, tickDecimals, tickFormatter } from '../../src/lib/charts/format';
 import { contrastRatio, GROUP_COLOR, HIGHLIGHT_COLOR, MAP_BORDER_COLOR, OTHER_COLOR, REFERENCE_COLOR, SEQUENTIAL_BLUES, SERIES_COLORS, relativeLuminance } from '../../src/lib/charts/palette';
-import { beeswarm } from '../../src/lib/charts/beeswarm';
 import { compactSvgNumbers, pathBounds, relativePolygonPath } from '../../src/lib/charts/svg-compact';
 import { inPeriod, periodPosition, yearTicks, sortedPeriods } from '../../src/lib/charts/period-axis';
 import { comparePeriods, parsePeriodCode } from '../../src/lib/data/periods';
@@ -79,20 +78,6 @@ describe('palette', () => {
     for (const scheme of Object.values(SEQUENTIAL_BLUES)) {
       const l = scheme.map(relativeLuminance);
       for (let i = 1; i < l.length; i++) expect(l[i]).toBeLessThan(l[i - 1]!);
-    }
-  });
-});
-
-describe('beeswarm', () => {
-  it('keeps dots apart and puts the first dot on the centre line', () => {
-    const dots = Array.from({ length: 200 }, (_, i) => ({ x: (i * 37) % 50, r: i === 0 ? 6 : 3 }));
-    const y = beeswarm(dots);
-    expect(y[0]).toBe(0);
-    for (let i = 0; i < dots.length; i++) {
-      for (let j = i + 1; j < dots.length; j++) {
-        const distance = Math.hypot(dots[i]!.x - dots[j]!.x, y[i]! - y[j]!);
-        expect(distance).toBeGreaterThanOrEqual(dots[i]!.r + dots[j]!.r - 1e-6);
-      }
     }
   });
 });

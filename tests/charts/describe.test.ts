@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { convertedSentence, describeBars, describeChoropleth, describeDotStrip, describeTrend } from '../../src/lib/charts/describe';
+import { convertedSentence, describeBars, describeChoropleth, describeTrend } from '../../src/lib/charts/describe';
 import { quantileClasses } from '../../src/lib/charts/classes';
 import type { TrendChartInput } from '../../src/lib/charts/types';
 import { amsterdamTrend, halfYears } from './fixtures';
@@ -66,32 +66,6 @@ describe('text alternative of a trend chart', () => {
       'Cijfers tot en met 1e halfjaar 2022 zijn omgerekend naar de huidige indeling.',
     );
     expect(convertedSentence([{ period: '2022HJ01', value: 1 }])).toBeUndefined();
-  });
-});
-
-describe('text alternative of a dot strip', () => {
-  const values = Array.from({ length: 100 }, (_, i) => ({ code: `GM${String(i).padStart(4, '0')}`, label: `Gemeente ${i}`, value: 5 + i / 10 }));
-
-  it('gives the range and median of all gemeenten and where this one lies, without a rank', () => {
-    const text = describeDotStrip({
-      id: 'd',
-      title: 't',
-      unit: '%',
-      decimals: 1,
-      values,
-      highlight: 'GM0090',
-      references: [{ label: 'Nederland', value: 9.8 }],
-      group: new Set(['GM0010', 'GM0020', 'GM0030']),
-      missingCount: 3,
-    });
-    expect(text).toBe(
-      'De 100 gemeenten met een cijfer liggen tussen 5,0% en 14,9%; de mediaan is 10,0%. ' +
-        'Gemeente 90: 14,0%, bij het kwart gemeenten met de hoogste cijfers. ' +
-        'Gelijksoortige gemeenten (3 gemeenten) liggen tussen 6,0% en 8,0%, mediaan 7,0%. ' +
-        'Ter vergelijking: Nederland 9,8%. ' +
-        'Voor 3 gemeenten is er geen cijfer (afgeschermd of ontbreekt).',
-    );
-    expect(text).not.toMatch(/plaats|rang|\d+e van/);
   });
 });
 

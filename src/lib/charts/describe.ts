@@ -6,7 +6,7 @@ import { median, quantileSorted } from 'd3-array';
 import { parsePeriodCode, periodLabel, type Period } from '../data/periods';
 import { formatChartValue } from './format';
 import { inPeriod, sortedPeriods } from './period-axis';
-import type { BarChartInput, DotStripInput, TrendChartInput, TrendPoint } from './types';
+import type { BarChartInput, TrendChartInput, TrendPoint } from './types';
 import type { MapClasses } from './classes';
 import { joinDutch } from '../pages/gemeente-links';
 
@@ -166,7 +166,7 @@ export function convertedSentence(points: readonly TrendPoint[]): string | undef
 
 /** Median, quartiles and range of some values; undefined when there are none. */
 export function distribution(values: readonly number[]): { count: number; min: number; q1: number; median: number; q3: number; max: number } | undefined {
-  // A typed array sorts numbers by value without a comparator: much faster for the 342 gemeenten of a dot strip.
+  // A typed array sorts numbers by value without a comparator: much faster for the 342 gemeenten of a map.
   const sorted = Array.from(Float64Array.from(values.filter((v) => Number.isFinite(v))).sort());
   if (sorted.length === 0) return undefined;
   return {
@@ -181,43 +181,6 @@ export function distribution(values: readonly number[]): { count: number; min: n
 
 function gemeenten(count: number): string {
   return count === 1 ? '1 gemeente' : `${count} gemeenten`;
-}
-
-/** Where a value lies among others, without ranking: by quartile, relative to the median. */
-function positionPhrase(value: number, d: NonNullable<ReturnType<typeof distribution>>): string {
-  if (value > d.q3) return 'bij het kwart gemeenten met de hoogste cijfers';
-  if (value < d.q1) return 'bij het kwart gemeenten met de laagste cijfers';
-  if (value === d.median) return 'gelijk aan de mediaan';
-  return value > d.median ? 'boven de mediaan, in de middelste helft van de gemeenten' : 'onder de mediaan, in de middelste helft van de gemeenten';
-}
-
-// Every gemeente page of one measure passes the same (frozen) array of all gemeenten: sort it once.
-const valueDistributions = new WeakMap<readonly object[], ReturnType<typeof distribution>>();
-
-function distributionOfValues(values: DotStripInput['values']): ReturnType<typeof distribution> {
-  if (!valueDistributions.has(values)) valueDistributions.set(values, distribution(values.map((v) => v.value)));
-  return valueDistributions.get(values);
-}
-
-export function describeDotStrip(input: DotStripInput): string {
-  const fmt = (v: number) => formatChartValue(v, input.unit, input.decimals);
-  const d = distributionOfValues(input.values);
-  if (!d) return `Er zijn geen gemeenten met een cijfer.`;
-  const sentences = [
-    `De ${gemeenten(d.count)} met een cijfer liggen tussen ${fmt(d.min)} en ${fmt(d.max)}; de mediaan is ${fmt(d.median)}.`,
-  ];
-  const own = input.values.find((v) => v.code === input.highlight);
-  if (own) sentences.push(`${own.label}: ${fmt(own.value)}, ${positionPhrase(own.value, d)}.`);
-  if (input.group && input.group.size > 0) {
-    const members = input.values.filter((v) => input.group!.has(v.code) && v.code !== input.highlight);
-    const g = distribution(members.map((v) => v.value));
-    const label = input.groupLabel ?? 'gelijksoortige gemeenten';
-    if (g) sentences.push(`${capitalise(label)} (${gemeenten(g.count)}) liggen tussen ${fmt(g.min)} en ${fmt(g.max)}, mediaan ${fmt(g.median)}.`);
-  }
-  const refs = input.references ?? [];
-  if (refs.length > 0) sentences.push(`Ter vergelijking: ${refs.map((r) => `${r.label} ${fmt(r.value)}`).join('; ')}.`);
-  if (input.missingCount) sentences.push(`Voor ${gemeenten(input.missingCount)} is er ${NO_FIGURE}.`);
-  return sentences.join(' ');
 }
 
 export function describeBars(input: BarChartInput): string {

@@ -19,7 +19,7 @@ export const BOLD_WIDTH = 1.15;
 export const PLOT_STYLE = { fontSize: `${FONT_SIZE}px`, overflow: 'visible' } as const;
 
 /**
- * The class of a placeholder mark in a chart frame that Plot draws once for many charts (dot strips, bars):
- * the marks of one chart, written as SVG, replace it.
+ * The class of a placeholder mark in a chart frame that Plot draws once for many charts (trend lines, bars,
+ * funnels): the marks of one chart, written as SVG, replace it.
  */
 export const FRAME_SLOT_CLASS = 'chart-frame-slot';

@@ -18,7 +18,7 @@ export const SERIES_SYMBOLS: readonly MarkerSymbol[] = ['circle', 'square', 'tri
 export const HIGHLIGHT_COLOR = '#D55E00';
 /** The comparison group (gelijksoortige gemeenten). */
 export const GROUP_COLOR = '#0072B2';
-/** All other gemeenten in a dot strip: hollow grey rings. */
+/** All other gemeenten in a funnel plot: hollow grey rings. */
 export const OTHER_COLOR = '#6E6E6E';
 /** Reference lines (Nederland, provincie, jeugdregio) and trend breaks. */
 export const REFERENCE_COLOR = '#333333';

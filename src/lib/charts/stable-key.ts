@@ -9,9 +9,9 @@ export function stableKey(value: unknown): string {
 }
 
 /**
- * Freezes a value and everything in it, so stableKey may keep its key: the values of all gemeenten in a dot
- * strip are one such array, shared by every gemeente page, and writing out its 342 entries on each page was
- * most of the cost of the key. (Maps and Sets cannot be frozen; a value holding one is never kept.)
+ * Freezes a value and everything in it, so stableKey may keep its key: an array of the values of all
+ * gemeenten, shared by every gemeente page, is one such value, and writing out its 342 entries on each page
+ * would be most of the cost of the key. (Maps and Sets cannot be frozen; a value holding one is never kept.)
  */
 export function deepFreeze<T>(value: T): T {
   if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {

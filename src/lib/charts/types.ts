@@ -71,25 +71,6 @@ export interface TrendChartInput {
   width?: number;
 }
 
-export interface DotStripInput {
-  id: string;
-  title: string;
-  unit: string;
-  decimals: number;
-  values: Array<{ code: string; label: string; value: number }>;
-  /** Code of the gemeente whose position is shown. */
-  highlight: string;
-  references?: Array<{ label: string; value: number }>;
-  /** Codes drawn distinct, e.g. gelijksoortige gemeenten. */
-  group?: Set<string>;
-  /** Name of the group in the legend and text alternative; "gelijksoortige gemeenten" by default. */
-  groupLabel?: string;
-  /** Number of gemeenten without a figure, for the text alternative. */
-  missingCount?: number;
-  /** Drawn this many pixels wide (see chartWidth); the narrow drawing for small screens passes NARROW_CHART_WIDTH. */
-  width?: number;
-}
-
 /**
  * A funnel plot: every region of a kind by its size (the denominator, on a logarithmic axis) and its rate,
  * with Nederland as the centre line and the control limits at 95% and 99.8% around it (src/lib/stats/funnel.ts).

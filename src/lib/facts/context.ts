@@ -171,7 +171,7 @@ export class FactsContext {
     return this.concepts.get(concept);
   }
 
-  /** A value computed once per build and shared by all pages (the dot strip of all gemeenten, say). */
+  /** A value computed once per build and shared by all pages (the funnel of all gemeenten, say). */
   shared<T>(key: string, compute: () => T): T {
     if (!this.memo.has(key)) this.memo.set(key, compute());
     return this.memo.get(key) as T;
