@@ -50,6 +50,8 @@ export interface RateTrend {
   concept: KeyConcept;
   /** What is followed: "Jongeren met jeugdhulp". */
   label: string;
+  /** The chart and table set the region beside Nederland (not on Nederland's own page). */
+  withNederland: boolean;
   chart: TrendChartInput;
   table: TrendTable;
   /** Whether the latest figure changed beyond chance, in words; for a rate only. */
@@ -214,7 +216,7 @@ export function trendOf(context: FactsContext, region: string, concept: KeyConce
     ],
     breakNote: breakAt.get(period),
   }));
-  return { concept, label: measure.label, chart, table: tableOf(columns, rows), change };
+  return { concept, label: measure.label, withNederland: withNl, chart, table: tableOf(columns, rows), change };
 }
 
 function bandCell(point: { low: number; high: number } | undefined, decimals: number): TrendCell {
