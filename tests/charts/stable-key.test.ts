@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { deepFreeze, stableKey } from '../../src/lib/charts/stable-key';
+import { stableKey } from '../../src/lib/charts/stable-key';
+
+/** Freezes a value and everything in it, as the pages freeze the points all pages of a funnel share. */
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    for (const item of Object.values(value)) deepFreeze(item);
+    Object.freeze(value);
+  }
+  return value;
+}
 
 describe('stable key of a chart input', () => {
   it('does not depend on the order of object keys, Map entries or Set members', () => {

@@ -8,19 +8,6 @@ export function stableKey(value: unknown): string {
   return JSON.stringify(value, replacer) ?? 'undefined';
 }
 
-/**
- * Freezes a value and everything in it, so stableKey may keep its key: an array of the values of all
- * gemeenten, shared by every gemeente page, is one such value, and writing out its 342 entries on each page
- * would be most of the cost of the key. (Maps and Sets cannot be frozen; a value holding one is never kept.)
- */
-export function deepFreeze<T>(value: T): T {
-  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
-    for (const item of Object.values(value)) deepFreeze(item);
-    Object.freeze(value);
-  }
-  return value;
-}
-
 const deeplyFrozen = new WeakSet<object>();
 
 function isDeeplyFrozen(value: object): boolean {
