@@ -31,6 +31,17 @@ export function funnelHref(concept: KeyConcept, period: string): string {
   return `${FUNNEL_INDEX_HREF}${funnelSlug(concept)}/${period.toLowerCase()}/`;
 }
 
+/**
+ * Where every region of a funnel stands in a table: the national funnel page for gemeenten, the lists of
+ * provincies and jeugdregio's on the Nederland page (which give their key figure) for those.
+ */
+export function funnelTableLink(funnel: Pick<Funnel, 'kind' | 'concept' | 'period'>): { href: string; text: string } {
+  if (funnel.kind === 'gemeente') return { href: funnelHref(funnel.concept, funnel.period), text: 'Alle gemeenten in een tabel, met hun aantallen, marges en oordelen' };
+  return funnel.kind === 'provincie'
+    ? { href: '/nederland/#provincies', text: 'Alle provincies met hun kerncijfer' }
+    : { href: '/nederland/#jeugdregios', text: "Alle jeugdregio's met hun kerncijfer" };
+}
+
 /** The compared key figures of the site, in the order of the key figures. */
 export function funnelPageConcepts(context: FactsContext): KeyConcept[] {
   return funnelConcepts(context, KEY_CONCEPTS).filter((c) => funnelPeriods(context, c).length > 0);
