@@ -110,9 +110,12 @@ function computeFunnel(context: FactsContext, concept: KeyConcept, period: strin
   };
 }
 
-/** The periods a funnel exists for: the half years of the concept's dataset. */
+/**
+ * The periods a funnel of gemeenten exists for: the periods of the concept's dataset (half years where it has
+ * them) in which Nederland has a rate to centre on.
+ */
 export function funnelPeriods(context: FactsContext, concept: KeyConcept): string[] {
-  return context.concept(concept)?.dataset.periods ?? [];
+  return (context.concept(concept)?.dataset.periods ?? []).filter((period) => funnelOf(context, concept, period) !== undefined);
 }
 
 /** The concepts with a funnel, in the order of the key figures. */
