@@ -11,7 +11,7 @@ import { describeFunnel } from '../lib/charts/describe-funnel';
 import { funnelFrame, funnelLayout, type FunnelLayout } from '../lib/charts/funnel-spec';
 import type { FunnelChartInput } from '../lib/charts/types';
 import { trendFrame, trendSpec } from '../lib/charts/trend-spec';
-import { chartWidth, NARROW_CHART_WIDTH } from '../lib/charts/layout';
+import { CHART_WIDTH, chartWidth, NARROW_CHART_WIDTH } from '../lib/charts/layout';
 import type {
   BarChartInput,
   ChartOutput,
@@ -49,7 +49,14 @@ const RENDERERS = {
     const description = describeFunnel(input);
     const { pointsKey, layout } = cachedFunnelLayout(input);
     const frame = funnelFrame(input, pointsKey, layout);
-    return { id: input.id, title: input.title, description, legend: frame.legend, svg: framedSvg(`funnel:${frame.key}`, frame.options, input.title, description, frame.overlay) };
+    const key = `funnel:${frame.key}`;
+    if (input.frameFile === undefined) return { id: input.id, title: input.title, description, legend: frame.legend, svg: framedSvg(key, frame.options, input.title, description, frame.overlay) };
+    // The shared part as a file under this page's marks: the frame's <svg> with its title and description, then
+    // the file where the frame and the shared marks were, then the page's own marks where they were.
+    const file = funnelFrameFile(input);
+    const [head, tail] = splitFrame(framedSvg(key, frame.options, input.title, description, () => SLOT_MARK));
+    const svg = `${head}<image href="${file.href}" x="0" y="0" width="${file.width}" height="${file.height}" />${frame.own()}${tail}`;
+    return { id: input.id, title: input.title, description, legend: frame.legend, svg };
   },
   choropleth: (input: ChoroplethInput): ChoroplethOutput => renderChoroplethUncached(input),
 };
@@ -110,7 +117,8 @@ export function renderTrendChart(input: TrendChartInput): Promise<ChartOutput> {
 /**
  * A funnel of all gemeenten is the same on every page of a measure and period, with another gemeente marked:
  * it is a cached frame and some string work, made here without a chart worker or the cache (hashing the
- * points of all gemeenten for every page would cost more than drawing the marks).
+ * points of all gemeenten for every page would cost more than drawing the marks). With `frameFile` (fact
+ * pages) the frame and the grey rings are not inline but an <image> of their file ({@link funnelFrameFile}).
  */
 export function renderFunnelChart(input: FunnelChartInput): Promise<ChartOutput> {
   assertChartId(input.id);
@@ -142,10 +150,81 @@ function cachedFunnelLayout(input: FunnelChartInput): { pointsKey: string; layou
   return { pointsKey: entry.pointsKey, layout };
 }
 
+/** Where a funnel's own marks go in its frame (see splitFrame). */
+const SLOT_MARK = '\u0002marks\u0002';
+
+/**
+ * A funnel's frame with its title and description, cut where its marks go: the <svg> element with the title and
+ * the description (the head), the frame's drawing (the body), and what follows the marks. The marks are the
+ * last of the drawing: anything after them would be drawn over a page's marks in the inline drawing and under
+ * them in the file.
+ */
+function splitFrame(svg: string): [head: string, tail: string, body: string] {
+  const headEnd = svg.indexOf('</desc>') + '</desc>'.length;
+  const slot = svg.indexOf(SLOT_MARK);
+  const tail = svg.slice(slot + SLOT_MARK.length);
+  if (headEnd < '</desc>'.length || slot < headEnd || tail !== '</svg>') throw new Error('trechterkader: onverwachte opbouw van de SVG');
+  return [svg.slice(0, headEnd), tail, svg.slice(headEnd, slot)];
+}
+
+/** The shared part of a funnel as a file, see {@link funnelFrameFile}. */
+export interface FunnelFrameFile {
+  /** "/grafieken/trechter/jongeren-jeugdhulp-2026hj01-gemeente-breed-1a2b3c4d5e.svg" */
+  href: string;
+  /** The name in the folder, without ".svg": "jongeren-jeugdhulp-2026hj01-gemeente-breed-1a2b3c4d5e". */
+  name: string;
+  width: number;
+  height: number;
+  /** A standalone SVG document. */
+  svg: string;
+}
+
+const FRAME_FILES_KEY = Symbol.for('jeugdzorg.funnelFrameFiles');
+type GlobalWithFrameFiles = typeof globalThis & { [FRAME_FILES_KEY]?: Map<string, FunnelFrameFile> };
+
+/** The ids in a frame file (its clip path): a file is a document of its own, so they need not differ per chart. */
+const FRAME_FILE_ID = 'trechter';
+
+/**
+ * The part of a funnel that every fact page of it shares, as a standalone SVG file: what Plot draws of the frame
+ * (axes, grid, limit curves, centre line), every region as a grey ring and the centre line's label, in the
+ * drawing's size, with the style the page gives an inline chart (chart.css: the text colour, white space kept).
+ * A fact page's drawing shows it as an <image> under its own marks; the endpoint src/pages/grafieken/trechter/
+ * writes it. Both come here with the input of the same Funnel and width (funnel-chart.ts), so they share the
+ * layout and the overlay sits exactly on the frame. Made once per funnel and width.
+ *
+ * Its name says what it is and ends in a hash of its content, so a browser that kept an earlier release's file
+ * (the same half year with revised figures, or another drawing) never shows it under the new marks.
+ */
+export function funnelFrameFile(input: FunnelChartInput): FunnelFrameFile {
+  if (input.frameFile === undefined) throw new Error(`trechter ${input.id}: geen frameFile`);
+  const { pointsKey, layout } = cachedFunnelLayout(input);
+  const frame = funnelFrame(input, pointsKey, layout);
+  const cache = ((globalThis as GlobalWithFrameFiles)[FRAME_FILES_KEY] ??= new Map());
+  const cacheKey = `${input.frameFile}|${frame.key}`;
+  let file = cache.get(cacheKey);
+  if (!file) {
+    const [head, tail, body] = splitFrame(framedSvg(`funnel:${frame.key}`, frame.options, '', '', () => SLOT_MARK));
+    const root = /^<svg\b[^>]*>/.exec(head)![0]
+      .replace(/ (?:role|aria-labelledby|class)="[^"]*"/g, '')
+      .replace(/ style="([^"]*)"/, (_, style: string) => ` style="${style};white-space:pre"`)
+      .replace(/^<svg/, '<svg xmlns="http://www.w3.org/2000/svg" color="#1a1a1a"');
+    const svg = withChartId(`${root}${body}${frame.shared()}${tail}`, FRAME_FILE_ID);
+    const hash = createHash('sha1').update(svg).digest('hex').slice(0, 10);
+    const width = layout.width === NARROW_CHART_WIDTH ? 'smal' : layout.width === CHART_WIDTH ? 'breed' : String(layout.width);
+    const name = `${input.frameFile.slice(input.frameFile.lastIndexOf('/') + 1)}-${width}-${hash}`;
+    const href = `${input.frameFile.slice(0, input.frameFile.lastIndexOf('/') + 1)}${name}.svg`;
+    if (cache.size >= 256) cache.clear();
+    cache.set(cacheKey, (file = { href, name, width: layout.width, height: layout.height, svg }));
+  }
+  return file;
+}
+
 /** Empties the chart cache, the frames and the counters (tests). */
 export function resetRenderCache(): void {
   resetMemo();
   resetFrames();
+  (globalThis as GlobalWithFrameFiles)[FRAME_FILES_KEY]?.clear();
 }
 
 export function renderBarChart(input: BarChartInput): Promise<ChartOutput> {

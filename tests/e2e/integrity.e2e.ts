@@ -52,6 +52,35 @@ describe(`the built site (${files.length} pages)`, () => {
     expect(broken.slice(0, 20), `${broken.length} kapotte links`).toEqual([]);
   });
 
+  it('draws the funnels of fact pages over a built file of their shared part, in the same size, and has no file no page uses', () => {
+    const dir = path.join(dist, 'grafieken', 'trechter');
+    const built = new Set(existsSync(dir) ? readdirSync(dir).map((f) => `/grafieken/trechter/${f}`) : []);
+    const used = new Set<string>();
+    const problems: string[] = [];
+    let gemeenten = 0;
+    for (const page of pages) {
+      if (!/^\/(gemeente|provincie|jeugdregio)\//.test(page.route) || isRedirect(page.html)) continue;
+      for (const svg of page.html.matchAll(/<svg\b[^>]*>[\s\S]*?<\/svg>/g)) {
+        const image = /<image href="([^"]+)" x="0" y="0" width="(\d+)" height="(\d+)"/.exec(svg[0]);
+        if (!image) continue;
+        const [, href, width, height] = image;
+        used.add(href!);
+        if (!svg[0].includes('role="img"') || !/<title id="[^"]+">[^<]+<\/title><desc id="[^"]+">[^<]+<\/desc>/.test(svg[0])) problems.push(`${page.route}: ${href} zonder titel en beschrijving`);
+        if (!svg[0].includes(`viewBox="0 0 ${width} ${height}"`)) problems.push(`${page.route}: ${href} niet zo groot als de grafiek`);
+        if (!built.has(href!)) {
+          problems.push(`${page.route}: ${href} bestaat niet`);
+          continue;
+        }
+        const file = readFileSync(path.join(dist, href!), 'utf8');
+        if (!file.startsWith('<svg xmlns="http://www.w3.org/2000/svg"') || !file.includes(`viewBox="0 0 ${width} ${height}" height="${height}" width="${width}"`)) problems.push(`${href}: geen losse SVG van ${width}×${height}`);
+      }
+      if (page.route.startsWith('/gemeente/') && page.html.includes('<image href="/grafieken/trechter/')) gemeenten++;
+    }
+    expect(problems.slice(0, 20), `${problems.length} problemen`).toEqual([]);
+    expect(gemeenten, 'gemeentepagina\'s met een trechter uit een bestand').toBeGreaterThan(300);
+    expect([...built].filter((f) => !used.has(f)), 'bestanden die geen pagina gebruikt').toEqual([]);
+  });
+
   it('gives every page a title, lang="nl" and headings without skips', () => {
     const problems: string[] = [];
     for (const page of pages) {

@@ -199,6 +199,37 @@ describe('a reader', () => {
     }
   });
 
+  it('draws the shared part of each funnel of a gemeente page from its file, which Chromium shows as an image', async () => {
+    const { context, page } = await newPage({ width: 1280 });
+    try {
+      await page.goto(`${baseUrl}/gemeente/zwolle/`, { waitUntil: 'networkidle' });
+      const images = await page.evaluate(async () =>
+        Promise.all(
+          [...document.querySelectorAll('svg[role="img"] image')].map(async (image) => {
+            const href = image.getAttribute('href')!;
+            const response = await fetch(href);
+            const type = response.headers.get('content-type') ?? '';
+            const doc = new DOMParser().parseFromString(await response.text(), 'image/svg+xml');
+            // Decoded as an image, as the <image> element does: a broken SVG file fails here.
+            const img = new Image();
+            img.src = href;
+            const decoded = await img.decode().then(() => img.naturalWidth, () => 0);
+            return { href, type, parsed: !doc.querySelector('parsererror'), decoded, width: Number(image.getAttribute('width')) };
+          }),
+        ),
+      );
+      // Four funnels, wide and narrow.
+      expect(images).toHaveLength(8);
+      for (const image of images) {
+        expect(image.type, image.href).toContain('image/svg+xml');
+        expect(image.parsed, image.href).toBe(true);
+        expect(image.decoded, image.href).toBe(image.width);
+      }
+    } finally {
+      await context.close();
+    }
+  });
+
   it('reads the key pages at 320 px without the page scrolling sideways', async () => {
     const { context, page } = await newPage({ width: 320 });
     try {

@@ -10,7 +10,9 @@
  * would draw ({@link funnelSpec} draws every mark, for the tests): every region as a hollow grey ring and the
  * centre line's label, written once per funnel, then the marks of one page (the group filled blue, the region
  * itself large and vermillion with its name and figure). A funnel on a fact page then costs a few string
- * operations instead of a Plot rendering.
+ * operations instead of a Plot rendering. On a fact page, the frame and the shared marks ({@link FunnelFrame.shared})
+ * come from a static file that all its pages share, and only the page's own marks ({@link FunnelFrame.own}) are
+ * inline (funnelFrameFile, src/render/charts.ts).
  */
 import * as Plot from '@observablehq/plot';
 import { extent, nice, ticks as tickValues } from 'd3-array';
@@ -331,9 +333,13 @@ export interface FunnelFrame {
   legend: LegendItem[];
   /**
    * Every region as a grey ring and the centre line's label (written once per funnel), then the group's dots, the
-   * highlighted region's dot and its label, as Plot writes them.
+   * highlighted region's dot and its label, as Plot writes them: {@link FunnelFrame.shared} then {@link FunnelFrame.own}.
    */
   overlay: () => string;
+  /** What every page of the funnel shares beside the frame: every region as a grey ring and the centre line's label. */
+  shared: () => string;
+  /** The marks of this page alone: the group's dots, the highlighted region's dot and its label. */
+  own: () => string;
 }
 
 /**
@@ -358,10 +364,11 @@ export function funnelFrame(input: FunnelChartInput, pointsKey: string, layout: 
     layout.marginLeft,
     layout.marginRight,
   ]);
-  const overlay = () => {
+  const shared = () => sharedMarkup(input, layout);
+  const ownMarks = () => {
     const { own, members } = parts(input);
     const { x, y } = funnelScales(layout);
-    let svg = sharedMarkup(input, layout);
+    let svg = '';
     // Attributes in the order Plot's DOM writes them, so the SVG is the same as when Plot drew every mark.
     const dot = (p: FunnelPoint, r: number) => `<circle r="${r}" cy="${Math.round(y(p.value))}" cx="${Math.round(x(p.size))}" />`;
     if (members.length > 0) {
@@ -380,7 +387,7 @@ export function funnelFrame(input: FunnelChartInput, pointsKey: string, layout: 
     }
     return svg;
   };
-  return { options, key, legend: funnelLegend(input), overlay };
+  return { options, key, legend: funnelLegend(input), overlay: () => shared() + ownMarks(), shared, own: ownMarks };
 }
 
 /** The legend: the region, its group (when shown), the other regions, the centre line and both limits. */

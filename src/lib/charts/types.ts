@@ -116,6 +116,14 @@ export interface FunnelChartInput {
   noun: string;
   /** Drawn this many pixels wide (see chartWidth); the narrow drawing for small screens passes NARROW_CHART_WIDTH. */
   width?: number;
+  /**
+   * Where what every fact page of this funnel shares (axes, limit curves, centre line, every region as a grey
+   * ring) is served as a static SVG file, one per width: its path without the width, hash and extension,
+   * "/grafieken/trechter/jongeren-jeugdhulp-2026hj01-gemeente" (funnelFramePath, src/lib/facts/funnel-chart.ts).
+   * The drawing then shows that file as an SVG <image> under its own marks (funnelFrameFile,
+   * src/render/charts.ts) instead of carrying it; without it the drawing is whole (the national pages, tests).
+   */
+  frameFile?: string;
 }
 
 export interface BarInput {

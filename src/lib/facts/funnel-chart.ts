@@ -1,10 +1,17 @@
 /**
  * The funnel plot of a Funnel (funnel.ts) as chart input (src/lib/charts/types.ts, FunnelChartInput): the
  * national pages draw it without a region marked, a fact page with its own gemeente marked and its group.
+ *
+ * What all fact pages of a funnel share (the frame and every region as a grey ring) is served once as a static
+ * SVG file per width (src/pages/grafieken/trechter/[frame].svg.ts), and a fact page's drawing shows it under its
+ * own marks: {@link factPageFunnels} says which funnels fact pages show, {@link funnelFrameInputs} the drawings
+ * of one of them that the files are made from, both through {@link funnelChartInput} as the pages' own.
  */
-import { COUNT_NOUN } from './concepts';
+import { CHART_WIDTH, NARROW_CHART_WIDTH } from '../charts/layout';
+import { COUNT_NOUN, KEY_CONCEPTS } from './concepts';
 import type { Comparison } from './comparison';
-import { FUNNEL_NOUN, type Funnel } from './funnel';
+import type { FactsContext } from './context';
+import { FUNNEL_NOUN, funnelOf, isCompared, type Funnel, type FunnelKind } from './funnel';
 import type { FunnelChartInput } from '../charts/types';
 
 export interface FunnelChartOptions {
@@ -16,6 +23,8 @@ export interface FunnelChartOptions {
   groupLabel?: string;
   /** Drawn this many pixels wide (see chartWidth). */
   width?: number;
+  /** Show the shared part from its file (see FunnelChartInput.frameFile) rather than inline. */
+  frameFile?: boolean;
 }
 
 type Points = FunnelChartInput['points'];
@@ -81,7 +90,49 @@ export function funnelChartInput(funnel: Funnel, options: FunnelChartOptions): F
     missingCount: funnel.regions.length - points.length,
     noun: FUNNEL_NOUN[funnel.kind],
     ...(options.width !== undefined ? { width: options.width } : {}),
+    ...(options.frameFile ? { frameFile: funnelFramePath(funnel) } : {}),
   };
+}
+
+/** Where the files of a funnel's shared part are served. */
+export const FUNNEL_FRAME_DIR = '/grafieken/trechter/';
+
+/**
+ * The path of a funnel's shared part, without the width, hash and extension the renderer adds:
+ * "/grafieken/trechter/jongeren-jeugdhulp-2026hj01-gemeente".
+ */
+export function funnelFramePath(funnel: Pick<Funnel, 'concept' | 'period' | 'kind'>): string {
+  return `${FUNNEL_FRAME_DIR}${funnel.concept}-${funnel.period.toLowerCase()}-${funnel.kind}`;
+}
+
+const FACT_PAGE_KINDS: readonly FunnelKind[] = ['gemeente', 'provincie', 'jeugdregio'];
+
+/**
+ * Every funnel a fact page can show: per compared key figure its dataset's latest period (the period of the
+ * key figures, key-figures.ts), among the gemeenten, the provincies and the jeugdregio's; those with a region
+ * with counts (a page shows a funnel only with its own region in it).
+ */
+export function factPageFunnels(context: FactsContext): Funnel[] {
+  const out: Funnel[] = [];
+  for (const concept of KEY_CONCEPTS) {
+    const source = context.concept(concept);
+    if (!source || !isCompared(context, concept)) continue;
+    for (const kind of FACT_PAGE_KINDS) {
+      const funnel = funnelOf(context, concept, source.dataset.latestPeriod, kind);
+      if (funnel && funnelPoints(funnel).length > 0) out.push(funnel);
+    }
+  }
+  return out;
+}
+
+/**
+ * The drawings of a funnel that the files of its shared part are made from: wide and narrow, as a fact page
+ * draws it (withNarrow), without a region marked (the shared part is the same with any).
+ */
+export function funnelFrameInputs(funnel: Funnel): FunnelChartInput[] {
+  return [CHART_WIDTH, NARROW_CHART_WIDTH].map((width) =>
+    funnelChartInput(funnel, { id: 'trechter', frameFile: true, ...(width === CHART_WIDTH ? {} : { width }) }),
+  );
 }
 
 /**
@@ -94,6 +145,7 @@ export function comparisonFunnelInput(comparison: Comparison, region: string): F
   return funnelChartInput(funnel, {
     id: `trechter-${comparison.concept}`,
     highlight: region,
+    frameFile: true,
     ...(comparison.group.length > 0 ? { group: new Set(comparison.group) } : {}),
     ...(comparison.groupLabel ? { groupLabel: comparison.groupLabel } : {}),
   });
