@@ -160,7 +160,14 @@ for (let run = 1; run <= runs; run++) {
 const real = { ...reals[0]!, ms: median(reals.map((r) => r.ms)), maxRssMb: Math.max(...reals.map((r) => r.maxRssMb)) };
 const trivial = { ...trivials[0]!, ms: median(trivials.map((r) => r.ms)) };
 const spread = (results: BuildResult[]) => (results.length > 1 ? ` (${sec(Math.min(...results.map((r) => r.ms)))}–${sec(Math.max(...results.map((r) => r.ms)))})` : '');
-rows.push(['Standaarddata', String(real.pages), sec(real.ms) + spread(reals), `${real.maxRssMb} MB`, (real.pages / (real.ms / 1000)).toFixed(0), sec(trivial.ms) + spread(trivials), (real.ms / trivial.ms).toFixed(2) + '×', real.ms / trivial.ms <= 3 ? 'ja (≤ 3×)' : 'NEE (doel ≤ 3×)']);
+/**
+ * The budget of the later issues (verdicts, neighbours, more datasets): within about 10× the floor, median of three.
+ * The first goal, 3×, is reported blocked on two cores (see README); both are printed so neither hides.
+ */
+function targetText(ratio: number): string {
+  return `≤ 10×: ${ratio <= 10 ? 'ja' : 'NEE'}; ≤ 3×: ${ratio <= 3 ? 'ja' : 'nee'}`;
+}
+rows.push(['Standaarddata', String(real.pages), sec(real.ms) + spread(reals), `${real.maxRssMb} MB`, (real.pages / (real.ms / 1000)).toFixed(0), sec(trivial.ms) + spread(trivials), (real.ms / trivial.ms).toFixed(2) + '×', targetText(real.ms / trivial.ms)]);
 
 if (!values['skip-10x']) {
   const dataDir = path.join(work, 'data-10x');

@@ -35,7 +35,7 @@ const RENDERERS = {
   trend: (input: TrendChartInput): ChartOutput => {
     const frame = trendFrame(input);
     if (!frame) return renderPlotChart(input, describeTrend, trendSpec);
-    const description = describeTrend(input);
+    const description = trendDescription(input);
     const svg = framedSvg(`trend:${frame.key}`, frame.options, input.title, description, () => frame.overlay(PLOT_PARTS));
     return { id: input.id, title: input.title, description, legend: frame.legend, svg };
   },
@@ -60,6 +60,21 @@ const RENDERERS = {
   },
   choropleth: (input: ChoroplethInput): ChoroplethOutput => renderChoroplethUncached(input),
 };
+
+/**
+ * The text alternative of a trend chart does not depend on its width: the wide and the narrow drawing of one
+ * chart (withNarrow) share their series array, so the second one reuses the first one's text.
+ */
+const trendDescriptions = new WeakMap<object, { input: TrendChartInput; text: string }>();
+
+function trendDescription(input: TrendChartInput): string {
+  const seen = trendDescriptions.get(input.series);
+  const same = seen && seen.input.title === input.title && seen.input.band === input.band && seen.input.change === input.change && seen.input.unit === input.unit && seen.input.decimals === input.decimals && seen.input.subject === input.subject && seen.input.trendBreaks === input.trendBreaks;
+  if (same) return seen.text;
+  const text = describeTrend(input);
+  trendDescriptions.set(input.series, { input, text });
+  return text;
+}
 
 export type ChartKind = keyof typeof RENDERERS;
 export type ChartInputOf<K extends ChartKind> = Parameters<(typeof RENDERERS)[K]>[0];

@@ -16,6 +16,8 @@ import { CONVERTED_BAND_COLOR, HIGHLIGHT_COLOR, MUTED_TEXT, REFERENCE_COLOR, SER
 import { periodHalfWidth, periodPosition, sortedPeriods, yearTicks } from './period-axis';
 import type { LegendItem, MarkerSymbol, TrendChartInput, TrendPoint } from './types';
 
+/** The step the right margin (the end labels' room) is rounded up to. */
+const MARGIN_STEP = 24;
 const HEIGHT = 320;
 const MARGIN_TOP = 36;
 const MARGIN_BOTTOM = 30;
@@ -202,7 +204,9 @@ function trendLayout(input: TrendChartInput): TrendLayout {
   // A ring around the last point of a series moves the end labels out of its way, where they still fit.
   const ringAtEnd = marked !== undefined && ends.some((e) => marked.rings.some((r) => r.x === e.x && r.y === e.y));
   const labelDx = ringAtEnd && labelWidth + 14 + RING_LABEL_GAP <= labelRoom ? END_LABEL_DX + RING_LABEL_GAP : END_LABEL_DX;
-  const marginRight = Math.min(labelRoom, labelWidth + 14 + labelDx - END_LABEL_DX);
+  // Rounded up to a step, so that charts whose end labels are about as long share one frame (about a third
+  // as many frames for the four trends of every fact page), at the cost of a few pixels of plot width.
+  const marginRight = Math.min(labelRoom, Math.ceil((labelWidth + 14 + labelDx - END_LABEL_DX) / MARGIN_STEP) * MARGIN_STEP);
   const marginLeft = Math.max(40, ...ticks.map((t) => estimateTextWidth(format(t), FONT_SIZE) + 14));
   const labels = dodgeLabels(ends, domain, HEIGHT - MARGIN_TOP - MARGIN_BOTTOM);
   // A year label takes about 32 pixels: every year where they fit (at most 12), every other year or fewer where not.
