@@ -24,7 +24,7 @@ import type { PlotOptions } from '@observablehq/plot';
 import { renderChoroplethUncached } from './choropleth';
 import { activeChartPool, renderTime } from './chart-pool';
 import { framedSvg, PLOT_PARTS, resetFrames } from './frames';
-import { memoizeRender, recordRender, resetRenderCache as resetMemo } from './memo';
+import { memoizeRender, recordHit, recordRender, resetRenderCache as resetMemo } from './memo';
 import { assertChartId, renderPlotSvg, withChartId } from './plot-dom';
 
 export type { ChartOutput, ChoroplethOutput } from '../lib/charts/types';
@@ -125,8 +125,30 @@ function renderPlotChart<I extends { id: string; title: string }>(
   return { id: input.id, title: input.title, description, legend, svg: renderPlotSvg(options, { title: input.title, description }) };
 }
 
+/**
+ * Trend charts already drawn, by their input object. A region's fact page and its embed draw the same input
+ * object; other trend inputs are all different (every region has its own figures), so keying them by content
+ * as the other kinds are (stableKey) would cost more than it saves.
+ */
+const drawnTrends = new WeakMap<TrendChartInput, Promise<ChartOutput>>();
+
 export function renderTrendChart(input: TrendChartInput): Promise<ChartOutput> {
-  return renderWithId('trend', input);
+  let chart = drawnTrends.get(input);
+  if (chart) {
+    recordHit('trend');
+    return chart;
+  }
+  try {
+    assertChartId(input.id);
+  } catch (error) {
+    return Promise.reject(error);
+  }
+  const started = performance.now();
+  const drawn = renderChartNow('trend', input);
+  recordRender('trend', performance.now() - started, drawn.svg.length);
+  chart = Promise.resolve({ ...drawn, svg: withChartId(drawn.svg, input.id) });
+  drawnTrends.set(input, chart);
+  return chart;
 }
 
 /**
@@ -252,8 +274,17 @@ export function renderBarChart(input: BarChartInput): Promise<ChartOutput> {
  * ids end in "-smal".
  */
 export async function withNarrow<I extends { id: string; width?: number }>(render: (input: I) => Promise<ChartOutput>, input: I): Promise<ChartOutput> {
-  const [wide, narrow] = await Promise.all([render(input), render({ ...input, id: `${input.id}-smal`, width: NARROW_CHART_WIDTH })]);
+  const [wide, narrow] = await Promise.all([render(input), render(narrowInput(input))]);
   return { ...wide, narrow };
+}
+
+/** The narrow twin of a chart input, one object per input, so a chart drawn twice by identity is found again. */
+const narrowInputs = new WeakMap<object, object>();
+
+function narrowInput<I extends { id: string; width?: number }>(input: I): I {
+  let narrow = narrowInputs.get(input) as I | undefined;
+  if (!narrow) narrowInputs.set(input, (narrow = { ...input, id: `${input.id}-smal`, width: NARROW_CHART_WIDTH }));
+  return narrow;
 }
 
 export function renderChoropleth(input: ChoroplethInput): Promise<ChoroplethOutput> {

@@ -222,26 +222,41 @@ describe('choropleth', () => {
 });
 
 describe('rendering once per input', () => {
+  const bars = (id: string) => ({ id, title: 'Hulpvorm', unit: '%', decimals: 1, bars: [{ label: 'wijkteam', value: 20.1 }, { label: 'ambulant', value: 45.2 }] });
+
   it('is deterministic and renders an input once, whatever its id', async () => {
-    const a = await renderTrendChart(trendInput('eerste'));
+    const a = await renderBarChart(bars('eerste'));
     resetRenderCache();
-    const b = await renderTrendChart(trendInput('eerste'));
+    const b = await renderBarChart(bars('eerste'));
     expect(b.svg).toBe(a.svg);
-    const c = await renderTrendChart(trendInput('tweede'));
-    const d = await renderTrendChart(trendInput('tweede'));
+    const c = await renderBarChart(bars('tweede'));
+    const d = await renderBarChart(bars('tweede'));
     expect(d.svg).toBe(c.svg);
     expect(c.svg.replaceAll('tweede', 'eerste')).toBe(a.svg);
-    expect(renderStats().trend).toMatchObject({ renders: 1, hits: 2 });
+    expect(renderStats().bar).toMatchObject({ renders: 1, hits: 2 });
   });
 
   it('shares one rendering between concurrent requests', async () => {
-    const [x, y] = await Promise.all([renderTrendChart(trendInput('x')), renderTrendChart(trendInput('x'))]);
+    const [x, y] = await Promise.all([renderBarChart(bars('x')), renderBarChart(bars('x'))]);
     expect(x.svg).toBe(y.svg);
-    expect(renderStats().trend).toMatchObject({ renders: 1, hits: 1 });
+    expect(renderStats().bar).toMatchObject({ renders: 1, hits: 1 });
+  });
+
+  it('draws a trend chart once per input object (a fact page and its embed), wide and narrow', async () => {
+    const input = trendInput('gedeeld');
+    const first = await withNarrow(renderTrendChart, input);
+    const again = await withNarrow(renderTrendChart, input);
+    expect(again.svg).toBe(first.svg);
+    expect(again.narrow!.svg).toBe(first.narrow!.svg);
+    expect(renderStats().trend).toMatchObject({ renders: 2, hits: 2 });
+    // A different object with the same content is drawn anew: trend inputs are not keyed by content.
+    await renderTrendChart(trendInput('gedeeld'));
+    expect(renderStats().trend).toMatchObject({ renders: 3 });
   });
 
   it('rejects an id that cannot be an HTML id', async () => {
     await expect(renderTrendChart(trendInput('twee woorden'))).rejects.toThrow(/grafiek-id "twee woorden" is ongeldig/);
+    await expect(renderBarChart(bars('twee woorden'))).rejects.toThrow(/grafiek-id "twee woorden" is ongeldig/);
   });
 });
 
