@@ -121,17 +121,17 @@ export interface TrendOptions {
  * gemeenten (itself included, so that all gemeenten of a size class share one band), for a provincie or a
  * jeugdregio its gemeenten, for Nederland all gemeenten.
  */
-export function bandGroupOf(context: FactsContext, region: string): { key: string; label: string; members: string[] } | undefined {
+export function bandGroupOf(context: FactsContext, region: string): { key: string; label: string; short: string; members: string[] } | undefined {
   const { register } = context;
   const kind = regionKind(region);
   if (kind === 'gemeente') {
     const sizeClass = context.sizeClassOf(region);
-    return sizeClass && { key: `klasse:${sizeClass.label}`, label: `middelste helft van de gemeenten met ${sizeClass.label}`, members: context.similarGemeenten(region) };
+    return sizeClass && { key: `klasse:${sizeClass.label}`, label: `middelste helft van de gemeenten met ${sizeClass.label}`, short: 'gelijksoortige gemeenten', members: context.similarGemeenten(region) };
   }
   if (kind === 'provincie' || kind === 'jeugdregio') {
-    return { key: region, label: `middelste helft van de gemeenten ${regionName(register, region, 'in')}`, members: register.membersOf(region).map((g) => g.code) };
+    return { key: region, label: `middelste helft van de gemeenten ${regionName(register, region, 'in')}`, short: `gemeenten ${kind === 'provincie' ? 'in de provincie' : 'in de jeugdregio'}`, members: register.membersOf(region).map((g) => g.code) };
   }
-  if (kind === 'land') return { key: region, label: 'middelste helft van alle gemeenten', members: context.currentGemeenten() };
+  if (kind === 'land') return { key: region, label: 'middelste helft van alle gemeenten', short: 'alle gemeenten', members: context.currentGemeenten() };
   return undefined;
 }
 
@@ -201,7 +201,7 @@ export function trendOf(context: FactsContext, region: string, concept: KeyConce
     ...(rate ? [rateColumn(rate)] : []),
     { label: 'Aantal', unit: noun },
     ...(withNl ? [{ label: 'Nederland', unit: rate.rate?.per === 100 ? '%' : rate.unit }] : []),
-    ...(chartBand ? [{ label: 'Middelste helft', unit: chartBand.label.replace(/^middelste helft van (de )?/, '') }] : []),
+    ...(chartBand && group ? [{ label: 'Middelste helft', unit: group.short }] : []),
   ];
   const bandAt = new Map(chartBand?.points.map((p) => [p.period, p]));
   const breakAt = new Map(breaks.map((b) => [b.period, b.note]));
