@@ -1,17 +1,9 @@
 import type { TrendChartInput, TrendPoint } from '../../src/lib/charts/types';
 import { halfYears } from './fixtures';
+import { mulberry32 } from '../../src/lib/demo/random';
 
-/** A small seeded generator (mulberry32), so the random inputs are the same on every run. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A small seeded generator, so the random inputs are the same on every run. */
+export const seeded = mulberry32;
 
 const NAMES = ['Zwolle', 'Ede', 'Súdwest-Fryslân', "'s-Hertogenbosch", 'Land van Cuijk', 'Nederland', 'Jeugdregio IJsselland', 'Provincie Noord-Brabant'];
 const WORDS = ['hoger', 'lager', 'niet duidelijk anders', 'duidelijk hoger', 'duidelijk lager'];
