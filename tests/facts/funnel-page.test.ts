@@ -63,7 +63,7 @@ describe('funnel chart input', () => {
     expect(chart.per).toBe(100);
     expect(chart.sizeLabel).toBe('jongeren tot 18 jaar');
     expect(chart.noun).toBe('gemeenten');
-    expect(chart.title).toBe('Jongeren met jeugdhulp: % van de jongeren tot 18 jaar naar aantal jongeren, alle gemeenten, 1e halfjaar 2024*');
+    expect(chart.title).toBe('Jongeren met jeugdhulp: % van jongeren tot 18 jaar naar aantal jongeren tot 18 jaar, alle gemeenten, 1e halfjaar 2024*');
     expect(funnelTitle(funnel)).toBe(chart.title);
   });
 

@@ -8,7 +8,8 @@
  * of one of them that the files are made from, both through {@link funnelChartInput} as the pages' own.
  */
 import { CHART_WIDTH, NARROW_CHART_WIDTH } from '../charts/layout';
-import { COUNT_NOUN, KEY_CONCEPTS } from './concepts';
+import { KEY_CONCEPTS } from './concepts';
+import { rateUnitText } from './phrases';
 import type { Comparison } from './comparison';
 import type { FactsContext } from './context';
 import { FUNNEL_NOUN, funnelOf, isCompared, type Funnel, type FunnelKind } from './funnel';
@@ -58,17 +59,12 @@ export function funnelPoints(funnel: Funnel): Points {
   return points;
 }
 
-/** "% van de jongeren tot 18 jaar" or "per 1.000 jongeren tot 18 jaar". */
-function rateText(funnel: Funnel): string {
-  return funnel.rateMeasure.unit === '%' ? `% van de ${funnel.denominatorLabel}` : `${funnel.rateMeasure.unit.replace(/ jongeren$/, '')} ${funnel.denominatorLabel}`;
-}
-
 /**
- * The title of a funnel: "Jongeren met jeugdhulp: % van de jongeren tot 18 jaar naar aantal jongeren, alle
- * gemeenten, 1e halfjaar 2026*".
+ * The title of a funnel: "Jongeren met jeugdhulp: % van jongeren tot 18 jaar naar aantal jongeren tot 18 jaar,
+ * alle gemeenten, 1e halfjaar 2026*", or with real data "… per 1.000 inwoners naar aantal inwoners, …".
  */
 export function funnelTitle(funnel: Funnel): string {
-  return `${funnel.countMeasure.label}: ${rateText(funnel)} naar aantal ${COUNT_NOUN.personen}, alle ${FUNNEL_NOUN[funnel.kind]}, ${funnel.periodLabel}`;
+  return `${funnel.countMeasure.label}: ${rateUnitText(funnel.rateMeasure)} naar aantal ${funnel.denominatorLabel}, alle ${FUNNEL_NOUN[funnel.kind]}, ${funnel.periodLabel}`;
 }
 
 /** The chart input of a funnel, optionally with a region marked and its group. */
