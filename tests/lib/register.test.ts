@@ -86,3 +86,30 @@ describe('the latest indeling follows the newest figures', () => {
     expect(of2022.formerGemeenten().map((g) => g.code)).not.toContain('GM0457');
   });
 });
+
+describe('jeugdregio membership', () => {
+  it('gives every gemeente of every year a jeugdregio, whatever the latest indeling', () => {
+    for (const latestYear of [2021, 2022, 2023, 2026]) {
+      const r = loadRegister({ latestYear });
+      expect(r.membershipYear).toBe(2023);
+      for (let year = 2015; year <= 2026; year++) {
+        const without = r.gemeentenIn(year).filter((g) => r.jeugdregioOf(g.code) === undefined).map((g) => `${g.code} ${g.naam}`);
+        expect(without, `indeling ${year}, register tot ${latestYear}`).toEqual([]);
+      }
+      // The current gemeenten are divided over the 42 jeugdregio's, each gemeente in exactly one.
+      const members = r.jeugdregios().flatMap((j) => r.membersOf(j.code).map((g) => g.code));
+      expect(members.sort()).toEqual(r.currentGemeenten().map((g) => g.code).sort());
+    }
+  });
+
+  it('puts a gemeente that merged away in the jeugdregio of the gemeente it went into', () => {
+    const of2022 = loadRegister({ latestYear: 2022 });
+    // Merged on 1 January 2023, after the site's latest indeling: still members, through their successor.
+    expect(of2022.jeugdregioOf('GM0457')).toBe(of2022.jeugdregioOf('GM0363')); // Weesp → Amsterdam
+    for (const code of ['GM0501', 'GM0530', 'GM0614']) expect(of2022.jeugdregioOf(code)).toBe(of2022.jeugdregioOf('GM1992')); // → Voorne aan Zee
+    expect(of2022.membersOf(of2022.jeugdregioOf('GM0363')!).map((g) => g.code)).toContain('GM0457');
+    // Merged earlier (Beemster into Purmerend, 2022) and split (Haaren 2021: most of it to Oisterwijk).
+    expect(of2022.jeugdregioOf('GM0370')).toBe(of2022.jeugdregioOf('GM0439'));
+    expect(of2022.jeugdregioOf('GM0788')).toBe(of2022.jeugdregioOf(of2022.destinations('GM0788', 2020, 2022)[0]!.code));
+  });
+});

@@ -82,6 +82,8 @@ export class RegionRegister {
   readonly firstYear: number;
   /** The latest indeling, on which series are shown by default. */
   readonly latestYear: number;
+  /** The indeling the jeugdregio membership of the reference is given on: that of the last herindeling. */
+  readonly membershipYear: number;
   private readonly gemeenten = new Map<string, GemeenteRecord>();
   private readonly names = new Map<string, NamedRegion>();
   private readonly jeugdregioByGemeente = new Map<string, string>();
@@ -100,6 +102,7 @@ export class RegionRegister {
     // The latest indeling is that of the newest figures: a site built from 2022 data shows 2022's gemeenten
     // (Weesp still on its own), not a later indeling its figures were never published on.
     this.latestYear = Math.max(options.latestYear ?? lastChange, this.firstYear);
+    this.membershipYear = lastChange;
     for (const g of reference.gemeenten) this.gemeenten.set(g.code, g);
     this.names.set(NEDERLAND, { code: NEDERLAND, naam: 'Nederland' });
     for (const r of [...reference.provincies, ...reference.jeugdregios]) this.names.set(r.code, r);
@@ -202,11 +205,20 @@ export class RegionRegister {
     return this.gemeenten.get(code)?.provincie;
   }
 
-  /** The jeugdregio on the latest indeling; a former gemeente belongs to the region most of it went to. */
+  /**
+   * The jeugdregio of a gemeente of any year. The reference lists the members on the indeling of the last
+   * herindeling (2023); a gemeente that merged away before then belongs to the region of the gemeente it
+   * went into, and of a split the region most of its addresses went to. This holds whatever the latest
+   * indeling of the site is: on a site of 2022 figures Weesp is a current gemeente, and still a member of
+   * the jeugdregio Amsterdam joined it into.
+   */
   jeugdregioOf(code: string): string | undefined {
     const direct = this.jeugdregioByGemeente.get(code);
     if (direct) return direct;
-    const main = this.destinations(code, this.yearOf(code), this.latestYear).sort((a, b) => b.share - a.share)[0];
+    const g = this.gemeenten.get(code);
+    if (!g) return undefined;
+    const from = Math.min(g.laatsteJaar ?? this.membershipYear, this.membershipYear);
+    const main = this.destinations(code, from, this.membershipYear).sort((a, b) => b.share - a.share)[0];
     return main ? this.jeugdregioByGemeente.get(main.code) : undefined;
   }
 
