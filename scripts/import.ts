@@ -1,5 +1,5 @@
 /**
- * npm run import -- <bestand of map>... [--out data] [--release JJJJ-MM-DD] [--cbs 85097NED] [--odata v3|v4]
+ * npm run import -- <bestand of map>... [--out data] [--release JJJJ-MM-DD] [--status voorlopig] [--cbs 85097NED] [--odata v3|v4]
  *
  * Turns CBS exports (StatLine CSV downloads, OData v3 CSV/JSON, OData v4 JSON) into the project's data folder.
  * Thin on purpose: argument parsing and the exit code; the work is in src/node/import-fs.ts.
@@ -12,7 +12,12 @@ const USAGE = `Gebruik: npm run import -- <bestand of map>... [opties]
 
   <bestand of map>      StatLine-CSV, OData-v3-CSV, of een map met OData-JSON-antwoorden (v3 of v4)
   --out <map>           de datamap die geschreven wordt (standaard: data)
-  --release <datum>     publicatiedatum JJJJ-MM-DD (standaard: vandaag)
+  --release <datum>     publicatiedatum JJJJ-MM-DD (standaard: vandaag). Een opgegeven datum bepaalt ook de
+                        status (voorlopig, nader voorlopig, definitief) van perioden waarvoor het bestand
+                        er geen noemt (OData-CSV), volgens het CBS-ritme
+  --status <status>     de status van perioden waarvoor het bestand er geen noemt: voorlopig,
+                        nader-voorlopig of definitief, of per periode: --status 2022JJ00=voorlopig (mag vaker).
+                        Een status in het bestand zelf (StatLine "2022*", OData Perioden) gaat altijd voor
   --cbs <tabel>         haal een CBS-tabel op via OData, bijv. --cbs 85097NED (mag vaker)
   --odata v3|v4         welke OData-versie --cbs gebruikt (standaard: v4)
   --quiet               geen voortgangsregels
@@ -25,6 +30,7 @@ function parse() {
     options: {
       out: { type: 'string', short: 'o', default: 'data' },
       release: { type: 'string' },
+      status: { type: 'string', multiple: true },
       cbs: { type: 'string', multiple: true },
       odata: { type: 'string' },
       quiet: { type: 'boolean', short: 'q', default: false },
@@ -55,6 +61,7 @@ async function main(): Promise<number> {
       inputs: args.positionals,
       out: args.values.out,
       release: args.values.release,
+      status: args.values.status,
       cbs: args.values.cbs,
       odata: args.values.odata,
       progress,

@@ -12,6 +12,7 @@ import { DataError } from '../lib/data/errors';
 import { locateJsonError } from '../lib/data/json-position';
 import { buildDatasets } from '../lib/import/build-dataset';
 import { setNameOfFile, type ODataBundle, type ODataPage } from '../lib/import/odata-bundle';
+import { parseStatusOption } from '../lib/import/period-status';
 import { readCsvSource, readODataSource } from '../lib/import/read-source';
 import { mergeImport, releaseEntry } from '../lib/import/releases';
 import type { SourceTable } from '../lib/import/source-table';
@@ -25,8 +26,13 @@ export interface ImportOptions {
   inputs: readonly string[];
   /** The data folder to write; datasets already there that are not imported stay. */
   out: string;
-  /** Release date YYYY-MM-DD; today when not given. */
+  /**
+   * Release date YYYY-MM-DD; today when not given. A given date also sets the status of periods a source
+   * states none for (OData CSV, joined files), by the CBS rhythm; without it such periods need `status`.
+   */
   release?: string | undefined;
+  /** --status values: `voorlopig` for every period without a status of its own, or `2022JJ00=voorlopig`. */
+  status?: readonly string[] | undefined;
   /** CBS table ids to fetch through the OData API. */
   cbs?: readonly string[] | undefined;
   odata?: 'v3' | 'v4' | undefined;
@@ -152,6 +158,7 @@ async function readExisting(out: string) {
 export async function runImport(options: ImportOptions): Promise<ImportResult> {
   const progress = options.progress ?? (() => {});
   const release = checkRelease(options.release ?? today());
+  const given = parseStatusOption(options.status ?? []);
   const register = options.register ?? loadRegister();
   const files = await expandInputs(options.inputs);
   const tables = await readSources(files, register, progress);
@@ -162,7 +169,9 @@ export async function runImport(options: ImportOptions): Promise<ImportResult> {
   if (tables.length === 0) {
     throw new DataError({ file: options.inputs.join(', ') || 'import' }, 'minstens één CBS-export (.csv of .json) of een tabel met --cbs');
   }
-  const datasets = buildDatasets(tables, { register, release, progress });
+  // Today's date names the release when none is given, but says nothing about the status of the figures.
+  const statuses = { given, release: options.release !== undefined ? release : undefined };
+  const datasets = buildDatasets(tables, { register, release, statuses, progress });
   const existing = await readExisting(options.out);
   const content = mergeImport(existing, datasets, releaseEntry(release));
   progress(`schrijven: ${options.out} (${content.datasets.length} dataset(s), waarvan ${datasets.length} geïmporteerd)`);

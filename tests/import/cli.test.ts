@@ -51,4 +51,15 @@ describe('npm run import (CLI)', () => {
     const store = await readDataDir(out);
     expect(store.catalog.datasets).toEqual(['indicatoren-jeugdzorg-gemeenten', 'jeugdzorg-in-natura-wijken']);
   });
+
+  it.skipIf(!present)('stops without --release or --status: the OData exports state no status', async () => {
+    const out = path.join(tmp, 'zonder-datum');
+    const result = runCli([...REAL_FILES, '--out', out, '--quiet']);
+    expect(result.status).toBe(1);
+    // The earliest period without a status comes first: 2021, from the joined wijken file's column "year".
+    expect(result.stderr).toBe(
+      `Import mislukt, er is niets geschreven.\n${REAL_FILES[2]}, regel 2: kolom "year": een status van de cijfers (voorlopig, nader voorlopig of definitief), maar dit bestand vermeldt die niet; geef de publicatiedatum met --release JJJJ-MM-DD (de status volgt dan uit het CBS-ritme) of de status met --status: voor alle perioden zonder status (--status voorlopig) of per periode (--status 2021JJ00=<status>) (gevonden: "2021JJ00")\n`,
+    );
+    expect(existsSync(out)).toBe(false);
+  });
 });

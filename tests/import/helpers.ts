@@ -68,7 +68,7 @@ export async function snapshot(dir: string): Promise<Record<string, string>> {
   return out;
 }
 
-/** An import with the test defaults: a fixed release and no progress output. */
-export function importQuietly(options: Omit<ImportOptions, 'release'> & { release?: string }) {
+/** An import with the test defaults: a fixed release (`release: undefined` for none) and no progress output. */
+export function importQuietly(options: Omit<ImportOptions, 'release'> & { release?: string | undefined }) {
   return runImport({ release: '2023-04-28', register: register(), ...options });
 }

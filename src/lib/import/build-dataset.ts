@@ -13,6 +13,7 @@ import type { Observation } from '../data/symbols';
 import { parseWithDataError } from '../data/zod-errors';
 import { gemeenteOfWijk, regionKind, slugify } from '../regions/codes';
 import type { RegionRegister } from '../regions/register';
+import { resolveStatus, statusByRhythm, type StatusRules } from './period-status';
 import { findProfileMeasure, isIgnoredKey, matchProfile, TABLE_PROFILES, type TableProfile } from './profiles';
 import { cellLocation, decimalsOf, type SourceCell, type SourceMeasure, type SourceRecord, type SourceTable } from './source-table';
 
@@ -22,6 +23,11 @@ export interface BuildOptions {
   register: RegionRegister;
   /** The release the imported figures belong to (YYYY-MM-DD). */
   release: string;
+  /**
+   * How periods get a status when their source states none (period-status.ts). Default: derived from
+   * `release` by the CBS rhythm. The import passes no release here when the user gave no date.
+   */
+  statuses?: StatusRules;
   profiles?: readonly TableProfile[];
   progress?: (message: string) => void;
 }
@@ -57,7 +63,8 @@ interface Draft {
   /** Largest number of decimals seen per measure without stated decimals. */
   inferredDecimals: Map<string, number>;
   dimensions: DraftDimension[];
-  periods: Map<string, { status: PeriodStatus; stated: boolean }>;
+  /** Each period with the status a source states, and where it first occurs (for a message when none does). */
+  periods: Map<string, { status: PeriodStatus | undefined; statedIn: string | undefined; at: SourceRecord['at']; field: string }>;
   regionLabels: Map<string, string>;
   rows: Map<string, DraftRow>;
   emptyAsDot: boolean;
@@ -285,7 +292,8 @@ function addTable(drafts: Map<string, Draft>, table: SourceTable, options: Build
     }
     const stated = table.periodStatus.get(record.period);
     const known = draft.periods.get(record.period);
-    if (!known || (!known.stated && stated)) draft.periods.set(record.period, { status: stated ?? 'definitief', stated: stated !== undefined });
+    if (!known) draft.periods.set(record.period, { status: stated, statedIn: stated && table.file, at: record.at, field: record.periodField ?? table.periodField });
+    else if (known.status === undefined && stated !== undefined) Object.assign(known, { status: stated, statedIn: table.file });
     addRecord(draft, table, record, measureIds, kept);
   }
   for (const [code, label] of table.regionLabels) draft.regionLabels.set(code, label);
@@ -332,9 +340,7 @@ function finishDraft(draft: Draft, options: BuildOptions): BuiltDataset {
     cells: measures.map((m) => row.cells.get(m.id) ?? { value: null, symbol: row.origin.emptySymbol }),
   }));
   const regions = [...new Set(rows.map((r) => r.region))];
-  const periods = [...draft.periods.entries()]
-    .map(([code, { status }]) => ({ code, status }))
-    .sort((a, b) => comparePeriods(parsePeriodCode(a.code)!, parsePeriodCode(b.code)!));
+  const periods = periodStatuses(draft, options);
   const fixed = profile?.fixedTopics ? Object.entries(profile.fixedTopics).filter(([key]) => !draft.dimensions.some((d) => d.key === key)) : [];
   const input: DatasetMetaInput = {
     id: draft.id,
@@ -364,6 +370,39 @@ function finishDraft(draft: Draft, options: BuildOptions): BuiltDataset {
   const meta = parseWithDataError(DatasetMetaSchema, input, `dataset "${draft.id}" (uit ${first.file})`);
   computeDerivedMeasures(meta, rows);
   return { meta, rows };
+}
+
+/**
+ * The status of every period: as a source states it, otherwise given (--status) or by the CBS rhythm from
+ * the release date; with neither, the import stops at the first record of the period. Never a default.
+ */
+function periodStatuses(draft: Draft, options: BuildOptions): Array<{ code: string; status: PeriodStatus }> {
+  const rules: StatusRules = options.statuses ?? { release: options.release };
+  const derived: string[] = [];
+  const inOrder = [...draft.periods.entries()]
+    .map(([code, known]) => ({ code, known, period: parsePeriodCode(code)! }))
+    .sort((a, b) => comparePeriods(a.period, b.period));
+  const periods = inOrder.map(({ code, known, period }) => {
+    if (known.status !== undefined) {
+      const expected = rules.release !== undefined ? statusByRhythm(period, rules.release) : undefined;
+      if (expected !== undefined && expected !== known.status) {
+        options.progress?.(
+          `dataset "${draft.id}": ${code} is volgens ${known.statedIn} ${statusText(known.status)}, volgens het CBS-ritme bij release ${rules.release} ${statusText(expected)}; de status uit het bestand geldt`,
+        );
+      }
+      return { code, status: known.status };
+    }
+    const resolved = resolveStatus(period, rules);
+    if ('problem' in resolved) throw new DataError(cellLocation(known.at, known.field), resolved.expected, code);
+    derived.push(`${code} ${statusText(resolved.status)} (${resolved.how === 'gegeven' ? '--status' : `CBS-ritme bij release ${rules.release}`})`);
+    return { code, status: resolved.status };
+  });
+  if (derived.length > 0) options.progress?.(`dataset "${draft.id}": status van perioden zonder status in de bestanden: ${derived.join(', ')}`);
+  return periods;
+}
+
+function statusText(status: PeriodStatus): string {
+  return status === 'nader-voorlopig' ? 'nader voorlopig' : status;
 }
 
 function firstParagraph(text: string | undefined): string | undefined {

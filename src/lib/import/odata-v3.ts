@@ -101,7 +101,7 @@ function requireStructure(plan: ColumnPlan, columns: string[], file: string): vo
  * Reads a key (region or period) from the first filled of its candidate columns; where several are filled
  * they must agree, so a broken join (a wijk row with another gemeente's code) is caught.
  */
-function readKey(row: WideRow, columns: string[], what: string, parse: (value: string, column: string) => string): string {
+function readKey(row: WideRow, columns: string[], what: string, parse: (value: string, column: string) => string): { column: string; code: string } {
   let found: { column: string; code: string } | undefined;
   for (const column of columns) {
     const raw = row.values[column];
@@ -114,7 +114,7 @@ function readKey(row: WideRow, columns: string[], what: string, parse: (value: s
     found ??= { column, code };
   }
   if (!found) throw new DataError(cellLocation(row.at, columns[0]!), `een ${what}code`, '');
-  return found.code;
+  return found;
 }
 
 function readRegion(row: WideRow, plan: ColumnPlan): string {
@@ -122,10 +122,10 @@ function readRegion(row: WideRow, plan: ColumnPlan): string {
     const code = normaliseRegionCode(value);
     if (!code) throw new DataError(cellLocation(row.at, column), 'een regiocode zoals NL01, PV27, GM0363 of WK036300', value);
     return code;
-  });
+  }).code;
 }
 
-function readPeriod(row: WideRow, plan: ColumnPlan): string {
+function readPeriod(row: WideRow, plan: ColumnPlan): { column: string; code: string } {
   return readKey(row, plan.periods, 'periode', (value, column) => {
     const code = /^\d{4}$/.test(value) ? makePeriod('jaar', Number(value)).code : parsePeriodCode(value)?.code;
     if (!code) throw new DataError(cellLocation(row.at, column), 'een CBS-periodecode zoals 2022JJ00 of 2023HJ01 (of een jaartal)', value);
@@ -142,7 +142,7 @@ function readCell(row: WideRow, column: string, reading: CellReading): SourceCel
   return raw.trim() === '' ? reading.blankMeans : parseSourceCell(raw, 'point', where);
 }
 
-type TableHeading = Omit<SourceTable, 'records' | 'measures' | 'dimensions' | 'notices' | 'regionLabels' | 'regionField'>;
+type TableHeading = Omit<SourceTable, 'records' | 'measures' | 'dimensions' | 'notices' | 'regionLabels' | 'regionField' | 'periodField'>;
 
 function wideToSource(rows: WideRow[], plan: ColumnPlan, reading: CellReading, table: TableHeading): SourceTable {
   const result: SourceTable = {
@@ -150,6 +150,7 @@ function wideToSource(rows: WideRow[], plan: ColumnPlan, reading: CellReading, t
     measures: plan.measures,
     dimensions: plan.topics,
     regionField: plan.regions[0]!,
+    periodField: plan.periods[0]!,
     records: [],
     regionLabels: new Map(),
     notices: [],
@@ -161,10 +162,12 @@ function wideToSource(rows: WideRow[], plan: ColumnPlan, reading: CellReading, t
       const raw = row.values[dim.key];
       return typeof raw === 'string' ? raw.trim() : '';
     });
+    const period = readPeriod(row, plan);
     result.records.push({
       at: row.at,
       region,
-      period: readPeriod(row, plan),
+      period: period.code,
+      ...(plan.periods.length > 1 ? { periodField: period.column } : {}),
       topics,
       cells: plan.measures.map((m) => readCell(row, m.key, reading)),
     });

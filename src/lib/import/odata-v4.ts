@@ -99,6 +99,7 @@ export function readODataV4(bundle: ODataBundle): SourceTable {
     measures,
     dimensions: plan.topics,
     regionField: plan.region,
+    periodField: plan.period,
     records: [],
     periodStatus: periodStatuses(entitySet(bundle, `${plan.period}Codes`), 'Identifier'),
     regionLabels: new Map(),

@@ -52,6 +52,8 @@ export interface SourceRecord {
   region: string;
   /** A CBS period code (2022JJ00). */
   period: string;
+  /** The column the period was read from, where the table has several (a joined file: Perioden or year). */
+  periodField?: string | undefined;
   /** Category codes, in the order of `SourceTable.dimensions`. */
   topics: string[];
   /** One cell per measure, in the order of `SourceTable.measures`. */
@@ -70,8 +72,13 @@ export interface SourceTable {
   dimensions: SourceDimension[];
   /** The column or field that names the region, for messages about a region. */
   regionField: string;
+  /** The column or field that names the period, for messages about a period (its status). */
+  periodField: string;
   records: SourceRecord[];
-  /** Period statuses the source states (StatLine `*` marks, OData Perioden Status). */
+  /**
+   * Period statuses the source states (StatLine `*` marks, OData Perioden Status). A period without one
+   * gets its status from the import's rules (period-status.ts), never a default.
+   */
   periodStatus: Map<string, PeriodStatus>;
   /** Region names the source gives (wijk names; gemeente names come from the register). */
   regionLabels: Map<string, string>;

@@ -11,7 +11,7 @@
  */
 import { readCsv, type CsvTable } from '../csv/read-csv';
 import { DataError } from '../data/errors';
-import { parsePeriodLabel } from '../data/periods';
+import { parsePeriodCode, parsePeriodLabel } from '../data/periods';
 import { NEDERLAND, regionKind, slugify } from '../regions/codes';
 import type { RegionRegister } from '../regions/register';
 import { parseSourceCell, type SourceDimension, type SourceMeasure, type SourceRecord, type SourceTable } from './source-table';
@@ -94,6 +94,10 @@ export function resolveStatlineRegion(name: string, year: number, register: Regi
   return existing.length === 1 ? existing[0]! : candidates;
 }
 
+function isPeriodCode(text: string): boolean {
+  return parsePeriodCode(text.trim().replace(/\*+$/, '').trim()) !== undefined;
+}
+
 export function readStatlineCsv(text: string, file: string, register: RegionRegister): SourceTable {
   const table = readCsv(text, { file, delimiter: ';' });
   const layout = layoutOf(table, file);
@@ -105,6 +109,7 @@ export function readStatlineCsv(text: string, file: string, register: RegionRegi
     measures: layout.measures.map((m) => m.measure),
     dimensions: layout.topics.map((t) => t.dimension),
     regionField: regionHeader,
+    periodField: periodHeader,
     records: [],
     periodStatus: new Map(),
     regionLabels: new Map(),
@@ -131,7 +136,10 @@ export function readStatlineCsv(text: string, file: string, register: RegionRegi
       throw new DataError({ file, line, field: regionHeader }, `één regio; deze naam past bij ${region.join(', ')}`, name);
     }
     const code = parsed.period.code;
-    if (!result.periodStatus.has(code)) result.periodStatus.set(code, parsed.status ?? 'definitief');
+    // StatLine marks every period that is not definitief ("2022*"), so a label without a mark is definitief.
+    // A bare CBS code ("2022JJ00") in the column is no StatLine label and says nothing about the status.
+    const status = parsed.status ?? (isPeriodCode(periodText) ? undefined : 'definitief');
+    if (status !== undefined && !result.periodStatus.has(code)) result.periodStatus.set(code, status);
     const record: SourceRecord = {
       at: { file, line },
       region,
