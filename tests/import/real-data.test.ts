@@ -17,12 +17,13 @@ describe.skipIf(!present)('importer: the real CBS exports in ../shared/cbs', () 
   let tmp: string;
   let wijken: Dataset;
   let indicatoren: Dataset;
+  const progress: string[] = [];
   const cell = (dataset: Dataset, region: string, period: string, measure: string) => new RowIndex(dataset).cell(region, period, measure);
 
   beforeAll(async () => {
     tmp = await tempDir('import-real-');
     const out = path.join(tmp, 'data');
-    const result = await importQuietly({ inputs: REAL_FILES, out });
+    const result = await importQuietly({ inputs: REAL_FILES, out, progress: (m) => progress.push(m) });
     expect(result.datasets.map((d) => d.id)).toEqual(['indicatoren-jeugdzorg-gemeenten', 'jeugdzorg-in-natura-wijken']);
     const store = await readDataDir(out);
     wijken = store.datasets.find((d) => d.meta.id === 'jeugdzorg-in-natura-wijken')!;
@@ -37,6 +38,13 @@ describe.skipIf(!present)('importer: the real CBS exports in ../shared/cbs', () 
     expect(cell(wijken, 'NL01', '2022JJ00', 'jongeren_jeugdzorg')).toEqual({ value: 461985, symbol: null });
     expect(cell(wijken, 'NL01', '2022JJ00', 'trajecten')).toEqual({ value: 695095, symbol: null });
     expect(cell(indicatoren, 'NL01', '2022JJ00', 'pct_jeugdhulp')).toEqual({ value: 13.2, symbol: null });
+  });
+
+  it('matches every column to a profile measure of its own unit (StatLine headers, the figures of the OData files)', () => {
+    expect(progress.filter((m) => m.includes('heet als'))).toEqual([]);
+    expect(indicatoren.meta.measures.map((m) => m.unit)).toEqual(['%', '%', '%', '%', '%']);
+    const counts = wijken.meta.measures.filter((m) => !m.derived);
+    expect(counts.every((m) => m.unit === 'aantal' && m.type === 'aantal' && m.decimals === 0)).toBe(true);
   });
 
   it('derives jeugdzorg per 1.000 inwoners from the two counts', () => {

@@ -14,7 +14,16 @@ import { parseWithDataError } from '../data/zod-errors';
 import { gemeenteOfWijk, regionKind, slugify } from '../regions/codes';
 import type { RegionRegister } from '../regions/register';
 import { resolveStatus, statusByRhythm, type StatusRules } from './period-status';
-import { findProfileMeasure, isIgnoredKey, matchProfile, TABLE_PROFILES, type TableProfile } from './profiles';
+import {
+  findProfileMeasure,
+  isIgnoredKey,
+  matchProfile,
+  misnamedProfileMeasure,
+  TABLE_PROFILES,
+  unitKind,
+  type SourceColumn,
+  type TableProfile,
+} from './profiles';
 import { cellLocation, decimalsOf, type SourceCell, type SourceMeasure, type SourceRecord, type SourceTable } from './source-table';
 
 type MeasureInput = z.input<typeof MeasureSchema>;
@@ -117,12 +126,25 @@ function datasetIdOf(table: SourceTable, profile: TableProfile | undefined): str
   return /^[a-z]/.test(slug) ? slug : `tabel-${slug || 'cbs'}`;
 }
 
+/**
+ * The measures of a table as the profiles see them: key, title, stated unit, and the column's figures (read
+ * only when the unit is not stated, to tell a count from a percentage).
+ */
+function sourceColumns(table: SourceTable): SourceColumn[] {
+  return table.measures.map((measure, i) => {
+    let values: number[] | undefined;
+    const read = () => (values ??= table.records.flatMap((r) => (r.cells[i]?.value != null ? [r.cells[i]!.value!] : [])));
+    return { key: measure.key, label: measure.label, unit: measure.unit, values: read };
+  });
+}
+
 /** Maps each source measure to a measure id of the draft (undefined: not published), adding new measures. */
-function mapMeasures(draft: Draft, table: SourceTable): Array<string | undefined> {
+function mapMeasures(draft: Draft, table: SourceTable, columns: readonly SourceColumn[], options: BuildOptions): Array<string | undefined> {
   const taken = new Set(draft.measures.map((m) => m.id));
-  return table.measures.map((source) => {
+  return table.measures.map((source, i) => {
+    const column = columns[i]!;
     if (draft.profile && isIgnoredKey(draft.profile, source.key)) return undefined;
-    const known = draft.profile ? findProfileMeasure(draft.profile, source) : undefined;
+    const known = draft.profile ? findProfileMeasure(draft.profile, column) : undefined;
     if (known) {
       if (!draft.measures.some((m) => m.id === known.id)) {
         const { keys: _keys, ...measure } = known;
@@ -131,7 +153,18 @@ function mapMeasures(draft: Draft, table: SourceTable): Array<string | undefined
       }
       return known.id;
     }
-    const existing = draft.measures.find((m) => m.sourceKey === source.key || (m.sourceKey === undefined && m.label === source.label));
+    const misnamed = draft.profile ? misnamedProfileMeasure(draft.profile, column) : undefined;
+    if (misnamed) {
+      options.progress?.(
+        `${table.file}: kolom "${source.key}" heet als "${misnamed.measure.label}" (${misnamed.measure.id}, ${misnamed.measure.unit}) in tabelprofiel ${draft.profile!.id}, maar heeft ${misnamed.reason}; ingelezen als eigen maat`,
+      );
+    }
+    // The same column in another file of this dataset (a second export of the table), unless its unit differs.
+    const existing = draft.measures.find(
+      (m) =>
+        (m.sourceKey === source.key || (m.sourceKey === undefined && m.label === source.label)) &&
+        (column.unit === undefined || unitKind(m.unit) === unitKind(column.unit)),
+    );
     if (existing) return existing.id;
     // v4 identifiers (M004117) say nothing; their title makes a readable id.
     const idSource = /^M\d+(_\d+)?$/.test(source.key) ? source.label : source.key;
@@ -261,7 +294,8 @@ function addRecord(draft: Draft, table: SourceTable, record: SourceRecord, measu
 
 function addTable(drafts: Map<string, Draft>, table: SourceTable, options: BuildOptions): void {
   const { register } = options;
-  const profile = matchProfile(table, options.profiles ?? TABLE_PROFILES);
+  const columns = sourceColumns(table);
+  const profile = matchProfile({ tableId: table.tableId, measures: columns }, options.profiles ?? TABLE_PROFILES);
   const id = datasetIdOf(table, profile);
   let draft = drafts.get(id);
   const isFirst = !draft;
@@ -280,7 +314,7 @@ function addTable(drafts: Map<string, Draft>, table: SourceTable, options: Build
     };
     drafts.set(id, draft);
   }
-  const measureIds = mapMeasures(draft, table);
+  const measureIds = mapMeasures(draft, table, columns, options);
   const kept = keptDimensions(draft, table);
   mergeDimensions(draft, table, kept, isFirst);
   let skipped = 0;

@@ -287,18 +287,80 @@ function withoutOrdinal(key: string): string {
   return /^m\d+(_\d+)?$/.test(normal) ? normal : normal.replace(/_\d+$/, '');
 }
 
+/** A column of an export as the profiles see it: its CBS key and title, its unit, and its figures. */
+export interface SourceColumn {
+  key: string;
+  label?: string | undefined;
+  /** As the source states it (StatLine header, OData metadata); undefined for a saved CSV without metadata. */
+  unit?: string | undefined;
+  /** The column's figures, read only when the source states no unit. */
+  values?: (() => readonly number[]) | undefined;
+}
+
 /**
- * The profile measure a source measure stands for: by its key, then by the key with another ordinal (the
- * wijken tables renumber per year), then by its CBS title (the same in v3, v4 and StatLine).
+ * What kind of unit a CBS unit text is: `procent` ("%", "% (zie toelichting)"), `per 1000` ("per 1 000
+ * jongeren"), `aantal` ("aantal", "aantal trajecten"); any other unit is its own kind ("dagen", "x 1 000",
+ * "mln euro"), so a count in thousands is no count. Undefined for no unit.
  */
-export function findProfileMeasure(profile: TableProfile, source: { key: string; label?: string }): MeasureProfile | undefined {
+export function unitKind(unit: string | undefined): string | undefined {
+  const text = unit?.trim().toLowerCase().replace(/\s+/g, ' ');
+  if (!text) return undefined;
+  if (text.includes('%') || /\bprocent/.test(text)) return 'procent';
+  const per = /^per ([\d .]+)/.exec(text);
+  if (per) return `per ${per[1]!.replace(/[ .]/g, '')}`;
+  if (/^aantal\b/.test(text)) return 'aantal';
+  return text;
+}
+
+/**
+ * Why a column cannot be this profile measure although its key or title names it: its unit is of another
+ * kind, or, where the source states no unit, its figures cannot be of the measure's unit (decimals in a
+ * count, more than 100 in a percentage). Undefined when they agree.
+ */
+export function unitMismatch(measure: { unit: string }, source: SourceColumn): string | undefined {
+  const wanted = unitKind(measure.unit);
+  const stated = unitKind(source.unit);
+  if (stated !== undefined) return stated === wanted ? undefined : `eenheid "${source.unit}", het profiel verwacht "${measure.unit}"`;
+  if (!source.values || (wanted !== 'aantal' && wanted !== 'procent')) return undefined;
+  const values = source.values();
+  if (wanted === 'aantal') {
+    const fraction = values.find((v) => !Number.isInteger(v));
+    return fraction === undefined ? undefined : `cijfers met decimalen (zoals ${fraction}), het profiel verwacht een aantal`;
+  }
+  const outside = values.find((v) => v < 0 || v > 100);
+  return outside === undefined ? undefined : `cijfers buiten 0 tot 100 (zoals ${outside}), het profiel verwacht een percentage`;
+}
+
+/**
+ * The profile measures a source measure's name stands for, best first: by its key, then by the key with
+ * another ordinal (the wijken tables renumber per year), then by its CBS title (the same in v3, v4 and
+ * StatLine). The unit is not looked at here.
+ */
+function namedMeasures(profile: TableProfile, source: SourceColumn): MeasureProfile[] {
   const exact = normaliseKey(source.key);
   const label = source.label !== undefined ? normaliseKey(source.label) : undefined;
-  return (
-    profile.measures.find((m) => m.keys.some((k) => normaliseKey(k) === exact)) ??
-    profile.measures.find((m) => m.keys.some((k) => withoutOrdinal(k) === withoutOrdinal(source.key))) ??
-    (label ? profile.measures.find((m) => m.keys.some((k) => normaliseKey(k) === label)) : undefined)
-  );
+  const found = [
+    ...profile.measures.filter((m) => m.keys.some((k) => normaliseKey(k) === exact)),
+    ...profile.measures.filter((m) => m.keys.some((k) => withoutOrdinal(k) === withoutOrdinal(source.key))),
+    ...(label ? profile.measures.filter((m) => m.keys.some((k) => normaliseKey(k) === label)) : []),
+  ];
+  return [...new Set(found)];
+}
+
+/**
+ * The profile measure a source measure stands for: named by its key or title (namedMeasures) and of the
+ * same unit. A column of counts titled like a profile's percentage ("Jongeren met jeugdhulp in natura
+ * (aantal)" beside 82972NED's "(%)") is not that measure: it imports as a measure of its own.
+ */
+export function findProfileMeasure(profile: TableProfile, source: SourceColumn): MeasureProfile | undefined {
+  return namedMeasures(profile, source).find((m) => unitMismatch(m, source) === undefined);
+}
+
+/** A profile measure the column is named like but cannot be, with the reason; for the import's notices. */
+export function misnamedProfileMeasure(profile: TableProfile, source: SourceColumn): { measure: MeasureProfile; reason: string } | undefined {
+  if (findProfileMeasure(profile, source)) return undefined;
+  const measure = namedMeasures(profile, source)[0];
+  return measure && { measure, reason: unitMismatch(measure, source)! };
 }
 
 export function isIgnoredKey(profile: TableProfile, key: string): boolean {
@@ -307,10 +369,10 @@ export function isIgnoredKey(profile: TableProfile, key: string): boolean {
 
 /**
  * The profile of a table: by its CBS id when the source names it, otherwise the profile that knows most of
- * its measure keys (a saved export does not say which table it is).
+ * its measures, by key or title and unit (a saved export does not say which table it is).
  */
 export function matchProfile(
-  table: { tableId?: string | undefined; measures: ReadonlyArray<{ key: string; label?: string }> },
+  table: { tableId?: string | undefined; measures: ReadonlyArray<SourceColumn> },
   profiles: readonly TableProfile[] = TABLE_PROFILES,
 ): TableProfile | undefined {
   const id = table.tableId?.toUpperCase();
