@@ -483,6 +483,8 @@ interface Population {
 interface Wijk extends Population {
   naam: string;
   gemeente: string;
+  /** CBS IndelingswijzigingWijken of the year: 1, 2 or 3 (see checkWijkIndelingen), or '' when CBS gives none. */
+  indelingswijziging: string;
 }
 
 function parseCount(text: string, where: string): number | null {
@@ -493,7 +495,7 @@ function parseCount(text: string, where: string): number | null {
 }
 
 function readPopulationRows(): { inwoners: Population[]; wijken: Wijk[] } {
-  const rows = readRows(sharedPath(WIJKEN_FILE), ['year', 'recs', 'gwb_code', 'regio', 'a_inw', 'a_00_14', 'a_15_24']);
+  const rows = readRows(sharedPath(WIJKEN_FILE), ['year', 'recs', 'gwb_code', 'regio', 'a_inw', 'a_00_14', 'a_15_24', 'IndelingswijzigingWijken_21']);
   const inwoners: Population[] = [];
   const wijken: Wijk[] = [];
   for (const row of rows) {
@@ -506,7 +508,11 @@ function readPopulationRows(): { inwoners: Population[]; wijken: Wijk[] } {
       inwoners014: parseCount(row.a_00_14, where),
       inwoners1524: parseCount(row.a_15_24, where),
     };
-    if (row.recs === 'Wijk') wijken.push({ ...population, naam: row.regio, gemeente: gemeenteOfWijk(code) });
+    if (row.recs === 'Wijk') {
+      const indelingswijziging = row.IndelingswijzigingWijken_21;
+      if (!['', '1', '2', '3'].includes(indelingswijziging)) fail(`${WIJKEN_FILE}, ${where}: indelingswijziging "${indelingswijziging}" is niet 1, 2, 3 of leeg`);
+      wijken.push({ ...population, naam: row.regio, gemeente: gemeenteOfWijk(code), indelingswijziging });
+    }
     else if (row.recs === 'Gemeente' || row.recs === 'Land') inwoners.push(population);
     else fail(`${WIJKEN_FILE}: onbekend regiotype "${row.recs}" bij ${where}`);
   }
@@ -526,6 +532,65 @@ function checkPopulation(inwoners: readonly Population[], wijken: readonly Wijk[
     console.log(`  inwoners ${year}: Nederland ${land ?? '?'}, som van ${gemeenten.length} gemeenten ${total}`);
     if (land !== undefined && land !== null && land !== total) note(`inwoners ${year}: som gemeenten wijkt ${total - land} af van Nederland`);
   }
+}
+
+/**
+ * What CBS's IndelingswijzigingWijken says, checked on the data rather than assumed. The code of a year
+ * compares the wijk with the year before: 1 = same code and same area, 2 = new code for an area that did
+ * not change (the wijken of a new gemeente: Land van Cuijk, Maashorst, Beemster in Purmerend), 3 = the
+ * area changed (Almere renumbered its wijken in 2022: WK003402 was "Wijk 02 Almere Stad", 109.415
+ * inhabitants, and became "De Werven", 2.860). The checks:
+ * - code 2 is only given to new codes (an error otherwise);
+ * - a new code has 2 or 3, not 1, and a wijk of at least 1.000 inhabitants with code 1 kept its number of
+ *   inhabitants within 25% (renamed ones too); exceptions are printed as notes (2022: "Overig Almere Pampus"
+ *   with 5 inhabitants is new with code 1, and six wijken with new housing grew by more).
+ * 34 wijken of 2021 only got another name in 2022 (code 1: "Wijk 03 IJsselmuiden" became "IJsselmuiden").
+ * Returns the codes whose area changed per year (code 3), for wijkindelingen.json.
+ */
+function checkWijkIndelingen(wijken: readonly Wijk[]): Map<number, string[]> {
+  const byKey = new Map(wijken.map((w) => [`${w.code}|${w.jaar}`, w]));
+  const years = [...new Set(wijken.map((w) => w.jaar))].sort((a, b) => a - b);
+  const changed = new Map<number, string[]>();
+  for (const year of years) {
+    const ofYear = wijken.filter((w) => w.jaar === year);
+    changed.set(year, ofYear.filter((w) => w.indelingswijziging === '3').map((w) => w.code).sort(compareText));
+    if (!years.includes(year - 1)) continue;
+    let renamed = 0;
+    for (const w of ofYear) {
+      const before = byKey.get(`${w.code}|${year - 1}`);
+      const where = `${WIJKEN_FILE}: ${w.code} ${year}`;
+      // What does not fit is reported, not corrected: the register follows CBS's code.
+      if (!before && w.indelingswijziging === '1') note(`${where} is nieuw maar heeft indelingswijziging 1 (ongewijzigd); ${w.inwoners ?? '?'} inwoners`);
+      if (before && w.indelingswijziging === '2') fail(`${where} bestond al maar heeft indelingswijziging 2 (nieuwe code)`);
+      if (before && w.indelingswijziging === '1') {
+        const [a, b] = [before.inwoners ?? 0, w.inwoners ?? 0];
+        if (Math.max(a, b) >= 1000 && Math.abs(a - b) > 0.25 * Math.max(a, b)) note(`${where}: ongewijzigd volgens CBS, maar ${a} inwoners in ${year - 1} en ${b} in ${year}`);
+        if (before.naam !== w.naam) renamed++;
+      }
+    }
+    const sameCode = ofYear.filter((w) => byKey.has(`${w.code}|${year - 1}`));
+    const areaChanged = sameCode.filter((w) => w.indelingswijziging === '3');
+    const names = sameCode.filter((w) => byKey.get(`${w.code}|${year - 1}`)!.naam !== w.naam).length;
+    console.log(
+      `  wijken ${year}: ${ofYear.length}, waarvan ${ofYear.length - sameCode.length} met een nieuwe code; van de ${sameCode.length} codes uit ${year - 1} hebben er ${areaChanged.length} een andere afbakening (code 3) en ${names} een andere naam (${renamed} daarvan alleen een nieuwe naam)`,
+    );
+  }
+  return changed;
+}
+
+/** wijkindelingen.json: one line per year, so a new year is a one-line diff. */
+function writeWijkindelingen(changed: ReadonlyMap<number, readonly string[]>): void {
+  const years = [...changed].sort(([a], [b]) => a - b).map(([year, codes]) => `  ${JSON.stringify(String(year))}: ${JSON.stringify(codes)}`);
+  const text = [
+    '{',
+    `"bron": ${JSON.stringify('CBS, Jeugdzorg in natura; wijken 2021 en 2022, kolom IndelingswijzigingWijken (CC BY 4.0)')},`,
+    `"toelichting": ${JSON.stringify('Per jaar de wijkcodes waarvan de afbakening anders is dan het jaar ervoor (CBS-code 3). Dezelfde code staat dan voor een ander gebied: de cijfers van de twee jaren horen niet in één reeks.')},`,
+    '"afbakeningGewijzigd": {',
+    years.join(',\n'),
+    '}',
+    '}',
+  ];
+  writeOutput('wijkindelingen.json', `${text.join('\n')}\n`);
 }
 
 function populationCells(p: Population): Cell[] {
@@ -697,6 +762,9 @@ function main(): void {
     ['code', 'naam', 'gemeente', 'jaar', 'inwoners', 'inwoners_0_14', 'inwoners_15_24'],
     [...wijken].sort(byCodeYear).map((w) => [w.code, w.naam, w.gemeente, w.jaar, ...populationCells(w)]),
   );
+
+  const changed = checkWijkIndelingen(wijken);
+  writeWijkindelingen(changed);
 
   for (const year of [2022, 2023, 2025]) buildGemeenteMap(year, indelingen.get(year)!, gemeenten);
   buildProvincieMap(provincies);

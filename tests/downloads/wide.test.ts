@@ -3,6 +3,7 @@ import { parseDownloadCsv } from '../../src/lib/downloads/csv';
 import {
   parseDatasetFileName,
   datasetFileName,
+  registerLabel,
   DOWNLOAD_FORMATS,
   indelingText,
   renderDatasetFile,
@@ -27,7 +28,7 @@ describe('a whole dataset as a download', () => {
     const d = site.datasets.find((x) => x.meta.id === 'jeugdhulp')!;
     expect(wideColumns(d.meta).slice(0, 9)).toEqual(['regio_code', 'regio', 'perioden_code', 'perioden', 'status', 'leeftijd_code', 'leeftijd', 'geslacht_code', 'geslacht']);
     expect(wideColumns(d.meta)).toContain('jongeren_jeugdhulp_teken');
-    const records = toWideRecords(d.meta, d.converted.rows, { regionLabel: (c) => site.register.label(c), isConverted: (r) => (r as { converted?: boolean }).converted === true });
+    const records = toWideRecords(d.meta, d.converted.rows, { regionLabel: registerLabel(site.register), isConverted: (r) => (r as { converted?: boolean }).converted === true });
     expect(records).toHaveLength(d.converted.rows.length);
     // Reading order: Nederland first, then provincies …, then gemeenten by code, periods in time order.
     expect(records[0]).toMatchObject({ regio_code: 'NL01', regio: 'Nederland', perioden_code: '2019HJ01', perioden: '1e halfjaar 2019', status: 'definitief' });
@@ -41,7 +42,7 @@ describe('a whole dataset as a download', () => {
 
   it('reads back every value and symbol exactly, in both CSV dialects and in JSON', () => {
     for (const d of site.datasets) {
-      const expected = toWideRecords(d.meta, d.converted.rows, { regionLabel: (c) => site.register.label(c), isConverted: (r) => (r as { converted?: boolean }).converted === true });
+      const expected = toWideRecords(d.meta, d.converted.rows, { regionLabel: registerLabel(site.register), isConverted: (r) => (r as { converted?: boolean }).converted === true });
       const numeric = wideNumericColumns(d.meta);
       for (const [format, dialect] of [['csv', 'rfc4180'], ['excel', 'excel-nl']] as const) {
         const back = parseDownloadCsv(datasetFile(site, d.meta.id, format, SITE), dialect, numeric);
@@ -87,7 +88,7 @@ describe('files cut from the whole dataset’s lines', () => {
     for (const d of site.datasets) {
       for (const [rows, periods] of [[d.converted.rows, undefined], [d.original.rows, d.meta.periods.map((p) => ({ ...p, status: 'voorlopig' as const }))]] as const) {
         const options = {
-          regionLabel: (c: string) => site.register.label(c),
+          regionLabel: registerLabel(site.register),
           isConverted: (r: object) => (r as { converted?: boolean }).converted === true,
           ...(periods ? { periods } : {}),
           release: site.catalog.releases[0],
@@ -107,7 +108,7 @@ describe('files cut from the whole dataset’s lines', () => {
       const current = site.register.isCurrent(code);
       for (const entry of gemeenteRows(site, code)) {
         const options = {
-          regionLabel: (c: string) => site.register.label(c),
+          regionLabel: registerLabel(site.register),
           isConverted: (r: object) => (r as { converted?: boolean }).converted === true,
           release: site.catalog.releases.find((r) => r.id === entry.meta.release),
           indeling: indelingText(current ? site.register.latestYear : undefined),

@@ -180,7 +180,11 @@ function jeugdreclasseringPlan(): DatasetPlan {
   };
 }
 
-/** The wijken of the chosen gemeenten on the 2022 list; a wijk row follows the revisions of its gemeente. */
+/**
+ * The wijken of the chosen gemeenten on each year's wijkindeling (the reference has those of 2021 and 2022:
+ * earlier years follow 2021, later ones 2022, see RegionRegister.wijkIndelingYear), each under its name of
+ * that year; a wijk row follows the revisions of its gemeente.
+ */
 function wijkenPlan(wijkGemeenten: readonly string[] | 'alle', firstYear: number): DatasetPlan {
   const spec = wijkenSpec(wijkGemeenten === 'alle' ? 'alle' : wijkGemeenten.length);
   const chosen = wijkGemeenten === 'alle' ? undefined : new Set(wijkGemeenten);
@@ -198,8 +202,9 @@ function wijkenPlan(wijkGemeenten: readonly string[] | 'alle', firstYear: number
     extra(world, period, gemeenten) {
       const out: ExtraRegion[] = [];
       const byGemeente = new Map<string, WijkRecord[]>();
+      const indeling = world.register.wijkIndelingYear(period.year);
       for (const wijk of world.register.reference.wijken) {
-        if (wijk.jaar !== WIJK_YEAR || !gemeenten.has(wijk.gemeente) || (chosen && !chosen.has(wijk.gemeente))) continue;
+        if (wijk.jaar !== indeling || !gemeenten.has(wijk.gemeente) || (chosen && !chosen.has(wijk.gemeente))) continue;
         byGemeente.set(wijk.gemeente, [...(byGemeente.get(wijk.gemeente) ?? []), wijk]);
       }
       for (const [gemeente, wijken] of [...byGemeente].sort(([a], [b]) => a.localeCompare(b))) {
@@ -219,7 +224,7 @@ function wijkenPlan(wijkGemeenten: readonly string[] | 'alle', firstYear: number
   };
 }
 
-/** The wijkindeling the wijken dataset uses in every year. */
+/** The year whose gemeenten (with wijken, by inhabitants) are chosen for the wijken dataset. */
 export const WIJK_YEAR = 2022;
 
 export interface PlanOptions {

@@ -371,8 +371,9 @@ export function wijkenSpec(wijkGemeenten: number | 'alle'): DatasetSpec {
       'Het aantal jongeren tot 18 jaar met jeugdhulp per jaar, voor Nederland, provincies, jeugdregio’s, gemeenten ' +
         `en de wijken van ${which}, naar het model van de CBS-tabel "Jeugdzorg in natura; wijken". Een jongere die ` +
         'in beide halfjaren jeugdhulp had telt één keer mee, dus het jaarcijfer is kleiner dan de som van de halfjaren. ' +
-        'De wijken volgen de wijkindeling van 2022 in alle jaren (dezelfde wijkcodes). Een wijk hoort bij de gemeente ' +
-        'van 2022; wijken van later opgeheven gemeenten (zoals Weesp) ontbreken vanaf het jaar van de herindeling.',
+        'De wijken volgen de wijkindeling van hun jaar, met de namen van dat jaar: tot en met 2021 die van 2021, ' +
+        'daarna die van 2022. Een wijk hoort bij de gemeente van dat jaar; wijken van later opgeheven gemeenten ' +
+        '(zoals Weesp) ontbreken vanaf het jaar van de herindeling.',
     ),
     dimensions: [],
     measures: [
@@ -380,7 +381,7 @@ export function wijkenSpec(wijkGemeenten: number | 'alle'): DatasetSpec {
         { concept: 'jongeren-jeugdhulp', shortLabel: 'Met jeugdhulp' }),
       count('jongeren_tot_18', 'Jongeren tot 18 jaar', 'inwoners',
         'Het aantal inwoners jonger dan 18 jaar op 1 januari van het jaar. Voor wijken afgeleid van de inwoners van 0 tot 15 ' +
-          'jaar en een deel van die van 15 tot 25 jaar (CBS Kerncijfers wijken en buurten 2022), met een fictieve trend.',
+          'jaar en een deel van die van 15 tot 25 jaar (CBS Kerncijfers wijken en buurten 2021 en 2022), met een fictieve trend.',
         { concept: 'bevolking', source: 'CBS Kerncijfers wijken en buurten (fictief afgeleid)' }),
       rate('jongeren_jeugdhulp_pct', 'Jongeren met jeugdhulp (%)', 'jongeren_jeugdhulp', 'jongeren_tot_18', 'jongeren tot 18 jaar', 100,
         'Jongeren met jeugdhulp als percentage van alle jongeren tot 18 jaar.'),
@@ -388,10 +389,12 @@ export function wijkenSpec(wijkGemeenten: number | 'alle'): DatasetSpec {
     footnotes: [
       WOONPLAATSBEGINSEL,
       {
-        id: 'wijkindeling-2022',
+        id: 'wijkindeling',
         text:
-          'Wijken staan in alle jaren op de wijkindeling van 2022. Kleine wijken hebben veel afgeschermde cellen; ' +
-          'gebruik daar de gemeente of een langere periode.',
+          'Wijken staan op de wijkindeling van hun jaar: tot en met 2021 die van 2021, daarna die van 2022. Een wijkcode ' +
+          'kan in 2022 voor een ander gebied staan dan in 2021 (zoals in Almere); zo’n wijk heeft een aparte rij met ' +
+          '“andere indeling dan in 2021”, en de cijfers van de twee gebieden vormen geen reeks. Kleine wijken hebben veel ' +
+          'afgeschermde cellen; gebruik daar de gemeente of een langere periode.',
         appliesTo: {},
       },
     ],

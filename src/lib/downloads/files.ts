@@ -5,7 +5,8 @@
  */
 import type { DatasetMeta, Release } from '../../schemas/dataset';
 import type { ObservationRow } from '../data/dataset';
-import type { PeriodStatus } from '../data/periods';
+import { parsePeriodCode, type PeriodStatus } from '../data/periods';
+import { regionKind } from '../regions/codes';
 import type { RegionRegister } from '../regions/register';
 import { CsvLineWriter, DIALECTS, formatCsvRows, type CsvDialect } from './csv';
 import { encodeLines, JSON_LINE_END, LineCache, tableLines, type EncodedLines, type TableLines } from './lines';
@@ -65,7 +66,8 @@ export const downloadPaths = {
 };
 
 export interface FileOptions {
-  regionLabel: (code: string) => string;
+  /** The name of a region in a period (see registerLabel). */
+  regionLabel: (code: string, period: string) => string;
   isConverted?: (row: ObservationRow) => boolean;
   /** Period statuses of an earlier release. */
   periods?: ReadonlyArray<{ code: string; status: PeriodStatus }>;
@@ -108,12 +110,30 @@ export interface RenderedTable {
   regions: Map<string, { start: number; end: number }>;
 }
 
-const labels = new WeakMap<RegionRegister, (code: string) => string>();
+const labels = new WeakMap<RegionRegister, (code: string, period: string) => string>();
 
-/** The register's name of a region code, as one function per register (renderTableLines keeps tables by it). */
-export function registerLabel(register: RegionRegister): (code: string) => string {
+/**
+ * The register's name of a region in a period, as one function per register (renderTableLines keeps tables
+ * by it). A wijk is named as in the wijkindeling of the period's year, and marked "(andere indeling dan in
+ * 2021)" where the same code stands for another area than in an earlier year: the code alone does not join
+ * its rows into one series.
+ */
+export function registerLabel(register: RegionRegister): (code: string, period: string) => string {
   let label = labels.get(register);
-  if (!label) labels.set(register, (label = (code) => register.label(code)));
+  if (!label) {
+    const years = new Map<string, number | undefined>();
+    const yearOf = (period: string) => {
+      if (!years.has(period)) years.set(period, parsePeriodCode(period)?.year);
+      return years.get(period);
+    };
+    labels.set(
+      register,
+      (label = (code, period) => {
+        const year = regionKind(code) === 'wijk' ? yearOf(period) : undefined;
+        return year === undefined ? register.label(code) : register.wijkLabel(code, year);
+      }),
+    );
+  }
   return label;
 }
 

@@ -58,7 +58,7 @@ export class LineCache {
   private readonly text = textWriters();
   private readonly topicPart: Array<(code: string) => PerFormat>;
   /** Heads by region label function, region, period and status: the same head in every table, so lines can be matched. */
-  private readonly heads = new Map<(code: string) => string, Map<string, Map<string, Map<string, Part>>>>();
+  private readonly heads = new Map<WideOptions['regionLabel'], Map<string, Map<string, Map<string, Part>>>>();
   /** A number as each format writes it (many values recur: counts rounded to 5, rates with one decimal). */
   private readonly numbers = new Map<number, PerFormat>();
 
@@ -77,7 +77,7 @@ export class LineCache {
   }
 
   /** The heads of a region's lines, by period and the period's status. */
-  headsOf(region: string, regionLabel: (code: string) => string): Map<string, Map<string, Part>> {
+  headsOf(region: string, regionLabel: WideOptions['regionLabel']): Map<string, Map<string, Part>> {
     let byRegion = this.heads.get(regionLabel);
     if (!byRegion) this.heads.set(regionLabel, (byRegion = new Map()));
     let own = byRegion.get(region);
@@ -146,19 +146,29 @@ export function tableLines(meta: DatasetMeta, rows: readonly ObservationRow[], o
   const out: TableLines = { cache, rows: sorted, converted: new Uint8Array(sorted.length), heads: new Array(sorted.length), regions: new Map() };
   let block: { start: number; end: number } | undefined;
   // The head of a line: region, its name, period, its name and status; one per region, period and status.
+  // The name is the region's name in that period (a wijk's name can change from one year to the next).
   let region: PerFormat | undefined;
   let headsOfRegion: Map<string, Map<string, Part>> | undefined;
+  let periods: Map<string, Part> | undefined;
   for (let i = 0; i < sorted.length; i++) {
     const row = sorted[i]!;
-    // Rows are sorted by region first, so a region's rows are one block.
-    if (i === 0 || row.region !== sorted[i - 1]!.region) {
-      region = cache.pair(row.region, options.regionLabel(row.region));
+    // Rows are sorted by region first, then period, so a region's rows are one block, and so are its period's.
+    const newRegion = i === 0 || row.region !== sorted[i - 1]!.region;
+    if (newRegion) {
       headsOfRegion = cache.headsOf(row.region, options.regionLabel);
       out.regions.set(row.region, (block = { start: i, end: i }));
     }
-    let periods = headsOfRegion!.get(row.period);
-    if (!periods) headsOfRegion!.set(row.period, (periods = new Map()));
-    out.heads[i] = cache.head(region!, periods, row.period, statuses.get(row.period) ?? STATUS_LABEL.definitief);
+    if (newRegion || row.period !== sorted[i - 1]!.period) {
+      periods = headsOfRegion!.get(row.period);
+      if (!periods) headsOfRegion!.set(row.period, (periods = new Map()));
+      region = undefined;
+    }
+    let head = periods!.get(statuses.get(row.period) ?? STATUS_LABEL.definitief);
+    if (!head) {
+      region ??= cache.pair(row.region, options.regionLabel(row.region, row.period));
+      head = cache.head(region, periods!, row.period, statuses.get(row.period) ?? STATUS_LABEL.definitief);
+    }
+    out.heads[i] = head;
     if (options.isConverted?.(row)) out.converted[i] = 1;
     block!.end = i + 1;
   }

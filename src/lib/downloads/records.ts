@@ -24,8 +24,8 @@ export interface DownloadRecord {
 }
 
 export interface RecordOptions {
-  /** The name of a region code; the register's labels. */
-  regionLabel: (code: string) => string;
+  /** The name of a region in a period; the register's labels (a wijk: its name in that year). */
+  regionLabel: (code: string, period: string) => string;
   /** Restrict to these measures (all when absent). */
   measures?: readonly string[];
   /** Whether a row was converted to another indeling (rows of a converted dataset carry `converted`). */
@@ -67,7 +67,7 @@ export function toDownloadRecords(meta: DatasetMeta, rows: readonly ObservationR
       const cell = row.cells[i];
       out.push({
         regio_code: row.region,
-        regio: options.regionLabel(row.region),
+        regio: options.regionLabel(row.region, row.period),
         perioden_code: row.period,
         perioden: shownPeriod,
         status,

@@ -14,7 +14,8 @@ export type WideValue = string | number | null;
 export type WideRecord = Record<string, WideValue>;
 
 export interface WideOptions {
-  regionLabel: (code: string) => string;
+  /** The name of a region in a period: a wijk is named as in that year's wijkindeling (names change). */
+  regionLabel: (code: string, period: string) => string;
   /** Whether a row was converted to another indeling (rows of a converted dataset carry `converted`). */
   isConverted?: (row: ObservationRow) => boolean;
   /** The statuses of the periods, when they differ from `meta.periods` (an earlier release). */
@@ -136,8 +137,9 @@ export function toWideTable(meta: DatasetMeta, rows: readonly ObservationRow[], 
       const parsed = parsePeriodCode(row.period);
       periodLabels.set(row.period, (period = parsed ? periodLabel(parsed) : row.period));
     }
-    let region = regionLabels.get(row.region);
-    if (region === undefined) regionLabels.set(row.region, (region = options.regionLabel(row.region)));
+    const regionKey = `${row.region}|${row.period}`;
+    let region = regionLabels.get(regionKey);
+    if (region === undefined) regionLabels.set(regionKey, (region = options.regionLabel(row.region, row.period)));
     const values: WideValue[] = [row.region, region, row.period, period, statuses.get(row.period) ?? STATUS_LABEL.definitief];
     for (let j = 0; j < meta.dimensions.length; j++) {
       const code = row.topics[j] ?? '';

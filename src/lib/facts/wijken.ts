@@ -1,11 +1,17 @@
 /**
  * The wijken of a gemeente with their figures of the latest period in which a dataset has wijk rows for it.
- * Wijken are not converted between indelingen: a table shows them as the dataset published them.
+ * Wijken are not converted between indelingen: a table shows them as the dataset published them, each under
+ * its name of that year. A wijk code can stand for another area than the year before (CBS: indelingswijziging;
+ * Almere renumbered its wijken in 2022): such a wijk is marked "andere indeling dan in 2021", and the wijken
+ * of the period before that are not the same area now are listed apart, under their own names, so that no
+ * figure of one area stands beside another's as if they were one series.
  */
 import type { Measure } from '../../schemas/dataset';
 import { parsePeriodCode, periodLabelWithStatus } from '../data/periods';
 import { formatObservation } from '../format/number';
+import { wijkChangeNote } from '../regions/wijk-versions';
 import { COUNT_NOUN, KEY_CONCEPTS, rateOf } from './concepts';
+import type { FactRow } from './aggregate';
 import type { FactsContext, FactsDataset } from './context';
 import { isSmall } from './key-figures';
 import { rateUnitText } from './phrases';
@@ -16,6 +22,12 @@ export interface WijkRow {
   cells: string[];
   /** A key count of the wijk is small or suppressed. */
   small: boolean;
+  /**
+   * How the wijk differs from the year before: "andere indeling dan in 2021" (another area under the same
+   * code), "in 2021: Wijk 03 IJsselmuiden" (the same area, another name), or for a wijk of the earlier
+   * period, what became of it ("in 2022 een ander gebied", "bestaat niet meer in 2022").
+   */
+  change?: string;
 }
 
 export interface WijkenTable {
@@ -28,6 +40,13 @@ export interface WijkenTable {
   rows: WijkRow[];
   /** Wijken without a figure for the first count (suppressed). */
   suppressed: number;
+  /** Wijken whose area differs from the year before, and that year: figures of the two years are not comparable. */
+  changed: { count: number; since: number } | undefined;
+  /**
+   * The wijken of the period before whose area is not in the table above (another area under the same
+   * code now, or gone), with their figures of then under their names of then.
+   */
+  earlier: { period: string; periodLabel: string; rows: WijkRow[] } | undefined;
 }
 
 /** At most this many count columns, so the table fits a phone. */
@@ -44,23 +63,51 @@ export function wijkenOf(context: FactsContext, gemeente: string): WijkenTable |
 function wijkenIn(context: FactsContext, dataset: FactsDataset, gemeente: string): WijkenTable | undefined {
   const rows = dataset.wijkenOf(gemeente);
   if (rows.length === 0) return undefined;
-  const period = [...dataset.source.periods].reverse().find((p) => rows.some((r) => r.period === p))!;
+  const withRows = [...dataset.source.periods].reverse().filter((p) => rows.some((r) => r.period === p));
+  const period = withRows[0]!;
   const counts = KEY_CONCEPTS.map((c) => dataset.meta.measures.find((m) => m.concept === c && m.type === 'aantal'))
     .filter((m): m is Measure => m !== undefined)
     .slice(0, MAX_COUNTS);
   if (counts.length === 0) return undefined;
   const rate = rateOf(dataset.meta, counts[0]!.id);
   const measures = rate ? [counts[0]!, rate, ...counts.slice(1)] : counts;
+  const { register } = context;
   const labels = new Map(dataset.meta.regions.map((r) => [r.code, r.label]));
+  const year = parsePeriodCode(period)!.year;
+  const toRow = (row: FactRow, rowYear: number, change: string | undefined): WijkRow => ({
+    code: row.region,
+    // The name of the period's own wijkindeling; a wijk the register does not know keeps the dataset's.
+    label: register.knowsWijk(row.region) ? register.wijkName(row.region, rowYear) : (labels.get(row.region) ?? register.label(row.region)),
+    cells: measures.map((m) => formatObservation(dataset.index.cellOf(row, m.id), m)),
+    small: isSmall(dataset.index.cellOf(row, counts[0]!.id)),
+    ...(change ? { change } : {}),
+  });
+  const byCode = (a: WijkRow, b: WijkRow) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
+
   const inPeriod = rows.filter((r) => r.period === period);
   const out = inPeriod
-    .map((row): WijkRow => ({
-      code: row.region,
-      label: labels.get(row.region) ?? context.register.label(row.region),
-      cells: measures.map((m) => formatObservation(dataset.index.cellOf(row, m.id), m)),
-      small: isSmall(dataset.index.cellOf(row, counts[0]!.id)),
-    }))
-    .sort((a, b) => a.code.localeCompare(b.code));
+    .map((row) => {
+      const version = register.wijkVersion(row.region, year);
+      const renamed = version?.change?.kind === 'naam' ? `in ${version.change.since}: ${version.change.naam}` : undefined;
+      return toRow(row, year, wijkChangeNote(version) ?? renamed);
+    })
+    .sort(byCode);
+  const changes = out.map((r) => register.wijkVersion(r.code, year)?.change).filter((c) => c?.kind === 'gebied');
+  const since = changes[0]?.since;
+
+  // The period before: its wijken that are not the same area in the latest period.
+  const previous = withRows.find((p) => (parsePeriodCode(p)?.year ?? year) < year);
+  let earlier: WijkenTable['earlier'];
+  if (previous !== undefined && changes.length > 0) {
+    const previousYear = parsePeriodCode(previous)!.year;
+    const present = new Set(out.map((r) => r.code));
+    const gone = rows
+      .filter((r) => r.period === previous && register.knowsWijk(r.region) && !register.sameWijkArea(r.region, previousYear, year))
+      .map((row) => toRow(row, previousYear, present.has(row.region) ? `in ${year} een ander gebied` : `bestaat niet meer in ${year}`))
+      .sort(byCode);
+    if (gone.length > 0) earlier = { period: previous, periodLabel: periodLabelWithStatus(parsePeriodCode(previous)!, dataset.statusOf(previous)), rows: gone };
+  }
+
   return {
     datasetId: dataset.meta.id,
     title: dataset.meta.shortTitle ?? dataset.meta.title,
@@ -70,5 +117,40 @@ function wijkenIn(context: FactsContext, dataset: FactsDataset, gemeente: string
     columns: measures.map((m) => ({ label: m.shortLabel ?? m.label, unit: m.type === 'rate' ? rateUnitText(m) : `aantal ${COUNT_NOUN[m.countOf]}` })),
     rows: out,
     suppressed: inPeriod.filter((r) => dataset.index.cellOf(r, counts[0]!.id)?.value === null).length,
+    changed: changes.length > 0 && since !== undefined ? { count: changes.length, since } : undefined,
+    earlier,
   };
+}
+
+/** "1 wijk", "71 wijken". */
+export function wijkenWord(count: number): string {
+  return `${count} ${count === 1 ? 'wijk' : 'wijken'}`;
+}
+
+/**
+ * The sentences above the wijken table: how many wijken, how many with counts too small to show, and how
+ * many have another area than the year before (their figures are not comparable with that year's).
+ */
+export function wijkenIntro(wijken: WijkenTable, gemeente: string): string {
+  const parts = [`${gemeente} heeft ${wijkenWord(wijken.rows.length)} in de tabel ${wijken.title} (${wijken.periodLabel}).`];
+  // The subject is "de aantallen" and "de indeling", whatever the number of wijken.
+  if (wijken.suppressed > 0) parts.push(`Bij ${wijkenWord(wijken.suppressed)} zijn de aantallen te klein om te tonen (.).`);
+  if (wijken.changed) {
+    const { count, since } = wijken.changed;
+    parts.push(
+      `Bij ${wijkenWord(count)} is de indeling anders dan in ${since} (gemarkeerd in de tabel): dezelfde wijkcode staat daar voor een ander gebied, dus de cijfers zijn niet te vergelijken met die van ${since}.`,
+    );
+  }
+  parts.push('In kleine wijken kan één gezin het cijfer flink veranderen.');
+  return parts.join(' ');
+}
+
+/** The sentences above the table of the earlier period's wijken that are another area now. */
+export function earlierWijkenIntro(wijken: WijkenTable, gemeente: string): string {
+  const earlier = wijken.earlier!;
+  const n = earlier.rows.length;
+  const year = parsePeriodCode(wijken.period)!.year;
+  return n === 1
+    ? `In ${earlier.periodLabel} had ${gemeente} 1 wijk die er in ${year} niet meer zo is: de wijkcode staat nu voor een ander gebied, of de wijk is opgeheven. Hieronder de cijfers van ${earlier.periodLabel}, onder de naam van toen.`
+    : `In ${earlier.periodLabel} had ${gemeente} ${n} wijken die er in ${year} niet meer zo zijn: hun wijkcode staat nu voor een ander gebied, of de wijk is opgeheven. Hieronder hun cijfers van ${earlier.periodLabel}, onder hun naam van toen.`;
 }

@@ -1,4 +1,5 @@
 import { NEDERLAND, regionKind, slugify, type RegionKind } from './codes';
+import { referenceWijkAreaChanges, wijkChangeNote, wijkVersionsOf, type WijkAreaChanges, type WijkVersion } from './wijk-versions';
 
 /**
  * The register of regions: every gemeente of every indeling since 2015, the herindelingen between them,
@@ -94,9 +95,18 @@ export class RegionRegister {
   private readonly slugs = new Map<string, string>();
   private readonly codesBySlug = new Map<string, string>();
   private readonly wijken = new Map<string, WijkRecord>();
+  /** Years of the wijkindelingen the reference knows (2021 and 2022), ascending. */
+  private readonly wijkYears: number[];
+  private readonly wijkRecordsByCode = new Map<string, WijkRecord[]>();
+  private readonly wijkVersionCache = new Map<string, WijkVersion[]>();
+  private readonly wijkAreaChanges: WijkAreaChanges;
   private readonly population = new Map<string, PopulationRecord>();
 
-  constructor(readonly reference: ReferenceData, options: { latestYear?: number } = {}) {
+  /**
+   * `wijkAreaChanges`: which wijken got another area in which year (CBS IndelingswijzigingWijken), by
+   * default src/reference/wijkindelingen.json.
+   */
+  constructor(readonly reference: ReferenceData, options: { latestYear?: number; wijkAreaChanges?: WijkAreaChanges } = {}) {
     this.firstYear = Math.min(...reference.gemeenten.map((g) => g.eersteJaar));
     const lastChange = Math.max(...reference.herindelingen.map((h) => h.jaar), this.firstYear);
     // The latest indeling is that of the newest figures: a site built from 2022 data shows 2022's gemeenten
@@ -112,7 +122,14 @@ export class RegionRegister {
       list.push(h);
       this.herindelingenByYear.set(h.jaar, list);
     }
-    for (const w of reference.wijken) this.wijken.set(`${w.code}|${w.jaar}`, w);
+    for (const w of reference.wijken) {
+      this.wijken.set(`${w.code}|${w.jaar}`, w);
+      const list = this.wijkRecordsByCode.get(w.code);
+      if (list) list.push(w);
+      else this.wijkRecordsByCode.set(w.code, [w]);
+    }
+    this.wijkYears = [...new Set(reference.wijken.map((w) => w.jaar))].sort((a, b) => a - b);
+    this.wijkAreaChanges = options.wijkAreaChanges ?? referenceWijkAreaChanges();
     for (const p of reference.inwoners) this.population.set(`${p.code}|${p.jaar}`, p);
     this.indexNames();
     this.assignSlugs();
@@ -340,8 +357,84 @@ export class RegionRegister {
     return found;
   }
 
+  /** The wijken of a gemeente on the wijkindeling in force in a year (see wijkIndelingYear). */
   wijkenOf(gemeente: string, year: number): WijkRecord[] {
-    return this.reference.wijken.filter((w) => w.gemeente === gemeente && w.jaar === year);
+    const indeling = this.wijkIndelingYear(year);
+    return this.reference.wijken.filter((w) => w.gemeente === gemeente && w.jaar === indeling);
+  }
+
+  /**
+   * The year of the wijkindeling that holds for a period's year: the year itself when the reference has
+   * its wijken, otherwise the nearest earlier one, and before the first one the first (the reference has
+   * 2021 and 2022: 2018 is named as in 2021, 2025 as in 2022). Undefined without any wijken.
+   */
+  wijkIndelingYear(year: number): number | undefined {
+    let found: number | undefined;
+    for (const y of this.wijkYears) if (y <= year) found = y;
+    return found ?? this.wijkYears[0];
+  }
+
+  /** A wijk as it was in the wijkindeling of a year; undefined when the code did not exist then. */
+  wijkIn(code: string, year: number): WijkRecord | undefined {
+    const indeling = this.wijkIndelingYear(year);
+    return indeling === undefined ? undefined : this.wijken.get(`${code}|${indeling}`);
+  }
+
+  /** True when the reference knows the wijk code at all (in any year). */
+  knowsWijk(code: string): boolean {
+    return this.wijkRecordsByCode.has(code);
+  }
+
+  /**
+   * The name of a wijk in a year: the name of that year's wijkindeling, so the figures of a year carry the
+   * name they were published under (WK003402 is "Wijk 02 Almere Stad" in 2021 and "De Werven" in 2022).
+   * Falls back to the latest name, then the code.
+   */
+  wijkName(code: string, year: number): string {
+    return this.wijkIn(code, year)?.naam ?? this.wijk(code)?.naam ?? code;
+  }
+
+  /**
+   * The name of a wijk in a year with, where its area differs from an earlier year's (CBS), the mark
+   * "(andere indeling dan in 2021)": for lists that show several years of one code (downloads).
+   */
+  wijkLabel(code: string, year: number): string {
+    const note = wijkChangeNote(this.wijkVersion(code, year));
+    const name = this.wijkName(code, year);
+    return note ? `${name} (${note})` : name;
+  }
+
+  /**
+   * The versions of a wijk code over the years the reference knows: a new version starts where the name
+   * or (CBS IndelingswijzigingWijken) the area changes, or where the code comes back after a gap. Figures
+   * of two versions with another area are not one series.
+   */
+  wijkVersions(code: string): WijkVersion[] {
+    let versions = this.wijkVersionCache.get(code);
+    if (!versions) {
+      versions = wijkVersionsOf(code, this.wijkRecordsByCode.get(code) ?? [], this.wijkYears, this.wijkAreaChanges);
+      this.wijkVersionCache.set(code, versions);
+    }
+    return versions;
+  }
+
+  /** The version of a wijk in force in a year; undefined when the code did not exist then. */
+  wijkVersion(code: string, year: number): WijkVersion | undefined {
+    const indeling = this.wijkIndelingYear(year);
+    return indeling === undefined ? undefined : this.wijkVersions(code).find((v) => v.first <= indeling && indeling <= v.last);
+  }
+
+  /**
+   * True when the figures of a wijk in two years are about the same area (no change of its boundaries in
+   * between, by CBS), so they may be compared or drawn as one series. Unknown wijken count as unchanged.
+   */
+  sameWijkArea(code: string, yearA: number, yearB: number): boolean {
+    if (!this.knowsWijk(code)) return true;
+    const [a, b] = [this.wijkVersion(code, yearA), this.wijkVersion(code, yearB)];
+    if (!a || !b) return false;
+    const [from, to] = a.first <= b.first ? [a, b] : [b, a];
+    const versions = this.wijkVersions(code);
+    return versions.slice(versions.indexOf(from) + 1, versions.indexOf(to) + 1).every((v) => v.change?.kind === 'naam');
   }
 
   /** Inhabitants in a year, where the reference knows them (on that year's indeling). */

@@ -33,19 +33,20 @@ export interface KeyFigure {
 
 /**
  * The one figure a search result shows for a region: the latest count of the most telling concept any
- * dataset has a value for (suppressed cells are passed over), with its rate and period.
+ * dataset has a value for (suppressed cells are passed over), with its rate and period. `accept` limits the
+ * periods looked at: a wijk's figure must be of the area it is now, not of an earlier area under its code.
  */
-export function keyFigureOf(datasets: readonly KeyFigureDataset[], region: string): KeyFigure | undefined {
+export function keyFigureOf(datasets: readonly KeyFigureDataset[], region: string, accept: (period: string) => boolean = () => true): KeyFigure | undefined {
   for (const concept of PREFERRED_CONCEPTS) {
     for (const dataset of datasets) {
-      const figure = conceptFigure(dataset, region, concept);
+      const figure = conceptFigure(dataset, region, concept, accept);
       if (figure) return figure;
     }
   }
   return undefined;
 }
 
-function conceptFigure(dataset: KeyFigureDataset, region: string, concept: MeasureConcept): KeyFigure | undefined {
+function conceptFigure(dataset: KeyFigureDataset, region: string, concept: MeasureConcept, accept: (period: string) => boolean): KeyFigure | undefined {
   const { meta, index } = dataset;
   const measureIndex = meta.measures.findIndex((m) => m.concept === concept && m.type === 'aantal');
   if (measureIndex < 0) return undefined;
@@ -53,6 +54,7 @@ function conceptFigure(dataset: KeyFigureDataset, region: string, concept: Measu
   const rateIndex = meta.measures.findIndex((m) => m.type === 'rate' && m.rate?.numerator === measure.id);
   const topics = totalTopics(meta);
   for (const period of [...dataset.periods].reverse()) {
+    if (!accept(period)) continue;
     const row = index.get(region, period, topics);
     const value = row?.cells[measureIndex]?.value;
     if (row === undefined || value === null || value === undefined) continue;

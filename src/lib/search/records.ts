@@ -6,6 +6,7 @@ import { totalTopics } from '../data/dataset';
 import { parsePeriodCode, periodLabelWithStatus } from '../data/periods';
 import { formatObservation } from '../format/number';
 import { gemeenteOfWijk, regionKind, NEDERLAND } from '../regions/codes';
+import { wijkChangeNote } from '../regions/wijk-versions';
 import { regionHref } from '../pages/gemeente-links';
 import { keyFigureOf } from './key-figure';
 import { SEARCH_META, type SearchKind } from './kinds';
@@ -57,26 +58,39 @@ function record(url: string, kind: SearchKind, title: string, content: string, m
   };
 }
 
-/** One record per wijk that has figures in the latest period of a dataset with wijken. */
+/**
+ * One record per wijk that has figures in the latest period of a dataset with wijken, under its name of that
+ * period's wijkindeling. A wijk whose area changed says so; one that was only renamed is also found by its
+ * earlier name (the same area, shown on the same page).
+ */
 export function wijkRecords(data: SearchSiteData): SearchRecord[] {
   const { register } = data;
   // The wijken of the latest period that has wijken: the ones the gemeente pages show (wijk codes change).
-  const codes = new Set<string>();
+  const codes = new Map<string, number>();
   for (const d of data.datasets) {
     const wijkRows = d.index.dataset.rows.filter((row) => regionKind(row.region) === 'wijk');
     const latest = d.periods.findLast((p) => wijkRows.some((row) => row.period === p));
-    for (const row of wijkRows) if (row.period === latest) codes.add(row.region);
+    const year = latest === undefined ? undefined : parsePeriodCode(latest)?.year;
+    if (year === undefined) continue;
+    for (const row of wijkRows) if (row.period === latest && (codes.get(row.region) ?? 0) < year) codes.set(row.region, year);
   }
   const out: SearchRecord[] = [];
-  for (const code of [...codes].sort()) {
+  for (const [code, year] of [...codes].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     const url = wijkHref(data, code);
     if (!url) continue;
-    const naam = register.label(code);
+    const naam = register.wijkName(code, year);
     const gemeente = register.label(gemeenteOfWijk(code));
     const provincieCode = register.provincieOf(gemeenteOfWijk(code));
     const provincie = provincieCode ? register.label(provincieCode) : undefined;
-    const figure = keyFigureOf(data.datasets, code);
-    const content = `Wijk ${naam} in de gemeente ${gemeente}, wijkcode ${code}${provincie ? `, provincie ${provincie}` : ''}.`;
+    const figure = keyFigureOf(data.datasets, code, (period) => register.sameWijkArea(code, parsePeriodCode(period)?.year ?? year, year));
+    const version = register.wijkVersion(code, year);
+    const change = wijkChangeNote(version);
+    const history = change
+      ? ` ${change.charAt(0).toUpperCase()}${change.slice(1)}: de wijkcode stond toen voor een ander gebied.`
+      : version?.change?.kind === 'naam'
+        ? ` Tot en met ${version.change.since}: ${version.change.naam}.`
+        : '';
+    const content = `Wijk ${naam} in de gemeente ${gemeente}, wijkcode ${code}${provincie ? `, provincie ${provincie}` : ''}.${history}`;
     const meta: Record<string, string> = { [SEARCH_META.code]: code, ...(figure ? { [SEARCH_META.keyFigure]: figure.text } : {}) };
     out.push(record(url, 'Wijk', `${naam} (wijk in ${gemeente})`, content, meta, provincie));
   }

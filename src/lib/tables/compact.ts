@@ -4,7 +4,10 @@
  * and cells, never labels; derived measures (rates) are left out and recomputed from their numerator and
  * denominator on arrival, as the build does.
  *
- *   tabel.json              {v, meta, periods, indeling, regions: [[code, label, provincie?, jeugdregio?], …]}
+ *   tabel.json              {v, meta, periods, indeling, regions: [[code, label, provincie?, jeugdregio?, from?, until?], …]}
+ *
+ * A region's provincie and jeugdregio are left out (or null before `from`) where they are those of its
+ * gemeente; `from` and `until` are the years it exists in where limited (RegionInfo.years; null: open).
  *   cijfers/<periode>.json  {v, period, measures, rows: [[region, topic…, variant, cell…], …]}
  *
  * A cell is a number, a CBS symbol ("." "x" "-" ""), null, or [value, symbol] for the rare figure that has both.
@@ -12,12 +15,16 @@
 import type { DatasetMeta, Release } from '../../schemas/dataset';
 import { computeDerivedMeasures } from '../data/dataset';
 import { symbolObservation, type CellSymbol, type Observation } from '../data/symbols';
-import { gemeenteOfWijk, regionKind } from '../regions/codes';
+import { gemeenteOfWijk } from '../regions/codes';
+import { regionKindOf } from './region-keys';
 import type { RegionInfo, RowVariant, TableRow, TableSource } from './table-source';
 
 export const COMPACT_VERSION = 1;
 
-export type CompactRegion = [string, string] | [string, string, string, string];
+export type CompactRegion =
+  | [string, string]
+  | [string, string, string, string]
+  | [string, string, string | null, string | null, number | null, number | null];
 
 export interface CompactTable {
   v: number;
@@ -47,7 +54,9 @@ export function encodeTable(source: TableSource, release?: Release): CompactTabl
     if (r.kind !== 'gemeente' && r.kind !== 'wijk') return [r.code, r.label];
     const gemeente = r.kind === 'wijk' ? byCode.get(r.gemeente ?? '') : undefined;
     // A wijk takes its provincie and jeugdregio from its gemeente when that is in the list.
-    if (gemeente && gemeente.provincie === r.provincie && gemeente.jeugdregio === r.jeugdregio) return [r.code, r.label];
+    const inherits = gemeente !== undefined && gemeente.provincie === r.provincie && gemeente.jeugdregio === r.jeugdregio;
+    if (r.years) return [r.code, r.label, inherits ? null : (r.provincie ?? ''), inherits ? null : (r.jeugdregio ?? ''), r.years.from ?? null, r.years.until ?? null];
+    if (inherits) return [r.code, r.label];
     return [r.code, r.label, r.provincie ?? '', r.jeugdregio ?? ''];
   });
   // The meta's own region list and release history are not needed in the browser: regions come labelled
@@ -59,16 +68,17 @@ export function encodeTable(source: TableSource, release?: Release): CompactTabl
 export function decodeRegions(regions: readonly CompactRegion[]): RegionInfo[] {
   const out: RegionInfo[] = [];
   const byCode = new Map<string, RegionInfo>();
-  for (const [code, label, provincie, jeugdregio] of regions) {
-    const kind = regionKind(code);
+  for (const [code, label, provincie, jeugdregio, from, until] of regions) {
+    const kind = regionKindOf(code);
     if (!kind) continue;
     const info: RegionInfo = { code, label, kind };
     if (kind === 'wijk') info.gemeente = gemeenteOfWijk(code);
-    const parent = kind === 'wijk' && provincie === undefined ? byCode.get(info.gemeente!) : undefined;
+    const parent = kind === 'wijk' && (provincie === undefined || provincie === null) ? byCode.get(info.gemeente!) : undefined;
     const p = provincie ?? parent?.provincie;
     const j = jeugdregio ?? parent?.jeugdregio;
     if (p) info.provincie = p;
     if (j) info.jeugdregio = j;
+    if ((from ?? null) !== null || (until ?? null) !== null) info.years = { ...(from != null ? { from } : {}), ...(until != null ? { until } : {}) };
     out.push(info);
     byCode.set(code, info);
   }

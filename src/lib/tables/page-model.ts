@@ -12,6 +12,7 @@ import { renderRegionChips, renderTable, renderTableNotes } from './render-html'
 import { defaultSelection, dimensionIds, REGION_GROUPS, topicParam, type Selection, type SelectionContext } from './selection';
 import type { DownloadFormat } from '../downloads/files';
 import { formatLabel, SELECTION_FORMATS, selectionFileName } from './selection-download';
+import { regionCodeOf } from './region-keys';
 import type { RegionInfo, TableSource } from './table-source';
 
 export interface Option {
@@ -66,7 +67,8 @@ export function tablePageModel(source: TableSource, releases: readonly Release[]
     return period ? periodLabelWithStatus(period, statuses.get(code) ?? 'definitief') : code;
   };
   const kinds = new Set(source.regions.map((r) => r.kind));
-  const count = (kind: RegionInfo['kind']) => source.regions.filter((r) => r.kind === kind).length;
+  // Versions of one wijk (another area or name over the years) are one wijk here.
+  const count = (kind: RegionInfo['kind']) => new Set(source.regions.filter((r) => r.kind === kind).map((r) => regionCodeOf(r.code))).size;
   const wijken = count('wijk');
   const base = `/tabellen/${meta.id}/`;
   const placeOf = (dim: string): 'rijen' | 'kolommen' | '' =>
@@ -87,7 +89,7 @@ export function tablePageModel(source: TableSource, releases: readonly Release[]
     next: nextReleaseAfter(currentRelease),
     hint:
       wijken > 0
-        ? `Deze tabel heeft ook cijfers voor ${formatNumber(wijken)} wijken. Zoveel rijen passen niet in één overzicht, dus standaard staan de wijken er niet in. Kies bij ‘Selectie aanpassen’ bijvoorbeeld: voeg toe ‘Wijken’ binnen ‘${exampleGemeente(source.regions)}’.`
+        ? `Deze tabel heeft ook cijfers voor ${formatNumber(wijken)} ${wijken === 1 ? 'wijk' : 'wijken'}. Zoveel rijen passen niet in één overzicht, dus standaard staan de wijken er niet in. Kies bij ‘Selectie aanpassen’ bijvoorbeeld: voeg toe ‘Wijken’ binnen ‘${exampleGemeente(source.regions)}’.`
         : undefined,
     form: {
       groups: [
@@ -160,7 +162,7 @@ function statusSummary(periods: readonly string[], statuses: ReadonlyMap<string,
 /** The gemeente with the most wijken, as the example in the hint of a wijken table. */
 function exampleGemeente(regions: readonly RegionInfo[]): string {
   const counts = new Map<string, number>();
-  for (const r of regions) if (r.kind === 'wijk' && r.gemeente) counts.set(r.gemeente, (counts.get(r.gemeente) ?? 0) + 1);
+  for (const r of regions) if (r.kind === 'wijk' && r.gemeente && r.code === regionCodeOf(r.code)) counts.set(r.gemeente, (counts.get(r.gemeente) ?? 0) + 1);
   const [code] = [...counts].sort((a, b) => b[1] - a[1])[0] ?? [''];
   return regions.find((r) => r.code === code)?.label ?? code;
 }

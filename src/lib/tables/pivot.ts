@@ -18,6 +18,7 @@ import {
   resolveRegionTokens,
   type Selection,
 } from './selection';
+import { cannotOccur } from './region-keys';
 import { tableFootnotes, type RegionInfo, type TableRow, type TableSource } from './table-source';
 
 export type Mark = { type: 'voetnoot'; number: number; id: string } | { type: 'omgerekend' };
@@ -249,6 +250,7 @@ export function buildPivot(source: TableSource, selection: Selection, options: P
   } else outerGroups.push({ fixed: [], items: combos });
 
   const fixedPairs: Array<[Dim, Item]> = fixedDims.map((d) => [d, d.items[0]!]);
+  const regionByCode = new Map(regions.map((r) => [r.code, r]));
   const symbols = new Set<string>();
   let groupIndex = 0;
   let rowIndex = 0;
@@ -270,7 +272,10 @@ export function buildPivot(source: TableSource, selection: Selection, options: P
       const coordinate: Array<[Dim, Item]> = [...fixedPairs, ...group.fixed, ...combo.map((item, level): [Dim, Item] => [innerDims[level]!, item])];
       const cells = leaves.map((leaf) => {
         const full = [...coordinate, ...leaf.map((item, level): [Dim, Item] => [columnDims[level]!, item])];
-        return buildCell(full, view.byKey, source, measureIndex, notes.cells);
+        return buildCell(full, view.byKey, source, measureIndex, notes.cells, (code, period) => {
+          const region = regionByCode.get(code);
+          return region !== undefined && cannotOccur(region, period, selection.view);
+        });
       });
       const converted = cells.filter((c) => c.converted).length;
       const last = headers[headers.length - 1];
@@ -344,14 +349,18 @@ function buildCell(
   source: TableSource,
   measureIndex: Map<string, number>,
   cellNotes: PlacedNote[],
+  impossible: (region: string, period: string) => boolean,
 ): PivotCell & { converted: boolean } {
   const codes = new Map(coordinate.map(([dim, item]) => [dim.id, item.code]));
   const topics = source.meta.dimensions.map((d) => codes.get(d.id) ?? '');
   const row = byKey.get(rowKey(codes.get(REGION_DIM)!, codes.get(PERIOD_DIM)!, topics));
   const measureId = codes.get(MEASURE_DIM)!;
   const measure: Measure = source.meta.measures[measureIndex.get(measureId)!]!;
-  const observation: Observation | undefined = row?.cells[measureIndex.get(measureId)!];
   const marks: Mark[] = cellNotes.filter((n) => n.constraints.every((c) => c.codes.has(codes.get(c.dim) ?? ''))).map((n) => n.mark);
+  // No row where the region did not exist (Beemster in 2022, a wijk before or after its version): empty,
+  // "kan niet voorkomen"; any other missing row is unknown (".").
+  if (!row && impossible(codes.get(REGION_DIM)!, codes.get(PERIOD_DIM)!)) return { text: '', value: null, symbol: '', marks, converted: false };
+  const observation: Observation | undefined = row?.cells[measureIndex.get(measureId)!];
   const converted = row?.variant === 'omgerekend';
   if (converted) marks.push({ type: 'omgerekend' });
   return {

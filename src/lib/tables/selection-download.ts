@@ -20,6 +20,7 @@ import {
 } from '../downloads/files';
 import { formatDownloadJson, type WideTable } from '../downloads/wide';
 import { indexView, selectedRegions } from './pivot';
+import { regionCodeOf } from './region-keys';
 import type { Selection } from './selection';
 import type { TableRow, TableSource } from './table-source';
 
@@ -58,10 +59,16 @@ export function selectionRows(source: TableSource, selection: Selection): TableR
 export function selectionTable(source: TableSource, selection: Selection): { meta: DatasetMeta; table: WideTable } {
   const positions = source.meta.measures.map((m, i) => ({ m, i })).filter(({ m }) => selection.measures.includes(m.id));
   const meta: DatasetMeta = { ...source.meta, measures: positions.map(({ m }) => m) };
-  const rows: ObservationRow[] = selectionRows(source, selection).map((row) => ({ ...row, cells: positions.map(({ i }) => row.cells[i]!) }));
-  const labels = new Map(source.regions.map((r) => [r.code, r.label]));
+  const labelOf = new Map(source.regions.map((r) => [r.code, r.label]));
+  // Rows carry the CBS code (a wijk version's key is the table's own); the name is that of the row's version.
+  const labels = new Map<string, string>();
+  const rows: ObservationRow[] = selectionRows(source, selection).map((row) => {
+    const code = regionCodeOf(row.region);
+    labels.set(`${code}|${row.period}`, labelOf.get(row.region) ?? code);
+    return { ...row, region: code, cells: positions.map(({ i }) => row.cells[i]!) };
+  });
   const table = wideTableOf(meta, rows, {
-    regionLabel: (code) => labels.get(code) ?? code,
+    regionLabel: (code, period) => labels.get(`${code}|${period}`) ?? code,
     isConverted: (row) => 'variant' in row && row.variant === 'omgerekend',
     release: undefined,
     indeling: '',

@@ -11,6 +11,7 @@
 import type { DatasetMeta } from '../../schemas/dataset';
 import { totalTopics } from '../data/dataset';
 import { NEDERLAND, regionKind, type RegionKind } from '../regions/codes';
+import { regionKindOf } from './region-keys';
 import type { RegionInfo, RowView } from './table-source';
 
 /** The dimensions a table has: regions, periods, measures, and the dataset's topic dimensions by id. */
@@ -64,7 +65,8 @@ export interface RegionToken {
 export function readRegionToken(raw: string): RegionToken | undefined {
   const text = raw.trim();
   const code = text.toUpperCase();
-  if (regionKind(code)) return { token: code, code };
+  // A code, or the key of an earlier version of a wijk (WK003402-2021, see region-keys.ts).
+  if (regionKindOf(code)) return { token: code, code };
   const [word = '', scope] = text.split('-', 2);
   const group = REGION_GROUPS.find((g) => g.token === word.toLowerCase());
   if (!group) return undefined;

@@ -3,6 +3,9 @@ import type { Dataset, ObservationRow } from '../data/dataset';
 import { gemeenteOfWijk, regionKind, type RegionKind } from '../regions/codes';
 import type { ConvertedDataset } from '../regions/convert';
 import type { RegionRegister } from '../regions/register';
+import { wijkChangeNote } from '../regions/wijk-versions';
+import { regionCodeOf, wijkVersionKey } from './region-keys';
+import { parsePeriodCode } from '../data/periods';
 
 /**
  * What a table page works from, on the build server and in the browser alike: the dataset's metadata, its
@@ -20,9 +23,20 @@ export interface TableRow extends ObservationRow {
 }
 
 export interface RegionInfo {
+  /**
+   * The region's key in the table: its CBS code, or for an earlier version of a wijk whose code later
+   * stands for another area or name, the code with the last year of that version (`WK003402-2021`, see
+   * wijkVersionKey). A table shows each version as a row of its own, under its own name.
+   */
   code: string;
   label: string;
   kind: RegionKind;
+  /**
+   * The years the region exists as published, where limited: a gemeente from its first to its last year
+   * of indeling, a wijk (version) in the years of its wijkindeling. Outside them a figure cannot occur
+   * (empty cell, not "."); as published only, except for wijken, which are never converted.
+   */
+  years?: { from?: number; until?: number };
   /** Provincie and jeugdregio of a gemeente or wijk (a former gemeente: those of its successor). */
   provincie?: string;
   jeugdregio?: string;
@@ -61,13 +75,67 @@ export function mergeViews(original: Dataset, converted: ConvertedDataset): Tabl
   return out;
 }
 
+/** The wijk versions of a table: per key, the name to show and the years it holds. */
+interface WijkKey {
+  label: string;
+  years: { from?: number; until?: number };
+}
+
+/**
+ * Gives the rows of a wijk whose code stands for several versions over the periods (another area or
+ * another name, see RegionRegister.wijkVersions) a key per version: the latest keeps the code, earlier
+ * ones get wijkVersionKey. A version whose area differs from the one before is labelled "(andere indeling
+ * dan in 2021)", so no table puts figures of two areas side by side as one series. Rewrites `rows` in place
+ * (the table's own row objects) and returns the label and years of every wijk key.
+ */
+export function splitWijkVersions(rows: TableRow[], register: RegionRegister): Map<string, WijkKey> {
+  const years = new Map<string, number>();
+  const yearOf = (period: string) => {
+    let year = years.get(period);
+    if (year === undefined) years.set(period, (year = parsePeriodCode(period)?.year ?? 0));
+    return year;
+  };
+  const wijkRows = new Map<string, TableRow[]>();
+  for (const row of rows) {
+    if (regionKind(row.region) !== 'wijk') continue;
+    const list = wijkRows.get(row.region);
+    if (list) list.push(row);
+    else wijkRows.set(row.region, [row]);
+  }
+  const keys = new Map<string, WijkKey>();
+  for (const [code, list] of wijkRows) {
+    if (!register.knowsWijk(code)) continue;
+    const versions = register.wijkVersions(code);
+    const byRow = list.map((row) => register.wijkVersion(code, yearOf(row.period)));
+    const used = versions.filter((v) => byRow.includes(v));
+    const latest = used.at(-1);
+    for (const version of used) {
+      const key = version === latest ? code : wijkVersionKey(code, version.last);
+      const index = versions.indexOf(version);
+      const range: WijkKey['years'] = {};
+      // The first version holds for the years before the reference's first wijkindeling too, the last for the years after.
+      if (index > 0 || version.first > (register.wijkIndelingYear(0) ?? version.first)) range.from = version.first;
+      if (index < versions.length - 1 || version.last < (register.wijkIndelingYear(9999) ?? version.last)) range.until = version.last;
+      const note = wijkChangeNote(version);
+      keys.set(key, { label: note ? `${version.naam} (${note})` : version.naam, years: range });
+    }
+    list.forEach((row, i) => {
+      const version = byRow[i];
+      if (version && version !== latest) row.region = wijkVersionKey(code, version.last);
+    });
+  }
+  return keys;
+}
+
 /** The regions of the rows with names and relations from the register, in table order. */
-export function describeRegions(codes: Iterable<string>, register: RegionRegister): RegionInfo[] {
+export function describeRegions(codes: Iterable<string>, register: RegionRegister, wijkKeys: ReadonlyMap<string, WijkKey> = new Map()): RegionInfo[] {
   const out: RegionInfo[] = [];
-  for (const code of new Set(codes)) {
+  for (const key of new Set(codes)) {
+    const code = regionCodeOf(key);
     const kind = regionKind(code);
     if (!kind) continue;
-    const info: RegionInfo = { code, label: register.label(code), kind };
+    const wijk = wijkKeys.get(key);
+    const info: RegionInfo = { code: key, label: wijk?.label ?? register.label(code), kind };
     const gemeente = kind === 'wijk' ? gemeenteOfWijk(code) : kind === 'gemeente' ? code : undefined;
     if (kind === 'wijk') info.gemeente = gemeente!;
     if (gemeente) {
@@ -76,10 +144,24 @@ export function describeRegions(codes: Iterable<string>, register: RegionRegiste
       if (provincie) info.provincie = provincie;
       if (jeugdregio) info.jeugdregio = jeugdregio;
     }
+    const years = kind === 'wijk' ? wijk?.years : kind === 'gemeente' ? gemeenteYears(register, code) : undefined;
+    if (years && (years.from !== undefined || years.until !== undefined)) info.years = years;
     out.push(info);
   }
   return sortRegions(out);
 }
+
+/** The years a gemeente exists in, where limited (a former gemeente, or one formed after the first indeling). */
+function gemeenteYears(register: RegionRegister, code: string): RegionInfo['years'] {
+  const g = register.gemeente(code);
+  if (!g) return undefined;
+  const years: RegionInfo['years'] = {};
+  if (g.eersteJaar > register.firstYear) years.from = g.eersteJaar;
+  if (g.laatsteJaar !== null) years.until = g.laatsteJaar;
+  return years;
+}
+
+
 
 /**
  * Table order: Nederland, provincies, jeugdregio's, gemeenten, wijken; by name within a kind, and wijken
@@ -89,11 +171,13 @@ export function sortRegions(regions: RegionInfo[]): RegionInfo[] {
   const labels = new Map(regions.map((r) => [r.code, r.label]));
   const collator = new Intl.Collator('nl');
   const key = (r: RegionInfo) => (r.kind === 'wijk' ? labels.get(r.gemeente ?? '') ?? r.gemeente ?? '' : r.label);
+  // Versions of one wijk code: the earlier ones (keyed with their last year) before the latest.
+  const version = (r: RegionInfo) => (r.code === regionCodeOf(r.code) ? Infinity : Number(r.code.slice(9)));
   return regions.sort(
     (a, b) =>
       REGION_KIND_ORDER.indexOf(a.kind) - REGION_KIND_ORDER.indexOf(b.kind) ||
       collator.compare(key(a), key(b)) ||
-      (a.kind === 'wijk' ? a.code.localeCompare(b.code) : 0) ||
+      (a.kind === 'wijk' ? regionCodeOf(a.code).localeCompare(regionCodeOf(b.code)) || version(a) - version(b) : 0) ||
       a.code.localeCompare(b.code),
   );
 }
@@ -112,10 +196,11 @@ export function tableSourceOf(dataset: SiteDatasetLike, register: RegionRegister
   let source = sources.get(dataset);
   if (!source) {
     const rows = mergeViews(dataset.original, dataset.converted);
+    const wijkKeys = splitWijkVersions(rows, register);
     source = {
       meta: dataset.meta,
       periods: dataset.periods,
-      regions: describeRegions(rows.map((r) => r.region), register),
+      regions: describeRegions(rows.map((r) => r.region), register, wijkKeys),
       indeling: dataset.converted.indeling,
       rows,
     };

@@ -1,0 +1,90 @@
+/**
+ * The real CBS wijken table (../shared/cbs, read in place): Almere renumbered its wijken in 2022, so
+ * WK003402 is "Wijk 02 Almere Stad" (2.140 youths, 109.415 inhabitants) in 2021 and "De Werven" (70) in
+ * 2022. The fact page, the downloads and the search must give each year's figures that year's name and
+ * never put the two areas in one series. Skipped, visibly, where ../shared is absent.
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { datasetFile } from '../../src/lib/downloads/site-files';
+import { parseDownloadCsv } from '../../src/lib/downloads/csv';
+import { getFactsContext } from '../../src/lib/facts/context';
+import { earlierWijkenIntro, wijkenIntro, wijkenOf } from '../../src/lib/facts/wijken';
+import { wijkRecords } from '../../src/lib/search/records';
+import { getSiteData, type SiteData } from '../../src/node/site-data';
+import { importQuietly, REAL_FILES, removeDir, tempDir } from '../import/helpers';
+
+const present = REAL_FILES.every((file) => existsSync(file));
+if (!present) console.warn('OVERGESLAGEN: de echte CBS-bestanden ontbreken (../shared/cbs); tests/facts/wijken-real.test.ts draait niet.');
+
+describe.skipIf(!present)('wijken of the real CBS table, 2021 and 2022', () => {
+  let tmp: string;
+  let site: SiteData;
+  beforeAll(async () => {
+    tmp = await tempDir('wijken-real-');
+    const out = path.join(tmp, 'data');
+    await importQuietly({ inputs: REAL_FILES, out, release: '2023-04-28' });
+    site = await getSiteData(out);
+  });
+  afterAll(async () => removeDir(tmp));
+
+  it('lists Almere’s wijken of 2022 under their 2022 names, the changed ones marked', () => {
+    const wijken = wijkenOf(getFactsContext(site), 'GM0034')!;
+    expect(wijken.period).toBe('2022JJ00');
+    const werven = wijken.rows.find((r) => r.code === 'WK003402')!;
+    expect(werven).toMatchObject({ label: 'De Werven', change: 'andere indeling dan in 2021' });
+    expect(werven.cells[0]).toBe('70');
+    expect(wijken.rows.find((r) => r.code === 'WK003437')).toMatchObject({ label: 'Gooisekant' });
+    expect(wijken.rows.find((r) => r.code === 'WK003437')!.change).toBeUndefined(); // new in 2022, no earlier area
+    expect(wijken.changed).toEqual({ count: 6, since: 2021 });
+    expect(wijkenIntro(wijken, 'Almere')).toContain('Bij 6 wijken is de indeling anders dan in 2021');
+  });
+
+  it('shows the 2021 wijken that are another area now apart, with their 2021 names and figures', () => {
+    const wijken = wijkenOf(getFactsContext(site), 'GM0034')!;
+    expect(wijken.earlier?.period).toBe('2021JJ00');
+    expect(wijken.earlier!.rows.map((r) => r.label)).toEqual([
+      'Wijk 01 Almere Haven',
+      'Wijk 02 Almere Stad',
+      'Wijk 03 Almere Buiten',
+      'Wijk 04 Almere Poort',
+      'Wijk 05 Almere Hout',
+      'Wijk 06 Almere Pampus',
+    ]);
+    expect(wijken.earlier!.rows[1]).toMatchObject({ code: 'WK003402', change: 'in 2022 een ander gebied' });
+    expect(wijken.earlier!.rows[1]!.cells[0]).toBe('2.140');
+    expect(earlierWijkenIntro(wijken, 'Almere')).toMatch(/^In 2021 had Almere 6 wijken die er in 2022 niet meer zo zijn/);
+  });
+
+  it('names a renamed wijk by its earlier name too, and has no earlier table where no area changed', () => {
+    const kampen = wijkenOf(getFactsContext(site), 'GM0166')!;
+    expect(kampen.rows.find((r) => r.code === 'WK016603')).toMatchObject({ label: 'IJsselmuiden', change: 'in 2021: Wijk 03 IJsselmuiden' });
+    const amsterdam = wijkenOf(getFactsContext(site), 'GM0363')!;
+    expect(amsterdam.changed).toBeUndefined();
+    expect(amsterdam.earlier).toBeUndefined();
+    // Singular: Beemster had one wijk.
+    const beemster = wijkenOf(getFactsContext(site), 'GM0370')!;
+    expect(wijkenIntro(beemster, 'Beemster')).toMatch(/^Beemster heeft 1 wijk in de tabel/);
+  });
+
+  it('downloads each year under its own name, the later area marked', () => {
+    const csv = parseDownloadCsv(datasetFile(site, 'jeugdzorg-in-natura-wijken', 'csv', 'https://example.nl/'), 'rfc4180', ['jongeren_jeugdzorg']);
+    const rows = csv.filter((r) => r.regio_code === 'WK003402').map((r) => [r.perioden_code, r.regio, r.jongeren_jeugdzorg]);
+    expect(rows).toEqual([
+      ['2021JJ00', 'Wijk 02 Almere Stad', 2140],
+      ['2022JJ00', 'De Werven (andere indeling dan in 2021)', 70],
+    ]);
+  });
+
+  it('finds a wijk by its 2022 name, with a figure of its own area only', () => {
+    const records = wijkRecords(site);
+    const werven = records.find((r) => r.meta.code === 'WK003402')!;
+    expect(werven.meta.title).toBe('De Werven (wijk in Almere)');
+    expect(werven.content).toContain('Andere indeling dan in 2021');
+    expect(werven.content).not.toContain('Almere Stad');
+    expect(werven.meta.keyFigure ?? '').not.toContain('2.140');
+    const ijsselmuiden = records.find((r) => r.meta.code === 'WK016603')!;
+    expect(ijsselmuiden.content).toContain('Tot en met 2021: Wijk 03 IJsselmuiden');
+  });
+});
