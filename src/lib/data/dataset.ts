@@ -62,12 +62,40 @@ export function computeDerivedMeasures(meta: DatasetMeta, rows: ObservationRow[]
   }
 }
 
-/** A rate from two observations, rounded to the measure's decimals. */
+/**
+ * The smallest denominator a rate is computed for. Below it one youth or traject more or less moves the rate
+ * by more than 2% of the denominator (20 per 1.000, 2 procentpunt), as much as the differences the site
+ * compares, and the rounding of counts to fives moves it even more: a wijk with 30 inhabitants and 10 youths
+ * would show 333,3 per 1.000. Such a rate is unknown ("."), like a suppressed count.
+ */
+export const MIN_RATE_DENOMINATOR = 50;
+
+/** A rate from two observations, rounded to the measure's decimals; "." below MIN_RATE_DENOMINATOR. */
 export function computeRate(numerator: Observation, denominator: Observation, per: number, decimals: number): Observation {
   if (numerator.value === null) return { value: null, symbol: numerator.symbol ?? '.' };
   if (denominator.value === null) return { value: null, symbol: denominator.symbol ?? '.' };
   if (denominator.value === 0) return { value: null, symbol: '' };
+  if (denominator.value < MIN_RATE_DENOMINATOR) return { value: null, symbol: '.' };
   return { value: roundTo((numerator.value / denominator.value) * per, decimals), symbol: null };
+}
+
+/**
+ * The sentence a derived rate's definition ends with, so every page, table and download that explains the
+ * measure says when it is not computed: "Niet berekend (.) bij een noemer van minder dan 50: één meer of
+ * minder in de teller verandert het cijfer dan al met 20 per 1.000."
+ */
+export function minimumDenominatorText(measure: Pick<Measure, 'rate'>): string {
+  const per = measure.rate?.per ?? 100;
+  const step = per / MIN_RATE_DENOMINATOR;
+  const change = per === 100 ? `${step} procentpunt` : `${step} per ${per.toLocaleString('nl-NL')}`;
+  return `Niet berekend (.) bij een noemer van minder dan ${MIN_RATE_DENOMINATOR}: één meer of minder in de teller verandert het cijfer dan al met ${change}.`;
+}
+
+/** A derived rate's definition with minimumDenominatorText at its end (once). */
+export function withMinimumDenominator<M extends Pick<Measure, 'rate'> & { definition?: string | undefined }>(measure: M): M {
+  const note = minimumDenominatorText(measure);
+  const definition = measure.definition ?? '';
+  return definition.includes(note) ? measure : { ...measure, definition: definition ? `${definition} ${note}` : note };
 }
 
 export function roundTo(value: number, decimals: number): number {

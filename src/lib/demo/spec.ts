@@ -3,6 +3,7 @@
  * toelichting, footnotes and trend breaks, written after the CBS tables they imitate. Periods, regions,
  * release and history are filled in by the generator (generate.ts).
  */
+import { withMinimumDenominator } from '../data/dataset';
 import type { DatasetMetaInput } from '../../schemas/dataset';
 
 export type DatasetSpec = Omit<DatasetMetaInput, 'release' | 'periods' | 'regions' | 'history'>;
@@ -58,7 +59,7 @@ function count(id: string, label: string, countOf: 'personen' | 'trajecten' | 'i
 }
 
 function rate(id: string, label: string, numerator: string, denominator: string, denominatorLabel: string, per: 100 | 1000, definition: string) {
-  return {
+  return withMinimumDenominator({
     id,
     label,
     unit: per === 100 ? '%' : 'per 1.000 jongeren',
@@ -68,7 +69,7 @@ function rate(id: string, label: string, numerator: string, denominator: string,
     derived: true,
     rate: { numerator, denominator, denominatorLabel, per },
     definition: `${definition} Berekend uit de afgeronde aantallen; bij een afgeschermd aantal is ook het percentage afgeschermd.`,
-  };
+  });
 }
 
 /** The population under 18, repeated in every row of a table with a topic dimension. */

@@ -6,7 +6,7 @@
  */
 import type { z } from 'zod';
 import { DatasetMetaSchema, type DatasetMeta, type DatasetMetaInput, type MeasureSchema } from '../../schemas/dataset';
-import { computeDerivedMeasures, rowKey, type ObservationRow } from '../data/dataset';
+import { computeDerivedMeasures, rowKey, withMinimumDenominator, type ObservationRow } from '../data/dataset';
 import { DataError } from '../data/errors';
 import { comparePeriods, parsePeriodCode, type PeriodStatus } from '../data/periods';
 import type { Observation } from '../data/symbols';
@@ -332,8 +332,9 @@ function addTable(drafts: Map<string, Draft>, table: SourceTable, options: Build
   }
   for (const [code, label] of table.regionLabels) draft.regionLabels.set(code, label);
   if (table.emptySymbol === '.' && table.records.some((r) => r.cells.some((c) => c === null))) draft.emptyAsDot = true;
-  options.progress?.(`${table.file}: ${table.records.length - skipped} rijen voor dataset "${id}"${profile ? '' : ' (geen tabelprofiel: maten afgeleid uit de export)'}`);
-  if (skipped > 0) options.progress?.(`${table.file}: ${skipped} lege rij(en) van opgeheven gemeenten overgeslagen`);
+  const rows = (n: number) => `${n} ${n === 1 ? 'rij' : 'rijen'}`;
+  options.progress?.(`${table.file}: ${rows(table.records.length - skipped)} voor dataset "${id}"${profile ? '' : ' (geen tabelprofiel: maten afgeleid uit de export)'}`);
+  if (skipped > 0) options.progress?.(`${table.file}: ${skipped === 1 ? '1 lege rij' : `${skipped} lege rijen`} van opgeheven gemeenten overgeslagen`);
   for (const notice of table.notices) options.progress?.(notice);
 }
 
@@ -362,7 +363,8 @@ function finishDraft(draft: Draft, options: BuildOptions): BuiltDataset {
     .map((m) => (draft.inferredDecimals.has(m.id) ? { ...m, decimals: draft.inferredDecimals.get(m.id)! } : m));
   // Rates the profile derives from two imported counts, computed on load and never stored.
   const present = new Set(imported.map((m) => m.id));
-  const derived = (profile?.derived ?? []).filter((m) => present.has(m.rate?.numerator ?? '') && present.has(m.rate?.denominator ?? ''));
+  // Their definitions say when they are not computed (a denominator below MIN_RATE_DENOMINATOR).
+  const derived = (profile?.derived ?? []).filter((m) => present.has(m.rate?.numerator ?? '') && present.has(m.rate?.denominator ?? '')).map(withMinimumDenominator);
   const measures = [...imported, ...derived];
   // Rows in time order, each period in the order the sources list their regions (Nederland first).
   const periodOrder = (code: string) => parsePeriodCode(code)!;
