@@ -4,6 +4,8 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseDownloadCsv } from '../../src/lib/downloads/csv';
+import { dataPackage } from '../../src/lib/downloads/datapackage';
+import { jsonHeader } from '../../src/lib/downloads/files';
 import { datasetFile, datasetPackageJson, gemeentePackageJson } from '../../src/lib/downloads/site-files';
 import type { SiteData } from '../../src/node/site-data';
 import { fixtureSite } from '../releases/fixture';
@@ -63,5 +65,18 @@ describe('datapackage.json', () => {
     expect(pkg.indeling).toMatch(/^zoals gepubliceerd/);
     expect(pkg.resources.map((r: Resource) => r.path)).toContain('jeugdhulp.csv');
     expect(pkg.homepage).toBe('https://jeugdzorg.example/gemeente/weesp/');
+  });
+});
+
+describe('the source of a dataset in its downloads', () => {
+  it('carries the note beside a CBS table number that the table page shows (e.g. not checked for every year)', () => {
+    const base = site.datasets[0]!.meta;
+    const meta = { ...base, source: { ...base.source, table: '85075NED', note: 'Het nummer van de tabel over 2022 is hier niet nagegaan.' } };
+    expect(jsonHeader(meta, { release: undefined, indeling: '' })).toMatchObject({ cbsTabel: '85075NED', bronOpmerking: 'Het nummer van de tabel over 2022 is hier niet nagegaan.' });
+    const pkg = dataPackage({ name: 'x', title: 'x', description: 'x', release: undefined, homepage: 'https://example.nl/', indeling: '', datasets: [meta] }, []);
+    expect(pkg.sources[0]).toMatchObject({ title: `${meta.source.name}, tabel 85075NED`, description: 'Het nummer van de tabel over 2022 is hier niet nagegaan.' });
+    // Without a note, nothing is added.
+    const { note: _note, ...plain } = base.source;
+    expect(jsonHeader({ ...base, source: plain }, { release: undefined, indeling: '' })).not.toHaveProperty('bronOpmerking');
   });
 });

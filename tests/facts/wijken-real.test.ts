@@ -77,6 +77,20 @@ describe.skipIf(!present)('wijken of the real CBS table, 2021 and 2022', () => {
     ]);
   });
 
+  it('computes no rate on a tiny denominator: Gooisekant, 10 youths and 30 inhabitants, has no rate per 1.000', () => {
+    const wijken = wijkenOf(getFactsContext(site), 'GM0034')!;
+    expect(wijken.rows.find((r) => r.code === 'WK003437')!.cells).toEqual(['10', '.', '20']);
+    const csv = parseDownloadCsv(datasetFile(site, 'jeugdzorg-in-natura-wijken', 'csv', 'https://example.nl/'), 'rfc4180', ['jongeren_jeugdzorg_per_1000']);
+    expect(csv.find((r) => r.regio_code === 'WK003437')).toMatchObject({ jongeren_jeugdzorg_per_1000: null, jongeren_jeugdzorg_per_1000_teken: '.' });
+  });
+
+  it('gives the downloads the note the table page shows beside the unverified CBS table number', () => {
+    const meta = site.datasets.find((d) => d.meta.id === 'jeugdzorg-in-natura-wijken')!.meta;
+    expect(meta.source.note).toContain('niet nagegaan');
+    const json = JSON.parse(datasetFile(site, meta.id, 'json', 'https://example.nl/')) as Record<string, unknown>;
+    expect(json).toMatchObject({ cbsTabel: meta.source.table, bronOpmerking: meta.source.note });
+  });
+
   it('finds a wijk by its 2022 name, with a figure of its own area only', () => {
     const records = wijkRecords(site);
     const werven = records.find((r) => r.meta.code === 'WK003402')!;

@@ -112,6 +112,8 @@ export function dataPackage(context: PackageContext, resources: readonly Package
     context.datasets.map((d) => ({
       title: `${d.source.name}${d.source.table ? `, tabel ${d.source.table}` : ''}`,
       ...(d.source.url ? { path: d.source.url } : {}),
+      // The note the table page shows beside the table number, such as that it was not checked for 2022.
+      ...(d.source.note ? { description: d.source.note } : {}),
     })),
     (s) => s.title,
   );

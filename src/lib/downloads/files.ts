@@ -248,6 +248,8 @@ export function jsonHeader(meta: DatasetMeta, options: Pick<FileOptions, 'releas
     titel: meta.title,
     bron: meta.attribution,
     ...(meta.source.table ? { cbsTabel: meta.source.table } : {}),
+    // What the table page says under "Opmerking" beside the table number (e.g. that it was not checked for every year).
+    ...(meta.source.note ? { bronOpmerking: meta.source.note } : {}),
     licentie: { naam: meta.licence.name, url: meta.licence.url },
     ...(meta.fictitious ? { fictief: true } : {}),
     ...(options.release ? { publicatie: { id: options.release.id, datum: options.release.date, titel: options.release.title } } : {}),

@@ -167,6 +167,8 @@ export interface JsonHeader {
   titel: string;
   bron: string;
   cbsTabel?: string;
+  /** The source's note, as the table page shows it beside the table number. */
+  bronOpmerking?: string;
   licentie: { naam: string; url: string };
   fictief?: boolean;
   publicatie?: { id: string; datum: string; titel: string };
