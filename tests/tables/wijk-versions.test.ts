@@ -8,6 +8,7 @@ import { computeDerivedMeasures, type ObservationRow } from '../../src/lib/data/
 import { convertToIndeling } from '../../src/lib/regions/convert';
 import { decodeSource, encodePeriod, encodeTable } from '../../src/lib/tables/compact';
 import { buildPivot } from '../../src/lib/tables/pivot';
+import { renderTableNotes } from '../../src/lib/tables/render-html';
 import { regionCodeOf } from '../../src/lib/tables/region-keys';
 import { selectionTable } from '../../src/lib/tables/selection-download';
 import { parseSelection, readRegionToken, serialiseSelection, type Selection } from '../../src/lib/tables/selection';
@@ -108,6 +109,7 @@ describe('wijk versions in a table', () => {
     expect(published.get('Beemster')).toEqual(['215', '10.110', '21,3', '', '', '']);
     const pivot = buildPivot(s, selection(['GM0370'], 'gepubliceerd'));
     expect(pivot.symbols).toContain('');
+    expect(renderTableNotes(pivot)).toContain('(leeg)</span> een cijfer kan op logische gronden niet voorkomen');
     // On the latest indeling Beemster is part of Purmerend and has no row of its own.
     expect(cellsByRow(s, selection(['GM0370', 'GM0439'])).has('Beemster')).toBe(false);
   });

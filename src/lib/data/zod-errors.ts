@@ -11,7 +11,7 @@ export const dutchErrorMap: z.ZodErrorMap = (issue, ctx) => {
     case 'invalid_enum_value':
       return { message: `verwacht een van: ${issue.options.map((o) => `"${String(o)}"`).join(', ')}` };
     case 'too_small':
-      return { message: issue.type === 'array' ? `verwacht minstens ${String(issue.minimum)} element(en)` : issue.type === 'string' ? 'mag niet leeg zijn' : `verwacht minstens ${String(issue.minimum)}` };
+      return { message: issue.type === 'array' ? `verwacht minstens ${String(issue.minimum)} ${Number(issue.minimum) === 1 ? 'element' : 'elementen'}` : issue.type === 'string' ? 'mag niet leeg zijn' : `verwacht minstens ${String(issue.minimum)}` };
     case 'too_big':
       return { message: `verwacht hoogstens ${String(issue.maximum)}` };
     case 'unrecognized_keys':

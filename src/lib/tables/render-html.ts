@@ -108,7 +108,8 @@ export function renderTableNotes(pivot: PivotTable, options: { legendHref?: stri
       `<p id="${convertedAnchor(id)}" class="note-converted"><span class="mark-key" aria-hidden="true">o</span> Omgerekend: de gemeente bestond in die periode nog niet in deze vorm. Haar cijfers zijn samengesteld uit de gemeenten van toen (aantallen opgeteld, bij een splitsing verdeeld naar adressen; percentages opnieuw berekend) naar de gemeentelijke indeling van ${pivot.indeling}.</p>`,
     );
   }
-  const legend = SYMBOL_LEGEND.filter((s) => s.symbol !== '' && pivot.symbols.includes(s.symbol));
+  // An empty cell ("(leeg)": cannot occur, e.g. a gemeente in a year it did not exist) is explained too.
+  const legend = SYMBOL_LEGEND.filter((s) => pivot.symbols.includes(s.symbol));
   if (legend.length > 0) {
     const items = legend.map((s) => `<span class="legend-item"><span class="legend-symbol">${escapeHtml(s.shown)}</span> ${escapeHtml(s.meaning)}</span>`);
     const more = options.legendHref ? ` <a href="${escapeHtml(options.legendHref)}">Alle tekens</a>` : '';
