@@ -376,6 +376,7 @@ function finishDraft(draft: Draft, options: BuildOptions): BuiltDataset {
     cells: measures.map((m) => row.cells.get(m.id) ?? { value: null, symbol: row.origin.emptySymbol }),
   }));
   const regions = [...new Set(rows.map((r) => r.region))];
+  reportUnknownWijkYears(draft.id, rows, options);
   const periods = periodStatuses(draft, options);
   const fixed = profile?.fixedTopics ? Object.entries(profile.fixedTopics).filter(([key]) => !draft.dimensions.some((d) => d.key === key)) : [];
   const input: DatasetMetaInput = {
@@ -439,6 +440,21 @@ function periodStatuses(draft: Draft, options: BuildOptions): Array<{ code: stri
 
 function statusText(status: PeriodStatus): string {
   return status === 'nader-voorlopig' ? 'nader voorlopig' : status;
+}
+
+/**
+ * The site names wijken, and tells a changed area, by the register's wijkindeling of each year
+ * (src/reference/wijken.csv and wijkindelingen.json). Wijk rows of a year the register does not have are
+ * named as in its nearest year: say so, so the register is brought up to date (npm run reference).
+ */
+function reportUnknownWijkYears(id: string, rows: readonly ObservationRow[], options: BuildOptions): void {
+  const years = new Set<number>();
+  for (const row of rows) if (regionKind(row.region) === 'wijk') years.add(parsePeriodCode(row.period)?.year ?? 0);
+  const unknown = [...years].filter((y) => options.register.wijkIndelingYear(y) !== y).sort();
+  if (unknown.length === 0) return;
+  options.progress?.(
+    `dataset "${id}": wijken van ${unknown.join(', ')} staan niet in het register (src/reference/wijken.csv); de site noemt ze naar de wijkindeling van het dichtstbijzijnde jaar en ziet er geen indelingswijzigingen in. Werk het register bij met npm run reference.`,
+  );
 }
 
 function firstParagraph(text: string | undefined): string | undefined {
