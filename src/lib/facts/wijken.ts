@@ -98,7 +98,7 @@ function wijkenIn(context: FactsContext, dataset: FactsDataset, gemeente: string
   // The period before: its wijken that are not the same area in the latest period.
   const previous = withRows.find((p) => (parsePeriodCode(p)?.year ?? year) < year);
   let earlier: WijkenTable['earlier'];
-  if (previous !== undefined && changes.length > 0) {
+  if (previous !== undefined) {
     const previousYear = parsePeriodCode(previous)!.year;
     const present = new Set(out.map((r) => r.code));
     const gone = rows
