@@ -7,6 +7,7 @@
  * src/lib/charts/classes.ts). The highlighted gemeente is outlined in black and named on the map.
  */
 import * as Plot from '@observablehq/plot';
+import { countWords } from '../lib/format/number';
 import { parseHTML } from 'linkedom';
 import { pathBounds, relativePolygonPath } from '../lib/charts/svg-compact';
 import { escapeMarkup } from '../lib/charts/markup';
@@ -117,13 +118,13 @@ export function renderChoroplethUncached(input: ChoroplethInput): ChoroplethOutp
   if (own && ownPath) svg = svg.replace(/<\/svg>$/, `${highlightMarkup(ownPath, own.label, base.width)}</svg>`);
 
   const legend: ChoroplethOutput['legend'] = classes.classes.map((c, i): LegendItem => ({
-    label: `${c.label} (${c.count === 1 ? '1 gemeente' : `${c.count} gemeenten`})`,
+    label: `${c.label} (${countWords(c.count, 'gemeente', 'gemeenten')})`,
     color: colors[i]!,
     swatch: 'area',
     ...(i === 0 ? { outlined: true } : {}),
   }));
   const missing = rows.filter((r) => r.value === null).length;
-  if (missing > 0) legend.push({ label: `${NO_FIGURE} (${missing === 1 ? '1 gemeente' : `${missing} gemeenten`})`, color: '#ffffff', swatch: 'hatch', outlined: true });
+  if (missing > 0) legend.push({ label: `${NO_FIGURE} (${countWords(missing, 'gemeente', 'gemeenten')})`, color: '#ffffff', swatch: 'hatch', outlined: true });
   if (own) legend.push({ label: `${own.label} (zwart omlijnd)`, color: '#000000', swatch: 'area', outlined: true });
   return { id: input.id, title: input.title, description, svg, legend, classNote: quantileClassNote(classes.classes.length), geoYear: year, unit: input.unit };
 }

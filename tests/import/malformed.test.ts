@@ -74,7 +74,7 @@ describe('importer: malformed input', () => {
 
   it('refuses an extra field', async () => {
     expect(await failure('extra.csv', withLine('"Aalsmeer";"2022*";12,5;0,6;9'))).toBe(
-      'extra.csv, regel 7: verwacht 4 velden zoals de kopregel (scheidingsteken ";"), maar deze regel heeft er 5: 1 veld(en) te veel',
+      'extra.csv, regel 7: verwacht 4 velden zoals de kopregel (scheidingsteken ";"), maar deze regel heeft er 5: 1 veld te veel',
     );
   });
 

@@ -3,6 +3,7 @@
  * sighted reader takes from the chart; the data table beside the chart has every figure.
  */
 import { median, quantileSorted } from 'd3-array';
+import { countWords } from '../format/number';
 import { parsePeriodCode, periodLabel, type Period } from '../data/periods';
 import { formatChartValue } from './format';
 import { inPeriod, sortedPeriods } from './period-axis';
@@ -99,7 +100,7 @@ export function describeTrend(input: TrendChartInput): string {
   if (band) sentences.push(band);
   const gaps = first && last ? missingWithin(main.points, first.parsed, last.parsed) : 0;
   if (gaps > 0) {
-    sentences.push(`Voor ${gaps === 1 ? '1 periode' : `${gaps} perioden`} is er ${NO_FIGURE}; de lijn is daar onderbroken.`);
+    sentences.push(`Voor ${countWords(gaps, 'periode', 'perioden')} is er ${NO_FIGURE}; de lijn is daar onderbroken.`);
   }
   const converted = convertedSentence(main.points);
   if (converted) sentences.push(converted);
@@ -156,7 +157,7 @@ export function convertedSentence(points: readonly TrendPoint[]): string | undef
   if (count === flags.length) return 'Alle cijfers zijn omgerekend naar de huidige indeling.';
   const firstPlain = flags.indexOf(false);
   const isPrefix = flags.slice(0, firstPlain).every(Boolean) && !flags.slice(firstPlain).some(Boolean);
-  if (!isPrefix) return `Cijfers van ${count} perioden zijn omgerekend naar de huidige indeling.`;
+  if (!isPrefix) return `Cijfers van ${countWords(count, 'periode', 'perioden')} zijn omgerekend naar de huidige indeling.`;
   const boundary = ordered[firstPlain]!;
   const startsYear = boundary.kind === 'jaar' || boundary.part === 1;
   return startsYear
@@ -180,7 +181,7 @@ export function distribution(values: readonly number[]): { count: number; min: n
 }
 
 function gemeenten(count: number): string {
-  return count === 1 ? '1 gemeente' : `${count} gemeenten`;
+  return countWords(count, 'gemeente', 'gemeenten');
 }
 
 export function describeBars(input: BarChartInput): string {

@@ -1,4 +1,5 @@
 import Papa from 'papaparse';
+import { countWords } from '../format/number';
 import { DataError } from '../data/errors';
 
 export interface CsvRecord {
@@ -142,7 +143,7 @@ export function forEachCsvRecord(
 }
 
 function fieldCountError(file: string, line: number, expected: number, found: number, delimiter: string): DataError {
-  const problem = found > expected ? `${found - expected} veld(en) te veel` : `${expected - found} veld(en) te weinig`;
+  const problem = found > expected ? `${countWords(found - expected, 'veld', 'velden')} te veel` : `${countWords(expected - found, 'veld', 'velden')} te weinig`;
   return new DataError(
     { file, line },
     `verwacht ${expected} velden zoals de kopregel (scheidingsteken "${delimiter}"), maar deze regel heeft er ${found}: ${problem}`,

@@ -44,6 +44,11 @@ function groupThousands(text: string): string {
   return text.replace(/^(-?)(\d{1,3})(\d{3})(?=,|$)/, '$1$2.$3');
 }
 
+/** A count with its noun in the right number: "1 periode", "23 perioden", "1.234 gemeenten". */
+export function countWords(count: number, singular: string, plural: string): string {
+  return `${formatNumber(count)} ${count === 1 ? singular : plural}`;
+}
+
 /** A cell as a table shows it: the number in the measure's decimals, or its CBS symbol. */
 export function formatObservation(cell: Observation | undefined, measure: Pick<Measure, 'decimals'>): string {
   if (!cell) return '.';

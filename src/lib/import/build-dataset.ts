@@ -5,6 +5,7 @@
  * empty is filled from the other, and two different figures for the same cell are an error.
  */
 import type { z } from 'zod';
+import { countWords } from '../format/number';
 import { DatasetMetaSchema, type DatasetMeta, type DatasetMetaInput, type MeasureSchema } from '../../schemas/dataset';
 import { computeDerivedMeasures, rowKey, withMinimumDenominator, type ObservationRow } from '../data/dataset';
 import { DataError } from '../data/errors';
@@ -334,7 +335,7 @@ function addTable(drafts: Map<string, Draft>, table: SourceTable, options: Build
   if (table.emptySymbol === '.' && table.records.some((r) => r.cells.some((c) => c === null))) draft.emptyAsDot = true;
   const rows = (n: number) => `${n} ${n === 1 ? 'rij' : 'rijen'}`;
   options.progress?.(`${table.file}: ${rows(table.records.length - skipped)} voor dataset "${id}"${profile ? '' : ' (geen tabelprofiel: maten afgeleid uit de export)'}`);
-  if (skipped > 0) options.progress?.(`${table.file}: ${skipped === 1 ? '1 lege rij' : `${skipped} lege rijen`} van opgeheven gemeenten overgeslagen`);
+  if (skipped > 0) options.progress?.(`${table.file}: ${countWords(skipped, 'lege rij', 'lege rijen')} van opgeheven gemeenten overgeslagen`);
   for (const notice of table.notices) options.progress?.(notice);
 }
 

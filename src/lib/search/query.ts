@@ -2,6 +2,7 @@
  * The state of the search page lives in its URL (/zoeken/?q=weesp&soort=Gemeente&provincie=Utrecht), so a
  * search can be shared, bookmarked and reloaded, and works as a plain GET form without JavaScript.
  */
+import { countWords } from '../format/number';
 export interface SearchState {
   q: string;
   soort: string;
@@ -36,7 +37,7 @@ export function pagefindFilters(state: SearchState): Record<string, string> {
 export function statusMessage(count: number, state: SearchState): string {
   const chosen = [state.soort && `soort: ${state.soort}`, state.provincie && `provincie: ${state.provincie}`].filter(Boolean).join(', ');
   const within = chosen ? ` (${chosen})` : '';
-  if (!state.q) return chosen ? `${count === 1 ? '1 pagina' : `${count} pagina's`}${within}.` : 'Typ een naam, code of onderwerp.';
+  if (!state.q) return chosen ? `${countWords(count, 'pagina', "pagina's")}${within}.` : 'Typ een naam, code of onderwerp.';
   if (count === 0) return `Geen resultaten voor ‘${state.q}’${within}. Controleer de spelling, of zoek op de gemeentecode (zoals GM0363).`;
-  return `${count === 1 ? '1 resultaat' : `${count} resultaten`} voor ‘${state.q}’${within}.`;
+  return `${countWords(count, 'resultaat', 'resultaten')} voor ‘${state.q}’${within}.`;
 }
