@@ -15,6 +15,7 @@ import { applicableFootnotes, smallNumbersWarning, type AppliedFootnote, type Sm
 import { capitalise, regionName } from './regions';
 import { countsTrendOf, trendOf, type RateTrend, type TrendTable } from './trend';
 import { changeOf, type ChangeFacts } from './change';
+import { indicatorsOf, type IndicatorTable } from './indicators';
 import { isCompared } from './funnel';
 import { wijkenOf, type WijkenTable } from './wijken';
 
@@ -37,6 +38,8 @@ export interface RegionFacts {
   /** Datasets with figures of this region, for the downloads. */
   datasets: Array<{ id: string; title: string }>;
   keyFigures: KeyFigure[];
+  /** Tables of CBS indicators (rates without counts), as published, beside Nederland. */
+  indicators: IndicatorTable[];
   statusNotes: string[];
   /** Some key figures were computed from the gemeenten ("berekend uit de gemeenten"). */
   aggregated: boolean;
@@ -107,6 +110,7 @@ export function regionFacts(context: FactsContext, code: string): RegionFacts {
       .filter((d) => (published ? d.periods.some((p) => d.published().row(code, p, d.totals)) : d.has(code)))
       .map((d) => ({ id: d.meta.id, title: d.meta.shortTitle ?? d.meta.title })),
     keyFigures,
+    indicators: published ? [] : indicatorsOf(context, code),
     statusNotes: statusesOf(keyFigures).map(statusExplanation),
     aggregated: keyFigures.some((f) => f.aggregated),
     converted: keyFigures.some((f) => f.converted) || (counts?.hasConverted ?? false),
