@@ -4,33 +4,19 @@
  * 2022. The fact page, the downloads and the search must give each year's figures that year's name and
  * never put the two areas in one series. Skipped, visibly, where ../shared is absent.
  */
-import { existsSync } from 'node:fs';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { datasetFile } from '../../src/lib/downloads/site-files';
 import { parseDownloadCsv } from '../../src/lib/downloads/csv';
 import { getFactsContext } from '../../src/lib/facts/context';
 import { earlierWijkenIntro, wijkenIntro, wijkenOf } from '../../src/lib/facts/wijken';
 import { wijkRecords } from '../../src/lib/search/records';
-import { getSiteData, type SiteData } from '../../src/node/site-data';
-import { importQuietly, REAL_FILES, removeDir, tempDir } from '../import/helpers';
+import { realFilesPresent, useRealImport } from '../import/helpers';
 
-const present = REAL_FILES.every((file) => existsSync(file));
-if (!present) console.warn('OVERGESLAGEN: de echte CBS-bestanden ontbreken (../shared/cbs); tests/facts/wijken-real.test.ts draait niet.');
-
-describe.skipIf(!present)('wijken of the real CBS table, 2021 and 2022', () => {
-  let tmp: string;
-  let site: SiteData;
-  beforeAll(async () => {
-    tmp = await tempDir('wijken-real-');
-    const out = path.join(tmp, 'data');
-    await importQuietly({ inputs: REAL_FILES, out, release: '2023-04-28' });
-    site = await getSiteData(out);
-  });
-  afterAll(async () => removeDir(tmp));
+describe.skipIf(!realFilesPresent('tests/facts/wijken-real.test.ts'))('wijken of the real CBS table, 2021 and 2022', () => {
+  const real = useRealImport('wijken-real-');
 
   it('lists Almere’s wijken of 2022 under their 2022 names, the changed ones marked', () => {
-    const wijken = wijkenOf(getFactsContext(site), 'GM0034')!;
+    const wijken = wijkenOf(getFactsContext(real.site), 'GM0034')!;
     expect(wijken.period).toBe('2022JJ00');
     const werven = wijken.rows.find((r) => r.code === 'WK003402')!;
     expect(werven).toMatchObject({ label: 'De Werven', change: 'andere indeling dan in 2021' });
@@ -42,7 +28,7 @@ describe.skipIf(!present)('wijken of the real CBS table, 2021 and 2022', () => {
   });
 
   it('shows the 2021 wijken that are another area now apart, with their 2021 names and figures', () => {
-    const wijken = wijkenOf(getFactsContext(site), 'GM0034')!;
+    const wijken = wijkenOf(getFactsContext(real.site), 'GM0034')!;
     expect(wijken.earlier?.period).toBe('2021JJ00');
     expect(wijken.earlier!.rows.map((r) => r.label)).toEqual([
       'Wijk 01 Almere Haven',
@@ -58,18 +44,18 @@ describe.skipIf(!present)('wijken of the real CBS table, 2021 and 2022', () => {
   });
 
   it('names a renamed wijk by its earlier name too, and has no earlier table where no area changed', () => {
-    const kampen = wijkenOf(getFactsContext(site), 'GM0166')!;
+    const kampen = wijkenOf(getFactsContext(real.site), 'GM0166')!;
     expect(kampen.rows.find((r) => r.code === 'WK016603')).toMatchObject({ label: 'IJsselmuiden', change: 'in 2021: Wijk 03 IJsselmuiden' });
-    const amsterdam = wijkenOf(getFactsContext(site), 'GM0363')!;
+    const amsterdam = wijkenOf(getFactsContext(real.site), 'GM0363')!;
     expect(amsterdam.changed).toBeUndefined();
     expect(amsterdam.earlier).toBeUndefined();
     // Singular: Beemster had one wijk.
-    const beemster = wijkenOf(getFactsContext(site), 'GM0370')!;
+    const beemster = wijkenOf(getFactsContext(real.site), 'GM0370')!;
     expect(wijkenIntro(beemster, 'Beemster')).toMatch(/^Beemster heeft 1 wijk in de tabel/);
   });
 
   it('downloads each year under its own name, the later area marked', () => {
-    const csv = parseDownloadCsv(datasetFile(site, 'jeugdzorg-in-natura-wijken', 'csv', 'https://example.nl/'), 'rfc4180', ['jongeren_jeugdzorg']);
+    const csv = parseDownloadCsv(datasetFile(real.site, 'jeugdzorg-in-natura-wijken', 'csv', 'https://example.nl/'), 'rfc4180', ['jongeren_jeugdzorg']);
     const rows = csv.filter((r) => r.regio_code === 'WK003402').map((r) => [r.perioden_code, r.regio, r.jongeren_jeugdzorg]);
     expect(rows).toEqual([
       ['2021JJ00', 'Wijk 02 Almere Stad', 2140],
@@ -78,21 +64,21 @@ describe.skipIf(!present)('wijken of the real CBS table, 2021 and 2022', () => {
   });
 
   it('computes no rate on a tiny denominator: Gooisekant, 10 youths and 30 inhabitants, has no rate per 1.000', () => {
-    const wijken = wijkenOf(getFactsContext(site), 'GM0034')!;
+    const wijken = wijkenOf(getFactsContext(real.site), 'GM0034')!;
     expect(wijken.rows.find((r) => r.code === 'WK003437')!.cells).toEqual(['10', '.', '20']);
-    const csv = parseDownloadCsv(datasetFile(site, 'jeugdzorg-in-natura-wijken', 'csv', 'https://example.nl/'), 'rfc4180', ['jongeren_jeugdzorg_per_1000']);
+    const csv = parseDownloadCsv(datasetFile(real.site, 'jeugdzorg-in-natura-wijken', 'csv', 'https://example.nl/'), 'rfc4180', ['jongeren_jeugdzorg_per_1000']);
     expect(csv.find((r) => r.regio_code === 'WK003437')).toMatchObject({ jongeren_jeugdzorg_per_1000: null, jongeren_jeugdzorg_per_1000_teken: '.' });
   });
 
   it('gives the downloads the note the table page shows beside the unverified CBS table number', () => {
-    const meta = site.datasets.find((d) => d.meta.id === 'jeugdzorg-in-natura-wijken')!.meta;
+    const meta = real.site.datasets.find((d) => d.meta.id === 'jeugdzorg-in-natura-wijken')!.meta;
     expect(meta.source.note).toContain('niet nagegaan');
-    const json = JSON.parse(datasetFile(site, meta.id, 'json', 'https://example.nl/')) as Record<string, unknown>;
+    const json = JSON.parse(datasetFile(real.site, meta.id, 'json', 'https://example.nl/')) as Record<string, unknown>;
     expect(json).toMatchObject({ cbsTabel: meta.source.table, bronOpmerking: meta.source.note });
   });
 
   it('finds a wijk by its 2022 name, with a figure of its own area only', () => {
-    const records = wijkRecords(site);
+    const records = wijkRecords(real.site);
     const werven = records.find((r) => r.meta.code === 'WK003402')!;
     expect(werven.meta.title).toBe('De Werven (wijk in Almere)');
     expect(werven.content).toContain('Andere indeling dan in 2021');

@@ -6,6 +6,8 @@ import path from 'node:path';
 import { sharedDir } from '../../src/node/project-paths';
 import { loadRegister } from '../../src/node/reference-fs';
 import { runImport, type ImportOptions } from '../../src/node/import-fs';
+import { getSiteData, type SiteData } from '../../src/node/site-data';
+import { afterAll, beforeAll } from 'vitest';
 
 export const register = () => loadRegister();
 
@@ -71,4 +73,35 @@ export async function snapshot(dir: string): Promise<Record<string, string>> {
 /** An import with the test defaults: a fixed release (`release: undefined` for none) and no progress output. */
 export function importQuietly(options: Omit<ImportOptions, 'release'> & { release?: string | undefined }) {
   return runImport({ release: '2023-04-28', register: register(), ...options });
+}
+
+/** Whether the real CBS exports are beside the project (always in CI); a test without them says so and skips. */
+export function realFilesPresent(test: string): boolean {
+  const present = REAL_FILES.every((file) => existsSync(file));
+  if (!present) console.warn(`OVERGESLAGEN: de echte CBS-bestanden ontbreken (../shared/cbs); ${test} draait niet.`);
+  return present;
+}
+
+/**
+ * The site data of the real CBS exports, imported once into a temporary folder for a describe block (release
+ * 28 April 2023, as the README's import): call in the block, read `.site` in its tests.
+ */
+export function useRealImport(prefix: string): { readonly site: SiteData } {
+  let tmp: string | undefined;
+  let site: SiteData | undefined;
+  beforeAll(async () => {
+    tmp = await tempDir(prefix);
+    const out = path.join(tmp, 'data');
+    await importQuietly({ inputs: REAL_FILES, out, release: '2023-04-28' });
+    site = await getSiteData(out);
+  });
+  afterAll(async () => {
+    if (tmp) await removeDir(tmp);
+  });
+  return {
+    get site() {
+      if (!site) throw new Error('de echte cijfers zijn nog niet ingelezen');
+      return site;
+    },
+  };
 }
