@@ -81,6 +81,11 @@ describe(`the built site (${files.length} pages)`, () => {
     expect([...built].filter((f) => !used.has(f)), 'bestanden die geen pagina gebruikt').toEqual([]);
   });
 
+  it('speaks to readers, not developers: no command line on any page', () => {
+    const withCommands = pages.filter((p) => /\bnpm (run|install|test)\b|\bnpx\b/.test(p.html)).map((p) => p.route);
+    expect(withCommands).toEqual([]);
+  });
+
   it('gives every page a title, lang="nl" and headings without skips', () => {
     const problems: string[] = [];
     for (const page of pages) {

@@ -233,7 +233,7 @@ describe('a reader', () => {
   it('reads the key pages at 320 px without the page scrolling sideways', async () => {
     const { context, page } = await newPage({ width: 320 });
     try {
-      for (const route of ['/', '/gemeente/aa-en-hunze/', '/gemeente/weesp/', '/tabellen/jeugdhulp/', '/kaarten/', '/nederland/', '/zoeken/?q=utrecht', '/over/cijfers-lezen/']) {
+      for (const route of ['/', '/gemeente/aa-en-hunze/', '/gemeente/weesp/', '/tabellen/jeugdhulp/', '/kaarten/', '/nederland/', '/zoeken/?q=utrecht', '/over/cijfers-lezen/', '/downloads/', '/verschillen/jeugdhulp/2026hj01/', '/over/methoden/']) {
         await page.goto(baseUrl + route, { waitUntil: 'networkidle' });
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
         expect(overflow, `${route} is breder dan 320 px`).toBeLessThanOrEqual(0);

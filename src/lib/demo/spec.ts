@@ -13,8 +13,8 @@ export const FICTITIOUS_ATTRIBUTION = 'Fictieve demonstratiecijfers (model: CBS 
 const POPULATION_SOURCE = 'CBS Bevolkingsstatistiek (fictief afgeleid)';
 
 const FICTITIOUS_NOTE =
-  'Deze cijfers zijn fictief. Ze zijn gemaakt door de eigen, reproduceerbare generator van dit project ' +
-  '(npm run data:demo) en dienen alleen om de publicatie te demonstreren. Gemeentecodes, -namen, ' +
+  'Deze cijfers zijn fictief. Ze zijn gemaakt met een eigen, reproduceerbaar rekenmodel van deze site ' +
+  'en dienen alleen om de publicatie te demonstreren. Gemeentecodes, -namen, ' +
   'herindelingen en inwoneraantallen zijn wel echt (bron: CBS).';
 
 const INDELING_NOTE =
