@@ -85,6 +85,33 @@ export const TopicDimensionSchema = z.object({
   label: z.string().min(1),
   description: z.string().default(''),
   codes: z.array(CodeSchema).min(1),
+  /**
+   * Whether the categories beside the total add up to it: each person or traject in exactly one (age groups,
+   * sexes). False where one can be in several (a youth with both an OTS and a voogdij in one half year).
+   * Disclosure control protects a suppressed category against "total minus the others" (src/lib/disclosure).
+   */
+  additive: z.boolean().default(true),
+});
+
+/**
+ * How the published counts protect the people behind them (DOMAIN.md, "Disclosure control"): CBS rounds
+ * counts of persons and trajecten to multiples of 5 and suppresses small ones. The build enforces this per
+ * dataset: a dataset that breaks it is refused, or protected when the publisher chose so (src/lib/disclosure).
+ */
+export const DisclosurePolicySchema = z.object({
+  /** Counts are published as multiples of this. */
+  roundTo: z.number().int().min(1).max(100).default(5),
+  /** A count below this, before rounding, is published as secret (`.`); a nihil (`-`) may stay. */
+  threshold: z.number().int().min(0).max(1000).default(10),
+  /** What the build does with a dataset that breaks the policy: refuse to publish it, or round and suppress it. */
+  onViolation: z.enum(['weigeren', 'beschermen']).default('weigeren'),
+});
+export type DisclosurePolicy = z.output<typeof DisclosurePolicySchema>;
+
+/** Measures that add up to another measure of the same row (age groups to the total), for disclosure control. */
+export const MeasureSumSchema = z.object({
+  total: IdSchema,
+  parts: z.array(IdSchema).min(2),
 });
 
 export const FootnoteSchema = z.object({
@@ -149,6 +176,9 @@ export const DatasetMetaSchema = z
     trendBreaks: z.array(TrendBreakSchema).default([]),
     /** Earlier releases of this dataset, oldest first; their differing cells are kept beside the observations. */
     history: z.array(DatasetReleaseSchema).default([]),
+    disclosure: DisclosurePolicySchema.default({}),
+    /** Measures that add up to another one in every row (each person counted in exactly one part). */
+    sums: z.array(MeasureSumSchema).default([]),
   })
   .superRefine((meta, ctx) => {
     const measureIds = new Set(meta.measures.map((m) => m.id));
@@ -169,6 +199,11 @@ export const DatasetMetaSchema = z
       }
       for (const dup of new Set(duplicates(dim.codes.map((c) => c.code)))) {
         ctx.addIssue({ code: 'custom', path: ['dimensions', index], message: `code "${dup}" komt meer dan eens voor` });
+      }
+    });
+    meta.sums.forEach((sum, index) => {
+      for (const ref of [sum.total, ...sum.parts]) {
+        if (!measureIds.has(ref)) ctx.addIssue({ code: 'custom', path: ['sums', index], message: `maat "${ref}" bestaat niet in deze dataset` });
       }
     });
     meta.measures.forEach((measure, index) => {
