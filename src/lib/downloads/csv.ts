@@ -88,11 +88,52 @@ function formatValue(value: Value, delimiter: string, decimal: string, quoteText
   return quote(value, delimiter, quoteText);
 }
 
-function quote(text: string, delimiter: string, always: boolean): string {
-  if (always || text.includes(delimiter) || /["\r\n]/.test(text) || text !== text.trim()) {
-    return `"${text.replace(/"/g, '""')}"`;
+/**
+ * A text cell as a spreadsheet must read it: never as a formula (OWASP, "CSV injection"). A text that starts
+ * with `=`, `+`, `-`, `@`, a tab, a carriage return or a line feed, also after spaces, quotes or invisible
+ * characters that a spreadsheet may drop, gets a leading `'`, which Excel, LibreOffice and Google Sheets take
+ * as "this is text". The same holds after a separator of either dialect (`,` `;`), a tab or a line break
+ * inside the text: a file opened with another separator than its own (the comma file double-clicked in Dutch
+ * Excel is split at `;`, where a quote in mid-field does not protect) starts a cell there, so a `'` is put
+ * right after that character. The one exception is the CBS symbol `-` (nihil) on its own: a lone minus is no
+ * formula in any spreadsheet, and the codebook lists it as it is. Numbers never come here: a number cell
+ * (-3, -0,5) is written by the number branch of the writers and stays a number.
+ */
+export function neutraliseText(text: string): string {
+  if (!MAY_BE_FORMULA.test(text)) return text;
+  // Each part is a cell a spreadsheet may start: the text itself, and what follows each separator.
+  const parts = text.split(CELL_BREAK);
+  let out = '';
+  for (let i = 0; i < parts.length; i++) {
+    const part = parts[i]!;
+    const cell = i + 1 < parts.length ? part.slice(0, -1) : part;
+    const starts = i === 0 ? FORMULA_START.test(cell) || /^[\t\r\n]/.test(text) : FORMULA_START.test(cell);
+    out += starts && !LONE_MINUS.test(cell) ? `'${part}` : part;
   }
-  return text;
+  return out;
+}
+
+/** A character that a formula starts with; a text without any is returned as it is, untested further. */
+const MAY_BE_FORMULA = /[=+\-@\t\r\n\uff1d\uff0b\uff0d\uff20]/;
+/** Where a spreadsheet reading with either separator may start a cell: after each of these (split keeps them). */
+const CELL_BREAK = /(?<=[,;\t\r\n])/;
+/** A formula's first character, after what a spreadsheet may skip (spaces, quotes, invisible characters). */
+const FORMULA_START = /^[\s"\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]*[=+\-@\uff1d\uff0b\uff0d\uff20]/;
+const LONE_MINUS = /^ *- *$/;
+
+/**
+ * Every text cell of every CSV the site writes passes here (formatCsv, formatCsvRows, CsvLineWriter and so
+ * the lines of the dataset, gemeente and release files): neutralised (see neutraliseText), then quoted as
+ * RFC 4180 says. Quoted as well, in both dialects: a neutralised text, and a text with either dialect's
+ * separator or a tab in it, so that a file opened with the other separator (a comma file double-clicked in
+ * Dutch Excel splits at `;`) cannot start a new cell in the middle of a text.
+ */
+function quote(text: string, delimiter: string, always: boolean): string {
+  const safe = neutraliseText(text);
+  if (always || safe !== text || /[,;\t"\r\n]/.test(safe) || safe.includes(delimiter) || safe !== safe.trim()) {
+    return `"${safe.replace(/"/g, '""')}"`;
+  }
+  return safe;
 }
 
 /** Reads a CSV written by formatCsv back into records, numbers in `numeric` columns parsed. */
