@@ -7,7 +7,8 @@ import { readdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { DemoData } from '../lib/demo/generate';
 import { parseFormerPopulation, type FormerPopulation } from '../lib/demo/population';
-import { writeDataDir } from './datastore-fs';
+import { writeProtectedDataDir } from './disclosure-fs';
+import { loadRegister } from './reference-fs';
 import { projectRoot } from './project-paths';
 
 /** The hand-made approximate inhabitants of gemeenten that ceased before 2021, relative to the project root. */
@@ -18,9 +19,12 @@ export function readFormerPopulation(root = projectRoot()): FormerPopulation[] {
   return parseFormerPopulation(readFileSync(file, 'utf8'), file);
 }
 
-/** Writes the folder atomically (writeDataDir checks it before it replaces anything), then its README; returns its size in bytes. */
+/**
+ * Writes the folder atomically (writeDataDir checks it before it replaces anything) and protected (disclosure
+ * control, as every data folder), then its README; returns its size in bytes.
+ */
 export async function writeDemoDir(dir: string, data: DemoData, readme: string): Promise<number> {
-  await writeDataDir(dir, data);
+  await writeProtectedDataDir(dir, data, loadRegister());
   await writeFile(path.join(dir, 'README.md'), readme);
   return folderSize(dir);
 }

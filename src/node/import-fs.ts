@@ -18,7 +18,8 @@ import { mergeImport, releaseEntry } from '../lib/import/releases';
 import type { SourceTable } from '../lib/import/source-table';
 import type { RegionRegister } from '../lib/regions/register';
 import { fetchCbsTable, type FetchLike } from './cbs-fetch';
-import { CATALOG_FILE, readDataDir, writeDataDir } from './datastore-fs';
+import { CATALOG_FILE, readDataDir } from './datastore-fs';
+import { writeProtectedDataDir } from './disclosure-fs';
 import { loadRegister } from './reference-fs';
 
 export interface ImportOptions {
@@ -175,7 +176,7 @@ export async function runImport(options: ImportOptions): Promise<ImportResult> {
   const existing = await readExisting(options.out);
   const content = mergeImport(existing, datasets, releaseEntry(release));
   progress(`schrijven: ${options.out} (${content.datasets.length} dataset(s), waarvan ${datasets.length} geïmporteerd)`);
-  await writeDataDir(options.out, content);
+  await writeProtectedDataDir(options.out, content, register);
   for (const d of datasets) progress(`geschreven: ${d.meta.id} (${d.rows.length} rijen, ${d.meta.measures.length} maten)`);
   return { out: options.out, release, datasets: datasets.map((d) => ({ id: d.meta.id, rows: d.rows.length })) };
 }

@@ -8,6 +8,7 @@ import { comparePeriods, parsePeriodCode } from '../lib/data/periods';
 import { convertToIndeling, type ConvertedDataset } from '../lib/regions/convert';
 import type { RegionRegister } from '../lib/regions/register';
 import { readDataDir, type DataStore } from './datastore-fs';
+import { protectStore, type DatasetDisclosure } from './disclosure-fs';
 import { dataDir } from './project-paths';
 import { loadRegister } from './reference-fs';
 
@@ -32,6 +33,8 @@ export interface SiteData {
   datasets: SiteDataset[];
   /** True when any dataset is the project's fictitious demonstration data. */
   fictitious: boolean;
+  /** What disclosure control did to each dataset version before anything was shown (src/lib/disclosure). */
+  disclosure: DatasetDisclosure[];
 }
 
 const CACHE_KEY = Symbol.for('jeugdzorg.siteData');
@@ -59,6 +62,9 @@ async function loadSiteData(dir: string): Promise<SiteData> {
     ...store.datasets.flatMap((d) => d.meta.periods.map((p) => parsePeriodCode(p.code)?.year ?? 0)),
   );
   const register = loadRegister({ latestYear });
+  // Nothing reaches a page or a download before disclosure control: the store's rows are replaced by the
+  // protected ones, the current figures and every earlier release.
+  const disclosure = await protectStore(store, register);
   const datasets = store.datasets.map((original): SiteDataset => {
     const converted = convertToIndeling(original, register);
     const periods = original.meta.periods
@@ -75,5 +81,6 @@ async function loadSiteData(dir: string): Promise<SiteData> {
     register,
     datasets,
     fictitious: datasets.some((d) => d.meta.fictitious),
+    disclosure,
   };
 }

@@ -78,6 +78,8 @@ export const CodeSchema = z.object({
   total: z.boolean().default(false),
   /** A heading the category belongs to, e.g. "Geslacht" or "Leeftijd" in a characteristics dimension. */
   group: z.string().optional(),
+  /** A category the total does not include: "18 tot 23 jaar" beside "Totaal tot 18 jaar". */
+  outsideTotal: z.boolean().default(false),
 });
 
 export const TopicDimensionSchema = z.object({
@@ -105,6 +107,11 @@ export const DisclosurePolicySchema = z.object({
   threshold: z.number().int().min(0).max(1000).default(10),
   /** What the build does with a dataset that breaks the policy: refuse to publish it, or round and suppress it. */
   onViolation: z.enum(['weigeren', 'beschermen']).default('weigeren'),
+  /**
+   * Written with the data (src/node/disclosure-fs.ts): a hash of the protected observation files, the relations
+   * and the method. When the files still match it, the build need not protect them again.
+   */
+  stamp: z.string().optional(),
 });
 export type DisclosurePolicy = z.output<typeof DisclosurePolicySchema>;
 
@@ -112,6 +119,8 @@ export type DisclosurePolicy = z.output<typeof DisclosurePolicySchema>;
 export const MeasureSumSchema = z.object({
   total: IdSchema,
   parts: z.array(IdSchema).min(2),
+  /** False when some are in none of the parts (trajecten without a known verwijzer): the parts add up to at most the total. */
+  complete: z.boolean().default(true),
 });
 
 export const FootnoteSchema = z.object({

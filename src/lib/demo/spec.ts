@@ -114,6 +114,7 @@ export const JEUGDHULP_SPEC: DatasetSpec = {
           code: '18-23',
           label: '18 tot 23 jaar (verlengde jeugdhulp)',
           description: 'Jeugdhulp na het 18e jaar (verlengde jeugdhulp). Niet inbegrepen in het totaal tot 18 jaar.',
+          outsideTotal: true,
         },
       ],
     },
@@ -304,6 +305,8 @@ export const JEUGDBESCHERMING_SPEC: DatasetSpec = {
       id: 'maatregel',
       label: 'Maatregel',
       description: 'De jeugdbeschermingsmaatregel die de kinderrechter oplegde en een gecertificeerde instelling uitvoert.',
+      // A youth with an OTS and then a voogdij in one half year counts under both: the measures do not add up.
+      additive: false,
       codes: [
         { code: 'T001', label: 'Totaal jeugdbescherming', total: true, description: 'Een jongere met meer dan één maatregel in de periode telt één keer mee.' },
         { code: 'OTS', label: 'Ondertoezichtstelling' },

@@ -1,0 +1,121 @@
+/**
+ * Disclosure control on a data folder (src/lib/disclosure/protect.ts).
+ *  - Writing: every data folder is written protected (writeProtectedDataDir, used by the importer and the demo
+ *    generator), with a stamp in each meta.json: a hash of the protected observation files, the relations
+ *    and the method.
+ *  - Building: protectStore checks each dataset's files against its stamp. A folder that still matches was
+ *    protected when written; any other (edited by hand, or written before this method) is protected again in
+ *    memory, the current figures and every earlier release, before anything is shown. A count that breaks a
+ *    dataset's policy stops the build with a DataError naming the file and line, unless the publisher chose
+ *    "beschermen".
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { DatasetMeta } from '../schemas/dataset';
+import type { ObservationRow } from '../lib/data/dataset';
+import { DataError } from '../lib/data/errors';
+import { formatObservationsCsv } from '../lib/data/observations-csv';
+import { PolicyViolationError, protectRows, type DisclosureReport } from '../lib/disclosure/protect';
+import type { Membership } from '../lib/disclosure/relations';
+import { diffRelease, writeDataDir, type DataStore, type DataToWrite } from './datastore-fs';
+
+export interface DatasetDisclosure extends DisclosureReport {
+  dataset: string;
+  /** The release whose table this is. */
+  release: string;
+  /** True when the stored files matched their stamp: protected when written, not again now. */
+  stored: boolean;
+}
+
+/** Raised whenever the method changes what it suppresses: stamps of an earlier method no longer match. */
+const DISCLOSURE_METHOD = 1;
+
+/** The stamp of a dataset's observation files (current, then each earlier release in meta.history order). */
+export function protectionStamp(meta: DatasetMeta, files: readonly string[]): string {
+  const hash = createHash('sha256');
+  const { stamp: _stamp, ...policy } = meta.disclosure;
+  hash.update(JSON.stringify({ method: DISCLOSURE_METHOD, policy, dimensions: meta.dimensions, sums: meta.sums, measures: meta.measures.map((m) => [m.id, m.type, m.countOf, m.derived, m.rate]) }));
+  for (const text of files) hash.update('\0').update(text);
+  return hash.digest('hex');
+}
+
+/** Protects every dataset (current rows and each earlier release), stamps it, and writes the folder (writeDataDir). */
+export async function writeProtectedDataDir(dir: string, data: DataToWrite, membership: Membership): Promise<DatasetDisclosure[]> {
+  const reports: DatasetDisclosure[] = [];
+  const datasets = data.datasets.map(({ meta, rows, history }) => {
+    const file = path.join(dir, meta.id, 'observations.csv');
+    const current = protectVersion(meta, meta.release, rows, membership, file, reports);
+    const earlier = new Map<string, readonly ObservationRow[]>();
+    for (const h of meta.history) {
+      earlier.set(h.release, protectVersion(meta, h.release, history?.get(h.release) ?? [], membership, path.join(dir, meta.id, 'releases', `${h.release}.csv`), reports));
+    }
+    const files = [formatObservationsCsv(meta, current), ...meta.history.map((h) => formatObservationsCsv(meta, diffRelease(current, earlier.get(h.release)!)))];
+    const stamped: DatasetMeta = { ...meta, disclosure: { ...meta.disclosure, stamp: protectionStamp(meta, files) } };
+    return { meta: stamped, rows: current, history: earlier };
+  });
+  await writeDataDir(dir, { ...data, datasets });
+  return reports;
+}
+
+/** Protects a loaded data folder in place, unless its files match their stamps (see the module comment). */
+export async function protectStore(store: DataStore, membership: Membership): Promise<DatasetDisclosure[]> {
+  const reports: DatasetDisclosure[] = [];
+  for (const dataset of store.datasets) {
+    const { meta } = dataset;
+    const observationsFile = path.join(store.dir, meta.id, 'observations.csv');
+    const releaseFile = (release: string) => path.join(store.dir, meta.id, 'releases', `${release}.csv`);
+    const history = store.history.get(meta.id) ?? new Map<string, ObservationRow[]>();
+    if (meta.disclosure.stamp !== undefined) {
+      const files = await Promise.all([observationsFile, ...meta.history.map((h) => releaseFile(h.release))].map((file) => readFile(file, 'utf8')));
+      if (protectionStamp(meta, files) === meta.disclosure.stamp) {
+        for (const release of [meta.release, ...history.keys()]) reports.push({ dataset: meta.id, release, stored: true, primary: 0, secondary: 0, relations: 0, brokenRelations: 0, unresolved: 0 });
+        continue;
+      }
+    }
+    dataset.rows = protectVersion(meta, meta.release, dataset.rows, membership, observationsFile, reports, false);
+    for (const [release, rows] of history) history.set(release, protectVersion(meta, release, rows, membership, releaseFile(release), reports, false));
+  }
+  return reports;
+}
+
+function protectVersion(
+  meta: DatasetMeta,
+  release: string,
+  rows: readonly ObservationRow[],
+  membership: Membership,
+  file: string,
+  reports: DatasetDisclosure[],
+  stored = true,
+): ObservationRow[] {
+  try {
+    const result = protectRows(meta, rows, membership);
+    reports.push({ dataset: meta.id, release, stored, ...result.report });
+    return result.rows;
+  } catch (error) {
+    if (!(error instanceof PolicyViolationError)) throw error;
+    const first = error.violations[0]!;
+    const row = rows[first.row]!;
+    const others = error.violations.length - 1;
+    throw new DataError(
+      { file, line: lineOf(file, row), field: meta.measures[first.measure]!.id },
+      `${first.expected} (${row.region}, ${row.period}${row.topics.length ? `, ${row.topics.join(', ')}` : ''}). ` +
+        `Het geheimhoudingsbeleid van "${meta.id}" (meta.json, disclosure) weigert deze tabel` +
+        `${others > 0 ? `; nog ${others} ${others === 1 ? 'aantal volgt' : 'aantallen volgen'} het niet` : ''}.` +
+        ' Rond af en scherm af bij de bron, of kies disclosure.onViolation "beschermen"',
+      String(first.value),
+    );
+  }
+}
+
+/** The line of a row in an observations file, when the file is there (only looked up for an error message). */
+function lineOf(file: string, row: ObservationRow): number | undefined {
+  try {
+    const prefix = `${[row.region, row.period, ...row.topics].join(',')},`;
+    const index = readFileSync(file, 'utf8').split('\n').findIndex((line) => line.startsWith(prefix));
+    return index >= 0 ? index + 1 : undefined;
+  } catch {
+    return undefined;
+  }
+}
