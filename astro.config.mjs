@@ -5,6 +5,7 @@ import pagefind from './src/integrations/pagefind.ts';
 import downloads from './src/integrations/downloads.ts';
 import chartReport from './src/render/chart-report.ts';
 import chartWorkers from './src/render/chart-pool.ts';
+import { astroCspConfig } from './src/lib/security/csp.ts';
 
 // Registers the project's integrations; no logic here.
 export default defineConfig({
@@ -15,6 +16,8 @@ export default defineConfig({
   // downloads after pagefind: the build waits for the downloads worker while Pagefind indexes.
   integrations: [validateData(), chartWorkers(), pagefind(), downloads(), chartReport()],
   devToolbar: { enabled: false },
+  // Content-Security-Policy in every page, with the hashes of the inlined styles (src/lib/security/csp.ts).
+  experimental: { csp: astroCspConfig() },
   // Builds and test sites go to .tmp/ (tens of thousands of files): the dev server must not watch them.
   vite: { server: { watch: { ignored: ['**/.tmp/**'] } } },
   // Separate caches let several builds (e.g. the benchmark's) run side by side.
