@@ -7,18 +7,18 @@
 import { existsSync } from 'node:fs';
 import { readFile, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { decodeUtf8 } from '../lib/csv/read-csv';
+import { checkFinalNewline, decodeText } from '../lib/csv/read-csv';
 import { DataError } from '../lib/data/errors';
-import { locateJsonError } from '../lib/data/json-position';
+import { parseJsonStrict } from '../lib/data/json-position';
 import { buildDatasets } from '../lib/import/build-dataset';
-import { setNameOfFile, type ODataBundle, type ODataPage } from '../lib/import/odata-bundle';
+import { CBS_TABLE_ID, setNameOfFile, type ODataBundle, type ODataPage } from '../lib/import/odata-bundle';
 import { parseStatusOption } from '../lib/import/period-status';
 import { readCsvSource, readODataSource } from '../lib/import/read-source';
 import { mergeImport, releaseEntry } from '../lib/import/releases';
 import type { SourceTable } from '../lib/import/source-table';
 import type { RegionRegister } from '../lib/regions/register';
 import { fetchCbsTable, type FetchLike } from './cbs-fetch';
-import { CATALOG_FILE, readDataDir } from './datastore-fs';
+import { CATALOG_FILE, readDataDir, recoverDataDir } from './datastore-fs';
 import { writeProtectedDataDir } from './disclosure-fs';
 import { loadRegister } from './reference-fs';
 
@@ -87,18 +87,15 @@ async function expandInputs(inputs: readonly string[]): Promise<string[]> {
   return [...new Set(files)];
 }
 
+/** UTF-8 (or UTF-16 with its BOM), without invisible control or bidi characters (read-csv.ts, decodeText). */
 async function readText(file: string): Promise<string> {
-  return decodeUtf8(await readFile(file), file);
+  return decodeText(await readFile(file), file);
 }
 
+/** Strict JSON: no key twice, no absurd depth or length, no hidden characters (json-position.ts). */
 async function readJsonPage(file: string): Promise<ODataPage> {
-  const text = await readText(file);
-  try {
-    return { file, body: JSON.parse(text) };
-  } catch (cause) {
-    const { line, column } = locateJsonError(text);
-    throw new DataError({ file, line }, `geldige JSON; teken ${column} past niet`, undefined, { cause });
-  }
+  const text = decodeText(await readFile(file), file, { checkCharacters: false });
+  return { file, body: parseJsonStrict(text, file) };
 }
 
 /** JSON responses of one folder form one table; the service document (index.json) says nothing we need. */
@@ -129,7 +126,9 @@ async function readSources(files: string[], register: RegionRegister, progress: 
       continue;
     }
     progress(`lezen: ${file}`);
-    const table = readCsvSource(await readText(file), file, register);
+    const text = await readText(file);
+    const table = readCsvSource(text, file, register);
+    checkFinalNewline(text, file);
     progress(`${file}: ${table.records.length} rijen gelezen (${table.format})`);
     tables.push(table);
   }
@@ -161,6 +160,9 @@ export async function runImport(options: ImportOptions): Promise<ImportResult> {
   const release = checkRelease(options.release ?? today());
   const given = parseStatusOption(options.status ?? []);
   const register = options.register ?? loadRegister();
+  for (const id of options.cbs ?? []) {
+    if (!CBS_TABLE_ID.test(id)) throw new DataError({ file: '--cbs' }, 'een CBS-tabelnummer zoals 85097NED', id);
+  }
   const files = await expandInputs(options.inputs);
   const tables = await readSources(files, register, progress);
   for (const id of options.cbs ?? []) {
@@ -173,6 +175,8 @@ export async function runImport(options: ImportOptions): Promise<ImportResult> {
   // Today's date names the release when none is given, but says nothing about the status of the figures.
   const statuses = { given, release: options.release !== undefined ? release : undefined };
   const datasets = buildDatasets(tables, { register, release, statuses, progress });
+  // An earlier import killed while it replaced the folder: put the folder of before it back first.
+  for (const note of await recoverDataDir(options.out)) progress(note);
   const existing = await readExisting(options.out);
   const content = mergeImport(existing, datasets, releaseEntry(release));
   progress(`schrijven: ${options.out} (${content.datasets.length} dataset(s), waarvan ${datasets.length} geïmporteerd)`);

@@ -1,9 +1,46 @@
 import { z } from 'zod';
-import { parsePeriodCode } from '../lib/data/periods';
+import { parsePeriodCode, periodLabel, periodRange } from '../lib/data/periods';
+
+/**
+ * Limits on texts. The longest label of the real CBS tables and the demonstration data has 74 characters, the
+ * longest description 1.106; a label of 50 MB (which once made a 105 MB meta.json) is a broken or hostile
+ * input, not a label.
+ */
+export const MAX_LABEL_LENGTH = 300;
+export const MAX_TEXT_LENGTH = 10_000;
+
+/** A name, label, unit or title: one line's worth. */
+const Label = () => z.string().min(1).max(MAX_LABEL_LENGTH);
+/** A description, definition, footnote or note. */
+const LongText = () => z.string().max(MAX_TEXT_LENGTH);
+
+/**
+ * A web address for a link on the site. Only http and https: a `javascript:` or `data:` address in a link runs
+ * script in the site's origin when clicked, and `file:` or other schemes point nowhere for a reader.
+ */
+export const HttpUrlSchema = z
+  .string()
+  .max(2000)
+  .refine((text) => /^https?:\/\/[^\s]+$/i.test(text) && isHttpUrl(text), {
+    message: 'een webadres dat begint met https:// of http:// (geen javascript:, data:, file: of ander soort adres)',
+  });
+
+function isHttpUrl(text: string): boolean {
+  try {
+    const url = new URL(text);
+    return (url.protocol === 'https:' || url.protocol === 'http:') && url.hostname !== '' && url.username === '' && url.password === '';
+  } catch {
+    return false;
+  }
+}
+
+/** A release id and date: the publication date, JJJJ-MM-DD. */
+const ReleaseDate = () => z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'een release-id is de publicatiedatum, JJJJ-MM-DD');
 
 /** Identifiers of datasets, measures and dimensions: lower case, digits, `_` and `-`, starting with a letter. */
 export const IdSchema = z
   .string()
+  .max(100)
   .regex(/^[a-z][a-z0-9_-]*$/, 'een id bestaat uit kleine letters, cijfers, _ en -, en begint met een letter');
 
 export const PeriodCodeSchema = z
@@ -22,7 +59,7 @@ const RateSchema = z.object({
   /** The measure that counts the numerator, in this dataset. Without it a rate cannot be recomputed. */
   numerator: IdSchema.optional(),
   /** What the rate is relative to, named on every figure ("jongeren tot 18 jaar"). */
-  denominatorLabel: z.string().min(1),
+  denominatorLabel: Label(),
   /** The measure holding the denominator, in this dataset; needed to recompute the rate. */
   denominator: IdSchema.optional(),
   /** 100 for a percentage, 1000 for per 1.000, 10000 for per 10.000. */
@@ -49,11 +86,11 @@ export type MeasureConcept = (typeof MEASURE_CONCEPTS)[number];
 
 export const MeasureSchema = z.object({
   id: IdSchema,
-  label: z.string().min(1),
+  label: Label(),
   /** A short label for narrow table headers and chart axes. */
-  shortLabel: z.string().min(1).optional(),
+  shortLabel: Label().optional(),
   /** "aantal", "%", "per 1.000 jongeren". */
-  unit: z.string().min(1),
+  unit: Label(),
   decimals: z.number().int().min(0).max(6),
   /** Persons and trajecten are different units; every figure says which one it counts. */
   countOf: z.enum(['personen', 'trajecten', 'inwoners']),
@@ -62,30 +99,30 @@ export const MeasureSchema = z.object({
   /** A derived measure is computed from its numerator and denominator when data is loaded, never stored. */
   derived: z.boolean().default(false),
   /** The definition (toelichting) as CBS gives it. */
-  definition: z.string().default(''),
+  definition: LongText().default(''),
   concept: z.enum(MEASURE_CONCEPTS).optional(),
   /** The key of the measure in the CBS table, e.g. `TotaalJongerenMetJeugdzorgInNatura_1`. */
-  sourceKey: z.string().optional(),
+  sourceKey: Label().optional(),
   /** When the measure comes from another source than the dataset, e.g. population from Kerncijfers wijken en buurten. */
-  source: z.string().optional(),
+  source: Label().optional(),
 });
 
 export const CodeSchema = z.object({
-  code: z.string().min(1),
-  label: z.string().min(1),
-  description: z.string().optional(),
+  code: z.string().min(1).max(100),
+  label: Label(),
+  description: LongText().optional(),
   /** Marks the category that is the total of the others (CBS `T001...`). */
   total: z.boolean().default(false),
   /** A heading the category belongs to, e.g. "Geslacht" or "Leeftijd" in a characteristics dimension. */
-  group: z.string().optional(),
+  group: Label().optional(),
   /** A category the total does not include: "18 tot 23 jaar" beside "Totaal tot 18 jaar". */
   outsideTotal: z.boolean().default(false),
 });
 
 export const TopicDimensionSchema = z.object({
   id: IdSchema,
-  label: z.string().min(1),
-  description: z.string().default(''),
+  label: Label(),
+  description: LongText().default(''),
   codes: z.array(CodeSchema).min(1),
   /**
    * Whether the categories beside the total add up to it: each person or traject in exactly one (age groups,
@@ -125,7 +162,7 @@ export const MeasureSumSchema = z.object({
 
 export const FootnoteSchema = z.object({
   id: IdSchema,
-  text: z.string().min(1),
+  text: LongText().min(1),
   /** Which cells the footnote concerns; a missing key means all. An empty object means the whole table. */
   appliesTo: z
     .object({
@@ -141,41 +178,41 @@ export const TrendBreakSchema = z.object({
   /** The first period that is not comparable with the ones before it. */
   from: PeriodCodeSchema,
   measures: z.array(IdSchema).optional(),
-  note: z.string().min(1),
+  note: LongText().min(1),
 });
 
 export const DatasetPeriodSchema = z.object({ code: PeriodCodeSchema, status: PeriodStatusSchema });
 
-export const DatasetRegionSchema = z.object({ code: RegionCodeSchema, label: z.string().min(1) });
+export const DatasetRegionSchema = z.object({ code: RegionCodeSchema, label: Label() });
 
 /** How an earlier release of this dataset differs from the current one; see `src/node/datastore-fs.ts`. */
 export const DatasetReleaseSchema = z.object({
-  release: z.string().min(1),
+  release: ReleaseDate(),
   periods: z.array(DatasetPeriodSchema),
 });
 
 export const DatasetMetaSchema = z
   .object({
     id: IdSchema,
-    title: z.string().min(1),
-    shortTitle: z.string().min(1).optional(),
-    description: z.string().min(1),
+    title: Label(),
+    shortTitle: Label().optional(),
+    description: LongText().min(1),
     /** Which CBS table this follows, and where it came from. */
     source: z.object({
-      name: z.string().min(1),
-      table: z.string().optional(),
-      url: z.string().url().optional(),
-      note: z.string().optional(),
+      name: Label(),
+      table: Label().optional(),
+      url: HttpUrlSchema.optional(),
+      note: LongText().optional(),
     }),
-    licence: z.object({ name: z.string().min(1), url: z.string().url() }).default({
+    licence: z.object({ name: Label(), url: HttpUrlSchema }).default({
       name: 'CC BY 4.0',
       url: 'https://creativecommons.org/licenses/by/4.0/deed.nl',
     }),
-    attribution: z.string().default('Bron: CBS'),
+    attribution: Label().default('Bron: CBS'),
     /** True for the project's demonstration data: every page that shows it says it is fictitious. */
     fictitious: z.boolean().default(false),
     /** The release the observations belong to. */
-    release: z.string().min(1),
+    release: ReleaseDate(),
     /** The indeling (year of the municipal boundaries) regions are coded in, when one indeling is used throughout. */
     measures: z.array(MeasureSchema).min(1),
     dimensions: z.array(TopicDimensionSchema).default([]),
@@ -215,6 +252,20 @@ export const DatasetMetaSchema = z
         if (!measureIds.has(ref)) ctx.addIssue({ code: 'custom', path: ['sums', index], message: `maat "${ref}" bestaat niet in deze dataset` });
       }
     });
+    // Figures about a period that has not ended on the publication date cannot exist (a year 9999 is a typo).
+    const periodsBefore = (release: string, periods: ReadonlyArray<{ code: string }>, path: Array<string | number>) => {
+      periods.forEach((p, index) => {
+        const period = parsePeriodCode(p.code);
+        if (!period || !/^\d{4}-\d{2}-\d{2}$/.test(release) || periodRange(period).end < release) return;
+        ctx.addIssue({
+          code: 'custom',
+          path: [...path, index, 'code'],
+          message: `een periode die vóór de publicatiedatum ${release} is afgelopen; ${periodLabel(period)} (${p.code}) is dan nog niet voorbij`,
+        });
+      });
+    };
+    periodsBefore(meta.release, meta.periods, ['periods']);
+    meta.history.forEach((h, i) => periodsBefore(h.release, h.periods, ['history', i, 'periods']));
     meta.measures.forEach((measure, index) => {
       if (measure.type === 'rate' && !measure.rate) {
         ctx.addIssue({ code: 'custom', path: ['measures', index, 'rate'], message: 'een rate noemt zijn noemer (rate.denominatorLabel)' });
@@ -242,11 +293,11 @@ export type Footnote = z.output<typeof FootnoteSchema>;
 export type DatasetPeriod = z.output<typeof DatasetPeriodSchema>;
 
 export const ReleaseSchema = z.object({
-  id: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'een release-id is de publicatiedatum, JJJJ-MM-DD'),
+  id: ReleaseDate(),
   /** Publication date, ISO. */
   date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
-  title: z.string().min(1),
-  description: z.string().default(''),
+  title: Label(),
+  description: LongText().default(''),
 });
 
 export const CatalogSchema = z.object({

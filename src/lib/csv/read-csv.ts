@@ -1,6 +1,7 @@
 import Papa from 'papaparse';
 import { countWords } from '../format/number';
 import { DataError } from '../data/errors';
+import { findUnsafeCharacter, UNSAFE_EXPECTED, unsafeContext } from '../data/text-safety';
 
 export interface CsvRecord {
   /** 1-based line number in the file where the record starts. */
@@ -18,7 +19,17 @@ export interface ReadCsvOptions {
   file: string;
   /** Guessed from the header line when not given (`;` or `,`). */
   delimiter?: ',' | ';' | '\t';
+  /** The longest field accepted, in characters (default MAX_CSV_FIELD). */
+  maxFieldLength?: number;
+  /**
+   * Refuse a file whose last line has no line end. Every CBS export, Excel and pandas end the last line with
+   * one; without it the file may have been cut off in the middle of its last figure ("1352" read as "13").
+   */
+  requireFinalNewline?: boolean;
 }
+
+/** No label, code or figure is this long; a longer field is a broken or hostile file, not data. */
+export const MAX_CSV_FIELD = 10_000;
 
 /**
  * Decodes bytes as UTF-8, refusing anything else. A binary file or a Latin-1 export would otherwise turn
@@ -44,6 +55,57 @@ export function decodeUtf8(bytes: Uint8Array, file: string): string {
     );
   }
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/**
+ * Decodes an input file as the importer and the data folder reader need it: UTF-8 (with or without BOM) or,
+ * with its byte-order mark, UTF-16 (what Excel saves as "Unicode-tekst"); then refuses invisible control and
+ * bidi characters (text-safety.ts), naming the line. `checkCharacters: false` leaves that to the caller (the
+ * JSON reader reports them with their JSON path).
+ */
+export function decodeText(bytes: Uint8Array, file: string, options: { checkCharacters?: boolean } = {}): string {
+  let text: string;
+  const utf16 = bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff));
+  if (utf16) {
+    const encoding = bytes[0] === 0xff ? 'utf-16le' : 'utf-16be';
+    try {
+      text = new TextDecoder(encoding, { fatal: true }).decode(bytes);
+    } catch (cause) {
+      throw new DataError({ file }, `geldige UTF-16-tekst (het bestand begint met de BOM van ${encoding.toUpperCase()}); sla de export op als UTF-8`, undefined, { cause });
+    }
+    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    if (text.trim() === '') throw new DataError({ file }, 'het bestand is leeg; verwacht een CSV- of JSON-export van CBS');
+  } else {
+    if (looksLikeUtf16WithoutBom(bytes)) {
+      throw new DataError({ file }, 'tekst in UTF-8; dit lijkt UTF-16 zonder byte-order mark (elk tweede byte is 0). Sla de export op als UTF-8');
+    }
+    text = decodeUtf8(bytes, file);
+  }
+  if (options.checkCharacters !== false) checkCharacters(text, file);
+  return text;
+}
+
+/** Refuses a text with an invisible control or bidi character, naming its line. */
+export function checkCharacters(text: string, file: string): void {
+  const unsafe = findUnsafeCharacter(text);
+  if (!unsafe) return;
+  let line = 1;
+  for (let p = text.indexOf('\n'); p !== -1 && p < unsafe.index; p = text.indexOf('\n', p + 1)) line++;
+  throw new DataError({ file, line }, `${UNSAFE_EXPECTED}; gevonden ${unsafe.description}`, unsafeContext(text, unsafe.index));
+}
+
+/** ASCII text in UTF-16 has a zero in every other byte; a binary file has zeros anywhere. */
+function looksLikeUtf16WithoutBom(bytes: Uint8Array): boolean {
+  const probe = bytes.subarray(0, Math.min(bytes.length, 512) & ~1);
+  if (probe.length < 4) return false;
+  let evenZeros = 0;
+  let oddZeros = 0;
+  for (let i = 0; i < probe.length; i += 2) {
+    if (probe[i] === 0) evenZeros++;
+    if (probe[i + 1] === 0) oddZeros++;
+  }
+  const pairs = probe.length / 2;
+  return (oddZeros >= pairs * 0.9 && evenZeros === 0) || (evenZeros >= pairs * 0.9 && oddZeros === 0);
 }
 
 function countLines(bytes: Uint8Array, end: number): number {
@@ -96,10 +158,48 @@ export function readCsv(text: string, options: ReadCsvOptions): CsvTable {
   const first = records.shift();
   if (!first) throw new DataError({ file }, 'het bestand is leeg; verwacht een kopregel en gegevens');
   const header = first.cells.map((name) => name.trim());
-  for (const record of records) {
-    if (record.cells.length !== header.length) throw fieldCountError(file, record.line, header.length, record.cells.length, delimiter);
+  checkHeaderNames(header, file);
+  const maxField = options.maxFieldLength ?? MAX_CSV_FIELD;
+  for (const record of [first, ...records]) {
+    if (record !== first && record.cells.length !== header.length) throw fieldCountError(file, record.line, header.length, record.cells.length, delimiter);
+    const long = record.cells.findIndex((cell) => cell.length > maxField);
+    if (long !== -1) throw fieldLengthError(file, record.line, record === first ? undefined : header[long], record.cells[long]!.length, maxField);
   }
+  if (options.requireFinalNewline) checkFinalNewline(text, file);
   return { header, records };
+}
+
+/** Two columns of one name: a reader by name would take one of them and silently drop the other. */
+function checkHeaderNames(header: readonly string[], file: string): void {
+  const first = new Map<string, number>();
+  header.forEach((name, i) => {
+    const earlier = first.get(name);
+    if (earlier !== undefined) {
+      throw new DataError(
+        { file, line: 1, field: name },
+        `elke kolomnaam één keer in de kopregel; deze staat in kolom ${earlier + 1} en kolom ${i + 1}, en welke van de twee geldt is niet te zeggen`,
+      );
+    }
+    first.set(name, i);
+  });
+}
+
+function fieldLengthError(file: string, line: number, field: string | undefined, length: number, max: number): DataError {
+  return new DataError(
+    { file, line, field },
+    `een veld van hoogstens ${max.toLocaleString('nl-NL')} tekens; een naam, label of cijfer is nooit zo lang`,
+    `${length.toLocaleString('nl-NL')} tekens`,
+  );
+}
+
+/** Refuses a text whose last line has no line end (see ReadCsvOptions.requireFinalNewline). */
+export function checkFinalNewline(text: string, file: string): void {
+  if (/\n\s*$/.test(text)) return;
+  const line = countNewlines(text) + 1;
+  throw new DataError(
+    { file, line },
+    'een regeleinde na de laatste regel: zonder regeleinde is het bestand misschien midden in een regel afgebroken. Is het compleet, voeg dan een regeleinde toe',
+  );
 }
 
 /**
@@ -134,12 +234,14 @@ export function forEachCsvRecord(
     const cells = content.split(delimiter);
     if (!header) {
       header = cells.map((name) => name.trim());
+      checkHeaderNames(header, file);
       on.header(header);
       continue;
     }
     if (cells.length !== header.length) throw fieldCountError(file, line, header.length, cells.length, delimiter);
     on.record(line, cells);
   }
+  if (options.requireFinalNewline) checkFinalNewline(text, file);
 }
 
 function fieldCountError(file: string, line: number, expected: number, found: number, delimiter: string): DataError {

@@ -1,7 +1,11 @@
 import type { DatasetMeta } from '../../schemas/dataset';
 import { forEachCsvRecord } from '../csv/read-csv';
+import type { RegionRegister } from '../regions/register';
+import { cellRangeProblem, findPartAboveWhole } from './consistency';
 import { computeDerivedMeasures, rowKey, storedMeasures, type ObservationRow } from './dataset';
 import { DataError } from './errors';
+import { parsePeriodCode } from './periods';
+import { regionYearProblem } from './region-checks';
 import { isCellSymbol, MISSING, symbolObservation, type Observation } from './symbols';
 
 /**
@@ -39,15 +43,27 @@ function quoteIfNeeded(text: string): string {
   return /[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
+export interface ParseObservationsOptions {
+  /** Checks that every region can have figures in each period (no gemeente after it merged away, no unknown wijk). */
+  register?: RegionRegister | undefined;
+  /**
+   * The file holds the dataset's current figures, so the metadata's regions and periods each have rows, and
+   * no part is larger than its whole (consistency.ts). Not for the files of earlier releases, which hold only
+   * the rows that differ.
+   */
+  complete?: boolean | undefined;
+}
+
 /**
  * Parses an observations file and checks every line against the dataset's metadata: known region, period
- * and categories, a valid cell per measure, no negative counts, no key twice.
+ * and categories, a valid cell per measure in its measure's range (consistency.ts), no key twice; with the
+ * options, regions that exist in the period and wholes not smaller than their parts.
  *
  * A dataset has some 150.000 lines of a few cells each, and most cells repeat (counts rounded to fives, a
  * few symbols): each distinct cell text becomes one frozen Observation that all its cells share, which
  * saves millions of small objects and the garbage collector's time over them.
  */
-export function parseObservationsCsv(text: string, meta: DatasetMeta, file: string): ObservationRow[] {
+export function parseObservationsCsv(text: string, meta: DatasetMeta, file: string, options: ParseObservationsOptions = {}): ObservationRow[] {
   const regions = new Set(meta.regions.map((r) => r.code));
   const periods = new Set(meta.periods.map((p) => p.code));
   const categories = meta.dimensions.map((d) => new Set(d.codes.map((c) => c.code)));
@@ -55,7 +71,11 @@ export function parseObservationsCsv(text: string, meta: DatasetMeta, file: stri
   const dimCount = meta.dimensions.length;
   const seen = new Map<string, number>();
   const rows: ObservationRow[] = [];
+  const lines: number[] = [];
   const shared = new Map<string, Observation>();
+  const ranges = stored.map(() => new Map<Observation, string | undefined>());
+  const regionPeriods = new Map<string, string | undefined>();
+  const { register } = options;
 
   const record = (line: number, cells: string[]) => {
     const region = cells[0]!;
@@ -75,6 +95,12 @@ export function parseObservationsCsv(text: string, meta: DatasetMeta, file: stri
       throw new DataError({ file, line }, `elke combinatie van regio, periode en categorie één keer; deze staat ook op regel ${earlier}`, key);
     }
     seen.set(key, line);
+    if (register) {
+      const pair = `${region}|${period}`;
+      let problem = regionPeriods.get(pair);
+      if (!regionPeriods.has(pair)) regionPeriods.set(pair, (problem = regionYearProblem(register, region, parsePeriodCode(period)!)));
+      if (problem !== undefined) throw new DataError({ file, line, field: REGION_COLUMN }, problem, region);
+    }
     // Derived measures stay missing here; computeDerivedMeasures fills them in below.
     const rowCells = new Array<Observation>(meta.measures.length).fill(MISSING);
     for (let s = 0; s < stored.length; s++) {
@@ -82,14 +108,55 @@ export function parseObservationsCsv(text: string, meta: DatasetMeta, file: stri
       const cellText = cells[2 + dimCount + s]!;
       let cell = shared.get(cellText);
       if (cell === undefined) shared.set(cellText, (cell = Object.freeze(parseStoredCell(cellText, { file, line, field: m.id }))));
-      if (m.type === 'aantal' && cell.value !== null && cell.value < 0) throw new DataError({ file, line, field: m.id }, 'een aantal van 0 of meer', cellText);
+      // Cells are shared per text, so each distinct cell of a measure is checked once.
+      const checked = ranges[s]!;
+      let problem = checked.get(cell);
+      if (!checked.has(cell)) checked.set(cell, (problem = cellRangeProblem(m, cell)));
+      if (problem !== undefined) throw new DataError({ file, line, field: m.id }, problem, cellText);
       rowCells[i] = cell;
     }
     rows.push({ region, period, topics, cells: rowCells });
+    lines.push(line);
   };
-  forEachCsvRecord(text, { file, delimiter: ',' }, { header: (header) => checkHeader(header, meta, file), record });
+  forEachCsvRecord(text, { file, delimiter: ',', requireFinalNewline: true }, { header: (header) => checkHeader(header, meta, file), record });
+  if (options.complete) checkComplete(meta, rows, lines, file);
   computeDerivedMeasures(meta, rows);
   return rows;
+}
+
+/**
+ * The current figures of a dataset: every region and period the metadata lists has rows (the import lists
+ * exactly those that have), and no part is larger than its whole. A file cut off at a line boundary loses
+ * its last rows; where they were the only rows of a period or region, this says so.
+ */
+function checkComplete(meta: DatasetMeta, rows: readonly ObservationRow[], lines: readonly number[], file: string): void {
+  const last = lines.at(-1) ?? 1;
+  const periods = new Set(rows.map((r) => r.period));
+  const missingPeriod = meta.periods.find((p) => !periods.has(p.code));
+  if (missingPeriod) {
+    throw new DataError(
+      { file, line: last, field: PERIOD_COLUMN },
+      `regels voor elke periode uit meta.json; ${missingPeriod.code} heeft er geen. Is het bestand afgebroken? Het eindigt op regel ${last}`,
+    );
+  }
+  const regions = new Set(rows.map((r) => r.region));
+  const missingRegion = meta.regions.find((r) => !regions.has(r.code));
+  if (missingRegion) {
+    throw new DataError(
+      { file, line: last, field: REGION_COLUMN },
+      `regels voor elke regio uit meta.json; ${missingRegion.code} (${missingRegion.label}) heeft er geen. Is het bestand afgebroken? Het eindigt op regel ${last}`,
+    );
+  }
+  const problem = findPartAboveWhole(meta, rows);
+  if (problem) {
+    const measure = meta.measures[problem.measure]!;
+    const wholeLine = lines[problem.whole]!;
+    throw new DataError(
+      { file, line: lines[problem.row], field: measure.id },
+      `${problem.expected}${wholeLine !== lines[problem.row] ? ` (regel ${wholeLine})` : ''}`,
+      problem.found,
+    );
+  }
 }
 
 function checkHeader(header: readonly string[], meta: DatasetMeta, file: string): void {

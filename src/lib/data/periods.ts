@@ -26,12 +26,19 @@ const KIND_BY_TAG = { JJ: 'jaar', HJ: 'halfjaar', KW: 'kwartaal', MM: 'maand', P
 const TAG_BY_KIND: Record<PeriodKind, string> = { jaar: 'JJ', halfjaar: 'HJ', kwartaal: 'KW', maand: 'MM', peildatum: 'PD' };
 const MAX_PART: Record<PeriodKind, number> = { jaar: 0, halfjaar: 2, kwartaal: 4, maand: 12, peildatum: 12 };
 
+/**
+ * The first year a period may have. CBS period codes have four digits, and `0000JJ00` is none: no figures
+ * of this publication are older than the statistics themselves.
+ */
+export const MIN_PERIOD_YEAR = 1900;
+
 /** Parses a CBS period code (also the short form `2018HJ1`); returns undefined when it is not one. */
 export function parsePeriodCode(raw: string): Period | undefined {
   const match = CODE_PATTERN.exec(raw.trim().toUpperCase());
   if (!match) return undefined;
   const kind = KIND_BY_TAG[match[2] as keyof typeof KIND_BY_TAG];
   const year = Number(match[1]);
+  if (year < MIN_PERIOD_YEAR) return undefined;
   const part = Number(match[3]);
   if (kind === 'jaar' ? part !== 0 : part < 1 || part > MAX_PART[kind]) return undefined;
   if (kind === 'peildatum' && part !== 6 && part !== 12) return undefined;
@@ -39,7 +46,7 @@ export function parsePeriodCode(raw: string): Period | undefined {
 }
 
 export function makePeriod(kind: PeriodKind, year: number, part = 0): Period {
-  const code = `${year}${TAG_BY_KIND[kind]}${String(part).padStart(2, '0')}`;
+  const code = `${String(year).padStart(4, '0')}${TAG_BY_KIND[kind]}${String(part).padStart(2, '0')}`;
   return { code, kind, year, part };
 }
 
@@ -141,7 +148,10 @@ export function parsePeriodLabel(raw: string): { period: Period; status: PeriodS
   if (byCode) return { period: byCode, status };
   for (const [pattern, build] of LABEL_PATTERNS) {
     const m = pattern.exec(body);
-    if (m) return { period: build(m), status };
+    if (m) {
+      const period = build(m);
+      return period.year < MIN_PERIOD_YEAR ? undefined : { period, status };
+    }
   }
   return undefined;
 }

@@ -13,6 +13,10 @@ export const dutchErrorMap: z.ZodErrorMap = (issue, ctx) => {
     case 'too_small':
       return { message: issue.type === 'array' ? `verwacht minstens ${String(issue.minimum)} ${Number(issue.minimum) === 1 ? 'element' : 'elementen'}` : issue.type === 'string' ? 'mag niet leeg zijn' : `verwacht minstens ${String(issue.minimum)}` };
     case 'too_big':
+      if (issue.type === 'string') {
+        const length = typeof ctx.data === 'string' ? `; deze heeft er ${ctx.data.length.toLocaleString('nl-NL')}` : '';
+        return { message: `een tekst van hoogstens ${Number(issue.maximum).toLocaleString('nl-NL')} tekens${length}` };
+      }
       return { message: `verwacht hoogstens ${String(issue.maximum)}` };
     case 'unrecognized_keys':
       return { message: `onbekende velden: ${issue.keys.join(', ')}` };

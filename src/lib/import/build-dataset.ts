@@ -7,13 +7,16 @@
 import type { z } from 'zod';
 import { countWords } from '../format/number';
 import { DatasetMetaSchema, type DatasetMeta, type DatasetMetaInput, type MeasureSchema } from '../../schemas/dataset';
+import { cellRangeProblem, findPartAboveWhole } from '../data/consistency';
 import { computeDerivedMeasures, rowKey, withMinimumDenominator, type ObservationRow } from '../data/dataset';
 import { DataError } from '../data/errors';
-import { comparePeriods, parsePeriodCode, type PeriodStatus } from '../data/periods';
+import { comparePeriods, parsePeriodCode, periodLabel, periodRange, type PeriodStatus } from '../data/periods';
+import { regionYearProblem } from '../data/region-checks';
 import type { Observation } from '../data/symbols';
 import { parseWithDataError } from '../data/zod-errors';
 import { gemeenteOfWijk, regionKind, slugify } from '../regions/codes';
 import type { RegionRegister } from '../regions/register';
+import { checkComplete } from './completeness';
 import { resolveStatus, statusByRhythm, type StatusRules } from './period-status';
 import {
   findProfileMeasure,
@@ -72,6 +75,8 @@ interface Draft {
   measures: MeasureInput[];
   /** Largest number of decimals seen per measure without stated decimals. */
   inferredDecimals: Map<string, number>;
+  /** Measures whose source states no unit (an OData CSV without metadata): "aantal" is then only a guess. */
+  inferredUnits: Set<string>;
   dimensions: DraftDimension[];
   /** Each period with the status a source states, and where it first occurs (for a message when none does). */
   periods: Map<string, { status: PeriodStatus | undefined; statedIn: string | undefined; at: SourceRecord['at']; field: string }>;
@@ -172,6 +177,7 @@ function mapMeasures(draft: Draft, table: SourceTable, columns: readonly SourceC
     const measure = genericMeasure(source, uniqueId(measureIdFromKey(idSource), taken));
     draft.measures.push(measure);
     if (source.decimals === undefined) draft.inferredDecimals.set(measure.id, 0);
+    if (!source.unit?.trim()) draft.inferredUnits.add(measure.id);
     return measure.id;
   });
 }
@@ -185,7 +191,7 @@ function dimensionIdOf(key: string): string {
  * Which topic dimensions of the table the dataset keeps: a profile's fixed topic whose records all hold that
  * one category (or nothing) is dropped, so a one-category dimension does not clutter every table.
  */
-function keptDimensions(draft: Draft, table: SourceTable): number[] {
+function keptDimensionsOf(draft: Draft, table: SourceTable): number[] {
   return table.dimensions.flatMap((dim, d) => {
     const fixed = draft.profile?.fixedTopics?.[dim.key];
     const single = fixed !== undefined && table.records.every((r) => r.topics[d] === fixed.code || r.topics[d] === '');
@@ -238,14 +244,37 @@ function isMergedAwayFiller(record: SourceRecord, register: RegionRegister): boo
   return !exists && record.cells.every((cell) => cell === null || cell.value === null);
 }
 
-function checkCell(cell: SourceCell, measure: MeasureInput, record: SourceRecord, key: string): SourceCell {
+/**
+ * A region that cannot have figures in the record's period: a gemeente after it merged away (or before it was
+ * formed), a wijk the register does not know in that year.
+ */
+function checkRegionInPeriod(record: SourceRecord, table: SourceTable, register: RegionRegister): void {
+  const problem = regionYearProblem(register, record.region, parsePeriodCode(record.period)!);
+  if (problem !== undefined) throw new DataError(cellLocation(record.at, table.regionField), problem, record.region);
+}
+
+/**
+ * A figure in its measure's range (consistency.ts). Where the source states no unit, "aantal" is a guess and a
+ * figure with decimals is no error (the decimals are inferred); a stated count must be whole.
+ */
+function checkCell(cell: SourceCell, measure: MeasureInput, record: SourceRecord, key: string, unitGuessed: boolean): SourceCell {
   if (cell === null || cell.value === null) return cell;
-  if (measure.type === 'aantal' && cell.value < 0) {
-    throw new DataError(cellLocation(record.at, key), 'een aantal van 0 of meer', String(cell.value));
-  }
+  const problem = cellRangeProblem({ ...measure, decimals: unitGuessed ? 6 : (measure.decimals ?? 0) }, cell);
+  if (problem !== undefined) throw new DataError(cellLocation(record.at, key), problem, String(cell.value));
   // Neither API marks nihil; an exact 0 in a count is CBS's "-" (tests/fixtures/cbs/README.md, rule 6).
   if (measure.type === 'aantal' && cell.value === 0 && cell.symbol === null) return { value: 0, symbol: '-' };
   return cell;
+}
+
+/** Figures of a period that had not ended on the release date cannot exist: 9999 is a typo or a forgery. */
+function checkPeriodBeforeRelease(record: SourceRecord, table: SourceTable, release: string): void {
+  const period = parsePeriodCode(record.period)!;
+  if (periodRange(period).end < release) return;
+  throw new DataError(
+    cellLocation(record.at, record.periodField ?? table.periodField),
+    `een periode die vóór de publicatiedatum ${release} (--release) is afgelopen; ${periodLabel(period)} is dan nog niet voorbij`,
+    record.period,
+  );
 }
 
 function sameCell(a: Observation, b: Observation): boolean {
@@ -264,6 +293,12 @@ function addRecord(draft: Draft, table: SourceTable, record: SourceRecord, measu
       dim.codes.push({ code, label: code });
     }
   });
+  topics.forEach((code, i) => {
+    // Category codes come from the export; they are text, never a path (no "/", "\\" or "..").
+    if (code.length > 100 || /[\\/]|\.\.|\s/.test(code)) {
+      throw new DataError(cellLocation(record.at, draft.dimensions[i]!.key), 'een categoriecode van hoogstens 100 letters en cijfers, zonder spatie, "/", "\\" of ".."', code);
+    }
+  });
   const key = rowKey(record.region, record.period, topics);
   let row = draft.rows.get(key);
   if (row && row.origin === table) {
@@ -278,7 +313,7 @@ function addRecord(draft: Draft, table: SourceTable, record: SourceRecord, measu
     const id = measureIds[i];
     if (id === undefined) return;
     const measure = draft.measures.find((m) => m.id === id)!;
-    const cell = checkCell(raw, measure, record, table.measures[i]!.key);
+    const cell = checkCell(raw, measure, record, table.measures[i]!.key, draft.inferredUnits.has(id));
     const inferred = draft.inferredDecimals.get(id);
     if (inferred !== undefined && cell?.value != null) draft.inferredDecimals.set(id, Math.max(inferred, decimalsOf(cell.value)));
     const before = row.cells.get(id) ?? null;
@@ -307,6 +342,7 @@ function addTable(drafts: Map<string, Draft>, table: SourceTable, options: Build
       first: table,
       measures: [],
       inferredDecimals: new Map(),
+      inferredUnits: new Set(),
       dimensions: [],
       periods: new Map(),
       regionLabels: new Map(),
@@ -316,21 +352,28 @@ function addTable(drafts: Map<string, Draft>, table: SourceTable, options: Build
     drafts.set(id, draft);
   }
   const measureIds = mapMeasures(draft, table, columns, options);
-  const kept = keptDimensions(draft, table);
-  mergeDimensions(draft, table, kept, isFirst);
+  const keptDimensions = keptDimensionsOf(draft, table);
+  mergeDimensions(draft, table, keptDimensions, isFirst);
   let skipped = 0;
+  const kept: SourceRecord[] = [];
   for (const record of table.records) {
     checkRegion(record, table, register);
     if (isMergedAwayFiller(record, register)) {
       skipped++;
       continue;
     }
+    checkRegionInPeriod(record, table, register);
+    kept.push(record);
     const stated = table.periodStatus.get(record.period);
     const known = draft.periods.get(record.period);
-    if (!known) draft.periods.set(record.period, { status: stated, statedIn: stated && table.file, at: record.at, field: record.periodField ?? table.periodField });
+    if (!known) {
+      checkPeriodBeforeRelease(record, table, options.release);
+      draft.periods.set(record.period, { status: stated, statedIn: stated && table.file, at: record.at, field: record.periodField ?? table.periodField });
+    }
     else if (known.status === undefined && stated !== undefined) Object.assign(known, { status: stated, statedIn: table.file });
-    addRecord(draft, table, record, measureIds, kept);
+    addRecord(draft, table, record, measureIds, keptDimensions);
   }
+  checkComplete(table, kept, register);
   for (const [code, label] of table.regionLabels) draft.regionLabels.set(code, label);
   if (table.emptySymbol === '.' && table.records.some((r) => r.cells.some((c) => c === null))) draft.emptyAsDot = true;
   const rows = (n: number) => `${n} ${n === 1 ? 'rij' : 'rijen'}`;
@@ -406,6 +449,19 @@ function finishDraft(draft: Draft, options: BuildOptions): BuiltDataset {
     ],
   };
   const meta = parseWithDataError(DatasetMetaSchema, input, `dataset "${draft.id}" (uit ${first.file})`);
+  const problem = findPartAboveWhole(meta, rows);
+  if (problem) {
+    const part = drafted[problem.row]!;
+    const whole = drafted[problem.whole]!;
+    const measure = meta.measures[problem.measure]!;
+    const wholeAt = whole.at.line !== undefined ? `regel ${whole.at.line}` : (whole.at.item ?? '');
+    const sameLine = whole === part;
+    throw new DataError(
+      cellLocation(part.at, measure.sourceKey ?? measure.label),
+      `${problem.expected}${sameLine ? '' : ` (${whole.at.file === part.at.file ? '' : `${whole.at.file}, `}${wholeAt})`}`,
+      problem.found,
+    );
+  }
   computeDerivedMeasures(meta, rows);
   return { meta, rows };
 }

@@ -3,6 +3,7 @@
  * (src/node/cbs-fetch.ts): entity sets by name (`TypedDataSet`, `DataProperties`, `Perioden`, `Observations`,
  * `MeasureCodes`, …), each as its pages in order, and singletons such as v4 `Properties`.
  */
+import { MAX_LABEL_LENGTH, MAX_TEXT_LENGTH } from '../../schemas/dataset';
 import { DataError } from '../data/errors';
 import type { RecordLocation } from './source-table';
 
@@ -39,6 +40,7 @@ export function entitySet(bundle: ODataBundle, name: string): ODataItem[] {
     value.forEach((item, index) => {
       const at = { file: page.file, item: `value[${index}]` };
       if (!isObject(item)) throw new DataError({ file: page.file, field: at.item }, 'een object per rij');
+      checkTextLengths(item, page.file, at.item);
       items.push({ at, item });
     });
   }
@@ -47,8 +49,39 @@ export function entitySet(bundle: ODataBundle, name: string): ODataItem[] {
 
 /** A singleton such as v4 `Properties`: a bare object, not wrapped in `value`. */
 export function singleton(bundle: ODataBundle, name: string): Record<string, unknown> | undefined {
-  const body = bundle.sets.get(name)?.[0]?.body;
-  return isObject(body) ? body : undefined;
+  const page = bundle.sets.get(name)?.[0];
+  const body = page?.body;
+  if (!isObject(body)) return undefined;
+  checkTextLengths(body, page!.file, undefined);
+  return body;
+}
+
+/**
+ * Every text of a response within the limits of what it becomes: descriptions (Description, ShortDescription,
+ * Summary) a description, anything else (titles, units, keys, codes, cells) a label.
+ */
+function checkTextLengths(item: Record<string, unknown>, file: string, path: string | undefined): void {
+  for (const [field, value] of Object.entries(item)) {
+    if (typeof value !== 'string') continue;
+    const max = /description|summary|explanation/i.test(field) ? MAX_TEXT_LENGTH : MAX_LABEL_LENGTH;
+    if (value.length > max) {
+      throw new DataError(
+        { file, field: path ? `${path}.${field}` : field },
+        `een tekst van hoogstens ${max.toLocaleString('nl-NL')} tekens; een ${max === MAX_TEXT_LENGTH ? 'toelichting' : 'titel, code of cijfer'} is nooit zo lang`,
+        `${value.length.toLocaleString('nl-NL')} tekens`,
+      );
+    }
+  }
+}
+
+/** A CBS table id: five digits and three letters (85097NED), older tables four (7461BEV). */
+export const CBS_TABLE_ID = /^\d{4,6}[A-Za-z]{3}$/;
+
+/** The table id a response states, checked: it becomes part of a dataset id (a folder name) and a web address. */
+export function tableIdOf(value: string | undefined, file: string, field: string): string | undefined {
+  if (value === undefined || value === '') return undefined;
+  if (!CBS_TABLE_ID.test(value)) throw new DataError({ file, field }, 'een CBS-tabelnummer zoals 85097NED', value);
+  return value;
 }
 
 /** A string field, trimmed (CBS pads keys and untyped values with spaces); undefined when absent or not text. */

@@ -5,11 +5,12 @@
  * (population from Kerncijfers wijken en buurten, `year`, `recs`). Without DataProperties the columns are
  * classified by name and content.
  */
+import { MAX_LABEL_LENGTH } from '../../schemas/dataset';
 import { readCsv } from '../csv/read-csv';
 import { DataError } from '../data/errors';
 import { makePeriod, parsePeriodCode, type PeriodStatus } from '../data/periods';
 import { normaliseRegionCode } from '../regions/codes';
-import { describe, entitySet, isObject, singleton, text, type ODataBundle } from './odata-bundle';
+import { describe, entitySet, isObject, singleton, tableIdOf, text, type ODataBundle } from './odata-bundle';
 import {
   cellLocation,
   looksLikeFigure,
@@ -178,8 +179,8 @@ function wideToSource(rows: WideRow[], plan: ColumnPlan, reading: CellReading, t
 }
 
 /** A saved OData v3 export as CSV (comma-separated, decimal points, padded values). */
-export function readODataCsv(text: string, file: string): SourceTable {
-  const table = readCsv(text, { file });
+export function readODataCsv(text: string, file: string, delimiter?: ',' | ';' | '\t'): SourceTable {
+  const table = readCsv(text, { file, ...(delimiter ? { delimiter } : {}), maxFieldLength: MAX_LABEL_LENGTH });
   const rows: WideRow[] = table.records.map(({ line, cells }) => ({
     at: { file, line },
     values: Object.fromEntries(table.header.map((h, i) => [h, cells[i]])),
@@ -252,12 +253,15 @@ export function readODataV3(bundle: ODataBundle): SourceTable {
   const columns = Object.keys(rows[0]!.values);
   const plan = planFromDataProperties(bundle) ?? planFromContent(columns, rows, file);
   requireStructure(plan, columns, file);
-  const info = entitySet(bundle, 'TableInfos')[0]?.item ?? singleton(bundle, 'TableInfos');
+  const infoEntry = entitySet(bundle, 'TableInfos')[0];
+  const info = infoEntry?.item ?? singleton(bundle, 'TableInfos');
+  const infoFile = bundle.sets.get('TableInfos')?.[0]?.file ?? bundle.source;
+  const infoId = isObject(info) ? tableIdOf(text(info, 'Identifier'), infoFile, infoEntry ? `${infoEntry.at.item}.Identifier` : 'Identifier') : undefined;
   const periodSet = plan.periods[0] ?? 'Perioden';
   const table = wideToSource(rows, plan, JSON_READING, {
     file: bundle.source,
     format: 'odata-v3',
-    tableId: (isObject(info) ? text(info, 'Identifier') : undefined) ?? bundle.tableId,
+    tableId: infoId ?? bundle.tableId,
     title: isObject(info) ? text(info, 'Title') : undefined,
     description: isObject(info) ? text(info, 'ShortDescription') : undefined,
     periodStatus: periodStatuses(entitySet(bundle, periodSet), 'Key'),

@@ -8,7 +8,7 @@ import { DataError } from '../data/errors';
 import type { Observation } from '../data/symbols';
 import { normaliseRegionCode } from '../regions/codes';
 import { parsePeriodCode } from '../data/periods';
-import { entitySet, requireText, singleton, text, describe, type ODataBundle, type ODataItem } from './odata-bundle';
+import { entitySet, requireText, singleton, tableIdOf, text, describe, type ODataBundle, type ODataItem } from './odata-bundle';
 import { periodStatuses } from './odata-v3';
 import { cellLocation, type SourceDimension, type SourceMeasure, type SourceRecord, type SourceTable } from './source-table';
 
@@ -93,7 +93,7 @@ export function readODataV4(bundle: ODataBundle): SourceTable {
   const table: SourceTable = {
     file: bundle.source,
     format: 'odata-v4',
-    tableId: (properties && text(properties, 'Identifier')) || bundle.tableId,
+    tableId: (properties && tableIdOf(text(properties, 'Identifier'), bundle.sets.get('Properties')?.[0]?.file ?? bundle.source, 'Identifier')) || bundle.tableId,
     title: properties && text(properties, 'Title'),
     description: properties && text(properties, 'Description'),
     measures,

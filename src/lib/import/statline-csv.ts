@@ -9,6 +9,7 @@
  * dataset gets a footnote saying so. A row of a gemeente that did not exist that year (merged away) with only
  * empty cells is not data and is skipped (build-dataset.ts, isMergedAwayFiller).
  */
+import { MAX_LABEL_LENGTH } from '../../schemas/dataset';
 import { readCsv, type CsvTable } from '../csv/read-csv';
 import { DataError } from '../data/errors';
 import { parsePeriodCode, parsePeriodLabel } from '../data/periods';
@@ -94,12 +95,18 @@ export function resolveStatlineRegion(name: string, year: number, register: Regi
   return existing.length === 1 ? existing[0]! : candidates;
 }
 
+/** A StatLine header: a Perioden column and at least one "Label (eenheid)" column. */
+export function isStatlineHeader(header: readonly string[]): boolean {
+  return header.some((h) => PERIOD_HEADERS.includes(h.toLowerCase())) && header.some((h) => splitStatlineHeader(h) !== undefined);
+}
+
 function isPeriodCode(text: string): boolean {
   return parsePeriodCode(text.trim().replace(/\*+$/, '').trim()) !== undefined;
 }
 
-export function readStatlineCsv(text: string, file: string, register: RegionRegister): SourceTable {
-  const table = readCsv(text, { file, delimiter: ';' });
+export function readStatlineCsv(text: string, file: string, register: RegionRegister, delimiter: ',' | ';' | '\t' = ';'): SourceTable {
+  // Every field is a name, a label or a figure: none is longer than a label may be.
+  const table = readCsv(text, { file, delimiter, maxFieldLength: MAX_LABEL_LENGTH });
   const layout = layoutOf(table, file);
   const regionHeader = table.header[layout.region]!;
   const periodHeader = table.header[layout.period]!;
@@ -146,7 +153,11 @@ export function readStatlineCsv(text: string, file: string, register: RegionRegi
       period: code,
       topics: layout.topics.map(({ index }) => {
         const label = cells[index]!.trim();
-        return slugify(label) || label;
+        const code = slugify(label);
+        if (label !== '' && code === '') {
+          throw new DataError({ file, line, field: table.header[index] }, 'een categorie met letters of cijfers in de naam (de code van de categorie wordt ervan gemaakt)', label);
+        }
+        return code;
       }),
       cells: layout.measures.map(({ index }) => parseSourceCell(cells[index]!, 'comma', { file, line, field: table.header[index] })),
     };
