@@ -15,6 +15,8 @@ const over = defineCollection({
     releaseCalendar: z.boolean().default(false),
     /** Show the worked examples of the comparison methods, computed from the data, after the text. */
     methodExamples: z.boolean().default(false),
+    /** Show per table how many counts are small or kept secret (disclosure control), from the data. */
+    disclosureSummary: z.boolean().default(false),
   }),
 });
 

@@ -19,7 +19,7 @@ import { DataError } from '../lib/data/errors';
 import { formatObservationsCsv } from '../lib/data/observations-csv';
 import { PolicyViolationError, protectRows, type DisclosureReport } from '../lib/disclosure/protect';
 import type { Membership } from '../lib/disclosure/relations';
-import { diffRelease, writeDataDir, type DataStore, type DataToWrite } from './datastore-fs';
+import { diffRelease, reconstructRelease, writeDataDir, type DataStore, type DataToWrite } from './datastore-fs';
 
 export interface DatasetDisclosure extends DisclosureReport {
   dataset: string;
@@ -41,21 +41,31 @@ export function protectionStamp(meta: DatasetMeta, files: readonly string[]): st
   return hash.digest('hex');
 }
 
-/** Protects every dataset (current rows and each earlier release), stamps it, and writes the folder (writeDataDir). */
-export async function writeProtectedDataDir(dir: string, data: DataToWrite, membership: Membership): Promise<DatasetDisclosure[]> {
+/**
+ * Every dataset protected (current rows, and each earlier release as a reader of the folder will see it) and
+ * stamped, ready for writeDataDir. An earlier release's rows may be given whole (the importer) or as the rows
+ * that differed (the demo generator): both are rebuilt the way readDataDir rebuilds them.
+ */
+export function protectForWriting(data: DataToWrite, membership: Membership, dir = ''): { data: DataToWrite; reports: DatasetDisclosure[] } {
   const reports: DatasetDisclosure[] = [];
   const datasets = data.datasets.map(({ meta, rows, history }) => {
-    const file = path.join(dir, meta.id, 'observations.csv');
-    const current = protectVersion(meta, meta.release, rows, membership, file, reports);
+    const current = protectVersion(meta, meta.release, rows, membership, path.join(dir, meta.id, 'observations.csv'), reports);
     const earlier = new Map<string, readonly ObservationRow[]>();
     for (const h of meta.history) {
-      earlier.set(h.release, protectVersion(meta, h.release, history?.get(h.release) ?? [], membership, path.join(dir, meta.id, 'releases', `${h.release}.csv`), reports));
+      const whole = reconstructRelease(rows, history?.get(h.release) ?? [], new Set(h.periods.map((p) => p.code)));
+      earlier.set(h.release, protectVersion(meta, h.release, whole, membership, path.join(dir, meta.id, 'releases', `${h.release}.csv`), reports));
     }
     const files = [formatObservationsCsv(meta, current), ...meta.history.map((h) => formatObservationsCsv(meta, diffRelease(current, earlier.get(h.release)!)))];
     const stamped: DatasetMeta = { ...meta, disclosure: { ...meta.disclosure, stamp: protectionStamp(meta, files) } };
     return { meta: stamped, rows: current, history: earlier };
   });
-  await writeDataDir(dir, { ...data, datasets });
+  return { data: { ...data, datasets }, reports };
+}
+
+/** Protects and stamps every dataset (protectForWriting), then writes the folder (writeDataDir). */
+export async function writeProtectedDataDir(dir: string, data: DataToWrite, membership: Membership): Promise<DatasetDisclosure[]> {
+  const { data: protectedData, reports } = protectForWriting(data, membership, dir);
+  await writeDataDir(dir, protectedData);
   return reports;
 }
 

@@ -72,7 +72,7 @@ describe('importer: OData v4', () => {
       { code: '2023JJ00', status: 'voorlopig' },
     ]);
     expect(d.meta.source.table).toBe('85097NED');
-    expect(d.meta.dimensions[0]!.codes.slice(0, 2)).toEqual([
+    expect(d.meta.dimensions[0]!.codes.slice(0, 2)).toMatchObject([
       { code: 'T001270', label: 'Totaal verwijzer', total: true },
       { code: '2028110', label: 'Gemeentelijke toegang', total: false },
     ]);

@@ -104,7 +104,7 @@ describe('jeugdregio totals: the default demonstration data', () => {
   let site: SiteData;
   beforeAll(async () => {
     site = await getSiteData(dataDir());
-  });
+  }, 60_000);
 
   it('gives every gemeente of every period a jeugdregio', () => checkJeugdregios(site));
 

@@ -7,13 +7,16 @@ import type { DatasetMeta, DisclosurePolicy, Measure } from '../../schemas/datas
 import type { ObservationRow } from '../data/dataset';
 import type { Observation } from '../data/symbols';
 
-/** The measures the policy applies to: stored counts of persons and trajecten (population is public). */
+/**
+ * The measures the policy applies to: stored counts (unit "aantal") of persons and trajecten. Population is
+ * public, and an average (unit "dagen") is no count.
+ */
 export function protectedMeasureIndexes(meta: DatasetMeta): number[] {
   return meta.measures.flatMap((m, i) => (isProtectedCount(m) ? [i] : []));
 }
 
 export function isProtectedCount(measure: Measure): boolean {
-  return measure.type === 'aantal' && !measure.derived && measure.countOf !== 'inwoners';
+  return measure.type === 'aantal' && measure.unit === 'aantal' && !measure.derived && measure.countOf !== 'inwoners';
 }
 
 /** The smallest count a policy lets through: the threshold, rounded as every count is (10 for CBS's 5 and 10). */

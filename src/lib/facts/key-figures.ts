@@ -58,10 +58,13 @@ export interface KeyRate {
   denominatorLabel: string;
 }
 
-/** Whether a count is small or suppressed, so the page warns against reading much into it. */
+/**
+ * Whether a count is small or suppressed as small, so the page warns against reading much into it. A count kept
+ * secret to protect another ("x", src/lib/disclosure) is 10 or more: not small.
+ */
 export function isSmall(cell: Observation | undefined): boolean {
   if (!cell) return false;
-  if (cell.value === null) return cell.symbol === '.' || cell.symbol === 'x';
+  if (cell.value === null) return cell.symbol === '.';
   return cell.value < SMALL_COUNT;
 }
 

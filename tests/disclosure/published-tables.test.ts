@@ -1,0 +1,53 @@
+/**
+ * Every table the site publishes, as the build loads it (getSiteData: the current figures and each earlier
+ * release), checked as someone would attack it: no suppressed count can be worked out more exactly than
+ * rounding hides (src/lib/disclosure/bounds.ts), through any total and its categories, measures that add up,
+ * or a region and its members. The default data folder, and the real CBS exports imported.
+ */
+import { describe, expect, it } from 'vitest';
+import type { SiteData } from '../../src/node/site-data';
+import { getSiteData } from '../../src/node/site-data';
+import { datasetVersion } from '../../src/lib/releases/versions';
+import { auditRows } from '../../src/lib/disclosure/protect';
+import { realFilesPresent, useRealImport } from '../import/helpers';
+
+function auditSite(site: SiteData) {
+  const results = [];
+  for (const { meta } of site.datasets) {
+    for (const release of site.catalog.releases) {
+      const version = datasetVersion(site.store, meta.id, release.id);
+      if (!version || version.carriedOver) continue;
+      const audit = auditRows(meta, version.rows, site.register);
+      results.push({ dataset: meta.id, release: release.id, ...audit });
+    }
+  }
+  return results;
+}
+
+describe('the default data folder', () => {
+  it('was protected when written: every dataset matches its stamp, so the build protects nothing again', async () => {
+    const site = await getSiteData();
+    expect(site.disclosure.length).toBeGreaterThanOrEqual(site.datasets.length);
+    expect(site.disclosure.filter((d) => !d.stored)).toEqual([]);
+  });
+
+  it('discloses no suppressed count in any table of any release', { timeout: 120_000 }, async () => {
+    const results = auditSite(await getSiteData());
+    // All six datasets in three releases, hundreds of thousands of relations, tens of thousands of secrets.
+    expect(results.length).toBe(18);
+    expect(results.reduce((n, r) => n + r.relations, 0)).toBeGreaterThan(500_000);
+    expect(results.reduce((n, r) => n + r.suppressed, 0)).toBeGreaterThan(100_000);
+    expect(results.flatMap((r) => r.disclosed.map((d) => ({ dataset: r.dataset, release: r.release, ...d })))).toEqual([]);
+  });
+});
+
+describe.skipIf(!realFilesPresent('tests/disclosure/published-tables.test.ts'))('the real CBS exports, imported', () => {
+  const real = useRealImport('disclosure-real-');
+
+  it('disclose no suppressed count: a gemeente minus its other wijken, a total minus its age groups', { timeout: 120_000 }, () => {
+    const results = auditSite(real.site);
+    expect(results.length).toBeGreaterThan(0);
+    expect(results.reduce((n, r) => n + r.suppressed, 0)).toBeGreaterThan(1000);
+    expect(results.flatMap((r) => r.disclosed)).toEqual([]);
+  });
+});
