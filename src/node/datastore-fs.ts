@@ -94,7 +94,7 @@ class FolderReader {
     const now = manifestEntry(bytes);
     if (now.sha256 === written.sha256 && now.bytes === written.bytes) return;
     const sizes = `${MANIFEST_FILE} noemt ${written.bytes} bytes in ${written.lines} regels, het bestand heeft er nu ${now.bytes} in ${now.lines} regels`;
-    const what = now.bytes < written.bytes ? 'Het is afgebroken (ingekort)' : 'Het is gewijzigd';
+    const what = now.lines < written.lines && now.bytes < written.bytes ? 'Het is ingekort (afgebroken?)' : 'Het is gewijzigd';
     throw new DataError(
       { file, line: now.lines },
       `het bestand zoals het geschreven is (${sizes}). ${what} na het schrijven; schrijf de datamap opnieuw (npm run import of npm run data:demo), of verwijder ${MANIFEST_FILE} als de wijziging bedoeld is`,

@@ -1,7 +1,7 @@
 import Papa from 'papaparse';
 import { countWords } from '../format/number';
 import { DataError } from '../data/errors';
-import { findUnsafeCharacter, UNSAFE_EXPECTED, unsafeContext } from '../data/text-safety';
+import { findUnsafeCharacter, unsafeContext, unsafeExpected } from '../data/text-safety';
 
 export interface CsvRecord {
   /** 1-based line number in the file where the record starts. */
@@ -91,7 +91,7 @@ export function checkCharacters(text: string, file: string): void {
   if (!unsafe) return;
   let line = 1;
   for (let p = text.indexOf('\n'); p !== -1 && p < unsafe.index; p = text.indexOf('\n', p + 1)) line++;
-  throw new DataError({ file, line }, `${UNSAFE_EXPECTED}; gevonden ${unsafe.description}`, unsafeContext(text, unsafe.index));
+  throw new DataError({ file, line }, unsafeExpected(unsafe.description), unsafeContext(text, unsafe.index));
 }
 
 /** ASCII text in UTF-16 has a zero in every other byte; a binary file has zeros anywhere. */
@@ -163,7 +163,7 @@ export function readCsv(text: string, options: ReadCsvOptions): CsvTable {
   for (const record of [first, ...records]) {
     if (record !== first && record.cells.length !== header.length) throw fieldCountError(file, record.line, header.length, record.cells.length, delimiter);
     const long = record.cells.findIndex((cell) => cell.length > maxField);
-    if (long !== -1) throw fieldLengthError(file, record.line, record === first ? undefined : header[long], record.cells[long]!.length, maxField);
+    if (long !== -1) throw fieldLengthError(file, record.line, record === first ? `${header[long]!.slice(0, 40)}...` : header[long], record.cells[long]!.length, maxField);
   }
   if (options.requireFinalNewline) checkFinalNewline(text, file);
   return { header, records };

@@ -10,7 +10,7 @@
  * - a string holding an invisible control or bidi character, also when written as an escape (`\u202e`).
  */
 import { DataError } from './errors';
-import { describeCharacter, UNSAFE_CHARACTER, UNSAFE_EXPECTED, unsafeContext } from './text-safety';
+import { describeCharacter, UNSAFE_CHARACTER, unsafeContext, unsafeExpected } from './text-safety';
 
 export const MAX_JSON_DEPTH = 64;
 /** The longest text a JSON string may hold: ten times the longest CBS table description. */
@@ -41,7 +41,8 @@ function pathOf(stack: readonly Frame[], extraKey?: string): string {
     else if (frame.key !== undefined) path += path === '' ? frame.key : `.${frame.key}`;
   }
   if (extraKey !== undefined) path += path === '' ? extraKey : `.${extraKey}`;
-  return path;
+  // A path 64 levels deep says no more than its start and end.
+  return path.length > 80 ? `${path.slice(0, 40)}…${path.slice(-30)}` : path;
 }
 
 /** Walks the text; throws a ScanError at the first problem. */
@@ -98,7 +99,7 @@ function scan(text: string): void {
       throw new ScanError({
         offset: open,
         path,
-        expected: `${UNSAFE_EXPECTED}; gevonden ${describeCharacter(unsafe[0])}`,
+        expected: unsafeExpected(describeCharacter(unsafe[0])),
         found: unsafeContext(value, unsafe.index),
       });
     }

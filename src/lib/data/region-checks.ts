@@ -32,7 +32,7 @@ export function regionYearProblem(register: RegionRegister, code: string, period
       }
       return register.knowsWijk(code)
         ? undefined
-        : `een wijk uit het register (src/reference/wijken.csv), dat de wijkindeling van ${year} niet heeft; is de wijk nieuw, werk het register dan bij met npm run reference`;
+        : `een wijk die het register kent (src/reference/wijken.csv); ${code} staat er in geen enkel jaar in, en de wijkindeling van ${year} heeft het register niet. Is de wijk nieuw, werk het register dan bij met npm run reference`;
     }
     default:
       return 'een regiocode zoals NL01, PV27, JZ14, GM0363 of WK036300';

@@ -57,9 +57,10 @@ export function describeCharacter(ch: string): string {
   return `${hex}${name ? ` (${name})` : ''}, ${kind}`;
 }
 
-/** What every message about an unsafe character expects. */
-export const UNSAFE_EXPECTED =
-  'tekst zonder onzichtbare richting- of stuurtekens (die kunnen een naam of code anders laten lezen dan hij is); verwijder het teken uit de bron';
+/** What every message about an unsafe character expects, with the character found. */
+export function unsafeExpected(description: string): string {
+  return `tekst zonder onzichtbare richting- of stuurtekens, die een naam of code anders kunnen laten lezen dan hij is; hier staat ${description}. Verwijder het teken uit de bron`;
+}
 
 /** The text shown as "found" in a message: the characters around the unsafe one on its line, with it made visible. */
 export function unsafeContext(text: string, index: number): string {

@@ -103,7 +103,7 @@ export function checkComplete(table: SourceTable, records: readonly SourceRecord
     const examples = missing.slice(0, 3).map((g) => `${g.naam} (${g.code})`).join(', ');
     throw new DataError(
       at,
-      `alle ${expected.length} gemeenten van ${period.year} in ${periodLabel(period)}, zoals in een landelijke tabel; er ontbreken er ${missing.length}${missing.length > 3 ? ', onder meer' : ':'} ${examples}. Het bestand is waarschijnlijk afgebroken${end(records)} (een selectie van gemeenten heeft er minder dan de helft)`,
+      `voor ${periodLabel(period)} alle ${expected.length} gemeenten van dat jaar, zoals een landelijke tabel ze heeft; er ontbreken er ${missing.length}${missing.length > 3 ? ', onder meer' : ':'} ${examples}. Het bestand is waarschijnlijk afgebroken${end(records)} (een selectie van gemeenten heeft er minder dan de helft)`,
     );
   }
 }
