@@ -17,6 +17,7 @@ import type { DatasetMeta } from '../schemas/dataset';
 import type { ObservationRow } from '../lib/data/dataset';
 import { DataError } from '../lib/data/errors';
 import { formatObservationsCsv } from '../lib/data/observations-csv';
+import { providerDimension } from '../lib/disclosure/policy';
 import { PolicyViolationError, protectRows, type DisclosureReport } from '../lib/disclosure/protect';
 import type { Membership } from '../lib/disclosure/relations';
 import { diffRelease, reconstructRelease, writeDataDir, type DataStore, type DataToWrite } from './datastore-fs';
@@ -99,6 +100,10 @@ function protectVersion(
   reports: DatasetDisclosure[],
   stored = true,
 ): ObservationRow[] {
+  const provider = providerDimension(meta);
+  if (provider !== undefined) {
+    throw new DataError({ file, field: provider }, `geen cijfers per aanbieder: deze site publiceert nooit per aanbieder (dimensie "${provider}" van "${meta.id}")`);
+  }
   try {
     const result = protectRows(meta, rows, membership);
     reports.push({ dataset: meta.id, release, stored, ...result.report });

@@ -71,3 +71,11 @@ export function protectCell(cell: Observation, policy: DisclosurePolicy): Observ
   const rounded = Math.round(value / policy.roundTo) * policy.roundTo;
   return { value: Math.max(rounded, smallestPublished(policy)), symbol: null };
 }
+
+/**
+ * Nothing is ever published per provider (DOMAIN.md): figures by aanbieder could point at the few children a
+ * small provider helps. A dataset with a dimension of providers is refused, whatever its policy says.
+ */
+export function providerDimension(meta: DatasetMeta): string | undefined {
+  return meta.dimensions.find((d) => /aanbieder|provider/i.test(`${d.id} ${d.label}`))?.id;
+}
