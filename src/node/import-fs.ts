@@ -180,7 +180,11 @@ export async function runImport(options: ImportOptions): Promise<ImportResult> {
   const existing = await readExisting(options.out);
   const content = mergeImport(existing, datasets, releaseEntry(release));
   progress(`schrijven: ${options.out} (${content.datasets.length} dataset(s), waarvan ${datasets.length} geïmporteerd)`);
-  await writeProtectedDataDir(options.out, content, register);
+  const disclosure = await writeProtectedDataDir(options.out, content, register);
+  for (const r of disclosure) {
+    if (r.primary + r.secondary === 0) continue;
+    progress(`geheimhouding ${r.dataset} (${r.release}): ${r.primary} aantallen afgerond of afgeschermd volgens het beleid, ${r.secondary} extra afgeschermd (x) zodat geen klein aantal terug te rekenen is`);
+  }
   for (const d of datasets) progress(`geschreven: ${d.meta.id} (${d.rows.length} rijen, ${d.meta.measures.length} maten)`);
   return { out: options.out, release, datasets: datasets.map((d) => ({ id: d.meta.id, rows: d.rows.length })) };
 }

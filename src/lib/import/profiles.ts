@@ -7,7 +7,7 @@
  * Definitions are short paraphrases of the CBS toelichting, credited to CBS through the dataset's source.
  */
 import type { z } from 'zod';
-import type { DatasetMetaInput, FootnoteSchema, MeasureSchema } from '../../schemas/dataset';
+import type { DatasetMetaInput, FootnoteSchema, MeasureSchema, MeasureSumSchema } from '../../schemas/dataset';
 
 export type MeasureProfile = z.input<typeof MeasureSchema> & {
   /** The CBS keys this measure has in exports: OData keys (the `_n` ordinal may differ) and StatLine labels. */
@@ -33,6 +33,11 @@ export interface TableProfile {
   footnotes?: ReadonlyArray<z.input<typeof FootnoteSchema>>;
   /** Rates computed from two of the table's counts (derived: true), added when both counts were imported. */
   derived?: ReadonlyArray<z.input<typeof MeasureSchema>>;
+  /**
+   * Measures that add up to another (age groups to the total), kept where all were imported: disclosure control
+   * protects a suppressed part against "the total minus the others" (src/lib/disclosure).
+   */
+  sums?: ReadonlyArray<z.input<typeof MeasureSumSchema>>;
 }
 
 const KWB = 'CBS Kerncijfers wijken en buurten';
@@ -155,6 +160,27 @@ export const JEUGDZORG_WIJKEN: TableProfile = {
     },
   ],
   fixedTopics: { VormenVanJeugdzorg: { code: 'T001203', label: 'Totaal alle jeugdzorg in natura' } },
+  // Checked on the 2021 and 2022 exports: age groups and household types add up to the total within rounding
+  // (each youth has one age and one household); the verwijzers add up to less than the trajecten (not every
+  // traject has one of these verwijzers), by 25 to 2.980.
+  sums: [
+    { total: 'jongeren_jeugdzorg', parts: ['jongeren_0_4', 'jongeren_4_12', 'jongeren_12_18', 'jongeren_18_23'] },
+    { total: 'jongeren_jeugdzorg', parts: ['jongeren_eenouderhuishouden', 'jongeren_bij_paar', 'jongeren_ander_huishouden'] },
+    {
+      total: 'trajecten',
+      parts: [
+        'trajecten_gemeentelijke_toegang',
+        'trajecten_huisarts',
+        'trajecten_jeugdarts',
+        'trajecten_gecertificeerde_instelling',
+        'trajecten_medisch_specialist',
+        'trajecten_rechter_ovj',
+        'trajecten_geen_verwijzer',
+        'trajecten_verwijzer_onbekend',
+      ],
+      complete: false,
+    },
+  ],
 };
 
 const indicator = (
