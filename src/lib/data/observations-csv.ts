@@ -74,7 +74,7 @@ export function parseObservationsCsv(text: string, meta: DatasetMeta, file: stri
   const lines: number[] = [];
   const shared = new Map<string, Observation>();
   const ranges = stored.map(() => new Map<Observation, string | undefined>());
-  const regionPeriods = new Map<string, string | undefined>();
+  const regionPeriods = new Map<string, Map<string, string>>();
   const { register } = options;
 
   const record = (line: number, cells: string[]) => {
@@ -96,10 +96,12 @@ export function parseObservationsCsv(text: string, meta: DatasetMeta, file: stri
     }
     seen.set(key, line);
     if (register) {
-      const pair = `${region}|${period}`;
-      let problem = regionPeriods.get(pair);
-      if (!regionPeriods.has(pair)) regionPeriods.set(pair, (problem = regionYearProblem(register, region, parsePeriodCode(period)!)));
-      if (problem !== undefined) throw new DataError({ file, line, field: REGION_COLUMN }, problem, region);
+      // Nested maps: no joined string per line (a dataset has 150.000 of them).
+      let byPeriod = regionPeriods.get(region);
+      if (!byPeriod) regionPeriods.set(region, (byPeriod = new Map()));
+      let problem = byPeriod.get(period);
+      if (problem === undefined) byPeriod.set(period, (problem = regionYearProblem(register, region, parsePeriodCode(period)!) ?? ''));
+      if (problem !== '') throw new DataError({ file, line, field: REGION_COLUMN }, problem, region);
     }
     // Derived measures stay missing here; computeDerivedMeasures fills them in below.
     const rowCells = new Array<Observation>(meta.measures.length).fill(MISSING);
