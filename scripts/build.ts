@@ -9,10 +9,12 @@
  * (default dist/ in the project; an outDir set in astro.config.mjs is not seen here: pass it as --outDir).
  */
 import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   discardStaging,
+  FINAL_OUT_DIR_ENV,
   lockOutput,
   missingFiles,
   OutputLockedError,
@@ -20,6 +22,7 @@ import {
   recoverOutput,
   swapIntoPlace,
   type OutputLock,
+  type OutputPaths,
 } from '../src/node/atomic-output';
 
 const ASTRO = fileURLToPath(new URL('../node_modules/astro/astro.js', import.meta.url));
@@ -47,9 +50,11 @@ export function splitOptions(args: readonly string[]): { outDir?: string; root?:
   return { ...found, rest };
 }
 
-function runAstro(args: string[], lock: OutputLock): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
+function runAstro(args: string[], paths: OutputPaths, lock: OutputLock): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [ASTRO, 'build', ...args], { stdio: 'inherit' });
+    // The build names the output folder it will be swapped into (its release checks report moves with it).
+    const env = { ...process.env, [FINAL_OUT_DIR_ENV]: paths.out };
+    const child = spawn(process.execPath, [ASTRO, 'build', ...args], { stdio: 'inherit', env });
     if (child.pid !== undefined) lock.addProcess(child.pid);
     // The child is in our process group, so a Ctrl-C reaches it too; a signal sent to this process alone
     // is passed on, and this process waits for Astro to stop before it clears up.
@@ -86,7 +91,7 @@ async function main(): Promise<number> {
   try {
     for (const line of recoverOutput(paths)) say(line);
     say(`Bouwen in ${paths.staging}; ${paths.out} blijft tot het einde zoals het is.`);
-    const { code, signal } = await runAstro([...rest, '--outDir', paths.staging], lock);
+    const { code, signal } = await runAstro([...rest, '--outDir', paths.staging], paths, lock);
     const stoppedBy = signal ?? interrupted;
     if (code !== 0 || stoppedBy) {
       discardStaging(paths);
@@ -100,7 +105,7 @@ async function main(): Promise<number> {
       return 1;
     }
     swapIntoPlace(paths);
-    say(`Klaar: ${paths.out} bevat de nieuwe build.`);
+    say(`Klaar: ${paths.out} bevat de nieuwe build${existsSync(paths.report) ? `; de releasecontrole staat in ${paths.report}` : ''}.`);
     return 0;
   } finally {
     lock.release();

@@ -34,6 +34,9 @@ export function releaseReportFile(outDir: string): string {
   return `${path.resolve(outDir).replace(/[\\/]+$/, '')}.releasecontrole.md`;
 }
 
+/** Set by scripts/build.ts for the Astro build in the staging folder: the output folder it will replace. */
+export const FINAL_OUT_DIR_ENV = 'JEUGDZORG_FINAL_OUT_DIR';
+
 export function outputPaths(outDir: string): OutputPaths {
   const out = path.resolve(outDir).replace(/[\\/]+$/, '');
   const staging = `${out}.new`;

@@ -145,6 +145,9 @@ const pagesWritten = () => countFiles(paths.staging, (f) => f.endsWith('.html'))
 const pagesListed = (output: string) => output.split('├─ ').length - 1;
 
 let previous: Map<string, string>;
+/** The release checks report beside the previous output; it changes only with the output. */
+let previousReport = 'verslag van de vorige build';
+const expectReport = (text: string) => expect(readFileSync(paths.report, 'utf8')).toBe(text);
 
 beforeAll(async () => {
   rmSync(work, { recursive: true, force: true });
@@ -152,6 +155,7 @@ beforeAll(async () => {
   // The previous output: a complete build of the same data (shared with other tests of the run).
   cpSync(await builtSite(), paths.out, { recursive: true });
   previous = tree(paths.out);
+  writeFileSync(paths.report, previousReport);
 }, 600_000);
 
 afterAll(() => {
@@ -174,6 +178,7 @@ describe('npm run build keeps the previous output whole and servable', () => {
     expect(existsSync(paths.staging)).toBe(false);
     expect(differences(tree(paths.out), previous)).toEqual([]);
     await expectServable(previous);
+    expectReport(previousReport);
   }, 120_000);
 
   it('when killed as it starts', async () => {
@@ -181,6 +186,7 @@ describe('npm run build keeps the previous output whole and servable', () => {
     expect(existsSync(paths.lock)).toBe(true);
     expect(differences(tree(paths.out), previous)).toEqual([]);
     await expectServable(previous);
+    expectReport(previousReport);
   }, 240_000);
 
   it('when killed while the downloads are written', async () => {
@@ -190,6 +196,7 @@ describe('npm run build keeps the previous output whole and servable', () => {
     expect(existsSync(path.join(paths.staging, 'pagefind'))).toBe(false);
     expect(differences(tree(paths.out), previous)).toEqual([]);
     await expectServable(previous);
+    expectReport(previousReport);
   }, 240_000);
 
   it('when killed while Astro renders the pages', async () => {
@@ -199,6 +206,7 @@ describe('npm run build keeps the previous output whole and servable', () => {
     expect(existsSync(path.join(paths.staging, 'pagefind'))).toBe(false);
     expect(differences(tree(paths.out), previous)).toEqual([]);
     await expectServable(previous);
+    expectReport(previousReport);
   }, 240_000);
 
   it('when killed while Pagefind writes the search index', async () => {
@@ -208,6 +216,7 @@ describe('npm run build keeps the previous output whole and servable', () => {
     expect(output).not.toContain('[bouwen] Klaar');
     expect(differences(tree(paths.out), previous)).toEqual([]);
     await expectServable(previous);
+    expectReport(previousReport);
   }, 240_000);
 
   /** A complete build in the staging folder (a copy of the output with another home page), swapped in by a process killed after `step`. */
@@ -216,6 +225,7 @@ describe('npm run build keeps the previous output whole and servable', () => {
     cpSync(paths.out, paths.staging, { recursive: true });
     writeFileSync(path.join(paths.staging, 'index.html'), `${readFileSync(path.join(paths.out, 'index.html'), 'utf8')}<!-- ${step} -->`);
     const next = tree(paths.staging);
+    writeFileSync(paths.stagingReport, `verslag ${step}`);
     const result = spawnSync(process.execPath, ['--import', 'tsx', 'tests/build/swap-kill.ts', paths.out, step], { encoding: 'utf8' });
     expect(result.signal, `${result.stdout}\n${result.stderr}`).toBe('SIGKILL');
     return next;
@@ -228,6 +238,8 @@ describe('npm run build keeps the previous output whole and servable', () => {
     expect(differences(tree(paths.previous), previous)).toEqual([]);
     recoverOutput(paths);
     expect(existsSync(paths.previous)).toBe(false);
+    // The report moves with its build.
+    expectReport((previousReport = 'verslag nieuwe-op-zijn-plaats'));
     previous = next;
   }, 60_000);
 
@@ -236,6 +248,7 @@ describe('npm run build keeps the previous output whole and servable', () => {
     // The one moment without an output folder (a few microseconds in a real swap): the previous one is whole beside it.
     expect(existsSync(paths.out)).toBe(false);
     expect(differences(tree(paths.previous), previous)).toEqual([]);
+    expectReport(previousReport);
 
     const build = await startBuild();
     running.add(build.child.pid!);
@@ -254,5 +267,9 @@ describe('npm run build keeps the previous output whole and servable', () => {
     for (const leftover of [paths.staging, paths.previous, paths.lock]) expect(existsSync(leftover), leftover).toBe(false);
     expect(readFileSync(path.join(paths.out, 'index.html'), 'utf8')).toContain(NEW_SITE);
     await expectServable(tree(paths.out));
+    // With the release checks of the new build beside it.
+    expect(readFileSync(paths.report, 'utf8')).toMatch(/^# Releasecontrole: /);
+    expect(existsSync(paths.stagingReport)).toBe(false);
+    expect(build.output()).toContain(`Het hele verslag: ${paths.report}`);
   }, 300_000);
 });

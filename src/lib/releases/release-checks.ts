@@ -1,0 +1,799 @@
+/**
+ * Checks of a new release against the one before it, for the publisher to read before publishing:
+ *  - gemeenten that vanished without a herindeling (had figures before, have none now, and the register of
+ *    regions says they still exist);
+ *  - jumps: a count that changed by more than a set factor, from the period before to a new period, or from
+ *    the previous release to this one for a period both publish (a revision);
+ *  - totals that do not match their parts beyond rounding: a total category and the other categories of an
+ *    additive dimension, measures that add up (meta.sums), Nederland, a provincie or jeugdregio and its
+ *    gemeenten, Nederland and the provincies, a gemeente and its wijken.
+ * The findings are not errors: the build reports them and goes on (src/integrations/validate-data.ts). Pure.
+ */
+import type { DatasetMeta, Measure, Release } from '../../schemas/dataset';
+import { rowKey, type ObservationRow } from '../data/dataset';
+import { comparePeriods, parsePeriodCode, periodLabel, type Period } from '../data/periods';
+import type { Observation } from '../data/symbols';
+import { countWords, formatNumber } from '../format/number';
+import { gemeenteOfWijk, regionKind } from '../regions/codes';
+import type { Destination } from '../regions/register';
+import { diffVersions } from './diff';
+import { datasetVersion, previousRelease, type DatasetVersion, type ReleaseStore } from './versions';
+
+/** What the checks need of the register of regions (src/lib/regions/register.ts `RegionRegister` fits). */
+export interface ReleaseCheckRegions {
+  label(code: string): string;
+  gemeente(code: string): { eersteJaar: number; laatsteJaar: number | null } | undefined;
+  gemeentenIn(year: number): ReadonlyArray<{ code: string }>;
+  provincies(): ReadonlyArray<{ code: string }>;
+  provincieOf(gemeente: string): string | undefined;
+  jeugdregioOf(gemeente: string): string | undefined;
+  /** The gemeenten of `fromYear` that make up a gemeente of `toYear`, with shares. */
+  parts(code: string, fromYear: number, toYear: number): Destination[];
+  sameWijkArea(code: string, yearA: number, yearB: number): boolean;
+}
+
+export interface ReleaseCheckOptions {
+  /**
+   * A count jumps when it became this many times larger or smaller. 2 (doubled, or halved): the counts are
+   * of persons and trajecten who mostly stay in care from one half year to the next, so a gemeente's count
+   * moves by percents, and a revision from voorlopig to definitief by a few percent; a factor of 2 is what
+   * an import error looks like (a decimal point read as a thousands separator, a file read twice, half the
+   * rows missing, a unit of 1.000), while an ordinary year does not come near it.
+   */
+  jumpFactor?: number;
+  /**
+   * Only counts of which the larger value is at least this are compared. 100: below it chance and rounding
+   * decide (counts are rounded to fives: 10 → 25 is 2,5 times as many, and one family moving house doubles
+   * a small gemeente's jeugdreclassering); from 100 on a doubling is 50 or more, some five times the
+   * spread chance gives a count of that size (√100 = 10).
+   */
+  jumpMinimum?: number;
+  /** At most this many findings per kind and dataset in the report file; the build log shows fewer still. */
+  reportLimit?: number;
+}
+
+export const DEFAULT_RELEASE_CHECK_OPTIONS: Required<ReleaseCheckOptions> = { jumpFactor: 2, jumpMinimum: 100, reportLimit: 200 };
+
+export type FindingKind = 'verdwenen-gemeente' | 'sprong' | 'totaal-past-niet';
+
+export const FINDING_KIND_LABEL: Record<FindingKind, { one: string; many: string }> = {
+  'verdwenen-gemeente': { one: 'gemeente verdwenen zonder herindeling', many: 'gemeenten verdwenen zonder herindeling' },
+  sprong: { one: 'sprong', many: 'sprongen' },
+  'totaal-past-niet': { one: 'totaal dat niet past bij zijn delen', many: 'totalen die niet passen bij hun delen' },
+};
+
+interface FindingBase {
+  dataset: string;
+  /** Region code; empty for a finding about a whole relation (`values.rows`). */
+  region: string;
+  /** Period code; empty for a finding about a whole relation. */
+  period: string;
+  /** Measure id; null for a gemeente that vanished (all its measures). */
+  measure: string | null;
+  /** Dimension id → category code of the row (empty without dimensions). */
+  topics: Readonly<Record<string, string>>;
+  /** In Dutch, for the publisher. */
+  message: string;
+}
+
+export interface VanishedFinding extends FindingBase {
+  kind: 'verdwenen-gemeente';
+  /** The period it last had figures in: of the previous release, or the same period when a row was dropped. */
+  values: { lastPeriod: string; previousRelease: string };
+}
+
+export interface JumpFinding extends FindingBase {
+  kind: 'sprong';
+  values: {
+    previous: number;
+    current: number;
+    /** current / previous; Infinity from 0. */
+    factor: number;
+    /** A revision compares the same period in the previous release; a new period the period before it. */
+    comparedWith: 'vorige-release' | 'vorige-periode';
+    previousPeriod: string;
+  };
+}
+
+export interface TotalFinding extends FindingBase {
+  kind: 'totaal-past-niet';
+  values: {
+    relation: string;
+    total: number | null;
+    /** What the parts can add up to, given rounding, secret cells and missing parts. */
+    partsLow: number;
+    partsHigh: number;
+    parts: number;
+    /** For a finding about a whole relation: in how many of how many rows it does not hold. */
+    rows?: { failing: number; checked: number };
+  };
+}
+
+export type ReleaseFinding = VanishedFinding | JumpFinding | TotalFinding;
+
+export interface ReleaseCheckResult {
+  current: Release;
+  previous: Release | undefined;
+  options: Required<ReleaseCheckOptions>;
+  /** Each dataset of the current release: compared with the previous release, or new or carried over. */
+  datasets: Array<{ id: string; title: string; comparedWith: string | null; carriedOver: boolean }>;
+  findings: ReleaseFinding[];
+}
+
+/** Checks the current (last) release of a data folder against the one before it. */
+export function checkRelease(store: ReleaseStore, regions: ReleaseCheckRegions, options: ReleaseCheckOptions = {}): ReleaseCheckResult {
+  const opts = { ...DEFAULT_RELEASE_CHECK_OPTIONS, ...options };
+  const current = store.catalog.releases.at(-1)!;
+  const previous = previousRelease(store.catalog, current.id);
+  const context = new Context(regions);
+  const result: ReleaseCheckResult = { current, previous, options: opts, datasets: [], findings: [] };
+  for (const id of store.catalog.datasets) {
+    const now = datasetVersion(store, id, current.id);
+    if (!now) continue;
+    const before = previous && !now.carriedOver ? datasetVersion(store, id, previous.id) : undefined;
+    result.datasets.push({ id, title: now.meta.title, comparedWith: before ? previous!.id : null, carriedOver: now.carriedOver });
+    if (before) {
+      result.findings.push(...vanishedGemeenten(before, now, context));
+      result.findings.push(...jumps(before, now, context, opts));
+    }
+    result.findings.push(...totalsAndParts(now, context));
+  }
+  return result;
+}
+
+/** Lookups the checks repeat, cached per run. */
+class Context {
+  private readonly periods = new Map<string, Period | undefined>();
+  private readonly gemeentenByYear = new Map<number, string[]>();
+  private readonly labels = new Map<string, string>();
+  private readonly membership = { provincie: new Map<string, string | undefined>(), jeugdregio: new Map<string, string | undefined>() };
+  private readonly members = new Map<string, Map<string, string[]>>();
+  constructor(readonly regions: ReleaseCheckRegions) {}
+
+  period(code: string): Period | undefined {
+    if (!this.periods.has(code)) this.periods.set(code, parsePeriodCode(code));
+    return this.periods.get(code);
+  }
+
+  periodText(code: string): string {
+    const period = this.period(code);
+    return period ? periodLabel(period) : code;
+  }
+
+  regionText(code: string): string {
+    let text = this.labels.get(code);
+    if (text === undefined) {
+      const name = this.regions.label(code);
+      this.labels.set(code, (text = name === code ? code : `${name} (${code})`));
+    }
+    return text;
+  }
+
+  /** The provincie or jeugdregio of a gemeente. */
+  memberOf(kind: 'provincie' | 'jeugdregio', gemeente: string): string | undefined {
+    const cache = this.membership[kind];
+    let region = cache.get(gemeente);
+    if (region === undefined && !cache.has(gemeente)) {
+      region = kind === 'provincie' ? this.regions.provincieOf(gemeente) : this.regions.jeugdregioOf(gemeente);
+      cache.set(gemeente, region);
+    }
+    return region;
+  }
+
+  /** The gemeenten of a year's indeling in a provincie or jeugdregio. */
+  membersIn(kind: 'provincie' | 'jeugdregio', region: string, year: number): string[] {
+    const key = `${kind}|${year}`;
+    let byRegion = this.members.get(key);
+    if (!byRegion) {
+      byRegion = new Map();
+      for (const g of this.gemeentenIn(year)) {
+        const r = this.memberOf(kind, g);
+        if (r === undefined) continue;
+        const list = byRegion.get(r);
+        if (list) list.push(g);
+        else byRegion.set(r, [g]);
+      }
+      this.members.set(key, byRegion);
+    }
+    return byRegion.get(region) ?? [];
+  }
+
+  gemeentenIn(year: number): string[] {
+    let list = this.gemeentenByYear.get(year);
+    if (!list) this.gemeentenByYear.set(year, (list = this.regions.gemeentenIn(year).map((g) => g.code)));
+    return list;
+  }
+
+  existsIn(gemeente: string, year: number): boolean | undefined {
+    const g = this.regions.gemeente(gemeente);
+    return g ? g.eersteJaar <= year && (g.laatsteJaar === null || year <= g.laatsteJaar) : undefined;
+  }
+}
+
+/** Stored counts: what the checks compare (rates follow from their counts, or lack the size to judge them). */
+function countMeasures(meta: DatasetMeta): Array<{ measure: Measure; index: number }> {
+  return meta.measures.map((measure, index) => ({ measure, index })).filter(({ measure }) => measure.type === 'aantal' && !measure.derived);
+}
+
+/** Counts of persons and trajecten are rounded (the disclosure policy); population figures are not. */
+function roundingSlack(meta: DatasetMeta, measure: Measure): number {
+  return measure.countOf === 'inwoners' ? 0 : Math.floor(meta.disclosure.roundTo / 2);
+}
+
+function topicsOf(meta: DatasetMeta, topics: readonly string[]): Record<string, string> {
+  return Object.fromEntries(meta.dimensions.map((d, i) => [d.id, topics[i]!]));
+}
+
+/** The categories of a row that are not a total, as words: "12 tot 18 jaar, meisjes". */
+function topicText(meta: DatasetMeta, topics: readonly string[]): string {
+  return meta.dimensions
+    .map((d, i) => d.codes.find((c) => c.code === topics[i]))
+    .filter((c) => c !== undefined && !c.total)
+    .map((c) => c!.label)
+    .join(', ');
+}
+
+function sortedPeriods(version: DatasetVersion, context: Context): Period[] {
+  return version.periods
+    .map((p) => context.period(p.code))
+    .filter((p): p is Period => p !== undefined)
+    .sort(comparePeriods);
+}
+
+/** The latest period of the same kind before `period` in a list sorted in time. */
+function periodBefore(period: Period, sorted: readonly Period[]): Period | undefined {
+  let found: Period | undefined;
+  for (const p of sorted) if (p.kind === period.kind && comparePeriods(p, period) < 0) found = p;
+  return found;
+}
+
+function gemeentenWithRows(rows: readonly ObservationRow[]): Map<string, Set<string>> {
+  const byPeriod = new Map<string, Set<string>>();
+  for (const row of rows) {
+    if (regionKind(row.region) !== 'gemeente') continue;
+    let set = byPeriod.get(row.period);
+    if (!set) byPeriod.set(row.period, (set = new Set()));
+    set.add(row.region);
+  }
+  return byPeriod;
+}
+
+function vanishedGemeenten(before: DatasetVersion, now: DatasetVersion, context: Context): VanishedFinding[] {
+  const meta = now.meta;
+  const out: VanishedFinding[] = [];
+  const had = gemeentenWithRows(before.rows);
+  const has = gemeentenWithRows(now.rows);
+  const previousRelease = before.release.id;
+  const earlier = new Set(before.periods.map((p) => p.code));
+  const finding = (region: string, period: string, lastPeriod: string, message: string): VanishedFinding => ({
+    kind: 'verdwenen-gemeente',
+    dataset: meta.id,
+    region,
+    period,
+    measure: null,
+    topics: {},
+    values: { lastPeriod, previousRelease },
+    message,
+  });
+  // A period both releases publish: its indeling did not change, so a gemeente may not go.
+  for (const p of now.periods) {
+    if (!earlier.has(p.code)) continue;
+    for (const g of had.get(p.code) ?? []) {
+      if (has.get(p.code)?.has(g)) continue;
+      const text = `${context.regionText(g)} had in de vorige release (${previousRelease}) cijfers over ${context.periodText(p.code)}, nu niet meer.`;
+      out.push(finding(g, p.code, p.code, text));
+    }
+  }
+  // A new period: every gemeente of the period before that still exists in the new one's year.
+  const beforeSorted = sortedPeriods(before, context);
+  for (const p of now.periods) {
+    if (earlier.has(p.code)) continue;
+    const period = context.period(p.code);
+    const last = period && periodBefore(period, beforeSorted);
+    if (!period || !last) continue;
+    for (const g of had.get(last.code) ?? []) {
+      if (has.get(p.code)?.has(g) || context.existsIn(g, period.year) === false) continue;
+      const text = `${context.regionText(g)} heeft geen cijfers over ${context.periodText(p.code)}, wel over ${context.periodText(last.code)}, en is volgens het register van gemeenten niet bij een herindeling opgeheven.`;
+      out.push(finding(g, p.code, last.code, text));
+    }
+  }
+  return out;
+}
+
+/**
+ * A number for a cell, for comparing sizes: nihil and "cannot occur" are 0, a suppressed count (".") is
+ * below the threshold, so at most threshold − 1; a secret ("x") or missing cell is unknown.
+ */
+function sizeOf(cell: Observation | undefined, meta: DatasetMeta): number | undefined {
+  if (!cell) return undefined;
+  if (cell.value !== null) return cell.value;
+  if (cell.symbol === '-' || cell.symbol === '') return 0;
+  if (cell.symbol === '.') return Math.max(0, meta.disclosure.threshold - 1);
+  return undefined;
+}
+
+function isJump(a: number, b: number, opts: Required<ReleaseCheckOptions>): boolean {
+  const big = Math.max(a, b);
+  const small = Math.min(a, b);
+  return big >= opts.jumpMinimum && big >= opts.jumpFactor * small;
+}
+
+const formatFactor = (factor: number) => (Number.isFinite(factor) ? `×${formatNumber(factor, 2)}` : 'van 0');
+
+function jumps(before: DatasetVersion, now: DatasetVersion, context: Context, opts: Required<ReleaseCheckOptions>): JumpFinding[] {
+  const meta = now.meta;
+  const measures = countMeasures(meta);
+  const countIndexes = new Set(measures.map((m) => m.index));
+  const out: JumpFinding[] = [];
+  const seen = new Set<string>();
+  const push = (f: JumpFinding, measure: Measure) => {
+    // A population figure repeats on every row of a region and period: report it once.
+    const key = measure.countOf === 'inwoners' ? `${f.region}|${f.period}|${f.measure}|${f.values.previous}|${f.values.current}` : undefined;
+    if (key && seen.has(key)) return;
+    if (key) seen.add(key);
+    out.push(f);
+  };
+
+  // Revisions: the same cell in the previous release.
+  for (const r of diffVersions(before, now).revisions) {
+    const i = meta.measures.indexOf(r.measure);
+    if (!countIndexes.has(i)) continue;
+    const a = sizeOf(r.old, meta);
+    const b = sizeOf(r.new, meta);
+    if (a === undefined || b === undefined || !isJump(a, b, opts)) continue;
+    const factor = a === 0 ? Infinity : b / a;
+    const where = [context.regionText(r.region), topicText(meta, r.topics)].filter(Boolean).join(', ');
+    const text = `${r.measure.label}, ${where}, ${context.periodText(r.period)}: herzien van ${show(r.old)} in de vorige release naar ${show(r.new)} (${formatFactor(factor)}).`;
+    push(
+      {
+        kind: 'sprong',
+        dataset: meta.id,
+        region: r.region,
+        period: r.period,
+        measure: r.measure.id,
+        topics: topicsOf(meta, r.topics),
+        values: { previous: a, current: b, factor, comparedWith: 'vorige-release', previousPeriod: r.period },
+        message: text,
+      },
+      r.measure,
+    );
+  }
+
+  // New periods: against the period before, on the same indeling (herindelingen converted, changed wijken left out).
+  const earlier = new Set(before.periods.map((p) => p.code));
+  const sorted = sortedPeriods(now, context);
+  const byPeriod = new Map<string, Map<string, ObservationRow>>();
+  for (const row of now.rows) {
+    let rows = byPeriod.get(row.period);
+    if (!rows) byPeriod.set(row.period, (rows = new Map()));
+    rows.set(rowKey(row.region, '', row.topics), row);
+  }
+  for (const p of now.periods) {
+    if (earlier.has(p.code)) continue;
+    const period = context.period(p.code);
+    const last = period && periodBefore(period, sorted);
+    if (!period || !last) continue;
+    const lastRows = byPeriod.get(last.code) ?? new Map<string, ObservationRow>();
+    const compared = measures.filter(({ measure }) => !breakBetween(meta, measure, last, period, context));
+    for (const row of byPeriod.get(p.code)?.values() ?? []) {
+      const base = baseRows(row, last, period, lastRows, context);
+      if (!base) continue;
+      for (const { measure, index } of compared) {
+        let a = 0;
+        for (const { row: part, share } of base) {
+          const size = sizeOf(part.cells[index], meta);
+          if (size === undefined) {
+            a = NaN;
+            break;
+          }
+          a += size * share;
+        }
+        const b = sizeOf(row.cells[index], meta);
+        if (Number.isNaN(a) || b === undefined || !isJump(a, b, opts)) continue;
+        a = Math.round(a);
+        const factor = a === 0 ? Infinity : b / a;
+        const converted = base.length > 1 || base[0]!.share !== 1 || base[0]!.row.region !== row.region ? ' (omgerekend naar de indeling van nu)' : '';
+        const where = [context.regionText(row.region), topicText(meta, row.topics)].filter(Boolean).join(', ');
+        const text = `${measure.label}, ${where}: van ${formatNumber(a)} in ${context.periodText(last.code)}${converted} naar ${show(row.cells[index]!)} in ${context.periodText(p.code)} (${formatFactor(factor)}).`;
+        push(
+          {
+            kind: 'sprong',
+            dataset: meta.id,
+            region: row.region,
+            period: p.code,
+            measure: measure.id,
+            topics: topicsOf(meta, row.topics),
+            values: { previous: a, current: b, factor, comparedWith: 'vorige-periode', previousPeriod: last.code },
+            message: text,
+          },
+          measure,
+        );
+      }
+    }
+  }
+  return out;
+}
+
+function show(cell: Observation): string {
+  return cell.value !== null ? formatNumber(cell.value) : `"${cell.symbol ?? '.'}"`;
+}
+
+/** True when a trend break of the measure lies between two periods: a jump there is expected. */
+function breakBetween(meta: DatasetMeta, measure: Measure, from: Period, to: Period, context: Context): boolean {
+  return meta.trendBreaks.some((b) => {
+    const at = context.period(b.from);
+    return at !== undefined && (!b.measures || b.measures.includes(measure.id)) && comparePeriods(at, from) > 0 && comparePeriods(at, to) <= 0;
+  });
+}
+
+/**
+ * The rows of the earlier period that make up a region of the new one: itself, or for a gemeente changed by
+ * a herindeling its parts with their shares; undefined when they cannot be compared (a part without a row,
+ * a wijk with another area).
+ */
+function baseRows(
+  row: ObservationRow,
+  last: Period,
+  period: Period,
+  lastRows: ReadonlyMap<string, ObservationRow>,
+  context: Context,
+): Array<{ row: ObservationRow; share: number }> | undefined {
+  const kind = regionKind(row.region);
+  const own = lastRows.get(rowKey(row.region, '', row.topics));
+  if (kind === 'wijk') return own && context.regions.sameWijkArea(row.region, last.year, period.year) ? [{ row: own, share: 1 }] : undefined;
+  if (kind !== 'gemeente' || last.year === period.year) return own ? [{ row: own, share: 1 }] : undefined;
+  const parts = context.regions.parts(row.region, last.year, period.year);
+  if (parts.length === 0) return own ? [{ row: own, share: 1 }] : undefined;
+  const out: Array<{ row: ObservationRow; share: number }> = [];
+  for (const part of parts) {
+    const partRow = lastRows.get(rowKey(part.code, '', row.topics));
+    if (!partRow) return undefined;
+    out.push({ row: partRow, share: part.share });
+  }
+  return out;
+}
+
+/** A total and the parts it should be the sum of. */
+interface Relation {
+  /** Groups the rows of one relation, for the structural check. */
+  id: string;
+  /** In Dutch: "de categorieën van leeftijd", "de gemeenten van Nederland". */
+  label: string;
+  total: ObservationRow;
+  parts: Array<ObservationRow | undefined>;
+  /** False when the parts add up to at most the total (some parts are not in the table, or not every youth has a wijk). */
+  exact: boolean;
+  /** A relation between measures of one row (meta.sums): the total's measure, and each part's. */
+  measures?: { total: number; parts: number[] };
+}
+
+/**
+ * A relation that fails for a measure in at least this share of its rows (and in at least MIN_STRUCTURAL
+ * rows) is reported once, as a whole, for all its measures: then its definition is wrong (a category outside
+ * the total, a dimension in which one youth can be in several categories), not each of its rows.
+ */
+const STRUCTURAL_SHARE = 0.5;
+const MIN_STRUCTURAL = 20;
+
+interface Mismatch {
+  relation: Relation;
+  measure: Measure;
+  total: Observation | undefined;
+  sum: number;
+  low: number;
+  high: number;
+  slack: number;
+}
+
+/**
+ * Totals against their parts, for the counts of persons and trajecten (population figures come from
+ * another source and repeat across categories: they are no parts of one another).
+ */
+function totalsAndParts(now: DatasetVersion, context: Context): TotalFinding[] {
+  const meta = now.meta;
+  const measures = countMeasures(meta).filter(({ measure }) => measure.countOf !== 'inwoners');
+  if (measures.length === 0) return [];
+  const byRelation = new Map<string, { checked: number[]; failing: Mismatch[] }>();
+  const suppressedHigh = Math.max(0, meta.disclosure.threshold - 1);
+  const slacks = measures.map(({ measure }) => roundingSlack(meta, measure));
+  let last: { id: string; group: { checked: number[]; failing: Mismatch[] } } | undefined;
+  forEachRelation(now, context, (relation) => {
+    if (last?.id !== relation.id) {
+      let group = byRelation.get(relation.id);
+      if (!group) byRelation.set(relation.id, (group = { checked: measures.map(() => 0), failing: [] }));
+      last = { id: relation.id, group };
+    }
+    const group = last.group;
+    const parts = relation.parts;
+    for (let m = 0; m < measures.length; m++) {
+      const { measure, index } = measures[m]!;
+      if (relation.measures && relation.measures.total !== index) continue;
+      const total = relation.total.cells[index];
+      // A total that is not there, or not a figure, tells nothing: in CBS tables "." is also "gegevens ontbreken".
+      if (!total || (total.value === null && total.symbol !== '-' && total.symbol !== '')) continue;
+      const slack = slacks[m]!;
+      const tLow = total.value === null || total.symbol === '-' ? 0 : Math.max(0, total.value - slack);
+      const tHigh = total.value === null || total.symbol === '-' ? 0 : total.value + slack;
+      // What the parts can add up to: what each published cell allows its true count to be, summed. A rounded
+      // count ±2 (counts are rounded to multiples of 5), nihil 0, a suppressed count (".") 0 … threshold − 1,
+      // a secret ("x") or missing one anything.
+      let low = 0;
+      let high = 0;
+      let sum = 0;
+      for (let k = 0; k < parts.length; k++) {
+        const cell = parts[k]?.cells[relation.measures ? relation.measures.parts[k]! : index];
+        if (!cell) high = Infinity;
+        else if (cell.symbol === '-' || cell.symbol === '') continue;
+        else if (cell.value !== null) {
+          low += Math.max(0, cell.value - slack);
+          high += cell.value + slack;
+          sum += cell.value;
+        } else if (cell.symbol === '.') high += suppressedHigh;
+        else high = Infinity;
+      }
+      group.checked[m]!++;
+      if (low <= tHigh && (!relation.exact || tLow <= high)) continue;
+      group.failing.push({ relation, measure, total, sum, low, high, slack });
+    }
+  });
+  const out: TotalFinding[] = [];
+  for (const group of byRelation.values()) {
+    const { failing } = group;
+    if (failing.length === 0) continue;
+    const checked = new Map(measures.map(({ measure }, m) => [measure.id, group.checked[m]!]));
+    const perMeasure = new Map<string, number>();
+    for (const f of failing) perMeasure.set(f.measure.id, (perMeasure.get(f.measure.id) ?? 0) + 1);
+    const structural = [...perMeasure].some(([id, n]) => n >= MIN_STRUCTURAL && n >= STRUCTURAL_SHARE * checked.get(id)!);
+    if (!structural) {
+      out.push(...failing.map((f) => totalFinding(f, meta, context)));
+      continue;
+    }
+    const example = totalFinding(failing[0]!, meta, context);
+    const rows = { failing: failing.length, checked: [...checked.values()].reduce((a, b) => a + b, 0) };
+    const which = [...perMeasure].map(([id, n]) => `${meta.measures.find((m) => m.id === id)!.label.toLowerCase()} ${formatNumber(n)} van ${formatNumber(checked.get(id)!)}`);
+    out.push({
+      ...example,
+      region: '',
+      period: '',
+      measure: failing[0]!.measure.id,
+      topics: {},
+      values: { ...example.values, rows },
+      message:
+        `${capitalise(failing[0]!.relation.label)} passen niet bij hun totaal, niet af en toe maar in een groot deel van de rijen (${which.join('; ')}). ` +
+        `Staat een categorie buiten het totaal, of kan één persoon of traject in meer delen vallen? Dan zijn ze niet optelbaar (additive: false bij de dimensie in meta.json). ` +
+        `Bijvoorbeeld: ${example.message}`,
+    });
+  }
+  return out;
+}
+
+const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+function totalFinding({ relation, measure, total, sum, low, high, slack }: Mismatch, meta: DatasetMeta, context: Context): TotalFinding {
+  const row = relation.total;
+  const where = [context.regionText(row.region), topicText(meta, row.topics)].filter(Boolean).join(', ');
+  const shown = show(total ?? { value: null, symbol: '.' });
+  const parts = `${relation.label}: ${relation.parts.length} delen, samen ${formatNumber(sum)}`;
+  const allowance = `met afronding (±${slack} per aantal) en geheime cellen`;
+  const text =
+    total !== undefined && total.value !== null && low > total.value + slack
+      ? `het totaal ${shown} is kleiner dan de delen samen (${parts}; ${allowance} ten minste ${formatNumber(low)})`
+      : `het totaal ${shown} is groter dan de delen samen kunnen zijn (${parts}; ${allowance} hoogstens ${formatNumber(high)})`;
+  return {
+    kind: 'totaal-past-niet',
+    dataset: meta.id,
+    region: row.region,
+    period: row.period,
+    measure: measure.id,
+    topics: topicsOf(meta, row.topics),
+    values: { relation: relation.label, total: total?.value ?? null, partsLow: low, partsHigh: high, parts: relation.parts.length },
+    message: `${measure.label}, ${where}, ${context.periodText(row.period)}: ${text}.`,
+  };
+}
+
+/**
+ * Visits the totals of a dataset version with their parts, one at a time (there are about as many as rows).
+ * Rows are found by number, not by a key string: the categories of a row are numbered in mixed radix
+ * (category index × stride per dimension), so "the same row with another age group" is an addition.
+ */
+function forEachRelation(version: DatasetVersion, context: Context, visit: (relation: Relation) => void): void {
+  const meta = version.meta;
+  const rows = version.rows;
+  const out = { push: visit };
+  const codeIndex = meta.dimensions.map((dim) => new Map(dim.codes.map((c, i) => [c.code, i])));
+  const strides: number[] = [];
+  let combinations = 1;
+  for (let d = meta.dimensions.length - 1; d >= 0; d--) {
+    strides[d] = combinations;
+    combinations *= meta.dimensions[d]!.codes.length;
+  }
+  const topicNumber = (row: ObservationRow): number => {
+    let n = 0;
+    for (let d = 0; d < strides.length; d++) {
+      const i = codeIndex[d]!.get(row.topics[d]!);
+      if (i === undefined) return -1;
+      n += i * strides[d]!;
+    }
+    return n;
+  };
+  // Each region and period: its rows by category number.
+  const cells = new Map<string, Array<ObservationRow | undefined>>();
+  // Each period and category number: its rows of every region.
+  const groups = new Map<string, ObservationRow[]>();
+  for (const row of rows) {
+    const t = topicNumber(row);
+    if (t < 0) continue;
+    const own = `${row.region}|${row.period}`;
+    let list = cells.get(own);
+    if (!list) cells.set(own, (list = new Array<ObservationRow | undefined>(combinations)));
+    list[t] = row;
+    const key = `${row.period}|${t}`;
+    const group = groups.get(key);
+    if (group) group.push(row);
+    else groups.set(key, [row]);
+  }
+
+  // A total category and the other categories of an additive dimension.
+  meta.dimensions.forEach((dim, d) => {
+    const total = dim.codes.findIndex((c) => c.total);
+    if (!dim.additive || total < 0 || dim.codes.length < 2) return;
+    const offsets = dim.codes.flatMap((c, i) => (c.total ? [] : [(i - total) * strides[d]!]));
+    const label = `de categorieën van ${dim.label.toLowerCase()}`;
+    const id = `categorie:${dim.id}`;
+    for (const list of cells.values()) {
+      for (let t = 0; t < combinations; t++) {
+        const row = list[t];
+        if (!row || Math.floor(t / strides[d]!) % dim.codes.length !== total) continue;
+        const parts = offsets.map((o) => list[t + o]);
+        if (parts.some((p) => p !== undefined)) out.push({ id, label, total: row, parts, exact: true });
+      }
+    }
+  });
+
+  // Regions and their members, per period and categories.
+  const provincieCodes = context.regions.provincies().map((p) => p.code);
+  for (const list of groups.values()) {
+    const year = context.period(list[0]!.period)?.year;
+    if (year === undefined) continue;
+    const byRegion = new Map<string, ObservationRow>();
+    const gemeenten: ObservationRow[] = [];
+    const provincies: ObservationRow[] = [];
+    const wijken = new Map<string, ObservationRow[]>();
+    let nl: ObservationRow | undefined;
+    for (const row of list) {
+      byRegion.set(row.region, row);
+      const kind = regionKind(row.region);
+      if (kind === 'gemeente') gemeenten.push(row);
+      else if (kind === 'provincie') provincies.push(row);
+      else if (kind === 'land') nl = row;
+      else if (kind === 'wijk') {
+        const g = gemeenteOfWijk(row.region);
+        const l = wijken.get(g);
+        if (l) l.push(row);
+        else wijken.set(g, [row]);
+      }
+    }
+    const complete = (codes: readonly string[]) => codes.length > 0 && codes.every((code) => byRegion.has(code));
+    if (nl && gemeenten.length > 0) {
+      out.push({ id: 'regio:land-gemeenten', label: 'de gemeenten van Nederland', total: nl, parts: gemeenten, exact: complete(context.gemeentenIn(year)) });
+    }
+    if (nl && provincies.length > 0) {
+      out.push({ id: 'regio:land-provincies', label: 'de provincies', total: nl, parts: provincies, exact: complete(provincieCodes) });
+    }
+    for (const kind of ['provincie', 'jeugdregio'] as const) {
+      const members = new Map<string, ObservationRow[]>();
+      for (const g of gemeenten) {
+        const region = context.memberOf(kind, g.region);
+        if (region === undefined) continue;
+        const l = members.get(region);
+        if (l) l.push(g);
+        else members.set(region, [g]);
+      }
+      const label = `de gemeenten van ${kind === 'provincie' ? 'de provincie' : 'de jeugdregio'}`;
+      for (const [region, parts] of members) {
+        const total = byRegion.get(region);
+        if (total) out.push({ id: `regio:${kind}-gemeenten`, label, total, parts, exact: complete(context.membersIn(kind, region, year)) });
+      }
+    }
+    for (const [g, parts] of wijken) {
+      const total = byRegion.get(g);
+      // Not every youth has a known wijk: the wijken add up to at most their gemeente.
+      if (total) out.push({ id: 'regio:gemeente-wijken', label: 'de wijken', total, parts, exact: false });
+    }
+  }
+
+  // Measures that add up to another measure of the same row (meta.sums).
+  const measureIndex = new Map(meta.measures.map((m, i) => [m.id, i]));
+  for (const sum of meta.sums) {
+    const total = measureIndex.get(sum.total);
+    const parts = sum.parts.map((id) => measureIndex.get(id));
+    if (total === undefined || parts.some((p) => p === undefined)) continue;
+    // Some sums are incomplete (trajecten without a known verwijzer): the parts add up to at most the total.
+    const exact = (sum as { complete?: boolean }).complete !== false;
+    const label = `de maten ${sum.parts.map((id) => meta.measures[measureIndex.get(id)!]!.label.toLowerCase()).join(', ')}`;
+    const measures = { total, parts: parts as number[] };
+    for (const row of rows) out.push({ id: `som:${sum.total}`, label, total: row, parts: parts.map(() => row), exact, measures });
+  }
+}
+
+const KINDS: readonly FindingKind[] = ['verdwenen-gemeente', 'sprong', 'totaal-past-niet'];
+
+function countsByDataset(findings: readonly ReleaseFinding[], kind: FindingKind): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const f of findings) if (f.kind === kind) counts.set(f.dataset, (counts.get(f.dataset) ?? 0) + 1);
+  return counts;
+}
+
+const kindWords = (kind: FindingKind, n: number) => countWords(n, FINDING_KIND_LABEL[kind].one, FINDING_KIND_LABEL[kind].many);
+
+function comparedText(result: ReleaseCheckResult): string {
+  return result.previous
+    ? `release ${result.current.id} tegen ${result.previous.id}`
+    : `release ${result.current.id} (de eerste: alleen totalen en hun delen)`;
+}
+
+/** A few lines for the build log: the number of findings of each kind per dataset, and an example of each. */
+export function summariseReleaseChecks(result: ReleaseCheckResult, maxExample = 300): string[] {
+  const { findings } = result;
+  if (findings.length === 0) return [`Releasecontrole, ${comparedText(result)}: geen bevindingen.`];
+  const lines = [`Releasecontrole, ${comparedText(result)}: ${countWords(findings.length, 'bevinding', 'bevindingen')} om na te kijken vóór publicatie:`];
+  for (const kind of KINDS) {
+    const counts = countsByDataset(findings, kind);
+    const n = [...counts.values()].reduce((a, b) => a + b, 0);
+    if (n === 0) continue;
+    lines.push(`  ${kindWords(kind, n)} (${[...counts].map(([id, c]) => `${id} ${formatNumber(c)}`).join(', ')})`);
+    const example = findings.find((f) => f.kind === kind)!.message;
+    lines.push(`    bijvoorbeeld: ${example.length > maxExample ? `${example.slice(0, maxExample - 1)}…` : example}`);
+  }
+  return lines;
+}
+
+const SECTION_TITLE: Record<FindingKind, string> = {
+  'verdwenen-gemeente': 'Gemeenten verdwenen zonder herindeling',
+  sprong: 'Sprongen',
+  'totaal-past-niet': 'Totalen die niet passen bij hun delen',
+};
+
+/** The report for the publisher (Markdown): what was compared, the settings, and every finding. */
+export function formatReleaseReport(result: ReleaseCheckResult, source?: string): string {
+  const { current, previous, options, findings } = result;
+  const out: string[] = [`# Releasecontrole: ${current.title} (${current.id})`, ''];
+  if (source) out.push(`Gegevens: ${source}`, '');
+  out.push(
+    previous
+      ? `Vergeleken met de vorige release: ${previous.title} (${previous.id}).`
+      : 'Dit is de eerste release: er is geen vorige om mee te vergelijken. Alleen totalen en hun delen zijn gecontroleerd.',
+    '',
+    'Bevindingen zijn geen fouten: ze vragen om een blik vóór publicatie. Gecontroleerd is:',
+    '',
+    '- of een gemeente die in de vorige release cijfers had, die nog heeft, tenzij ze volgens het register bij een herindeling is opgeheven;',
+    `- of een aantal sprong: ${formatNumber(options.jumpFactor, 1)} keer zo groot of klein werd als in de periode ervoor (nieuwe perioden, herindelingen omgerekend, niet over een trendbreuk) of als in de vorige release (herziene cijfers), waar het grootste van de twee ten minste ${formatNumber(options.jumpMinimum)} is;`,
+    '- of totalen passen bij de som van hun delen (categorieën, gemeenten van Nederland, een provincie of jeugdregio, wijken van een gemeente), met ±2 per afgerond aantal voor de afronding op vijftallen en 0 tot de drempel voor een geheime cel (".").',
+    '',
+    '## Overzicht',
+    '',
+    '| Dataset | Vergeleken met | Verdwenen gemeenten | Sprongen | Totalen die niet passen |',
+    '| --- | --- | ---: | ---: | ---: |',
+  );
+  for (const d of result.datasets) {
+    const n = (kind: FindingKind) => formatNumber(findings.filter((f) => f.dataset === d.id && f.kind === kind).length);
+    const compared = d.comparedWith ?? (d.carriedOver ? 'niet bijgewerkt in deze release' : previous ? 'nieuw in deze release' : '–');
+    out.push(`| ${d.title} (${d.id}) | ${compared} | ${n('verdwenen-gemeente')} | ${n('sprong')} | ${n('totaal-past-niet')} |`);
+  }
+  out.push('');
+  if (findings.length === 0) out.push('Geen bevindingen.', '');
+  for (const kind of KINDS) {
+    const ofKind = findings.filter((f) => f.kind === kind);
+    if (ofKind.length === 0) continue;
+    out.push(`## ${SECTION_TITLE[kind]} (${formatNumber(ofKind.length)})`, '');
+    for (const d of result.datasets) {
+      const list = ofKind.filter((f) => f.dataset === d.id);
+      if (list.length === 0) continue;
+      out.push(`### ${d.title} (${d.id})`, '');
+      for (const f of list.slice(0, options.reportLimit)) out.push(`- ${f.message}`);
+      if (list.length > options.reportLimit) out.push(`- … en nog ${formatNumber(list.length - options.reportLimit)}.`);
+      out.push('');
+    }
+  }
+  return out.join('\n');
+}
