@@ -94,7 +94,8 @@ export function useRealImport(prefix: string): { readonly site: SiteData } {
     const out = path.join(tmp, 'data');
     await importQuietly({ inputs: REAL_FILES, out, release: '2023-04-28' });
     site = await getSiteData(out);
-  });
+    // The import checks and protects (disclosure control) some 10.000 rows: seconds, more on a busy machine.
+  }, 120_000);
   afterAll(async () => {
     if (tmp) await removeDir(tmp);
   });

@@ -36,6 +36,8 @@ export interface KeyFigure {
   countShown: string;
   /** The count for a reader: "1.234", or why there is none ("afgeschermd"). */
   countText: string;
+  /** Why there is no number, when there is none (countWhy). */
+  why: { text: string; href?: string };
   rate: KeyRate | undefined;
   /** The count is below SMALL_COUNT, or suppressed. */
   small: boolean;
@@ -128,6 +130,7 @@ function keyFigure(
     count,
     countShown: formatObservation(count, measure),
     countText: countText(count, measure),
+    why: countWhy(count),
     rate: rateMeasure && keyRate(dataset, rateMeasure, row),
     small: row === undefined || isSmall(count),
     aggregated: flags?.aggregated ?? false,
@@ -147,6 +150,17 @@ function keyRate(dataset: FactsDataset, measure: Measure, row: ObservationRow | 
     phrase: value?.value !== null && value?.value !== undefined ? ratePhrase(value.value, measure) : undefined,
     denominatorLabel: totalDenominatorLabel(measure),
   };
+}
+
+/**
+ * Why a key figure has no number, under its word (countText): a small count, a count kept secret to protect a
+ * small one elsewhere (src/lib/disclosure), or no figure at all.
+ */
+export function countWhy(cell: Observation | undefined): { text: string; href?: string } {
+  if (!cell) return { text: 'geen cijfer voor deze periode' };
+  if (cell.symbol === 'x') return { text: 'afgeschermd, zodat een klein aantal elders niet uit dit cijfer terug te rekenen is', href: '/over/geheimhouding/' };
+  if (cell.symbol === '') return { text: 'dit cijfer kan hier niet voorkomen' };
+  return { text: 'te klein om te tonen, of onbekend' };
 }
 
 /** A count in words when there is no number: a table can show ".", a key figure says what it means. */

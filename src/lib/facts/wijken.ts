@@ -38,8 +38,10 @@ export interface WijkenTable {
   measureIds: string[];
   columns: Array<{ label: string; unit: string }>;
   rows: WijkRow[];
-  /** Wijken without a figure for the first count (suppressed). */
+  /** Wijken without a figure for the first count because it is small (suppressed, "."). */
   suppressed: number;
+  /** Wijken whose first count is kept secret to protect a small one elsewhere ("x", src/lib/disclosure). */
+  keptSecret: number;
   /** Wijken whose area differs from the year before, and that year: figures of the two years are not comparable. */
   changed: { count: number; since: number } | undefined;
   /**
@@ -116,7 +118,8 @@ function wijkenIn(context: FactsContext, dataset: FactsDataset, gemeente: string
     measureIds: measures.map((m) => m.id),
     columns: measures.map((m) => ({ label: m.shortLabel ?? m.label, unit: m.type === 'rate' ? rateUnitText(m) : `aantal ${COUNT_NOUN[m.countOf]}` })),
     rows: out,
-    suppressed: inPeriod.filter((r) => dataset.index.cellOf(r, counts[0]!.id)?.value === null).length,
+    suppressed: inPeriod.filter((r) => { const cell = dataset.index.cellOf(r, counts[0]!.id); return cell?.value === null && cell.symbol !== 'x'; }).length,
+    keptSecret: inPeriod.filter((r) => dataset.index.cellOf(r, counts[0]!.id)?.symbol === 'x').length,
     changed: changes.length > 0 && since !== undefined ? { count: changes.length, since } : undefined,
     earlier,
   };
@@ -135,6 +138,7 @@ export function wijkenIntro(wijken: WijkenTable, gemeente: string): string {
   const parts = [`${gemeente} heeft ${wijkenWord(wijken.rows.length)} in de tabel ${wijken.title} (${wijken.periodLabel}).`];
   // The subject is "de aantallen" and "de indeling", whatever the number of wijken.
   if (wijken.suppressed > 0) parts.push(`Bij ${wijkenWord(wijken.suppressed)} zijn de aantallen te klein om te tonen (.).`);
+  if (wijken.keptSecret > 0) parts.push(`Bij ${wijkenWord(wijken.keptSecret)} is het aantal afgeschermd (x), zodat een klein aantal elders niet terug te rekenen is.`);
   if (wijken.changed) {
     const { count, since } = wijken.changed;
     parts.push(
