@@ -3,6 +3,7 @@ import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DataError } from '../lib/data/errors';
+import { disclosureLogLine } from '../lib/disclosure/summary';
 import { countWords } from '../lib/format/number';
 import { checkRelease, formatReleaseReport, summariseReleaseChecks, type ReleaseCheckResult } from '../lib/releases/release-checks';
 import { FINAL_OUT_DIR_ENV, releaseReportFile } from '../node/atomic-output';
@@ -34,6 +35,8 @@ export default function validateData(): AstroIntegration {
           data = await getSiteData(dir);
           const rows = data.datasets.reduce((n, d) => n + d.original.rows.length, 0);
           logger.info(`${data.datasets.length} datasets, ${rows.toLocaleString('nl-NL')} regels gelezen in ${Date.now() - started} ms`);
+          const disclosure = disclosureLogLine(data.disclosure);
+          logger[disclosure.level](disclosure.text);
         } catch (error) {
           if (error instanceof DataError) {
             logger.error(`De datamap is niet in orde; er is niets gebouwd.\n${error.message}`);

@@ -159,3 +159,15 @@ describe('what a table reveals, and the complement that hides it', () => {
     expect(out[1]!.cells[0]).toEqual(n(25));
   });
 });
+
+describe('the build log', () => {
+  it('says all tables came protected, or warns how many were protected again and what that did', async () => {
+    const { disclosureLogLine } = await import('../../src/lib/disclosure/summary');
+    const stored = { stored: true, primary: 0, secondary: 0, unresolved: 0 };
+    expect(disclosureLogLine([stored, stored])).toEqual({ level: 'info', text: 'Geheimhouding: alle 2 tabellen (met eerdere publicaties) zijn beschermd weggeschreven en ongewijzigd.' });
+    const line = disclosureLogLine([stored, { stored: false, primary: 2, secondary: 3, unresolved: 0 }]);
+    expect(line.level).toBe('warn');
+    expect(line.text).toContain('1 van 2 tabellen');
+    expect(line.text).toContain('2 aantallen afgerond of afgeschermd volgens het beleid, 3 extra afgeschermd (x).');
+  });
+});

@@ -33,3 +33,19 @@ export function disclosureSummary(meta: DatasetMeta, rows: readonly ObservationR
   }
   return summary;
 }
+
+/** What the build log says about disclosure control (see src/node/disclosure-fs.ts for `stored`). */
+export function disclosureLogLine(reports: ReadonlyArray<{ stored: boolean; primary: number; secondary: number; unresolved: number }>): { level: 'info' | 'warn'; text: string } {
+  const redone = reports.filter((r) => !r.stored);
+  if (redone.length === 0) return { level: 'info', text: `Geheimhouding: alle ${reports.length} tabellen (met eerdere publicaties) zijn beschermd weggeschreven en ongewijzigd.` };
+  const primary = redone.reduce((n, r) => n + r.primary, 0);
+  const secondary = redone.reduce((n, r) => n + r.secondary, 0);
+  const unresolved = redone.reduce((n, r) => n + r.unresolved, 0);
+  return {
+    level: 'warn',
+    text:
+      `Geheimhouding: ${redone.length} van ${reports.length} tabellen kwamen niet zoals ze beschermd waren weggeschreven en zijn bij het bouwen opnieuw beschermd: ` +
+      `${primary} aantallen afgerond of afgeschermd volgens het beleid, ${secondary} extra afgeschermd (x)` +
+      `${unresolved > 0 ? `; ${unresolved} kleine aantallen blijven af te leiden` : ''}. Schrijf de datamap opnieuw met npm run import of npm run data:demo; dan hoeft dit niet bij elke build.`,
+  };
+}
