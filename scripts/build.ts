@@ -3,7 +3,7 @@
  * sibling folder (dist.new/), which replaces dist/ only when the build completed; a failure, Ctrl-C or a
  * kill at any moment leaves the previous dist/ whole and servable (src/node/atomic-output.ts).
  *
- *   tsx scripts/build.ts [astro build options]      e.g. --outDir .tmp/site, --site https://…, --verbose
+ *   node --import tsx scripts/build.ts [astro build options]   e.g. --outDir .tmp/site, --site https://…, --verbose
  *
  * Every option goes to `astro build`; --outDir (and --root) also tell this wrapper which folder to replace
  * (default dist/ in the project; an outDir set in astro.config.mjs is not seen here: pass it as --outDir).

@@ -98,7 +98,7 @@ describe('the demonstration data as it is', () => {
     expect(summary[0]).toMatch(/^Releasecontrole, release \d{4}-\d{2}-\d{2} tegen \d{4}-\d{2}-\d{2}: /);
     const report = formatReleaseReport(result, 'data');
     expect(report).toContain(`# Releasecontrole: ${result.current.title}`);
-    expect(report).toContain('| Dataset | Vergeleken met | Verdwenen gemeenten | Sprongen | Totalen die niet passen |');
+    expect(report).toContain('| Dataset | Vergeleken met | Verdwenen gemeenten | Sprongen | Totalen die niet passen | Totalen gecontroleerd in |');
     for (const f of result.findings.slice(0, 50)) expect(report).toContain(f.message);
   });
 });
@@ -206,6 +206,25 @@ describe('faults put into the newest release of the demonstration data', () => {
     expect(over!.message).toContain('het totaal 271.445 is kleiner dan de delen samen (de categorieën van verwijzer: 8 delen, samen 271.465; met afronding (±2 per aantal) en geheime cellen ten minste 271.449)');
     const [under] = categoryFindings(shift(-20));
     expect(under!.message).toContain('is groter dan de delen samen kunnen zijn');
+  });
+
+  it('checks totals where this release has new or revised figures, not again in what the previous one published', () => {
+    const id = 'verwijzers';
+    const where = { region: 'NL01', period: '2020HJ01', topics: ['01'] };
+    const plus = (rows: ObservationRow[], meta: DatasetMeta) => setCount(rows, meta, where, 'trajecten_gestart', (v) => v + 500);
+    const previousId = demo.catalog.releases.at(-2)!.id;
+    // Wrong in both releases alike: published before, so not reported now.
+    const both = oneDataset(id, plus);
+    const history = new Map(demo.store.history.get(id)!);
+    history.set(previousId, plus(history.get(previousId)!.slice(), both.datasets[0]!.meta));
+    const unchanged: ReleaseStore = { ...both, history: new Map([[id, history]]) };
+    const result = checkRelease(unchanged, demo.register);
+    expect(result.datasets[0]!.totalsIn).not.toContain('2020HJ01');
+    expect(ofKind(result.findings, 'totaal-past-niet').filter((f) => f.period === '2020HJ01')).toEqual([]);
+    // Wrong only now (a revision): reported.
+    const revised = checkRelease(both, demo.register);
+    expect(revised.datasets[0]!.totalsIn).toContain('2020HJ01');
+    expect(ofKind(revised.findings, 'totaal-past-niet').filter((f) => f.period === '2020HJ01' && f.region === 'NL01').length).toBeGreaterThan(0);
   });
 });
 

@@ -6,7 +6,8 @@
  *    the previous release to this one for a period both publish (a revision);
  *  - totals that do not match their parts beyond rounding: a total category and the other categories of an
  *    additive dimension, measures that add up (meta.sums), Nederland, a provincie or jeugdregio and its
- *    gemeenten, Nederland and the provincies, a gemeente and its wijken.
+ *    gemeenten, Nederland and the provincies, a gemeente and its wijken; in the periods with new or revised
+ *    figures (all periods of a first release).
  * The findings are not errors: the build reports them and goes on (src/integrations/validate-data.ts). Pure.
  */
 import type { DatasetMeta, Measure, Release } from '../../schemas/dataset';
@@ -115,8 +116,11 @@ export interface ReleaseCheckResult {
   current: Release;
   previous: Release | undefined;
   options: Required<ReleaseCheckOptions>;
-  /** Each dataset of the current release: compared with the previous release, or new or carried over. */
-  datasets: Array<{ id: string; title: string; comparedWith: string | null; carriedOver: boolean }>;
+  /**
+   * Each dataset of the current release: compared with the previous release, or new or carried over; and
+   * the periods its totals were checked in (null: all).
+   */
+  datasets: Array<{ id: string; title: string; comparedWith: string | null; carriedOver: boolean; totalsIn: string[] | null }>;
   findings: ReleaseFinding[];
 }
 
@@ -131,14 +135,27 @@ export function checkRelease(store: ReleaseStore, regions: ReleaseCheckRegions, 
     const now = datasetVersion(store, id, current.id);
     if (!now) continue;
     const before = previous && !now.carriedOver ? datasetVersion(store, id, previous.id) : undefined;
-    result.datasets.push({ id, title: now.meta.title, comparedWith: before ? previous!.id : null, carriedOver: now.carriedOver });
+    const totalsIn = now.carriedOver ? [] : before ? changedPeriods(before, now) : null;
+    result.datasets.push({ id, title: now.meta.title, comparedWith: before ? previous!.id : null, carriedOver: now.carriedOver, totalsIn });
     if (before) {
       result.findings.push(...vanishedGemeenten(before, now, context));
       result.findings.push(...jumps(before, now, context, opts));
     }
-    result.findings.push(...totalsAndParts(now, context));
+    if (totalsIn?.length !== 0) result.findings.push(...totalsAndParts(now, context, totalsIn && new Set(totalsIn)));
   }
   return result;
+}
+
+/**
+ * The periods whose figures this release publishes anew: new periods and periods with revised figures, in
+ * time order; null (all) when rows were added to or dropped from a period both publish. Totals are checked
+ * there: the other periods are as the previous release published them, and were checked then.
+ */
+function changedPeriods(before: DatasetVersion, now: DatasetVersion): string[] | null {
+  const diff = diffVersions(before, now);
+  if (diff.addedRows > 0 || diff.removedRows > 0) return null;
+  const changed = new Set([...diff.newPeriods, ...diff.revisions.map((r) => r.period)]);
+  return now.periods.map((p) => p.code).filter((code) => changed.has(code));
 }
 
 /** Lookups the checks repeat, cached per run. */
@@ -247,10 +264,11 @@ function periodBefore(period: Period, sorted: readonly Period[]): Period | undef
   return found;
 }
 
-function gemeentenWithRows(rows: readonly ObservationRow[]): Map<string, Set<string>> {
+/** The gemeenten with rows in each of `periods` (all periods: null). */
+function gemeentenWithRows(rows: readonly ObservationRow[], periods: ReadonlySet<string> | null): Map<string, Set<string>> {
   const byPeriod = new Map<string, Set<string>>();
   for (const row of rows) {
-    if (regionKind(row.region) !== 'gemeente') continue;
+    if ((periods && !periods.has(row.period)) || !row.region.startsWith('GM')) continue;
     let set = byPeriod.get(row.period);
     if (!set) byPeriod.set(row.period, (set = new Set()));
     set.add(row.region);
@@ -261,10 +279,20 @@ function gemeentenWithRows(rows: readonly ObservationRow[]): Map<string, Set<str
 function vanishedGemeenten(before: DatasetVersion, now: DatasetVersion, context: Context): VanishedFinding[] {
   const meta = now.meta;
   const out: VanishedFinding[] = [];
-  const had = gemeentenWithRows(before.rows);
-  const has = gemeentenWithRows(now.rows);
   const previousRelease = before.release.id;
   const earlier = new Set(before.periods.map((p) => p.code));
+  const beforeSorted = sortedPeriods(before, context);
+  const lastOf = new Map(
+    now.periods.flatMap((p) => {
+      const period = earlier.has(p.code) ? undefined : context.period(p.code);
+      const last = period && periodBefore(period, beforeSorted);
+      return period && last ? [[p.code, { period, last }] as const] : [];
+    }),
+  );
+  // A gemeente gone from a period both publish means rows dropped: only then are all periods compared.
+  const dropped = diffVersions(before, now).removedRows > 0;
+  const had = gemeentenWithRows(before.rows, dropped ? null : new Set([...lastOf.values()].map((x) => x.last.code)));
+  const has = gemeentenWithRows(now.rows, dropped ? null : new Set(lastOf.keys()));
   const finding = (region: string, period: string, lastPeriod: string, message: string): VanishedFinding => ({
     kind: 'verdwenen-gemeente',
     dataset: meta.id,
@@ -276,7 +304,7 @@ function vanishedGemeenten(before: DatasetVersion, now: DatasetVersion, context:
     message,
   });
   // A period both releases publish: its indeling did not change, so a gemeente may not go.
-  for (const p of now.periods) {
+  for (const p of dropped ? now.periods : []) {
     if (!earlier.has(p.code)) continue;
     for (const g of had.get(p.code) ?? []) {
       if (has.get(p.code)?.has(g)) continue;
@@ -285,16 +313,11 @@ function vanishedGemeenten(before: DatasetVersion, now: DatasetVersion, context:
     }
   }
   // A new period: every gemeente of the period before that still exists in the new one's year.
-  const beforeSorted = sortedPeriods(before, context);
-  for (const p of now.periods) {
-    if (earlier.has(p.code)) continue;
-    const period = context.period(p.code);
-    const last = period && periodBefore(period, beforeSorted);
-    if (!period || !last) continue;
+  for (const [code, { period, last }] of lastOf) {
     for (const g of had.get(last.code) ?? []) {
-      if (has.get(p.code)?.has(g) || context.existsIn(g, period.year) === false) continue;
-      const text = `${context.regionText(g)} heeft geen cijfers over ${context.periodText(p.code)}, wel over ${context.periodText(last.code)}, en is volgens het register van gemeenten niet bij een herindeling opgeheven.`;
-      out.push(finding(g, p.code, last.code, text));
+      if (has.get(code)?.has(g) || context.existsIn(g, period.year) === false) continue;
+      const text = `${context.regionText(g)} heeft geen cijfers over ${context.periodText(code)}, wel over ${context.periodText(last.code)}, en is volgens het register van gemeenten niet bij een herindeling opgeheven.`;
+      out.push(finding(g, code, last.code, text));
     }
   }
   return out;
@@ -362,8 +385,15 @@ function jumps(before: DatasetVersion, now: DatasetVersion, context: Context, op
   // New periods: against the period before, on the same indeling (herindelingen converted, changed wijken left out).
   const earlier = new Set(before.periods.map((p) => p.code));
   const sorted = sortedPeriods(now, context);
+  const needed = new Set<string>();
+  for (const p of now.periods) {
+    const period = earlier.has(p.code) ? undefined : context.period(p.code);
+    const last = period && periodBefore(period, sorted);
+    if (last) needed.add(p.code).add(last.code);
+  }
   const byPeriod = new Map<string, Map<string, ObservationRow>>();
   for (const row of now.rows) {
+    if (!needed.has(row.period)) continue;
     let rows = byPeriod.get(row.period);
     if (!rows) byPeriod.set(row.period, (rows = new Map()));
     rows.set(rowKey(row.region, '', row.topics), row);
@@ -489,7 +519,7 @@ interface Mismatch {
  * Totals against their parts, for the counts of persons and trajecten (population figures come from
  * another source and repeat across categories: they are no parts of one another).
  */
-function totalsAndParts(now: DatasetVersion, context: Context): TotalFinding[] {
+function totalsAndParts(now: DatasetVersion, context: Context, periods: ReadonlySet<string> | null): TotalFinding[] {
   const meta = now.meta;
   const measures = countMeasures(meta).filter(({ measure }) => measure.countOf !== 'inwoners');
   if (measures.length === 0) return [];
@@ -497,7 +527,7 @@ function totalsAndParts(now: DatasetVersion, context: Context): TotalFinding[] {
   const suppressedHigh = Math.max(0, meta.disclosure.threshold - 1);
   const slacks = measures.map(({ measure }) => roundingSlack(meta, measure));
   let last: { id: string; group: { checked: number[]; failing: Mismatch[] } } | undefined;
-  forEachRelation(now, context, (relation) => {
+  forEachRelation(now, periods, context, (relation) => {
     if (last?.id !== relation.id) {
       let group = byRelation.get(relation.id);
       if (!group) byRelation.set(relation.id, (group = { checked: measures.map(() => 0), failing: [] }));
@@ -596,9 +626,9 @@ function totalFinding({ relation, measure, total, sum, low, high, slack }: Misma
  * Rows are found by number, not by a key string: the categories of a row are numbered in mixed radix
  * (category index × stride per dimension), so "the same row with another age group" is an addition.
  */
-function forEachRelation(version: DatasetVersion, context: Context, visit: (relation: Relation) => void): void {
+function forEachRelation(version: DatasetVersion, periods: ReadonlySet<string> | null, context: Context, visit: (relation: Relation) => void): void {
   const meta = version.meta;
-  const rows = version.rows;
+  const rows = periods ? version.rows.filter((row) => periods.has(row.period)) : version.rows;
   const out = { push: visit };
   const codeIndex = meta.dimensions.map((dim) => new Map(dim.codes.map((c, i) => [c.code, i])));
   const strides: number[] = [];
@@ -616,22 +646,24 @@ function forEachRelation(version: DatasetVersion, context: Context, visit: (rela
     }
     return n;
   };
-  // Each region and period: its rows by category number.
-  const cells = new Map<string, Array<ObservationRow | undefined>>();
+  // Each period and region: its rows by category number.
+  const byPeriod = new Map<string, Map<string, Array<ObservationRow | undefined>>>();
   // Each period and category number: its rows of every region.
-  const groups = new Map<string, ObservationRow[]>();
+  const groupsByPeriod = new Map<string, ObservationRow[][]>();
   for (const row of rows) {
     const t = topicNumber(row);
     if (t < 0) continue;
-    const own = `${row.region}|${row.period}`;
-    let list = cells.get(own);
-    if (!list) cells.set(own, (list = new Array<ObservationRow | undefined>(combinations)));
+    let regions = byPeriod.get(row.period);
+    if (!regions) byPeriod.set(row.period, (regions = new Map()));
+    let list = regions.get(row.region);
+    if (!list) regions.set(row.region, (list = new Array<ObservationRow | undefined>(combinations)));
     list[t] = row;
-    const key = `${row.period}|${t}`;
-    const group = groups.get(key);
-    if (group) group.push(row);
-    else groups.set(key, [row]);
+    let groups = groupsByPeriod.get(row.period);
+    if (!groups) groupsByPeriod.set(row.period, (groups = []));
+    (groups[t] ??= []).push(row);
   }
+  const cells = [...byPeriod.values()].flatMap((regions) => [...regions.values()]);
+  const groups = [...groupsByPeriod.values()].flatMap((list) => list.filter((g) => g !== undefined));
 
   // A total category and the other categories of an additive dimension.
   meta.dimensions.forEach((dim, d) => {
@@ -640,7 +672,7 @@ function forEachRelation(version: DatasetVersion, context: Context, visit: (rela
     const offsets = dim.codes.flatMap((c, i) => (c.total ? [] : [(i - total) * strides[d]!]));
     const label = `de categorieën van ${dim.label.toLowerCase()}`;
     const id = `categorie:${dim.id}`;
-    for (const list of cells.values()) {
+    for (const list of cells) {
       for (let t = 0; t < combinations; t++) {
         const row = list[t];
         if (!row || Math.floor(t / strides[d]!) % dim.codes.length !== total) continue;
@@ -652,7 +684,7 @@ function forEachRelation(version: DatasetVersion, context: Context, visit: (rela
 
   // Regions and their members, per period and categories.
   const provincieCodes = context.regions.provincies().map((p) => p.code);
-  for (const list of groups.values()) {
+  for (const list of groups) {
     const year = context.period(list[0]!.period)?.year;
     if (year === undefined) continue;
     const byRegion = new Map<string, ObservationRow>();
@@ -768,17 +800,22 @@ export function formatReleaseReport(result: ReleaseCheckResult, source?: string)
     '',
     '- of een gemeente die in de vorige release cijfers had, die nog heeft, tenzij ze volgens het register bij een herindeling is opgeheven;',
     `- of een aantal sprong: ${formatNumber(options.jumpFactor, 1)} keer zo groot of klein werd als in de periode ervoor (nieuwe perioden, herindelingen omgerekend, niet over een trendbreuk) of als in de vorige release (herziene cijfers), waar het grootste van de twee ten minste ${formatNumber(options.jumpMinimum)} is;`,
-    '- of totalen passen bij de som van hun delen (categorieën, gemeenten van Nederland, een provincie of jeugdregio, wijken van een gemeente), met ±2 per afgerond aantal voor de afronding op vijftallen en 0 tot de drempel voor een geheime cel (".").',
+    '- of totalen passen bij de som van hun delen (categorieën, gemeenten van Nederland, een provincie of jeugdregio, wijken van een gemeente), met ±2 per afgerond aantal voor de afronding op vijftallen en 0 tot de drempel voor een geheime cel ("."), in de perioden met nieuwe of herziene cijfers (de andere zijn gecontroleerd toen ze verschenen).',
     '',
     '## Overzicht',
     '',
-    '| Dataset | Vergeleken met | Verdwenen gemeenten | Sprongen | Totalen die niet passen |',
-    '| --- | --- | ---: | ---: | ---: |',
+    '| Dataset | Vergeleken met | Verdwenen gemeenten | Sprongen | Totalen die niet passen | Totalen gecontroleerd in |',
+    '| --- | --- | ---: | ---: | ---: | --- |',
   );
   for (const d of result.datasets) {
     const n = (kind: FindingKind) => formatNumber(findings.filter((f) => f.dataset === d.id && f.kind === kind).length);
     const compared = d.comparedWith ?? (d.carriedOver ? 'niet bijgewerkt in deze release' : previous ? 'nieuw in deze release' : '–');
-    out.push(`| ${d.title} (${d.id}) | ${compared} | ${n('verdwenen-gemeente')} | ${n('sprong')} | ${n('totaal-past-niet')} |`);
+    const label = (code: string) => {
+      const period = parsePeriodCode(code);
+      return period ? periodLabel(period) : code;
+    };
+    const totalsIn = d.totalsIn === null ? 'alle perioden' : d.totalsIn.length === 0 ? 'geen' : d.totalsIn.map(label).join(', ');
+    out.push(`| ${d.title} (${d.id}) | ${compared} | ${n('verdwenen-gemeente')} | ${n('sprong')} | ${n('totaal-past-niet')} | ${totalsIn} |`);
   }
   out.push('');
   if (findings.length === 0) out.push('Geen bevindingen.', '');
