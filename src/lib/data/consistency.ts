@@ -12,7 +12,7 @@
  *   more is a broken file (a duplicated column once made the Nederland total 1), never a rounding effect.
  */
 import type { DatasetMeta, Measure } from '../../schemas/dataset';
-import { gemeenteOfWijk, NEDERLAND, regionKind } from '../regions/codes';
+import { gemeenteOfWijk, NEDERLAND } from '../regions/codes';
 import type { ObservationRow } from './dataset';
 import type { Observation } from './symbols';
 
@@ -61,11 +61,14 @@ function outsideTotal(code: { outsideTotal?: boolean | undefined }): boolean {
  * Rows by their coordinates (region, period, one category per dimension) as one integer, so that "the same
  * row with another region or category" is arithmetic instead of a joined string: a dataset has 150.000 rows.
  */
-class RowGrid {
-  readonly regionOf: Int32Array;
-  readonly keys: Float64Array;
+export class RowGrid {
   readonly regionIndex = new Map<string, number>();
+  readonly periodIndex = new Map<string, number>();
   readonly topicIndex: Array<Map<string, number>>;
+  readonly regionOf: Int32Array;
+  readonly periodOf: Int32Array;
+  readonly topicOf: Int32Array[];
+  readonly keys: Float64Array;
   /** What one step in the region or in dimension d adds to a key. */
   readonly regionStride: number;
   readonly topicStride: number[];
@@ -73,41 +76,42 @@ class RowGrid {
   private readonly sparse: Map<number, number> | undefined;
 
   constructor(meta: DatasetMeta, rows: readonly ObservationRow[]) {
-    const periodIndex = new Map<string, number>();
+    const dims = meta.dimensions.length;
     this.topicIndex = meta.dimensions.map(() => new Map<string, number>());
-    const add = (map: Map<string, number>, key: string) => {
+    this.regionOf = new Int32Array(rows.length);
+    this.periodOf = new Int32Array(rows.length);
+    this.topicOf = meta.dimensions.map(() => new Int32Array(rows.length));
+    const index = (map: Map<string, number>, key: string) => {
       let i = map.get(key);
       if (i === undefined) map.set(key, (i = map.size));
       return i;
     };
-    for (const row of rows) {
-      add(this.regionIndex, row.region);
-      add(periodIndex, row.period);
-      row.topics.forEach((t, d) => add(this.topicIndex[d]!, t));
+    for (let i = 0; i < rows.length; i++) {
+      const row = rows[i]!;
+      this.regionOf[i] = index(this.regionIndex, row.region);
+      this.periodOf[i] = index(this.periodIndex, row.period);
+      for (let d = 0; d < dims; d++) this.topicOf[d]![i] = index(this.topicIndex[d]!, row.topics[d]!);
     }
     // Regions may be looked up that have no rows (a wijk's gemeente): give them a place too.
-    for (const region of [...this.regionIndex.keys()]) if (regionKind(region) === 'wijk') add(this.regionIndex, gemeenteOfWijk(region));
-    add(this.regionIndex, NEDERLAND);
-    const sizes = [periodIndex.size, ...this.topicIndex.map((m) => m.size)];
+    for (const region of [...this.regionIndex.keys()]) if (region.startsWith('WK')) index(this.regionIndex, gemeenteOfWijk(region));
+    index(this.regionIndex, NEDERLAND);
+    const sizes = [this.periodIndex.size, ...this.topicIndex.map((m) => m.size)];
     this.topicStride = this.topicIndex.map((_m, d) => sizes.slice(d + 2).reduce((a, b) => a * b, 1));
     this.regionStride = sizes.reduce((a, b) => a * b, 1);
     const periodStride = this.topicIndex.reduce((a, m) => a * m.size, 1);
-    this.regionOf = new Int32Array(rows.length);
     this.keys = new Float64Array(rows.length);
-    rows.forEach((row, i) => {
-      const r = this.regionIndex.get(row.region)!;
-      let key = r * this.regionStride + periodIndex.get(row.period)! * periodStride;
-      row.topics.forEach((t, d) => (key += this.topicIndex[d]!.get(t)! * this.topicStride[d]!));
-      this.regionOf[i] = r;
+    for (let i = 0; i < rows.length; i++) {
+      let key = this.regionOf[i]! * this.regionStride + this.periodOf[i]! * periodStride;
+      for (let d = 0; d < dims; d++) key += this.topicOf[d]![i]! * this.topicStride[d]!;
       this.keys[i] = key;
-    });
+    }
     const size = this.regionIndex.size * this.regionStride;
     if (size <= 20_000_000) {
       this.dense = new Int32Array(size).fill(-1);
-      rows.forEach((_row, i) => (this.dense![this.keys[i]!] = i));
+      for (let i = 0; i < rows.length; i++) this.dense[this.keys[i]!] = i;
     } else {
       this.sparse = new Map();
-      rows.forEach((_row, i) => this.sparse!.set(this.keys[i]!, i));
+      for (let i = 0; i < rows.length; i++) this.sparse.set(this.keys[i]!, i);
     }
   }
 
@@ -119,17 +123,30 @@ class RowGrid {
     }
     return this.sparse!.get(key);
   }
+
+  /** Each distinct (region, period) of the rows once, with its first row. */
+  *regionPeriods(): Generator<{ region: string; period: string; row: number }> {
+    const regions = [...this.regionIndex.keys()];
+    const periods = [...this.periodIndex.keys()];
+    const seen = new Uint8Array(regions.length * periods.length);
+    for (let i = 0; i < this.regionOf.length; i++) {
+      const pair = this.regionOf[i]! * periods.length + this.periodOf[i]!;
+      if (seen[pair]) continue;
+      seen[pair] = 1;
+      yield { region: regions[this.regionOf[i]!]!, period: periods[this.periodOf[i]!]!, row: i };
+    }
+  }
 }
 
 /**
  * The first part larger than its whole in the rows, or undefined. Only stored counts are compared: rates of a
  * part may well be higher than the rate of the whole.
  */
-export function findPartAboveWhole(meta: DatasetMeta, rows: readonly ObservationRow[]): TotalProblem | undefined {
+export function findPartAboveWhole(meta: DatasetMeta, rows: readonly ObservationRow[], prebuilt?: RowGrid): TotalProblem | undefined {
   // Counts add up; an average (mean duration in days, also of type "aantal") does not.
   const counts = meta.measures.flatMap((m, i) => (m.type === 'aantal' && !m.derived && /^aantal\b/i.test(m.unit.trim()) ? [i] : []));
   if (counts.length === 0 || rows.length === 0) return undefined;
-  const grid = new RowGrid(meta, rows);
+  const grid = prebuilt ?? new RowGrid(meta, rows);
   const fmt = (v: number) => String(v);
   /** A part may exceed its whole by less than this: one rounding step (at least 5, as CBS rounds). */
   const step = Math.max(5, meta.disclosure?.roundTo ?? 5);
@@ -154,12 +171,18 @@ export function findPartAboveWhole(meta: DatasetMeta, rows: readonly Observation
     const total = totals[0]!;
     const totalIndex = grid.topicIndex[d]!.get(total.code);
     if (totalIndex === undefined) continue;
-    const outside = new Set(dim.codes.filter(outsideTotal).map((c) => c.code));
+    const skip = new Uint8Array(grid.topicIndex[d]!.size);
+    skip[totalIndex] = 1;
+    for (const code of dim.codes.filter(outsideTotal)) {
+      const at = grid.topicIndex[d]!.get(code.code);
+      if (at !== undefined) skip[at] = 1;
+    }
     const stride = grid.topicStride[d]!;
+    const topicOf = grid.topicOf[d]!;
     for (let i = 0; i < rows.length; i++) {
-      const code = rows[i]!.topics[d]!;
-      if (code === total.code || outside.has(code)) continue;
-      const key = grid.keys[i]! + (totalIndex - grid.topicIndex[d]!.get(code)!) * stride;
+      const t = topicOf[i]!;
+      if (skip[t]) continue;
+      const key = grid.keys[i]! + (totalIndex - t) * stride;
       const problem = compare(i, grid.at(key), (wv) => `hoogstens het totaal van ${dim.label}: "${total.label}" is ${fmt(wv)}, en een categorie kan niet groter zijn dan het totaal`);
       if (problem) return problem;
     }

@@ -1,7 +1,7 @@
 import type { DatasetMeta } from '../../schemas/dataset';
 import { forEachCsvRecord } from '../csv/read-csv';
 import type { RegionRegister } from '../regions/register';
-import { cellRangeProblem, findPartAboveWhole } from './consistency';
+import { cellRangeProblem, findPartAboveWhole, RowGrid } from './consistency';
 import { computeDerivedMeasures, rowKey, storedMeasures, type ObservationRow } from './dataset';
 import { DataError } from './errors';
 import { parsePeriodCode } from './periods';
@@ -95,7 +95,8 @@ export function parseObservationsCsv(text: string, meta: DatasetMeta, file: stri
       throw new DataError({ file, line }, `elke combinatie van regio, periode en categorie één keer; deze staat ook op regel ${earlier}`, key);
     }
     seen.set(key, line);
-    if (register) {
+    if (register && !options.complete) {
+      // (A complete file is checked once per region and period after reading, checkComplete.)
       // Nested maps: no joined string per line (a dataset has 150.000 of them).
       let byPeriod = regionPeriods.get(region);
       if (!byPeriod) regionPeriods.set(region, (byPeriod = new Map()));
@@ -121,7 +122,7 @@ export function parseObservationsCsv(text: string, meta: DatasetMeta, file: stri
     lines.push(line);
   };
   forEachCsvRecord(text, { file, delimiter: ',', requireFinalNewline: true }, { header: (header) => checkHeader(header, meta, file), record });
-  if (options.complete) checkComplete(meta, rows, lines, file);
+  if (options.complete) checkComplete(meta, rows, lines, file, register);
   computeDerivedMeasures(meta, rows);
   return rows;
 }
@@ -131,7 +132,14 @@ export function parseObservationsCsv(text: string, meta: DatasetMeta, file: stri
  * exactly those that have), and no part is larger than its whole. A file cut off at a line boundary loses
  * its last rows; where they were the only rows of a period or region, this says so.
  */
-function checkComplete(meta: DatasetMeta, rows: readonly ObservationRow[], lines: readonly number[], file: string): void {
+function checkComplete(meta: DatasetMeta, rows: readonly ObservationRow[], lines: readonly number[], file: string, register: RegionRegister | undefined): void {
+  const grid = new RowGrid(meta, rows);
+  if (register) {
+    for (const { region, period, row } of grid.regionPeriods()) {
+      const problem = regionYearProblem(register, region, parsePeriodCode(period)!);
+      if (problem !== undefined) throw new DataError({ file, line: lines[row], field: REGION_COLUMN }, problem, region);
+    }
+  }
   const last = lines.at(-1) ?? 1;
   const periods = new Set(rows.map((r) => r.period));
   const missingPeriod = meta.periods.find((p) => !periods.has(p.code));
@@ -149,7 +157,7 @@ function checkComplete(meta: DatasetMeta, rows: readonly ObservationRow[], lines
       `regels voor elke regio uit meta.json; ${missingRegion.code} (${missingRegion.label}) heeft er geen. Is het bestand afgebroken? Het eindigt op regel ${last}`,
     );
   }
-  const problem = findPartAboveWhole(meta, rows);
+  const problem = findPartAboveWhole(meta, rows, grid);
   if (problem) {
     const measure = meta.measures[problem.measure]!;
     const wholeLine = lines[problem.whole]!;
