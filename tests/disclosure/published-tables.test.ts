@@ -25,7 +25,7 @@ function auditSite(site: SiteData) {
 }
 
 describe('the default data folder', () => {
-  it('was protected when written: every dataset matches its stamp, so the build protects nothing again', async () => {
+  it('was protected when written: every dataset matches its stamp, so the build protects nothing again', { timeout: 120_000 }, async () => {
     const site = await getSiteData();
     expect(site.disclosure.length).toBeGreaterThanOrEqual(site.datasets.length);
     expect(site.disclosure.filter((d) => !d.stored)).toEqual([]);
