@@ -42,7 +42,7 @@ function setAaEnHunze(files: { observations: string }, value: string | ((old: st
   return index + 1;
 }
 
-describe('the build and a data folder that was not written protected', () => {
+describe('the build and a data folder that was not written protected', { timeout: 60_000 }, () => {
   it('refuses an unrounded small count, naming file, line, column and the policy', async () => {
     let line = 0;
     const dir = await folderWith((files) => (line = setAaEnHunze(files, '7')));
