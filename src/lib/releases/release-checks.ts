@@ -669,7 +669,7 @@ function forEachRelation(version: DatasetVersion, periods: ReadonlySet<string> |
   meta.dimensions.forEach((dim, d) => {
     const total = dim.codes.findIndex((c) => c.total);
     if (!dim.additive || total < 0 || dim.codes.length < 2) return;
-    const offsets = dim.codes.flatMap((c, i) => (c.total ? [] : [(i - total) * strides[d]!]));
+    const offsets = dim.codes.flatMap((c, i) => (c.total || c.outsideTotal ? [] : [(i - total) * strides[d]!]));
     const label = `de categorieën van ${dim.label.toLowerCase()}`;
     const id = `categorie:${dim.id}`;
     for (const list of cells) {
