@@ -46,6 +46,9 @@ export interface HalfYearFigures {
   jr: number;
 }
 
+/** The share of a gemeente's youths with jeugdhulp whose wijk is known (in CBS's wijken table, too, the wijken hold fewer youths than their gemeente). */
+const WIJK_KNOWN = 0.95;
+
 export class DemoWorld {
   private readonly characters = new Map<string, Character>();
   private readonly halfYears = new Map<string, HalfYearFigures>();
@@ -158,18 +161,23 @@ export class DemoWorld {
   }
 
   /**
-   * Youths with jeugdhulp per wijk of a gemeente in a year: the gemeente's year rate, spread over its wijken
-   * by their youths and a persistent wijk factor (some wijken need much more help than others).
+   * Youths with jeugdhulp per wijk of a gemeente in a year: the gemeente's own youths with jeugdhulp, spread
+   * over its wijken by their youths and a persistent wijk factor (some wijken need much more help than others).
+   * The wijken hold WIJK_KNOWN of the gemeente's youths (as in CBS's wijken table, not every youth has a known
+   * wijk), so the wijken never add up to more than their gemeente.
    */
   wijkJeugdhulp(gemeente: string, wijken: readonly WijkRecord[], year: number): Map<string, number> {
-    const rate = this.yearJeugdhulp(gemeente, year) / under18(this.population.groups(gemeente, year));
-    const out = new Map<string, number>();
+    const known = this.yearJeugdhulp(gemeente, year) * WIJK_KNOWN;
+    const weights = new Map<string, number>();
     for (const wijk of wijken) {
       const youth = this.wijkYouth(wijk, year);
       if (youth === undefined) continue;
-      const factor = Random.for(this.seed, 'wijk', wijk.code).factor(0.3);
-      out.set(wijk.code, Random.for(this.seed, 'wijk', wijk.code, year).count(youth * rate * factor));
+      weights.set(wijk.code, youth * Random.for(this.seed, 'wijk', wijk.code).factor(0.3));
     }
+    const sum = [...weights.values()].reduce((a, b) => a + b, 0);
+    const out = new Map<string, number>();
+    // Floor, not the random count of other figures: a sum of rounded-up shares could exceed the gemeente.
+    for (const [code, weight] of weights) out.set(code, sum > 0 ? Math.floor((known * weight) / sum) : 0);
     return out;
   }
 }
