@@ -76,18 +76,23 @@ export function impliedInterval(set: RelationSet, i: number, cell: number, { lo,
   return [exact ? lo[total]! - sumHi : 0, hi[total]! - sumLo];
 }
 
-/** True when relation i cannot hold for any values in the published intervals (the table is not additive there). */
-export function contradicts(set: RelationSet, i: number, { lo, hi }: Bounds): boolean {
-  const from = set.start[i]!;
+/** What the parts of relation i can add up to, given the bounds of their cells. */
+export function partsInterval(set: RelationSet, i: number, { lo, hi }: Bounds): [number, number] {
   const to = set.start[i + 1]!;
-  const total = set.cells[from]!;
   let sumLo = 0;
   let sumHi = 0;
-  for (let k = from + 1; k < to; k++) {
+  for (let k = set.start[i]! + 1; k < to; k++) {
     sumLo += lo[set.cells[k]!]!;
     sumHi += hi[set.cells[k]!]!;
   }
-  return sumLo > hi[total]! || (set.exact[i] === 1 && sumHi < lo[total]!);
+  return [sumLo, sumHi];
+}
+
+/** True when relation i cannot hold for any values in the published intervals (the table is not additive there). */
+export function contradicts(set: RelationSet, i: number, bounds: Bounds): boolean {
+  const total = set.cells[set.start[i]!]!;
+  const [sumLo, sumHi] = partsInterval(set, i, bounds);
+  return sumLo > bounds.hi[total]! || (set.exact[i] === 1 && sumHi < bounds.lo[total]!);
 }
 
 /**

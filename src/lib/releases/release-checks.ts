@@ -6,16 +6,19 @@
  *    the previous release to this one for a period both publish (a revision);
  *  - totals that do not match their parts beyond rounding: a total category and the other categories of an
  *    additive dimension, measures that add up (meta.sums), Nederland, a provincie or jeugdregio and its
- *    gemeenten, Nederland and the provincies, a gemeente and its wijken; in the periods with new or revised
- *    figures (all periods of a first release).
+ *    gemeenten, Nederland and the provincies, a gemeente and its wijken (the relations of disclosure control,
+ *    src/lib/disclosure/relations.ts); in the periods with new or revised figures (all periods of a first
+ *    release).
  * The findings are not errors: the build reports them and goes on (src/integrations/validate-data.ts). Pure.
  */
 import type { DatasetMeta, Measure, Release } from '../../schemas/dataset';
 import { rowKey, type ObservationRow } from '../data/dataset';
 import { comparePeriods, parsePeriodCode, periodLabel, type Period } from '../data/periods';
 import type { Observation } from '../data/symbols';
+import { contradicts, initialBounds, partsInterval, type Bounds } from '../disclosure/bounds';
+import { RELATION_KINDS, relationsOf, type RelationSet } from '../disclosure/relations';
 import { countWords, formatNumber } from '../format/number';
-import { gemeenteOfWijk, regionKind } from '../regions/codes';
+import { regionKind } from '../regions/codes';
 import type { Destination } from '../regions/register';
 import { diffVersions } from './diff';
 import { datasetVersion, previousRelease, type DatasetVersion, type ReleaseStore } from './versions';
@@ -230,11 +233,6 @@ class Context {
 /** Stored counts: what the checks compare (rates follow from their counts, or lack the size to judge them). */
 function countMeasures(meta: DatasetMeta): Array<{ measure: Measure; index: number }> {
   return meta.measures.map((measure, index) => ({ measure, index })).filter(({ measure }) => measure.type === 'aantal' && !measure.derived);
-}
-
-/** Counts of persons and trajecten are rounded (the disclosure policy); population figures are not. */
-function roundingSlack(meta: DatasetMeta, measure: Measure): number {
-  return measure.countOf === 'inwoners' ? 0 : Math.floor(meta.disclosure.roundTo / 2);
 }
 
 function topicsOf(meta: DatasetMeta, topics: readonly string[]): Record<string, string> {
@@ -483,18 +481,15 @@ function baseRows(
   return out;
 }
 
-/** A total and the parts it should be the sum of. */
-interface Relation {
+/**
+ * A relation of the table (src/lib/disclosure/relations.ts, the one definition of which cells add up to
+ * which), as the findings name it.
+ */
+interface RelationName {
   /** Groups the rows of one relation, for the structural check. */
   id: string;
   /** In Dutch: "de categorieën van leeftijd", "de gemeenten van Nederland". */
   label: string;
-  total: ObservationRow;
-  parts: Array<ObservationRow | undefined>;
-  /** False when the parts add up to at most the total (some parts are not in the table, or not every youth has a wijk). */
-  exact: boolean;
-  /** A relation between measures of one row (meta.sums): the total's measure, and each part's. */
-  measures?: { total: number; parts: number[] };
 }
 
 /**
@@ -506,71 +501,89 @@ const STRUCTURAL_SHARE = 0.5;
 const MIN_STRUCTURAL = 20;
 
 interface Mismatch {
-  relation: Relation;
+  relation: RelationName;
+  row: ObservationRow;
   measure: Measure;
-  total: Observation | undefined;
+  total: Observation;
+  /** How many parts the table has, and their published values summed. */
+  parts: number;
   sum: number;
+  /** What the parts can add up to, and the most the total can be. */
   low: number;
   high: number;
+  totalHigh: number;
   slack: number;
 }
 
 /**
- * Totals against their parts, for the counts of persons and trajecten (population figures come from
- * another source and repeat across categories: they are no parts of one another).
+ * What each published cell allows its true count to be: the intervals of disclosure control (cellInterval)
+ * with two of their lower ends taken back to what a source table promises. A rounded count v is v − 2 or
+ * more, not also 10 or more: in CBS's own tables a published 10 can stand for fewer (Makkinga, 2021: 15
+ * youths with jeugdzorg, of whom 10 aged 4 to 12 and 10 aged 12 to 18; some 70 such totals in the wijken
+ * table of 2021–2022). A secret cell ("x", CBS: geheim) is anything from 0: it can hide a count below the
+ * threshold.
+ */
+function publishedBounds(rows: readonly ObservationRow[], meta: DatasetMeta): Bounds {
+  const m = meta.measures.length;
+  const bounds = initialBounds(rows, m, meta.disclosure);
+  const below = Math.floor(meta.disclosure.roundTo / 2);
+  rows.forEach((row, r) => {
+    row.cells.forEach((cell, i) => {
+      if (!cell) return;
+      if (cell.value === null ? cell.symbol === 'x' : cell.value !== 0 && cell.symbol !== '-') bounds.lo[r * m + i] = Math.max(0, (cell.value ?? 0) - below);
+    });
+  });
+  return bounds;
+}
+
+/**
+ * Totals against their parts, in the periods with new or revised figures (null: all), for the counts of
+ * persons and trajecten that disclosure control protects (population figures come from another source and
+ * repeat across categories: they are no parts of one another).
  */
 function totalsAndParts(now: DatasetVersion, context: Context, periods: ReadonlySet<string> | null): TotalFinding[] {
   const meta = now.meta;
-  const measures = countMeasures(meta).filter(({ measure }) => measure.countOf !== 'inwoners');
-  if (measures.length === 0) return [];
-  const byRelation = new Map<string, { checked: number[]; failing: Mismatch[] }>();
-  const suppressedHigh = Math.max(0, meta.disclosure.threshold - 1);
-  const slacks = measures.map(({ measure }) => roundingSlack(meta, measure));
-  let last: { id: string; group: { checked: number[]; failing: Mismatch[] } } | undefined;
-  forEachRelation(now, periods, context, (relation) => {
-    if (last?.id !== relation.id) {
-      let group = byRelation.get(relation.id);
-      if (!group) byRelation.set(relation.id, (group = { checked: measures.map(() => 0), failing: [] }));
-      last = { id: relation.id, group };
-    }
-    const group = last.group;
-    const parts = relation.parts;
-    for (let m = 0; m < measures.length; m++) {
-      const { measure, index } = measures[m]!;
-      if (relation.measures && relation.measures.total !== index) continue;
-      const total = relation.total.cells[index];
-      // A total that is not there, or not a figure, tells nothing: in CBS tables "." is also "gegevens ontbreken".
-      if (!total || (total.value === null && total.symbol !== '-' && total.symbol !== '')) continue;
-      const slack = slacks[m]!;
-      const tLow = total.value === null || total.symbol === '-' ? 0 : Math.max(0, total.value - slack);
-      const tHigh = total.value === null || total.symbol === '-' ? 0 : total.value + slack;
-      // What the parts can add up to: what each published cell allows its true count to be, summed. A rounded
-      // count ±2 (counts are rounded to multiples of 5), nihil 0, a suppressed count (".") 0 … threshold − 1,
-      // a secret ("x") or missing one anything.
-      let low = 0;
-      let high = 0;
-      let sum = 0;
-      for (let k = 0; k < parts.length; k++) {
-        const cell = parts[k]?.cells[relation.measures ? relation.measures.parts[k]! : index];
-        if (!cell) high = Infinity;
-        else if (cell.symbol === '-' || cell.symbol === '') continue;
-        else if (cell.value !== null) {
-          low += Math.max(0, cell.value - slack);
-          high += cell.value + slack;
-          sum += cell.value;
-        } else if (cell.symbol === '.') high += suppressedHigh;
-        else high = Infinity;
-      }
-      group.checked[m]!++;
-      if (low <= tHigh && (!relation.exact || tLow <= high)) continue;
-      group.failing.push({ relation, measure, total, sum, low, high, slack });
-    }
+  const rows = periods ? now.rows.filter((row) => periods.has(row.period)) : now.rows;
+  const set = relationsOf(meta, rows, {
+    provincieOf: (g) => context.memberOf('provincie', g),
+    jeugdregioOf: (g) => context.memberOf('jeugdregio', g),
   });
+  if (set.count === 0) return [];
+  const m = meta.measures.length;
+  const bounds = publishedBounds(rows, meta);
+  const name = relationNamer(meta, rows, context);
+  const byRelation = new Map<string, { checked: Map<string, number>; failing: Mismatch[] }>();
+  for (let i = 0; i < set.count; i++) {
+    const totalCell = set.cells[set.start[i]!]!;
+    const row = rows[Math.floor(totalCell / m)]!;
+    const measure = meta.measures[totalCell % m]!;
+    const total = row.cells[totalCell % m];
+    // A total that is not there, or not a figure, tells nothing: in CBS tables "." is also "gegevens ontbreken".
+    if (!total || (total.value === null && total.symbol !== '-' && total.symbol !== '')) continue;
+    const named = name(set, i);
+    if (!named) continue;
+    const { relation, complete } = named;
+    let group = byRelation.get(relation.id);
+    if (!group) byRelation.set(relation.id, (group = { checked: new Map(), failing: [] }));
+    group.checked.set(measure.id, (group.checked.get(measure.id) ?? 0) + 1);
+    // A region without a row for one of the members of its indeling is at least their sum, not equal to it
+    // (the missing gemeente is a finding of its own).
+    if (!complete) set.exact[i] = 0;
+    if (!contradicts(set, i, bounds)) continue;
+    const [low, high] = partsInterval(set, i, bounds);
+    const from = set.start[i]! + 1;
+    const to = set.start[i + 1]!;
+    let sum = 0;
+    for (let k = from; k < to; k++) {
+      const c = set.cells[k]!;
+      sum += rows[Math.floor(c / m)]!.cells[c % m]?.value ?? 0;
+    }
+    const slack = Math.floor(meta.disclosure.roundTo / 2);
+    group.failing.push({ relation, row, measure, total, parts: to - from, sum, low, high, totalHigh: bounds.hi[totalCell]!, slack });
+  }
   const out: TotalFinding[] = [];
-  for (const group of byRelation.values()) {
-    const { failing } = group;
+  for (const { checked, failing } of byRelation.values()) {
     if (failing.length === 0) continue;
-    const checked = new Map(measures.map(({ measure }, m) => [measure.id, group.checked[m]!]));
     const perMeasure = new Map<string, number>();
     for (const f of failing) perMeasure.set(f.measure.id, (perMeasure.get(f.measure.id) ?? 0) + 1);
     const structural = [...perMeasure].some(([id, n]) => n >= MIN_STRUCTURAL && n >= STRUCTURAL_SHARE * checked.get(id)!);
@@ -579,15 +592,15 @@ function totalsAndParts(now: DatasetVersion, context: Context, periods: Readonly
       continue;
     }
     const example = totalFinding(failing[0]!, meta, context);
-    const rows = { failing: failing.length, checked: [...checked.values()].reduce((a, b) => a + b, 0) };
-    const which = [...perMeasure].map(([id, n]) => `${meta.measures.find((m) => m.id === id)!.label.toLowerCase()} ${formatNumber(n)} van ${formatNumber(checked.get(id)!)}`);
+    const counts = { failing: failing.length, checked: [...checked.values()].reduce((a, b) => a + b, 0) };
+    const which = [...perMeasure].map(([id, n]) => `${meta.measures.find((x) => x.id === id)!.label.toLowerCase()} ${formatNumber(n)} van ${formatNumber(checked.get(id)!)}`);
     out.push({
       ...example,
       region: '',
       period: '',
       measure: failing[0]!.measure.id,
       topics: {},
-      values: { ...example.values, rows },
+      values: { ...example.values, rows: counts },
       message:
         `${capitalise(failing[0]!.relation.label)} passen niet bij hun totaal, niet af en toe maar in een groot deel van de rijen (${which.join('; ')}). ` +
         `Staat een categorie buiten het totaal, of kan één persoon of traject in meer delen vallen? Dan zijn ze niet optelbaar (additive: false bij de dimensie in meta.json). ` +
@@ -599,16 +612,15 @@ function totalsAndParts(now: DatasetVersion, context: Context, periods: Readonly
 
 const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
-function totalFinding({ relation, measure, total, sum, low, high, slack }: Mismatch, meta: DatasetMeta, context: Context): TotalFinding {
-  const row = relation.total;
+function totalFinding({ relation, row, measure, total, parts, sum, low, high, totalHigh, slack }: Mismatch, meta: DatasetMeta, context: Context): TotalFinding {
   const where = [context.regionText(row.region), topicText(meta, row.topics)].filter(Boolean).join(', ');
-  const shown = show(total ?? { value: null, symbol: '.' });
-  const parts = `${relation.label}: ${relation.parts.length} delen, samen ${formatNumber(sum)}`;
+  const shown = show(total);
+  const partsText = `${relation.label}: ${parts} delen, samen ${formatNumber(sum)}`;
   const allowance = `met afronding (±${slack} per aantal) en geheime cellen`;
   const text =
-    total !== undefined && total.value !== null && low > total.value + slack
-      ? `het totaal ${shown} is kleiner dan de delen samen (${parts}; ${allowance} ten minste ${formatNumber(low)})`
-      : `het totaal ${shown} is groter dan de delen samen kunnen zijn (${parts}; ${allowance} hoogstens ${formatNumber(high)})`;
+    low > totalHigh
+      ? `het totaal ${shown} is kleiner dan de delen samen (${partsText}; ${allowance} ten minste ${formatNumber(low)})`
+      : `het totaal ${shown} is groter dan de delen samen kunnen zijn (${partsText}; ${allowance} hoogstens ${formatNumber(high)})`;
   return {
     kind: 'totaal-past-niet',
     dataset: meta.id,
@@ -616,136 +628,71 @@ function totalFinding({ relation, measure, total, sum, low, high, slack }: Misma
     period: row.period,
     measure: measure.id,
     topics: topicsOf(meta, row.topics),
-    values: { relation: relation.label, total: total?.value ?? null, partsLow: low, partsHigh: high, parts: relation.parts.length },
+    values: { relation: relation.label, total: total.value, partsLow: low, partsHigh: high, parts },
     message: `${measure.label}, ${where}, ${context.periodText(row.period)}: ${text}.`,
   };
 }
 
 /**
- * Visits the totals of a dataset version with their parts, one at a time (there are about as many as rows).
- * Rows are found by number, not by a key string: the categories of a row are numbered in mixed radix
- * (category index × stride per dimension), so "the same row with another age group" is an addition.
+ * Names relation i of a set built over `rows`, and tells whether a region relation has a row for every
+ * member of its indeling; undefined for a region relation in a period that is no period. relationsOf gives
+ * the relations of the same rows for each measure in turn: the last answer is kept for the next.
  */
-function forEachRelation(version: DatasetVersion, periods: ReadonlySet<string> | null, context: Context, visit: (relation: Relation) => void): void {
-  const meta = version.meta;
-  const rows = periods ? version.rows.filter((row) => periods.has(row.period)) : version.rows;
-  const out = { push: visit };
-  const codeIndex = meta.dimensions.map((dim) => new Map(dim.codes.map((c, i) => [c.code, i])));
-  const strides: number[] = [];
-  let combinations = 1;
-  for (let d = meta.dimensions.length - 1; d >= 0; d--) {
-    strides[d] = combinations;
-    combinations *= meta.dimensions[d]!.codes.length;
-  }
-  const topicNumber = (row: ObservationRow): number => {
-    let n = 0;
-    for (let d = 0; d < strides.length; d++) {
-      const i = codeIndex[d]!.get(row.topics[d]!);
-      if (i === undefined) return -1;
-      n += i * strides[d]!;
+function relationNamer(meta: DatasetMeta, rows: readonly ObservationRow[], context: Context) {
+  const m = meta.measures.length;
+  const measureIndex = new Map(meta.measures.map((x, i) => [x.id, i]));
+  const sums = new Map(
+    meta.sums.map((sum, index) => [
+      [sum.total, ...sum.parts].map((id) => measureIndex.get(id)).join(','),
+      { id: `som:${index}`, label: `de maten ${sum.parts.map((id) => meta.measures[measureIndex.get(id)!]!.label.toLowerCase()).join(', ')}` },
+    ]),
+  );
+  let provincieCodes: string[] | undefined;
+  let last: { key: string; named: { relation: RelationName; complete: boolean } | undefined } | undefined;
+  return (set: RelationSet, i: number): { relation: RelationName; complete: boolean } | undefined => {
+    const from = set.start[i]!;
+    const to = set.start[i + 1]!;
+    const kind = RELATION_KINDS[set.kind[i]!]!;
+    const total = rows[Math.floor(set.cells[from]! / m)]!;
+    const first = rows[Math.floor(set.cells[from + 1]! / m)]!;
+    if (kind === 'onderwerpen') {
+      const relation = sums.get(Array.from(set.cells.subarray(from, to), (c) => c % m).join(','));
+      return relation && { relation, complete: true };
     }
-    return n;
+    const key = `${kind}|${Math.floor(set.cells[from]! / m)}|${Math.floor(set.cells[from + 1]! / m)}|${to - from}`;
+    if (last?.key === key) return last.named;
+    let named: { relation: RelationName; complete: boolean } | undefined;
+    if (kind === 'categorieën') {
+      const dim = meta.dimensions.find((_, d) => total.topics[d] !== first.topics[d])!;
+      named = { relation: { id: `categorie:${dim.id}`, label: `de categorieën van ${dim.label.toLowerCase()}` }, complete: true };
+    } else {
+      const year = context.period(total.period)?.year;
+      const totalKind = regionKind(total.region);
+      let members: readonly string[] = [];
+      let relation: RelationName;
+      if (kind === 'wijken') relation = { id: 'regio:gemeente-wijken', label: 'de wijken' };
+      else if (totalKind === 'land' && regionKind(first.region) === 'provincie') {
+        relation = { id: 'regio:land-provincies', label: 'de provincies' };
+        members = provincieCodes ??= context.regions.provincies().map((p) => p.code);
+      } else if (totalKind === 'land') {
+        relation = { id: 'regio:land-gemeenten', label: 'de gemeenten van Nederland' };
+        members = year === undefined ? [] : context.gemeentenIn(year);
+      } else {
+        const of = totalKind === 'provincie' ? 'provincie' : 'jeugdregio';
+        relation = { id: `regio:${of}-gemeenten`, label: `de gemeenten van de ${of}` };
+        members = year === undefined ? [] : context.membersIn(of, total.region, year);
+      }
+      let complete = false;
+      if (kind !== 'wijken' && members.length > 0) {
+        const present = new Set<string>();
+        for (let k = from + 1; k < to; k++) present.add(rows[Math.floor(set.cells[k]! / m)]!.region);
+        complete = members.every((code) => present.has(code));
+      }
+      named = year === undefined ? undefined : { relation, complete };
+    }
+    last = { key, named };
+    return named;
   };
-  // Each period and region: its rows by category number.
-  const byPeriod = new Map<string, Map<string, Array<ObservationRow | undefined>>>();
-  // Each period and category number: its rows of every region.
-  const groupsByPeriod = new Map<string, ObservationRow[][]>();
-  for (const row of rows) {
-    const t = topicNumber(row);
-    if (t < 0) continue;
-    let regions = byPeriod.get(row.period);
-    if (!regions) byPeriod.set(row.period, (regions = new Map()));
-    let list = regions.get(row.region);
-    if (!list) regions.set(row.region, (list = new Array<ObservationRow | undefined>(combinations)));
-    list[t] = row;
-    let groups = groupsByPeriod.get(row.period);
-    if (!groups) groupsByPeriod.set(row.period, (groups = []));
-    (groups[t] ??= []).push(row);
-  }
-  const cells = [...byPeriod.values()].flatMap((regions) => [...regions.values()]);
-  const groups = [...groupsByPeriod.values()].flatMap((list) => list.filter((g) => g !== undefined));
-
-  // A total category and the other categories of an additive dimension.
-  meta.dimensions.forEach((dim, d) => {
-    const total = dim.codes.findIndex((c) => c.total);
-    if (!dim.additive || total < 0 || dim.codes.length < 2) return;
-    const offsets = dim.codes.flatMap((c, i) => (c.total || c.outsideTotal ? [] : [(i - total) * strides[d]!]));
-    const label = `de categorieën van ${dim.label.toLowerCase()}`;
-    const id = `categorie:${dim.id}`;
-    for (const list of cells) {
-      for (let t = 0; t < combinations; t++) {
-        const row = list[t];
-        if (!row || Math.floor(t / strides[d]!) % dim.codes.length !== total) continue;
-        const parts = offsets.map((o) => list[t + o]);
-        if (parts.some((p) => p !== undefined)) out.push({ id, label, total: row, parts, exact: true });
-      }
-    }
-  });
-
-  // Regions and their members, per period and categories.
-  const provincieCodes = context.regions.provincies().map((p) => p.code);
-  for (const list of groups) {
-    const year = context.period(list[0]!.period)?.year;
-    if (year === undefined) continue;
-    const byRegion = new Map<string, ObservationRow>();
-    const gemeenten: ObservationRow[] = [];
-    const provincies: ObservationRow[] = [];
-    const wijken = new Map<string, ObservationRow[]>();
-    let nl: ObservationRow | undefined;
-    for (const row of list) {
-      byRegion.set(row.region, row);
-      const kind = regionKind(row.region);
-      if (kind === 'gemeente') gemeenten.push(row);
-      else if (kind === 'provincie') provincies.push(row);
-      else if (kind === 'land') nl = row;
-      else if (kind === 'wijk') {
-        const g = gemeenteOfWijk(row.region);
-        const l = wijken.get(g);
-        if (l) l.push(row);
-        else wijken.set(g, [row]);
-      }
-    }
-    const complete = (codes: readonly string[]) => codes.length > 0 && codes.every((code) => byRegion.has(code));
-    if (nl && gemeenten.length > 0) {
-      out.push({ id: 'regio:land-gemeenten', label: 'de gemeenten van Nederland', total: nl, parts: gemeenten, exact: complete(context.gemeentenIn(year)) });
-    }
-    if (nl && provincies.length > 0) {
-      out.push({ id: 'regio:land-provincies', label: 'de provincies', total: nl, parts: provincies, exact: complete(provincieCodes) });
-    }
-    for (const kind of ['provincie', 'jeugdregio'] as const) {
-      const members = new Map<string, ObservationRow[]>();
-      for (const g of gemeenten) {
-        const region = context.memberOf(kind, g.region);
-        if (region === undefined) continue;
-        const l = members.get(region);
-        if (l) l.push(g);
-        else members.set(region, [g]);
-      }
-      const label = `de gemeenten van ${kind === 'provincie' ? 'de provincie' : 'de jeugdregio'}`;
-      for (const [region, parts] of members) {
-        const total = byRegion.get(region);
-        if (total) out.push({ id: `regio:${kind}-gemeenten`, label, total, parts, exact: complete(context.membersIn(kind, region, year)) });
-      }
-    }
-    for (const [g, parts] of wijken) {
-      const total = byRegion.get(g);
-      // Not every youth has a known wijk: the wijken add up to at most their gemeente.
-      if (total) out.push({ id: 'regio:gemeente-wijken', label: 'de wijken', total, parts, exact: false });
-    }
-  }
-
-  // Measures that add up to another measure of the same row (meta.sums).
-  const measureIndex = new Map(meta.measures.map((m, i) => [m.id, i]));
-  for (const sum of meta.sums) {
-    const total = measureIndex.get(sum.total);
-    const parts = sum.parts.map((id) => measureIndex.get(id));
-    if (total === undefined || parts.some((p) => p === undefined)) continue;
-    // Some sums are incomplete (trajecten without a known verwijzer): the parts add up to at most the total.
-    const exact = (sum as { complete?: boolean }).complete !== false;
-    const label = `de maten ${sum.parts.map((id) => meta.measures[measureIndex.get(id)!]!.label.toLowerCase()).join(', ')}`;
-    const measures = { total, parts: parts as number[] };
-    for (const row of rows) out.push({ id: `som:${sum.total}`, label, total: row, parts: parts.map(() => row), exact, measures });
-  }
 }
 
 const KINDS: readonly FindingKind[] = ['verdwenen-gemeente', 'sprong', 'totaal-past-niet'];
