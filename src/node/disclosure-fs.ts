@@ -18,7 +18,7 @@ import type { ObservationRow } from '../lib/data/dataset';
 import { DataError } from '../lib/data/errors';
 import { formatObservationsCsv } from '../lib/data/observations-csv';
 import { providerDimension } from '../lib/disclosure/policy';
-import { PolicyViolationError, protectRows, type DisclosureReport } from '../lib/disclosure/protect';
+import { PolicyViolationError, protectRows, unifySecrets, type DisclosureReport } from '../lib/disclosure/protect';
 import type { Membership } from '../lib/disclosure/relations';
 import { diffRelease, reconstructRelease, writeDataDir, type DataStore, type DataToWrite } from './datastore-fs';
 
@@ -31,7 +31,7 @@ export interface DatasetDisclosure extends DisclosureReport {
 }
 
 /** Raised whenever the method changes what it suppresses: stamps of an earlier method no longer match. */
-const DISCLOSURE_METHOD = 1;
+const DISCLOSURE_METHOD = 3;
 
 /** The stamp of a dataset's observation files (current, then each earlier release in meta.history order). */
 export function protectionStamp(meta: DatasetMeta, files: readonly string[]): string {
@@ -50,12 +50,22 @@ export function protectionStamp(meta: DatasetMeta, files: readonly string[]): st
 export function protectForWriting(data: DataToWrite, membership: Membership, dir = ''): { data: DataToWrite; reports: DatasetDisclosure[] } {
   const reports: DatasetDisclosure[] = [];
   const datasets = data.datasets.map(({ meta, rows, history }) => {
-    const current = protectVersion(meta, meta.release, rows, membership, path.join(dir, meta.id, 'observations.csv'), reports);
-    const earlier = new Map<string, readonly ObservationRow[]>();
-    for (const h of meta.history) {
-      const whole = reconstructRelease(rows, history?.get(h.release) ?? [], new Set(h.periods.map((p) => p.code)));
-      earlier.set(h.release, protectVersion(meta, h.release, whole, membership, path.join(dir, meta.id, 'releases', `${h.release}.csv`), reports));
-    }
+    const versions = protectVersions(
+      meta,
+      [
+        { release: meta.release, rows, file: path.join(dir, meta.id, 'observations.csv') },
+        ...meta.history.map((h) => ({
+          release: h.release,
+          rows: reconstructRelease(rows, history?.get(h.release) ?? [], new Set(h.periods.map((p) => p.code))),
+          file: path.join(dir, meta.id, 'releases', `${h.release}.csv`),
+        })),
+      ],
+      membership,
+      reports,
+      true,
+    );
+    const current = versions[0]!;
+    const earlier = new Map<string, readonly ObservationRow[]>(meta.history.map((h, i) => [h.release, versions[i + 1]!]));
     const files = [formatObservationsCsv(meta, current), ...meta.history.map((h) => formatObservationsCsv(meta, diffRelease(current, earlier.get(h.release)!)))];
     const stamped: DatasetMeta = { ...meta, disclosure: { ...meta.disclosure, stamp: protectionStamp(meta, files) } };
     return { meta: stamped, rows: current, history: earlier };
@@ -85,10 +95,53 @@ export async function protectStore(store: DataStore, membership: Membership): Pr
         continue;
       }
     }
-    dataset.rows = protectVersion(meta, meta.release, dataset.rows, membership, observationsFile, reports, false);
-    for (const [release, rows] of history) history.set(release, protectVersion(meta, release, rows, membership, releaseFile(release), reports, false));
+    const releases = [...history.keys()];
+    const versions = protectVersions(
+      meta,
+      [
+        { release: meta.release, rows: dataset.rows, file: observationsFile },
+        ...releases.map((release) => ({ release, rows: history.get(release)!, file: releaseFile(release) })),
+      ],
+      membership,
+      reports,
+      false,
+    );
+    dataset.rows = versions[0]!;
+    releases.forEach((release, i) => history.set(release, versions[i + 1]!));
   }
   return reports;
+}
+
+/**
+ * Protects every release of a dataset, then keeps what one release keeps secret secret in all (unifySecrets),
+ * and protects again where that left a new secret derivable, until nothing changes: a count kept secret in
+ * one release must not be recoverable from another.
+ */
+function protectVersions(
+  meta: DatasetMeta,
+  versions: ReadonlyArray<{ release: string; rows: readonly ObservationRow[]; file: string }>,
+  membership: Membership,
+  reports: DatasetDisclosure[],
+  stored: boolean,
+): ObservationRow[][] {
+  const own = versions.map((v) => {
+    const before = reports.length;
+    const rows = protectVersion(meta, v.release, v.rows, membership, v.file, reports, stored);
+    return { rows, report: reports[before]! };
+  });
+  let current = own.map((v) => v.rows);
+  for (let round = 0; round < 20; round++) {
+    const unified = unifySecrets(meta, current);
+    if (unified.added === 0) return unified.versions;
+    own[0]!.report.secondary += unified.added;
+    current = unified.versions.map((rows, i) => {
+      const again = protectRows(meta, rows, membership);
+      own[i]!.report.secondary += again.report.secondary;
+      own[i]!.report.unresolved = again.report.unresolved;
+      return again.rows;
+    });
+  }
+  return current;
 }
 
 function protectVersion(

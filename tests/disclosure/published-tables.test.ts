@@ -41,6 +41,32 @@ describe('the default data folder', () => {
   });
 });
 
+describe('the releases side by side', () => {
+  it('never publish as a number a count that another release keeps secret (x)', { timeout: 120_000 }, async () => {
+    const site = await getSiteData();
+    const given: string[] = [];
+    let secrets = 0;
+    for (const { meta } of site.datasets) {
+      const versions = site.catalog.releases.map((r) => datasetVersion(site.store, meta.id, r.id)).filter((v) => v && !v.carriedOver);
+      const byKey = versions.map((v) => new Map(v!.rows.map((row) => [`${row.region}|${row.period}|${row.topics.join('|')}`, row])));
+      byKey.forEach((rows, a) => {
+        for (const [key, row] of rows) {
+          row.cells.forEach((cell, i) => {
+            if (cell.symbol !== 'x') return;
+            secrets++;
+            byKey.forEach((other, b) => {
+              const there = other.get(key)?.cells[i];
+              if (b !== a && there && there.value !== null && there.symbol === null) given.push(`${meta.id} ${key} ${meta.measures[i]!.id}`);
+            });
+          });
+        }
+      });
+    }
+    expect(secrets).toBeGreaterThan(10_000);
+    expect(given.slice(0, 5)).toEqual([]);
+  });
+});
+
 describe.skipIf(!realFilesPresent('tests/disclosure/published-tables.test.ts'))('the real CBS exports, imported', () => {
   const real = useRealImport('disclosure-real-');
 

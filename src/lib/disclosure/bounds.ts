@@ -5,9 +5,9 @@
  * narrower than a rounded published count's (`roundTo` values). Pure.
  *
  * What a published form allows, for counts rounded to multiples of 5 and a threshold of 10:
- *  - a count v: v−2 … v+2, and at least 10 (a count below the threshold would have been suppressed);
+ *  - a count v: v−2 … v+2 (not "at least 10": CBS's own tables round 8 and 9 to a published 10);
  *  - "." (small, suppressed at the source): 0 … 9;
- *  - "x" (kept secret here so that a small count cannot be recovered, see protect.ts): 10 or more;
+ *  - "x" (kept secret here so that a small count cannot be recovered, see protect.ts): 8 or more;
  *  - nihil "-" and the empty cell (cannot occur): 0.
  * This attacker uses every relation together, but only by propagation; a full linear program could in rare
  * cases narrow a little further. The published methods page says so.
@@ -28,12 +28,13 @@ export function cellInterval(cell: Observation, policy: DisclosurePolicy): [numb
   const { value, symbol } = cell;
   if (value !== null) {
     if (symbol === '-' || value === 0) return [0, 0];
-    const lo = value - Math.floor(policy.roundTo / 2);
-    const hi = value + Math.floor((policy.roundTo - 1) / 2);
-    return [Math.max(value >= smallestPublished(policy) ? policy.threshold : 0, lo), hi];
+    // Only the rounding: CBS's own tables publish a 10 where the count is 8 or 9 (Makkinga 2021: 15 youths,
+    // 10 of 4 to 12 and 10 of 12 to 18), so a published count says nothing about the threshold.
+    return [Math.max(0, value - Math.floor(policy.roundTo / 2)), value + Math.floor((policy.roundTo - 1) / 2)];
   }
   if (symbol === '.') return [0, policy.threshold - 1];
-  if (symbol === 'x') return [policy.threshold, Infinity];
+  // A count kept secret here was published before: at least the smallest published count, less the rounding.
+  if (symbol === 'x') return [Math.max(0, smallestPublished(policy) - Math.floor(policy.roundTo / 2)), Infinity];
   if (symbol === '') return [0, 0];
   return [0, Infinity];
 }

@@ -9,10 +9,10 @@
  * Pure: rows that change are copied, so versions of a table that share rows keep their own cells.
  */
 import type { DatasetMeta, DisclosurePolicy } from '../../schemas/dataset';
-import { computeDerivedMeasures, type ObservationRow } from '../data/dataset';
+import { computeDerivedMeasures, rowKey, type ObservationRow } from '../data/dataset';
 import type { Observation } from '../data/symbols';
 import { cellInterval, disclosedCells, impliedInterval, initialBounds, isSuppressed, propagate, type Bounds } from './bounds';
-import { policyViolations, protectCell, type PolicyViolation } from './policy';
+import { policyViolations, protectCell, protectedMeasureIndexes, type PolicyViolation } from './policy';
 import { relationsOf, type Membership, type RelationSet } from './relations';
 
 export interface DisclosureReport {
@@ -142,9 +142,10 @@ function chooseComplement(set: RelationSet, i: number, disclosed: number, cellOf
     candidates.push({ id, value, isTotal: k === from });
   }
   candidates.sort((a, b) => a.value - b.value || a.id - b.id);
+  const secretFrom = cellInterval(KEPT_SECRET, policy)[0];
   for (const candidate of candidates) {
     const saved = [bounds.lo[candidate.id]!, bounds.hi[candidate.id]!];
-    bounds.lo[candidate.id] = policy.threshold;
+    bounds.lo[candidate.id] = secretFrom;
     bounds.hi[candidate.id] = Infinity;
     const [a, b] = impliedInterval(set, i, disclosed, bounds);
     bounds.lo[candidate.id] = saved[0]!;
@@ -194,4 +195,44 @@ export function auditRows(meta: DatasetMeta, rows: readonly ObservationRow[], me
     suppressed: suppressed.size,
     disclosed: disclosedCells(suppressed, bounds, meta.disclosure).map((id) => ({ row: Math.floor(id / m), measure: id % m, lo: bounds.lo[id]!, hi: bounds.hi[id]! })),
   };
+}
+
+/**
+ * The releases of a table are published side by side (release pages and zips): a count kept secret in one
+ * release must not stand as a number in another, or the other release gives it away. Every count that is "x"
+ * in some version becomes "x" in all versions that publish it as a number (kept secret once, kept secret in all).
+ * Only adds secrets, which never reveals more. Returns the versions, with copies of the rows that changed.
+ */
+export function unifySecrets(meta: DatasetMeta, versions: ReadonlyArray<readonly ObservationRow[]>): { versions: ObservationRow[][]; added: number } {
+  const secret = new Map<string, Set<number>>();
+  const measures = protectedMeasureIndexes(meta);
+  for (const rows of versions) {
+    for (const row of rows) {
+      for (const i of measures) {
+        if (row.cells[i]?.symbol !== 'x') continue;
+        const key = rowKey(row.region, row.period, row.topics);
+        let set = secret.get(key);
+        if (!set) secret.set(key, (set = new Set()));
+        set.add(i);
+      }
+    }
+  }
+  let added = 0;
+  const out = versions.map((rows) => {
+    const editor = new RowsEditor(rows);
+    rows.forEach((row, r) => {
+      const set = secret.get(rowKey(row.region, row.period, row.topics));
+      if (!set) return;
+      for (const i of set) {
+        const cell = row.cells[i];
+        if (cell && cell.value !== null && cell.symbol === null) {
+          editor.set(r, i, KEPT_SECRET);
+          added++;
+        }
+      }
+    });
+    recomputeRates(meta, editor);
+    return editor.rows;
+  });
+  return { versions: out, added };
 }
