@@ -89,6 +89,7 @@ async function startBuild(env: Record<string, string> = {}): Promise<Build> {
       BUILD_DATE: '2023-11-20',
       SITE_URL: NEW_SITE,
       ASTRO_CACHE_DIR: path.join(work, 'cache'),
+      NO_COLOR: '1',
       ...env,
     },
   });
@@ -142,7 +143,8 @@ function countFiles(dir: string, test: (file: string) => boolean): number {
 const downloadsWritten = () => countFiles(path.join(paths.staging, 'downloads'), (f) => /\.(csv|json|zip)$/.test(f));
 const pagesWritten = () => countFiles(paths.staging, (f) => f.endsWith('.html'));
 /** Astro lists every page it renders ("├─ /gemeente/…/index.html (+5ms)"). */
-const pagesListed = (output: string) => output.split('├─ ').length - 1;
+// Astro colours its log when it thinks it may (CI=true does): count the page lines without the colour codes.
+const pagesListed = (output: string) => output.replace(/\x1b\[[0-9;]*m/g, '').split('├─ ').length - 1;
 
 let previous: Map<string, string>;
 /** The release checks report beside the previous output; it changes only with the output. */
