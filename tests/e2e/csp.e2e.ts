@@ -14,6 +14,7 @@ import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { closeBrowser, newPage } from './browser';
+import { matchesPattern, parseHeadersFile } from '../support/headers-file';
 
 const dist = inject('distDir');
 
@@ -86,30 +87,6 @@ describe('the policy in every page of the build', () => {
 // ---------------------------------------------------------------------------------------------------------
 // In Chromium, with the response headers of public/_headers
 
-interface HeaderRule {
-  pattern: string;
-  headers: Array<[string, string]>;
-}
-
-/** The rules of a _headers file (Netlify and Cloudflare Pages syntax: a path, then indented "Name: value" lines). */
-function parseHeadersFile(text: string): HeaderRule[] {
-  const rules: HeaderRule[] = [];
-  for (const line of text.split('\n')) {
-    if (/^\s*(#|$)/.test(line)) continue;
-    if (!/^\s/.test(line)) rules.push({ pattern: line.trim(), headers: [] });
-    else {
-      const at = line.indexOf(':');
-      rules.at(-1)!.headers.push([line.slice(0, at).trim(), line.slice(at + 1).trim()]);
-    }
-  }
-  return rules;
-}
-
-function matches(pattern: string, pathname: string): boolean {
-  if (!pattern.endsWith('*')) return pathname === pattern;
-  return pathname.startsWith(pattern.slice(0, -1)) || pathname === pattern.slice(0, -2);
-}
-
 /**
  * A static server for the build that sends the _headers of the build as Cloudflare Pages does: every
  * matching rule, and a header set by several joined with a comma (for a CSP: several policies, all enforced).
@@ -125,7 +102,7 @@ async function serveWithHeaders(root: string): Promise<{ url: string; server: Se
     const status = existsSync(file) ? 200 : 404;
     if (status === 404) file = path.join(root, '404.html');
     const headers: Record<string, string> = { 'content-type': types[path.extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' };
-    for (const rule of rules.filter((r) => matches(r.pattern, url.pathname))) {
+    for (const rule of rules.filter((r) => matchesPattern(r.pattern, url.pathname))) {
       for (const [name, value] of rule.headers) headers[name.toLowerCase()] = headers[name.toLowerCase()] ? `${headers[name.toLowerCase()]}, ${value}` : value;
     }
     res.writeHead(status, headers);

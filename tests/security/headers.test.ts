@@ -8,33 +8,13 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { astroCspConfig, BASE_DIRECTIVES, cspHash, headerPolicy, STYLE_ATTRIBUTES } from '../../src/lib/security/csp';
-
-interface Rule {
-  pattern: string;
-  headers: Array<[string, string]>;
-}
-
-function parseHeadersFile(text: string): Rule[] {
-  const rules: Rule[] = [];
-  for (const line of text.split('\n')) {
-    if (/^\s*(#|$)/.test(line)) continue;
-    if (!/^\s/.test(line)) rules.push({ pattern: line.trim(), headers: [] });
-    else {
-      const at = line.indexOf(':');
-      rules.at(-1)!.headers.push([line.slice(0, at).trim(), line.slice(at + 1).trim()]);
-    }
-  }
-  return rules;
-}
-
-const matches = (pattern: string, pathname: string) =>
-  pattern.endsWith('*') ? pathname.startsWith(pattern.slice(0, -1)) || pathname === pattern.slice(0, -2) : pathname === pattern;
+import { matchesPattern, parseHeadersFile } from '../support/headers-file';
 
 const rules = parseHeadersFile(readFileSync('public/_headers', 'utf8'));
 
 /** The values of a header a path gets: Netlify (the last matching rule wins) or Cloudflare Pages (every matching value). */
 function headerValues(pathname: string, name: string, host: 'netlify' | 'cloudflare'): string[] {
-  const values = rules.filter((r) => matches(r.pattern, pathname)).flatMap((r) => r.headers.filter(([n]) => n.toLowerCase() === name.toLowerCase()).map(([, v]) => v));
+  const values = rules.filter((r) => matchesPattern(r.pattern, pathname)).flatMap((r) => r.headers.filter(([n]) => n.toLowerCase() === name.toLowerCase()).map(([, v]) => v));
   return host === 'netlify' ? values.slice(-1) : values;
 }
 
