@@ -79,3 +79,13 @@ describe.skipIf(!realFilesPresent('tests/disclosure/published-tables.test.ts'))(
     expect(results.flatMap((r) => r.disclosed)).toEqual([]);
   });
 });
+
+describe('a count kept secret on a fact page', () => {
+  it('shows its rate as secret too: Stadskanaal, 18 tot 23 jaar, 1e halfjaar 2026', { timeout: 120_000 }, async () => {
+    const { getFactsContext } = await import('../../src/lib/facts/context');
+    const { breakdownsOf } = await import('../../src/lib/facts/breakdowns');
+    const leeftijd = breakdownsOf(getFactsContext(await getSiteData()), 'GM0037').find((b) => b.dimension.id === 'leeftijd')!;
+    const verlengd = leeftijd.rows.find((r) => r.code === '18-23')!;
+    expect([verlengd.countShown, verlengd.metricShown]).toEqual(['x', 'x']);
+  });
+});

@@ -110,7 +110,8 @@ export function breakdownOf(dataset: FactsDataset, region: string, dimensionId: 
       count,
       countShown: formatObservation(count, measure),
       metric: value,
-      metricShown: show(value),
+      // The rate of a count kept secret would give the count back: it is secret too (src/lib/disclosure).
+      metricShown: value === null && count?.symbol === 'x' ? 'x' : show(value),
       nationalShown: withNl ? show(metric(NEDERLAND, c.code)) : undefined,
     };
   });
