@@ -6,19 +6,10 @@ import { readdirSync, readFileSync, existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { HtmlValidate } from 'html-validate';
 import { describe, expect, inject, it } from 'vitest';
+import { htmlFiles } from '../support/built-pages';
 
 const dist = inject('distDir');
 
-function htmlFiles(dir: string): string[] {
-  const out: string[] = [];
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) {
-      if (entry.name !== 'pagefind' && entry.name !== '_astro') out.push(...htmlFiles(full));
-    } else if (entry.name.endsWith('.html')) out.push(full);
-  }
-  return out;
-}
 
 const files = htmlFiles(dist);
 const pages = files.map((file) => ({ file, route: '/' + path.relative(dist, file).replace(/index\.html$/, ''), html: readFileSync(file, 'utf8') }));
