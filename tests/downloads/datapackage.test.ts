@@ -20,6 +20,21 @@ interface Field { name: string; type: string; constraints?: { enum?: string[]; r
 interface Resource { name: string; path: string; encoding: string; dialect: { delimiter: string }; schema: { fields: Field[]; primaryKey: string[]; missingValues: string[] } }
 
 describe('datapackage.json', () => {
+  it('maps the Excel file\'s Dutch column labels to the comma file\'s machine names, column by column', () => {
+    for (const d of site.datasets) {
+      const pkg = JSON.parse(datasetPackageJson(site, d.meta.id, SITE));
+      const [csv, excel] = pkg.resources as Array<{ schema: { fields: Array<{ name: string; naamInExcel?: string; naamInCsv?: string }>; primaryKey: string[] } }>;
+      const excelHeader = datasetFile(site, d.meta.id, 'excel', SITE).replace(/^\ufeff/, '').split('\r\n')[0]!.split(';').map((h) => h.replace(/"/g, ''));
+      const csvHeader = datasetFile(site, d.meta.id, 'csv', SITE).split('\r\n')[0]!.split(',');
+      expect(csv!.schema.fields.map((f) => f.naamInExcel)).toEqual(excelHeader);
+      expect(excel!.schema.fields.map((f) => f.naamInCsv)).toEqual(csvHeader);
+      expect(new Set(excelHeader).size).toBe(excelHeader.length);
+      // Every figure's label says its unit, as StatLine's CSV does.
+      for (const m of d.meta.measures) expect(excelHeader).toContain(m.label.endsWith(`(${m.unit})`) ? m.label : `${m.label} (${m.unit})`);
+      expect(excel!.schema.primaryKey.every((k) => excelHeader.includes(k))).toBe(true);
+    }
+  });
+
   it('describes every column of both CSV files, and the values fit their types and constraints', () => {
     for (const d of site.datasets) {
       const pkg = JSON.parse(datasetPackageJson(site, d.meta.id, SITE));

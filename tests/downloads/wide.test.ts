@@ -13,7 +13,7 @@ import {
   wideTableOf,
 } from '../../src/lib/downloads/files';
 import { datasetFile, gemeenteFile, gemeenteRows, siteDownloadFiles } from '../../src/lib/downloads/site-files';
-import { parseDownloadJson, toWideRecords, wideColumns, wideNumericColumns } from '../../src/lib/downloads/wide';
+import { parseDownloadJson, toWideRecords, wideColumnLabels, wideColumns, wideNumericColumns } from '../../src/lib/downloads/wide';
 import type { SiteData } from '../../src/node/site-data';
 import { fixtureSite } from '../releases/fixture';
 
@@ -44,19 +44,27 @@ describe('a whole dataset as a download', () => {
     for (const d of site.datasets) {
       const expected = toWideRecords(d.meta, d.converted.rows, { regionLabel: registerLabel(site.register), isConverted: (r) => (r as { converted?: boolean }).converted === true });
       const numeric = wideNumericColumns(d.meta);
-      for (const [format, dialect] of [['csv', 'rfc4180'], ['excel', 'excel-nl']] as const) {
-        const back = parseDownloadCsv(datasetFile(site, d.meta.id, format, SITE), dialect, numeric);
-        expect(back, `${d.meta.id} ${format}`).toEqual(expected);
-      }
+      expect(parseDownloadCsv(datasetFile(site, d.meta.id, 'csv', SITE), 'rfc4180', numeric), `${d.meta.id} csv`).toEqual(expected);
+      // The Excel file has Dutch labels with units for its columns, in the same order as the machine names.
+      const labels = wideColumnLabels(d.meta);
+      const machine = new Map(labels.map((label, i) => [label, wideColumns(d.meta)[i]!]));
+      const excel = parseDownloadCsv(datasetFile(site, d.meta.id, 'excel', SITE), 'excel-nl', numeric.map((n) => labels[wideColumns(d.meta).indexOf(n)]!));
+      expect(Object.keys(excel[0]!)).toEqual(labels);
+      expect(excel.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [machine.get(k)!, v]))), `${d.meta.id} excel`).toEqual(expected);
       const json = parseDownloadJson(datasetFile(site, d.meta.id, 'json', SITE));
       expect(json.records).toEqual(expected);
       expect(json.header).toMatchObject({ dataset: d.meta.id, licentie: { naam: 'CC BY 4.0' }, fictief: true, publicatie: { id: '2023-10-26' } });
     }
   });
 
-  it('writes the Excel dialect with a BOM, semicolons and decimal commas', () => {
+  it('writes the Excel dialect with a BOM, semicolons, decimal commas and Dutch column labels with units', () => {
     const text = datasetFile(site, 'jeugdhulp', 'excel', SITE);
     expect(text.charCodeAt(0)).toBe(0xfeff);
+    const header = text.slice(1, text.indexOf('\r\n'));
+    expect(header.startsWith('"Regiocode";"Regio\'s";"Periodecode";"Perioden";"Status";"Leeftijd (code)";"Leeftijd"')).toBe(true);
+    expect(header).toContain(';"Jongeren met jeugdhulp (aantal)";"Jongeren met jeugdhulp (aantal): teken";');
+    expect(header).toContain(';"Jongeren met jeugdhulp (%)";');
+    expect(datasetFile(site, 'jeugdhulp', 'csv', SITE).startsWith('regio_code,regio,perioden_code')).toBe(true);
     const line = text.split('\r\n').find((l) => l.startsWith('"NL01";"Nederland";"2023HJ01"'))!;
     expect(line).toMatch(/;\d+,\d;/); // a percentage with a decimal comma
     expect(line).not.toMatch(/\d\.\d/);

@@ -55,13 +55,16 @@ describe('the download of a selection', () => {
   it('writes CSV for Dutch Excel and plain CSV that read back to the same figures', () => {
     const excel = selectionFile(source, selection, 'excel', { permalink: 'x', release });
     expect(excel.name).toBe('trajecten-selectie-excel.csv');
-    expect(excel.text.startsWith('\ufeff"regio_code";"regio"')).toBe(true);
+    expect(excel.text.startsWith('\ufeff"Regiocode";"Regio\'s";"Periodecode"')).toBe(true);
+    expect(excel.text.split('\r\n')[0]).toContain('"Lopende jeugdhulptrajecten (aantal)"');
     // Percentages have a decimal comma for Excel and a decimal point in plain CSV; no thousands separators.
     expect(excel.text).toMatch(/;\d+;"";\d+,\d;"";"nee"/);
     const plain = selectionFile(source, selection, 'csv', { permalink: 'x', release });
     expect(plain.text).toMatch(/,\d+,,\d+\.\d,,nee/);
     const numeric = ['trajecten', 'jongeren_pct'];
-    expect(parseDownloadCsv(excel.text, 'excel-nl', numeric)).toEqual(parseDownloadCsv(plain.text, 'rfc4180', numeric));
+    // The same figures under the Excel file's Dutch labels, in the same column order.
+    const excelRows = parseDownloadCsv(excel.text, 'excel-nl', ['Lopende jeugdhulptrajecten (aantal)', 'Jongeren met jeugdhulp (%)']).map((r) => Object.values(r));
+    expect(excelRows).toEqual(parseDownloadCsv(plain.text, 'rfc4180', numeric).map((r) => Object.values(r)));
     expect(parseDownloadCsv(plain.text, 'rfc4180', numeric)).toEqual(records());
   });
 

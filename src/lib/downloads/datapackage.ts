@@ -9,7 +9,7 @@ import type { DatasetMeta, Measure, Release } from '../../schemas/dataset';
 import { STATUS_LABEL } from '../data/periods';
 import { SYMBOL_LEGEND } from '../data/symbols';
 import { DIALECTS, type CsvDialect } from './csv';
-import { SYMBOL_SUFFIX, wideColumns } from './wide';
+import { SYMBOL_SUFFIX, wideColumnLabels, wideColumns } from './wide';
 
 export interface PackageResource {
   /** The dataset whose columns the file has. */
@@ -37,6 +37,9 @@ export interface PackageContext {
 
 interface Field {
   name: string;
+  /** The same column's name in the other dialect's file: the Dutch label in the Excel file, the machine name in the comma file. */
+  naamInExcel?: string;
+  naamInCsv?: string;
   type: 'string' | 'number' | 'integer';
   title: string;
   description?: string;
@@ -82,11 +85,18 @@ export function tableSchema(meta: DatasetMeta, dialect: CsvDialect) {
       fields.push({ name, type: 'string', title: `${symbolOf.label}: teken`, description: 'Waarom de waarde ontbreekt (CBS-verklaring van tekens); leeg bij een gewoon cijfer.', constraints: { enum: symbols.filter((s) => s !== '') } });
     }
   }
-  return {
-    fields,
-    missingValues: [''],
-    primaryKey: ['regio_code', 'perioden_code', ...meta.dimensions.map((d) => `${d.id}_code`)],
-  };
+  const primaryKey = ['regio_code', 'perioden_code', ...meta.dimensions.map((d) => `${d.id}_code`)];
+  // The codebook maps the two headers: the Excel file's columns are its Dutch labels with units, the comma file's the machine names.
+  const excelNames = wideColumnLabels(meta);
+  const labels = new Map(wideColumns(meta).map((name, i) => [name, excelNames[i]!]));
+  if (dialect === 'excel-nl') {
+    return {
+      fields: fields.map(({ name, ...rest }) => ({ name: labels.get(name)!, naamInCsv: name, ...rest })),
+      missingValues: [''],
+      primaryKey: primaryKey.map((name) => labels.get(name)!),
+    };
+  }
+  return { fields: fields.map((f) => ({ ...f, naamInExcel: labels.get(f.name)! })), missingValues: [''], primaryKey };
 }
 
 export function resource(r: PackageResource) {

@@ -10,7 +10,7 @@ import { regionKind } from '../regions/codes';
 import type { RegionRegister } from '../regions/register';
 import { CsvLineWriter, DIALECTS, formatCsvRows, type CsvDialect } from './csv';
 import { encodeLines, JSON_LINE_END, LineCache, tableLines, type EncodedLines, type TableLines } from './lines';
-import { formatDownloadJson, toWideTable, wideColumns, type JsonHeader, type WideTable } from './wide';
+import { formatDownloadJson, toWideTable, wideColumnLabels, wideColumns, type JsonHeader, type WideTable } from './wide';
 
 export type DownloadFormat = 'csv' | 'excel' | 'json';
 export const DOWNLOAD_FORMATS: readonly DownloadFormat[] = ['csv', 'excel', 'json'];
@@ -93,7 +93,7 @@ export function wideTableOf(meta: DatasetMeta, rows: readonly ObservationRow[], 
 }
 
 export function renderWideTable(meta: DatasetMeta, table: WideTable, format: DownloadFormat, options: Pick<FileOptions, 'release' | 'indeling' | 'description'>): string {
-  if (format !== 'json') return formatCsvRows(table.columns, table.rows, FORMAT_DIALECT[format]);
+  if (format !== 'json') return formatCsvRows(csvHeader(meta, format), table.rows, FORMAT_DIALECT[format]);
   return formatDownloadJson(jsonHeader(meta, options), table);
 }
 
@@ -222,7 +222,7 @@ export function renderedFileBytes(
     return [encoder.encode(`${head.slice(0, -1)},"rijen":[\n`), ...body, encoder.encode('\n]}\n')];
   }
   const dialect = FORMAT_DIALECT[format];
-  return [encoder.encode(`${DIALECTS[dialect].bom ? '\ufeff' : ''}${new CsvLineWriter(dialect).line(table.columns)}\r\n`), ...body];
+  return [encoder.encode(`${DIALECTS[dialect].bom ? '\ufeff' : ''}${new CsvLineWriter(dialect).line(csvHeader(meta, format))}\r\n`), ...body];
 }
 
 /** The same file as text (for the dev server and tests). */
@@ -240,6 +240,14 @@ export function renderedFile(
 export function bytesToText(parts: readonly Uint8Array[]): string {
   const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
   return parts.map((p, i) => decoder.decode(p, { stream: i < parts.length - 1 })).join('');
+}
+
+/**
+ * The header line of a wide CSV download: the machine names (wideColumns) in the comma dialect, the Dutch
+ * labels with units (wideColumnLabels) in the Excel dialect.
+ */
+export function csvHeader(meta: DatasetMeta, format: Exclude<DownloadFormat, 'json'>): string[] {
+  return format === 'excel' ? wideColumnLabels(meta) : wideColumns(meta);
 }
 
 export function jsonHeader(meta: DatasetMeta, options: Pick<FileOptions, 'release' | 'indeling' | 'description'>): JsonHeader {

@@ -34,6 +34,31 @@ export function wideColumns(meta: DatasetMeta): string[] {
   ];
 }
 
+/**
+ * The column labels of the Excel dialect, in the order of wideColumns: Dutch, with the unit of each figure,
+ * as StatLine's own CSV has them ("Jongeren met jeugdhulp (aantal)"), for a reader who opens the file in
+ * Excel. The comma dialect keeps the machine names (wideColumns) for scripts; the codebook (datapackage.json)
+ * gives both names of every column. Unique within a file: a label that would repeat one before it gets its
+ * machine name added.
+ */
+export function wideColumnLabels(meta: DatasetMeta): string[] {
+  const labels: string[] = ['Regiocode', "Regio's", 'Periodecode', 'Perioden', 'Status'];
+  for (const d of meta.dimensions) labels.push(`${d.label} (code)`, d.label);
+  for (const m of meta.measures) {
+    const unit = `(${m.unit})`;
+    const label = m.label.endsWith(unit) ? m.label : `${m.label} ${unit}`;
+    labels.push(label, `${label}: teken`);
+  }
+  labels.push('Omgerekend (ja/nee)');
+  const columns = wideColumns(meta);
+  const seen = new Set<string>();
+  return labels.map((label, i) => {
+    const unique = seen.has(label) ? `${label} [${columns[i]}]` : label;
+    seen.add(unique);
+    return unique;
+  });
+}
+
 /** The columns that hold numbers. */
 export function wideNumericColumns(meta: DatasetMeta): string[] {
   return meta.measures.map((m) => m.id);

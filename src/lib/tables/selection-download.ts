@@ -9,6 +9,7 @@ import { rowKey, type ObservationRow } from '../data/dataset';
 import { formatCsvRows } from '../downloads/csv';
 import {
   CONTENT_TYPE,
+  csvHeader,
   datasetFileName,
   DOWNLOAD_FORMATS,
   FORMAT_DIALECT,
@@ -86,7 +87,7 @@ export interface SelectionFileContext {
 export function selectionFile(source: TableSource, selection: Selection, format: DownloadFormat, context: SelectionFileContext): { name: string; type: string; text: string } {
   const { meta, table } = selectionTable(source, selection);
   const name = selectionFileName(source.meta.id, format);
-  if (format !== 'json') return { name, type: CONTENT_TYPE[format], text: formatCsvRows(table.columns, table.rows, FORMAT_DIALECT[format]) };
+  if (format !== 'json') return { name, type: CONTENT_TYPE[format], text: formatCsvRows(csvHeader(meta, format), table.rows, FORMAT_DIALECT[format]) };
   const indeling = indelingText(selection.view === 'omgerekend' ? source.indeling : undefined);
   // The header of the whole dataset's JSON, plus where the selection can be found again.
   const header = Object.assign(jsonHeader(meta, { release: context.release, indeling }), { selectie: context.permalink });
