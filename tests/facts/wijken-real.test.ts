@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { datasetFile } from '../../src/lib/downloads/site-files';
 import { parseDownloadCsv } from '../../src/lib/downloads/csv';
 import { getFactsContext } from '../../src/lib/facts/context';
+import { keyFiguresOf } from '../../src/lib/facts/key-figures';
 import { earlierWijkenIntro, wijkenIntro, wijkenOf } from '../../src/lib/facts/wijken';
 import { wijkRecords } from '../../src/lib/search/records';
 import { realFilesPresent, useRealImport } from '../import/helpers';
@@ -52,6 +53,22 @@ describe.skipIf(!realFilesPresent('tests/facts/wijken-real.test.ts'))('wijken of
     // Singular: Beemster had one wijk.
     const beemster = wijkenOf(getFactsContext(real.site), 'GM0370')!;
     expect(wijkenIntro(beemster, 'Beemster')).toMatch(/^Beemster heeft 1 wijk in de tabel/);
+  });
+
+  it('starts each table with Almere as a whole in the same year, as CBS published it (6.660 in 2022, 6.555 in 2021)', () => {
+    const context = getFactsContext(real.site);
+    const wijken = wijkenOf(context, 'GM0034')!;
+    expect(wijken.periodSpan).toBe('2022*, heel jaar');
+    expect(wijken.gemeente).toMatchObject({ code: 'GM0034', label: 'Almere, hele gemeente' });
+    expect(wijken.gemeente!.cells[0]).toBe('6.660');
+    expect(wijken.earlier!.gemeente!.cells[0]).toBe('6.555');
+    // The key figures are of the same year here: no warning about another period, only the pointer to the first row.
+    const keyPeriod = keyFiguresOf(context, 'GM0034')[0]!.periodLabel;
+    expect(keyPeriod).toBe(wijken.periodLabel);
+    const intro = wijkenIntro(wijken, 'Almere', keyPeriod);
+    expect(intro).not.toContain('niet met elkaar te vergelijken');
+    expect(intro).toContain('Vergelijk een wijk met de eerste rij: Almere als geheel in 2022*.');
+    expect(earlierWijkenIntro(wijken, 'Almere')).toContain('Vergelijk een wijk met de eerste rij: Almere als geheel in 2021.');
   });
 
   it('downloads each year under its own name, the later area marked', () => {

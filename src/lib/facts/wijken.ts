@@ -5,6 +5,10 @@
  * Almere renumbered its wijken in 2022): such a wijk is marked "andere indeling dan in 2021", and the wijken
  * of the period before that are not the same area now are listed apart, under their own names, so that no
  * figure of one area stands beside another's as if they were one series.
+ *
+ * Each table starts with the gemeente as a whole, as the same dataset published it for the same year, on that
+ * year's own indeling: a wijk's year figure is set against the gemeente's year figure, never against the half
+ * year the key figures of the page are about (a year counts more youths than a half year).
  */
 import type { Measure } from '../../schemas/dataset';
 import { parsePeriodCode, periodLabelWithStatus } from '../data/periods';
@@ -14,7 +18,7 @@ import { COUNT_NOUN, KEY_CONCEPTS, rateOf } from './concepts';
 import type { FactRow } from './aggregate';
 import type { FactsContext, FactsDataset } from './context';
 import { isSmall } from './key-figures';
-import { rateUnitText } from './phrases';
+import { rateColumn, thePeriod } from './phrases';
 
 export interface WijkRow {
   code: string;
@@ -38,6 +42,13 @@ export interface WijkenTable {
   measureIds: string[];
   columns: Array<{ label: string; unit: string }>;
   rows: WijkRow[];
+  /** "2025, heel jaar": the period and how long it is, for a caption. */
+  periodSpan: string;
+  /**
+   * The gemeente as a whole in the same period, as the dataset published it (its own indeling of that year);
+   * undefined when the dataset has no row for it.
+   */
+  gemeente: WijkRow | undefined;
   /** Wijken without a figure for the first count because it is small (suppressed, "."). */
   suppressed: number;
   /** Wijken whose first count is kept secret to protect a small one elsewhere ("x", src/lib/disclosure). */
@@ -48,7 +59,7 @@ export interface WijkenTable {
    * The wijken of the period before whose area is not in the table above (another area under the same
    * code now, or gone), with their figures of then under their names of then.
    */
-  earlier: { period: string; periodLabel: string; rows: WijkRow[] } | undefined;
+  earlier: { period: string; periodLabel: string; periodSpan: string; gemeente: WijkRow | undefined; rows: WijkRow[] } | undefined;
 }
 
 /** At most this many count columns, so the table fits a phone. */
@@ -84,6 +95,22 @@ function wijkenIn(context: FactsContext, dataset: FactsDataset, gemeente: string
     small: isSmall(dataset.index.cellOf(row, counts[0]!.id)),
     ...(change ? { change } : {}),
   });
+  // The gemeente's own published row of the period: the area its wijken of that year make up together.
+  const gemeenteRow = (rowPeriod: string): WijkRow | undefined => {
+    const row = dataset.published().row(gemeente, rowPeriod, dataset.totals);
+    if (!row) return undefined;
+    return {
+      code: gemeente,
+      label: `${register.label(gemeente)}, hele gemeente`,
+      cells: measures.map((m) => formatObservation(dataset.index.cellOf(row, m.id), m)),
+      small: isSmall(dataset.index.cellOf(row, counts[0]!.id)),
+    };
+  };
+  const labelsOf = (code: string) => {
+    const parsed = parsePeriodCode(code)!;
+    const label = periodLabelWithStatus(parsed, dataset.statusOf(code));
+    return { periodLabel: label, periodSpan: parsed.kind === 'jaar' ? `${label}, heel jaar` : label };
+  };
   const byCode = (a: WijkRow, b: WijkRow) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
 
   const inPeriod = rows.filter((r) => r.period === period);
@@ -107,16 +134,17 @@ function wijkenIn(context: FactsContext, dataset: FactsDataset, gemeente: string
       .filter((r) => r.period === previous && register.knowsWijk(r.region) && !register.sameWijkArea(r.region, previousYear, year))
       .map((row) => toRow(row, previousYear, present.has(row.region) ? `in ${year} een ander gebied` : `bestaat niet meer in ${year}`))
       .sort(byCode);
-    if (gone.length > 0) earlier = { period: previous, periodLabel: periodLabelWithStatus(parsePeriodCode(previous)!, dataset.statusOf(previous)), rows: gone };
+    if (gone.length > 0) earlier = { period: previous, ...labelsOf(previous), gemeente: gemeenteRow(previous), rows: gone };
   }
 
   return {
     datasetId: dataset.meta.id,
     title: dataset.meta.shortTitle ?? dataset.meta.title,
     period,
-    periodLabel: periodLabelWithStatus(parsePeriodCode(period)!, dataset.statusOf(period)),
+    ...labelsOf(period),
+    gemeente: gemeenteRow(period),
     measureIds: measures.map((m) => m.id),
-    columns: measures.map((m) => ({ label: m.shortLabel ?? m.label, unit: m.type === 'rate' ? rateUnitText(m) : `aantal ${COUNT_NOUN[m.countOf]}` })),
+    columns: measures.map((m) => (m.type === 'rate' ? rateColumn(m) : { label: m.shortLabel ?? m.label, unit: `aantal ${COUNT_NOUN[m.countOf]}` })),
     rows: out,
     suppressed: inPeriod.filter((r) => { const cell = dataset.index.cellOf(r, counts[0]!.id); return cell?.value === null && cell.symbol !== 'x'; }).length,
     keptSecret: inPeriod.filter((r) => dataset.index.cellOf(r, counts[0]!.id)?.symbol === 'x').length,
@@ -131,11 +159,19 @@ export function wijkenWord(count: number): string {
 }
 
 /**
- * The sentences above the wijken table: how many wijken, how many with counts too small to show, and how
- * many have another area than the year before (their figures are not comparable with that year's).
+ * The sentences above the wijken table: how many wijken, how many with counts too small to show, how many
+ * have another area than the year before (their figures are not comparable with that year's), and what a
+ * wijk's figure may be set against: the gemeente as a whole in the same period (the table's first row), not
+ * the key figures of the page when those are of another period (`keyPeriod`, "1e halfjaar 2026*").
  */
-export function wijkenIntro(wijken: WijkenTable, gemeente: string): string {
+export function wijkenIntro(wijken: WijkenTable, gemeente: string, keyPeriod?: string): string {
   const parts = [`${gemeente} heeft ${wijkenWord(wijken.rows.length)} in de tabel ${wijken.title} (${wijken.periodLabel}).`];
+  const year = parsePeriodCode(wijken.period)!;
+  if (keyPeriod !== undefined && keyPeriod !== wijken.periodLabel) {
+    const span = year.kind === 'jaar' ? `het hele jaar ${wijken.periodLabel}` : thePeriod(wijken.periodLabel);
+    parts.push(`De cijfers gaan over ${span}, de kerncijfers bovenaan over ${thePeriod(keyPeriod)}: die zijn niet met elkaar te vergelijken.`);
+  }
+  parts.push(sameYearSentence(wijken.gemeente, gemeente, wijken.periodLabel));
   // The subject is "de aantallen" and "de indeling", whatever the number of wijken.
   if (wijken.suppressed > 0) parts.push(`Bij ${wijkenWord(wijken.suppressed)} zijn de aantallen te klein om te tonen (.).`);
   if (wijken.keptSecret > 0) parts.push(`Bij ${wijkenWord(wijken.keptSecret)} is het aantal afgeschermd (x), zodat een klein aantal elders niet terug te rekenen is.`);
@@ -149,12 +185,21 @@ export function wijkenIntro(wijken: WijkenTable, gemeente: string): string {
   return parts.join(' ');
 }
 
+/** What a wijk is set against: the first row, the gemeente in the same period; or that the table lacks it. */
+function sameYearSentence(row: WijkRow | undefined, gemeente: string, periodLabel: string): string {
+  return row
+    ? `Vergelijk een wijk met de eerste rij: ${gemeente} als geheel in ${thePeriod(periodLabel)}.`
+    : `Een cijfer van ${gemeente} als geheel over ${thePeriod(periodLabel)} staat niet in deze tabel.`;
+}
+
 /** The sentences above the table of the earlier period's wijken that are another area now. */
 export function earlierWijkenIntro(wijken: WijkenTable, gemeente: string): string {
   const earlier = wijken.earlier!;
   const n = earlier.rows.length;
   const year = parsePeriodCode(wijken.period)!.year;
-  return n === 1
-    ? `In ${earlier.periodLabel} had ${gemeente} 1 wijk die er in ${year} niet meer zo is: de wijkcode staat nu voor een ander gebied, of de wijk is opgeheven. Hieronder de cijfers van ${earlier.periodLabel}, onder de naam van toen.`
-    : `In ${earlier.periodLabel} had ${gemeente} ${n} wijken die er in ${year} niet meer zo zijn: hun wijkcode staat nu voor een ander gebied, of de wijk is opgeheven. Hieronder hun cijfers van ${earlier.periodLabel}, onder hun naam van toen.`;
+  const first =
+    n === 1
+      ? `In ${earlier.periodLabel} had ${gemeente} 1 wijk die er in ${year} niet meer zo is: de wijkcode staat nu voor een ander gebied, of de wijk is opgeheven. Hieronder de cijfers van ${earlier.periodLabel}, onder de naam van toen.`
+      : `In ${earlier.periodLabel} had ${gemeente} ${n} wijken die er in ${year} niet meer zo zijn: hun wijkcode staat nu voor een ander gebied, of de wijk is opgeheven. Hieronder hun cijfers van ${earlier.periodLabel}, onder hun naam van toen.`;
+  return `${first} ${sameYearSentence(earlier.gemeente, gemeente, earlier.periodLabel)}`;
 }

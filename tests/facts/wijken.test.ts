@@ -1,0 +1,58 @@
+/**
+ * The wijken table of the default data: the wijken have year figures (2025, heel jaar) while the key figures of
+ * the page are of a half year (1e halfjaar 2026*). A wijk must be set against the gemeente's own figure of the
+ * same year, from the same table, never against the half-year figures above it.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { getFactsContext, type FactsContext } from '../../src/lib/facts/context';
+import { keyFiguresOf } from '../../src/lib/facts/key-figures';
+import { wijkenIntro, wijkenOf } from '../../src/lib/facts/wijken';
+import { formatNumber } from '../../src/lib/format/number';
+import { dataDir } from '../../src/node/project-paths';
+import { getSiteData } from '../../src/node/site-data';
+
+/** The gemeente's own row of the wijken table as the data file has it: [count, denominator]. */
+function publishedRow(gemeente: string, period: string): [number, number] {
+  const line = readFileSync(path.join(dataDir(), 'jeugdhulp-wijken', 'observations.csv'), 'utf8')
+    .split('\n')
+    .find((l) => l.startsWith(`${gemeente},${period},`))!;
+  const [, , count, denominator] = line.split(',');
+  return [Number(count), Number(denominator)];
+}
+
+describe('wijken of the default data beside the gemeente in the same year', () => {
+  let context: FactsContext;
+  beforeAll(async () => {
+    context = getFactsContext(await getSiteData());
+  }, 60_000);
+
+  it('starts Amsterdam’s table with Amsterdam as a whole in 2025, as the wijken table published it', () => {
+    const wijken = wijkenOf(context, 'GM0363')!;
+    expect(wijken.period).toBe('2025JJ00');
+    expect(wijken.periodSpan).toBe('2025, heel jaar');
+    const [count, denominator] = publishedRow('GM0363', '2025JJ00');
+    expect(wijken.gemeente).toMatchObject({ code: 'GM0363', label: 'Amsterdam, hele gemeente' });
+    expect(wijken.gemeente!.cells).toEqual([formatNumber(count), formatNumber((count / denominator) * 100, 1)]);
+    expect(wijken.columns.map((c) => `${c.label} ${c.unit}`)).toEqual(['Met jeugdhulp aantal jongeren', '% van jongeren tot 18 jaar']);
+  });
+
+  it('says the year figures are not comparable with the half-year key figures, and points to the gemeente row', () => {
+    const wijken = wijkenOf(context, 'GM0363')!;
+    const keyPeriod = keyFiguresOf(context, 'GM0363')[0]!.periodLabel;
+    expect(keyPeriod).toMatch(/halfjaar/);
+    const intro = wijkenIntro(wijken, 'Amsterdam', keyPeriod);
+    expect(intro).toContain(`De cijfers gaan over het hele jaar 2025, de kerncijfers bovenaan over het ${keyPeriod}: die zijn niet met elkaar te vergelijken.`);
+    expect(intro).toContain('Vergelijk een wijk met de eerste rij: Amsterdam als geheel in 2025.');
+  });
+
+  it('has the gemeente’s own figure of the same year for every gemeente with wijken', () => {
+    const withWijken = context.currentGemeenten().map((g) => [g, wijkenOf(context, g)] as const).filter(([, w]) => w);
+    expect(withWijken.length).toBeGreaterThanOrEqual(40);
+    for (const [code, wijken] of withWijken) {
+      const [count] = publishedRow(code, wijken!.period);
+      expect(wijken!.gemeente?.cells[0], code).toBe(formatNumber(count));
+    }
+  });
+});
