@@ -64,7 +64,7 @@ describe('breakdowns, wijken and members', () => {
     const wijken = wijkenOf(context, 'GM0363')!;
     expect(wijken.rows).toHaveLength(register.wijkenOf('GM0363', 2022).length);
     expect(wijken.periodLabel).toBe('2022');
-    expect(wijken.columns.map((c) => `${c.label} ${c.unit}`)).toEqual(['Met jeugdhulp aantal jongeren', '% van jongeren tot 18 jaar']);
+    expect(wijken.columns.map((c) => `${c.label} ${c.unit}`)).toEqual(['Jongeren met jeugdhulp aantal jongeren', '% van jongeren tot 18 jaar']);
     expect(wijkenOf(context, 'GM0088')).toBeUndefined();
   });
 
