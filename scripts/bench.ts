@@ -16,6 +16,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
+import { BUILD_NODE_OPTIONS } from '../src/node/build-flags';
 import { launchChromium } from '../src/node/chromium';
 import { serveStatic } from '../src/node/static-server';
 import { writeTrivialSite } from './bench/trivial-site';
@@ -47,7 +48,8 @@ function quietDisk(outDir: string) {
 function measureBuild(label: string, root: string, outDir: string, env: Record<string, string> = {}): BuildResult {
   quietDisk(outDir);
   log(`${label}: bouwen…`);
-  const child = spawnSync('npx', ['tsx', path.resolve('scripts/bench/build-once.ts'), '--root', root, '--out', outDir], {
+  // With the Node options of `npm run build` (src/node/build-flags.ts), for the floor as for the site.
+  const child = spawnSync(process.execPath, [...BUILD_NODE_OPTIONS, '--import', 'tsx', path.resolve('scripts/bench/build-once.ts'), '--root', root, '--out', outDir], {
     encoding: 'utf8',
     env: { ...process.env, ...env, ASTRO_CACHE_DIR: path.join(work, `cache-${path.basename(outDir)}`) },
     maxBuffer: 64 * 1024 * 1024,

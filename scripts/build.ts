@@ -24,6 +24,7 @@ import {
   type OutputLock,
   type OutputPaths,
 } from '../src/node/atomic-output';
+import { BUILD_NODE_OPTIONS } from '../src/node/build-flags';
 
 const ASTRO = fileURLToPath(new URL('../node_modules/astro/astro.js', import.meta.url));
 const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
@@ -54,7 +55,7 @@ function runAstro(args: string[], paths: OutputPaths, lock: OutputLock): Promise
   return new Promise((resolve, reject) => {
     // The build names the output folder it will be swapped into (its release checks report moves with it).
     const env = { ...process.env, [FINAL_OUT_DIR_ENV]: paths.out };
-    const child = spawn(process.execPath, [ASTRO, 'build', ...args], { stdio: 'inherit', env });
+    const child = spawn(process.execPath, [...BUILD_NODE_OPTIONS, ASTRO, 'build', ...args], { stdio: 'inherit', env });
     if (child.pid !== undefined) lock.addProcess(child.pid);
     // The child is in our process group, so a Ctrl-C reaches it too; a signal sent to this process alone
     // is passed on, and this process waits for Astro to stop before it clears up.
