@@ -22,7 +22,8 @@ import {
   type SelectionContext,
 } from '../lib/tables/selection';
 import type { DownloadFormat } from '../lib/downloads/files';
-import { selectionFile } from '../lib/tables/selection-download';
+import { sizeSuffix } from '../lib/downloads/sizes';
+import { SELECTION_FORMATS, selectionFile } from '../lib/tables/selection-download';
 import type { RegionInfo, TableRow, TableSource } from '../lib/tables/table-source';
 
 interface Loaded {
@@ -45,10 +46,15 @@ export function initTablePage(root: HTMLElement): void {
   const permalink = root.querySelector<HTMLAnchorElement>('[data-permalink]');
   controls.disabled = false;
   form.querySelector<HTMLElement>('[data-js-note]')!.hidden = true;
+  // On a phone the form is folded to its groups' names (the regions stay open), so "Tabel bijwerken" is near.
+  if (matchMedia('(max-width: 40rem)').matches) {
+    for (const group of form.querySelectorAll<HTMLDetailsElement>('details[data-sel-group]:not(.sel-regions)')) group.open = false;
+  }
 
   let loaded: Promise<Loaded> | undefined;
   let current: Selection | undefined;
-  let currentSource: TableSource | undefined;
+  /** The files of the changed selection, made with the table so that each link can show its true size. */
+  let files: Map<DownloadFormat, { name: string; type: string; text: string }> | undefined;
   let renderCount = 0;
 
   const load = (): Promise<Loaded> => {
@@ -98,13 +104,18 @@ export function initTablePage(root: HTMLElement): void {
         container!.setAttribute('aria-label', 'Tabel');
       }
       current = { ...selection, rows: pivot.placement.rows, columns: pivot.placement.columns };
-      currentSource = source;
       writeForm(form!, chips, current, data);
       const query = serialiseSelection(current, data.context);
       history.replaceState(history.state, '', query ? `?${query}` : location.pathname);
       if (permalink) {
         permalink.href = location.href;
         permalink.textContent = decodeURIComponent(location.pathname + location.search);
+      }
+      files = new Map(SELECTION_FORMATS.map((format) => [format, selectionFile(source, current!, format, { permalink: location.href, release: data.table.release })]));
+      for (const link of root.querySelectorAll<HTMLAnchorElement>('a[data-download]')) {
+        const file = files.get(link.dataset.download as DownloadFormat);
+        const size = link.querySelector('[data-download-size]');
+        if (file && size) size.textContent = sizeSuffix(new TextEncoder().encode(file.text).length);
       }
       const size =
         pivot.rowCount > 0
@@ -128,6 +139,7 @@ export function initTablePage(root: HTMLElement): void {
   }
 
   form.addEventListener('change', (event) => {
+    writeCounts(form);
     const target = event.target as HTMLElement;
     // The controls that add regions act on their button, not on every change.
     if (target.closest('.add-row')) return;
@@ -206,20 +218,18 @@ export function initTablePage(root: HTMLElement): void {
   root.addEventListener('click', (event) => {
     const link = (event.target as HTMLElement).closest<HTMLAnchorElement>('a[data-download]');
     // Until the selection changes, the files built with the site are the selection.
-    if (!link || !current || !currentSource) return;
+    const file = link && files?.get(link.dataset.download as DownloadFormat);
+    if (!file) return;
     event.preventDefault();
-    void load().then((data) => {
-      const file = selectionFile(currentSource!, current!, link.dataset.download as DownloadFormat, { permalink: location.href, release: data.table.release });
-      const url = URL.createObjectURL(new Blob([file.text], { type: file.type }));
-      const temporary = document.createElement('a');
-      temporary.href = url;
-      temporary.download = file.name;
-      document.body.append(temporary);
-      temporary.click();
-      temporary.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
-      say(`Download ${file.name} gemaakt.`);
-    });
+    const url = URL.createObjectURL(new Blob([file.text], { type: file.type }));
+    const temporary = document.createElement('a');
+    temporary.href = url;
+    temporary.download = file.name;
+    document.body.append(temporary);
+    temporary.click();
+    temporary.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    say(`Download ${file.name} gemaakt.`);
   });
 
   // A shared address restores its selection.
@@ -269,6 +279,14 @@ function readForm(form: HTMLFormElement, previous: Selection, context: Selection
   };
 }
 
+/** "3 van 22 gekozen" beside the name of each group of checkboxes. */
+function writeCounts(form: HTMLFormElement): void {
+  for (const count of form.querySelectorAll<HTMLElement>('[data-sel-count]')) {
+    const boxes = [...count.closest('details')!.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')];
+    count.textContent = `${boxes.filter((b) => b.checked).length} van ${boxes.length} gekozen`;
+  }
+}
+
 function writeForm(form: HTMLFormElement, chips: HTMLElement, selection: Selection, data: Loaded): void {
   chips.innerHTML = renderRegionChips(selection.regions, data.regions);
   const chosen = new Map<string, string[]>([
@@ -284,7 +302,7 @@ function writeForm(form: HTMLFormElement, chips: HTMLElement, selection: Selecti
   for (const select of form.querySelectorAll<HTMLSelectElement>('select[data-place]')) {
     const dim = select.dataset.place!;
     select.value = selection.rows.includes(dim) ? 'rijen' : selection.columns.includes(dim) ? 'kolommen' : '';
-  }
+  }  writeCounts(form);
 }
 
 function addGroup(form: HTMLFormElement, selection: Selection, data: Loaded): string {

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { getSiteData } from '../node/site-data';
 import type { Worker } from 'node:worker_threads';
 import { OUTPUT_READY, type DownloadsJob, type DownloadsResult } from '../node/downloads-worker';
-import { downloadResponse } from '../node/site-downloads';
+import { downloadResponse, fillDownloadSizes } from '../node/site-downloads';
 import { isDownloadPath } from '../lib/downloads/files';
 import { startTsWorker, workerResult } from '../node/ts-worker';
 
@@ -36,11 +36,15 @@ export default function downloads(): AstroIntegration {
       'astro:build:setup': ({ target }) => {
         if (target === 'server') worker?.postMessage(OUTPUT_READY);
       },
-      'astro:build:done': async ({ logger }) => {
+      'astro:build:done': async ({ dir, logger }) => {
         if (!worker || !result) throw new Error('de downloads zijn niet gestart');
         worker.ref();
         const { files, bytes, ms } = await result;
         logger.info(`${files.toLocaleString('nl-NL')} downloadbestanden (${Math.round(bytes / 1e6)} MB) geschreven in ${(ms / 1000).toFixed(1)} s`);
+        // Every file is written now: the pages get the true size beside each download link.
+        const started = performance.now();
+        const sizes = fillDownloadSizes(fileURLToPath(dir));
+        logger.info(`grootte bij ${sizes.marks.toLocaleString('nl-NL')} downloadlinks op ${sizes.pages.toLocaleString('nl-NL')} pagina's in ${Math.round(performance.now() - started)} ms`);
       },
       'astro:server:setup': ({ server, logger }) => {
         server.middlewares.use((request, response, next) => {

@@ -4,11 +4,12 @@
  * writes them in a worker thread beside Astro's page rendering (src/integrations/downloads.ts), and the dev
  * server makes one when it is asked for (downloadResponse).
  */
-import { closeSync, mkdirSync, openSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { CONTENT_TYPE, downloadPaths, isDownloadPath, parseDatasetFileName } from '../lib/downloads/files';
 import { releaseFiles } from '../lib/downloads/release-files';
 import { siteDownloadFiles, type DownloadFile, type DownloadsData } from '../lib/downloads/site-files';
+import { fillSizeMarks, hasSizeMarks } from '../lib/downloads/sizes';
 import type { Release } from '../schemas/dataset';
 import { createZip, writeAll, ZipFileWriter } from './zip';
 
@@ -78,4 +79,49 @@ export async function downloadResponse(data: DownloadsData, pathname: string, si
   if (!file) return undefined;
   const format = parseDatasetFileName(path.posix.basename(pathname))?.format;
   return { body: file.render(), type: CONTENT_TYPE[format ?? 'json'] };
+}
+
+export interface SizesSummary {
+  pages: number;
+  marks: number;
+}
+
+/**
+ * Puts the true size of every linked download into the built pages (see src/lib/downloads/sizes.ts): run
+ * once every file is written, downloads and pages. A page is replaced whole (written beside it, then
+ * renamed), so a reader of the folder never sees half a page. A mark whose file does not exist fails the
+ * build: the link would lead nowhere.
+ */
+export function fillDownloadSizes(outDir: string): SizesSummary {
+  const summary: SizesSummary = { pages: 0, marks: 0 };
+  const sizes = new Map<string, number | undefined>();
+  const sizeOf = (sitePath: string) => {
+    if (!sizes.has(sitePath)) {
+      let size: number | undefined;
+      try {
+        const stat = statSync(path.join(outDir, sitePath));
+        size = stat.isFile() ? stat.size : undefined;
+      } catch {
+        size = undefined;
+      }
+      sizes.set(sitePath, size);
+    }
+    return sizes.get(sitePath);
+  };
+  const problems: string[] = [];
+  for (const entry of readdirSync(outDir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile() || !entry.name.endsWith('.html')) continue;
+    const file = path.join(entry.parentPath, entry.name);
+    const html = readFileSync(file, 'utf8');
+    if (!hasSizeMarks(html)) continue;
+    const filled = fillSizeMarks(html, sizeOf);
+    for (const missing of filled.missing) problems.push(`${path.relative(outDir, file)} linkt naar ${missing}, dat niet bestaat`);
+    const temporary = `${file}.grootte`;
+    writeFileSync(temporary, filled.html);
+    renameSync(temporary, file);
+    summary.pages++;
+    summary.marks += filled.marks;
+  }
+  if (problems.length > 0) throw new Error(`downloads zonder bestand:\n${problems.slice(0, 20).join('\n')}`);
+  return summary;
 }

@@ -1,13 +1,11 @@
 /**
- * What the download pages and the DownloadLinks component show: the files with their formats and
- * approximate sizes, the columns with their meaning, and the periods covered. Pure.
+ * What the download page of a dataset shows: the files with their formats (their sizes are filled in once
+ * the build has written them, see sizes.ts), the columns with their meaning, and the periods covered. Pure.
  */
 import type { DatasetMeta, Release } from '../../schemas/dataset';
-import type { ObservationRow } from '../data/dataset';
 import { parsePeriodCode, periodLabel } from '../data/periods';
-import { formatNumber } from '../format/number';
 import { tableSchema } from './datapackage';
-import { DOWNLOAD_FORMATS, FORMAT_LABEL, datasetFileName, downloadPaths, renderDatasetFile, type DownloadFormat } from './files';
+import { DOWNLOAD_FORMATS, FORMAT_LABEL, datasetFileName, downloadPaths } from './files';
 import type { DownloadSiteData } from './site-files';
 
 export interface FileLink {
@@ -15,29 +13,6 @@ export interface FileLink {
   name: string;
   label: string;
   hint: string;
-  /** "ca. 18 MB" */
-  size?: string;
-}
-
-/** "ca. 18 MB", "ca. 420 kB" (decimal units, as browsers show downloads). */
-export function formatSize(bytes: number): string {
-  if (bytes >= 1e6) return `ca. ${formatNumber(bytes / 1e6, bytes >= 1e7 ? 0 : 1)} MB`;
-  return `ca. ${formatNumber(Math.max(1, Math.round(bytes / 1e3)))} kB`;
-}
-
-/**
- * The size of a download estimated from a sample of its lines, so a page can say how big a file is without
- * writing it twice. Good to a few per cent for files of many similar lines.
- */
-export function estimateSize(meta: DatasetMeta, rows: readonly ObservationRow[], format: DownloadFormat, regionLabel: (code: string) => string, sample = 300): number {
-  if (rows.length === 0) return 0;
-  const step = Math.max(1, Math.floor(rows.length / sample));
-  const picked = rows.filter((_, i) => i % step === 0);
-  const render = (subset: readonly ObservationRow[]) =>
-    new TextEncoder().encode(renderDatasetFile(meta, subset, format, { regionLabel, release: undefined, indeling: '' })).length;
-  const head = render(picked.slice(0, 1)) - (render(picked.slice(0, 2)) - render(picked.slice(0, 1)));
-  const perRow = (render(picked) - head) / picked.length;
-  return Math.round(head + perRow * rows.length);
 }
 
 export interface DatasetDownloadModel {
@@ -69,7 +44,6 @@ export function datasetDownloadModel(data: DownloadSiteData, id: string): Datase
     name: datasetFileName(id, format),
     label: FORMAT_LABEL[format].name,
     hint: FORMAT_LABEL[format].hint,
-    size: formatSize(estimateSize(d.meta, rows, format, (code) => data.register.label(code))),
   }));
   const schema = tableSchema(d.meta, 'rfc4180');
   return {

@@ -10,8 +10,8 @@ import { formatNumber } from '../format/number';
 import { buildPivot, DIMENSION_LABELS, type PivotTable } from './pivot';
 import { renderRegionChips, renderTable, renderTableNotes } from './render-html';
 import { defaultSelection, dimensionIds, REGION_GROUPS, topicParam, type Selection, type SelectionContext } from './selection';
-import type { DownloadFormat } from '../downloads/files';
-import { formatLabel, SELECTION_FORMATS, selectionFileName } from './selection-download';
+import { FORMAT_LABEL, type DownloadFormat } from '../downloads/files';
+import { SELECTION_FORMATS, selectionFileName } from './selection-download';
 import { regionCodeOf } from './region-keys';
 import type { RegionInfo, TableSource } from './table-source';
 
@@ -46,7 +46,8 @@ export interface TablePageModel {
     indeling: number;
   };
   urls: { table: string; periods: string; fullDownloads: string };
-  downloads: Array<{ format: DownloadFormat; name: string; href: string; label: string }>;
+  /** The files of the default selection: "CSV voor Excel" and what it is for ("puntkomma, decimale komma; …"). */
+  downloads: Array<{ format: DownloadFormat; name: string; href: string; label: string; hint: string }>;
   explanation: {
     measures: Array<{ measure: Measure; counts: string; rate: string | undefined }>;
     /** Which periods have which status: "definitief: 1e halfjaar 2015 tot en met 2e halfjaar 2025". */
@@ -121,7 +122,7 @@ export function tablePageModel(source: TableSource, releases: readonly Release[]
     urls: { table: `${base}tabel.json`, periods: `${base}cijfers/`, fullDownloads: `/downloads/${meta.id}/` },
     downloads: SELECTION_FORMATS.map((format) => {
       const name = selectionFileName(meta.id, format);
-      return { format, name, href: `${base}${name}`, label: formatLabel(format) };
+      return { format, name, href: `${base}${name}`, label: FORMAT_LABEL[format].name, hint: FORMAT_LABEL[format].hint };
     }),
     explanation: {
       measures: meta.measures.map((measure) => ({

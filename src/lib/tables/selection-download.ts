@@ -13,7 +13,6 @@ import {
   datasetFileName,
   DOWNLOAD_FORMATS,
   FORMAT_DIALECT,
-  FORMAT_LABEL,
   indelingText,
   jsonHeader,
   wideTableOf,
@@ -30,10 +29,6 @@ export const SELECTION_FORMATS: readonly DownloadFormat[] = DOWNLOAD_FORMATS;
 /** "jeugdhulp-selectie.csv", "jeugdhulp-selectie-excel.csv", "jeugdhulp-selectie.json". */
 export function selectionFileName(datasetId: string, format: DownloadFormat): string {
   return datasetFileName(`${datasetId}-selectie`, format);
-}
-
-export function formatLabel(format: DownloadFormat): string {
-  return `${FORMAT_LABEL[format].name} (${FORMAT_LABEL[format].hint})`;
 }
 
 /** The rows of a selection: its regions (with figures), periods and categories, in the chosen view. */
