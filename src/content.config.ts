@@ -17,6 +17,8 @@ const over = defineCollection({
     methodExamples: z.boolean().default(false),
     /** Show per table how many counts are small or kept secret (disclosure control), from the data. */
     disclosureSummary: z.boolean().default(false),
+    /** Show where to report a problem, from the publisher's settings (src/lib/publisher), after the text. */
+    reportProblem: z.boolean().default(false),
   }),
 });
 
