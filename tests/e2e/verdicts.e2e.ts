@@ -29,6 +29,8 @@ describe('verdicts on the fact pages', () => {
     expect(result.checked.sentences).toBeGreaterThan(3000);
     expect(result.checked.tableRows).toBeGreaterThan(4000);
     expect(result.checked.changes).toBeGreaterThan(2000);
+    // "In het kort": Nederland, the gelijksoortige gemeenten and a year earlier, per compared figure.
+    expect(result.checked.summaries).toBeGreaterThan(3000);
     console.log(`Gecontroleerd: ${JSON.stringify(result.checked)} op ${pages.length} pagina's`);
   });
 });

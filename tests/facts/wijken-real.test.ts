@@ -58,7 +58,7 @@ describe.skipIf(!realFilesPresent('tests/facts/wijken-real.test.ts'))('wijken of
   it('starts each table with Almere as a whole in the same year, as CBS published it (6.660 in 2022, 6.555 in 2021)', () => {
     const context = getFactsContext(real.site);
     const wijken = wijkenOf(context, 'GM0034')!;
-    expect(wijken.periodSpan).toBe('2022*, heel jaar');
+    expect(wijken.periodSpan).toBe('2022* (heel jaar)');
     expect(wijken.gemeente).toMatchObject({ code: 'GM0034', label: 'Almere, hele gemeente' });
     expect(wijken.gemeente!.cells[0]).toBe('6.660');
     expect(wijken.earlier!.gemeente!.cells[0]).toBe('6.555');

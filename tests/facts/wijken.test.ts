@@ -1,5 +1,5 @@
 /**
- * The wijken table of the default data: the wijken have year figures (2025, heel jaar) while the key figures of
+ * The wijken table of the default data: the wijken have year figures (2025, a whole year) while the key figures of
  * the page are of a half year (1e halfjaar 2026*). A wijk must be set against the gemeente's own figure of the
  * same year, from the same table, never against the half-year figures above it.
  */
@@ -31,7 +31,7 @@ describe('wijken of the default data beside the gemeente in the same year', () =
   it('starts Amsterdam’s table with Amsterdam as a whole in 2025, as the wijken table published it', () => {
     const wijken = wijkenOf(context, 'GM0363')!;
     expect(wijken.period).toBe('2025JJ00');
-    expect(wijken.periodSpan).toBe('2025, heel jaar');
+    expect(wijken.periodSpan).toBe('2025 (heel jaar)');
     const [count, denominator] = publishedRow('GM0363', '2025JJ00');
     expect(wijken.gemeente).toMatchObject({ code: 'GM0363', label: 'Amsterdam, hele gemeente' });
     expect(wijken.gemeente!.cells).toEqual([formatNumber(count), formatNumber((count / denominator) * 100, 1)]);

@@ -2,7 +2,8 @@
  * Reads a built fact page as a reader does and checks that no comparison word contradicts the figures printed
  * beside it: "hoger" needs a higher printed figure, "lager" a lower one, and equal printed figures allow only
  * "niet duidelijk anders". It looks at the comparison sentences, the comparison tables, the change sentences
- * (against a year earlier, and the recent trend) and the funnel tables of the national pages.
+ * (against a year earlier, and the recent trend), the summary at the top of the page ("In het kort") and the
+ * funnel tables of the national pages.
  */
 import { parseHTML } from 'linkedom';
 import { parseDutchNumber } from '../../src/lib/format/number';
@@ -15,7 +16,7 @@ export interface ScanFinding {
 
 export interface ScanResult {
   /** How many verdicts were checked, by kind. */
-  checked: { sentences: number; tableRows: number; changes: number; trends: number };
+  checked: { sentences: number; tableRows: number; changes: number; trends: number; summaries: number };
   findings: ScanFinding[];
 }
 
@@ -49,6 +50,7 @@ function verdictFragments(html: string): string {
     ...html.matchAll(/<section[^>]*class="comparison[^"]*"[^>]*>[\s\S]*?<\/section>/g),
     ...html.matchAll(/<p class="change-sentence[^"]*"[^>]*>[\s\S]*?<\/p>/g),
     ...html.matchAll(/<ul class="change-list[^"]*"[^>]*>[\s\S]*?<\/ul>/g),
+    ...html.matchAll(/<ul class="summary-list[^"]*"[^>]*>[\s\S]*?<\/ul>/g),
   ];
   // In page order: a change sentence refers to the latest figure in the paragraph before it.
   return parts
@@ -95,7 +97,36 @@ export function scanFactPage(html: string, where: string, result: ScanResult = e
     const text = p.textContent ?? '';
     scanChangeText(text, where, result);
   }
+  for (const li of document.querySelectorAll('.summary-list li')) scanSummaryItem((li.textContent ?? '').replace(/\s+/g, ' ').trim(), where, result);
   return result;
+}
+
+const VERDICT_WORDS = /(duidelijk hoger|hoger|niet duidelijk anders|lager|duidelijk lager) dan /gi;
+
+/**
+ * "Jongeren met jeugdhulp: 12,1% van alle jongeren tot 18 jaar (18.755 jongeren). Hoger dan in gelijksoortige
+ * gemeenten (8,6%), niet duidelijk anders dan in Nederland (10,6%). Duidelijk hoger dan een jaar eerder (11,3%)."
+ * The first sentence holds the region's own figure; every later sentence is verdicts, each followed by the
+ * printed figures it was judged against in brackets, or says why there is no verdict.
+ */
+function scanSummaryItem(text: string, where: string, result: ScanResult): void {
+  const sentences = text.split(/(?<=\.) (?=[A-Z])/);
+  const own = ratesIn(sentences[0] ?? '')[0];
+  for (const sentence of sentences.slice(1)) {
+    if (sentence.startsWith('Geen oordeel')) continue;
+    const verdicts = [...sentence.matchAll(VERDICT_WORDS)];
+    if (verdicts[0]?.index !== 0) {
+      result.findings.push({ where, text: sentence, problem: 'a summary sentence without a known verdict' });
+      continue;
+    }
+    verdicts.forEach((verdict, i) => {
+      const clause = sentence.slice(verdict.index, verdicts[i + 1]?.index ?? sentence.length);
+      for (const item of clause.matchAll(/\(([^()]*)\)/g)) {
+        result.checked.summaries++;
+        check(result, where, clause, claimed(verdict[1]!), own, ratesIn(`${item[1]!} `)[0]);
+      }
+    });
+  }
 }
 
 /** "In het 1e halfjaar 2026*: 11,4%. Dat is hoger dan een jaar eerder (11,0% in …)." and the recent trend. */
@@ -134,5 +165,5 @@ export function scanFunnelPage(html: string, where: string, nederland: number, r
 }
 
 export function emptyScan(): ScanResult {
-  return { checked: { sentences: 0, tableRows: 0, changes: 0, trends: 0 }, findings: [] };
+  return { checked: { sentences: 0, tableRows: 0, changes: 0, trends: 0, summaries: 0 }, findings: [] };
 }

@@ -253,6 +253,32 @@ export function verdictCell(judgement: Judgement): string {
   return judgement.verdict ? VERDICT_TEXT[judgement.verdict].word : `geen oordeel: ${NO_VERDICT_TEXT[judgement.reason]}`;
 }
 
+/** Something judged, as running text names it with its printed figure: "in Nederland (10,2%)", "een jaar eerder (11,3%)". */
+export interface JudgedItem {
+  verdict: Verdict;
+  text: string;
+}
+
+/**
+ * One clause per verdict, higher first: "hoger dan in Nederland (10,2%) en in de provincie Drenthe (10,5%)",
+ * "niet duidelijk anders dan in gelijksoortige gemeenten (11,1%, 81 andere gemeenten …)".
+ */
+export function verdictClauses(items: readonly JudgedItem[]): string[] {
+  const clauses: string[] = [];
+  for (const verdict of VERDICT_ORDER) {
+    const these = items.filter((i) => i.verdict === verdict);
+    if (these.length > 0) clauses.push(`${VERDICT_TEXT[verdict].than} ${joinDutch(these.map((i) => i.text))}`);
+  }
+  return clauses;
+}
+
+/** The references with a verdict and a printed rate, each named with that rate (and its note, if asked). */
+export function judgedReferences(references: readonly ComparisonReference[], rate: Pick<Measure, 'decimals' | 'rate'>, withNotes: boolean): JudgedItem[] {
+  return references
+    .filter((r) => r.judgement.verdict !== undefined && r.rate.value !== null)
+    .map((r) => ({ verdict: r.judgement.verdict!, text: `${r.inPhrase} (${rateNumber(r.rate.value!, rate)}${withNotes && r.note ? `, ${r.note}` : ''})` }));
+}
+
 /**
  * "In Aa en Hunze kreeg 11,4% van de jongeren tot 18 jaar jeugdhulp (595 jongeren). Dat is hoger dan in
  * Nederland (10,2%); het is niet duidelijk anders dan in gelijksoortige gemeenten (11,1%, …)." Every verdict
@@ -275,13 +301,7 @@ export function comparisonSentences(
   const countText = count !== null && count !== undefined ? ` (${formatNumber(count, figure.measure.decimals)} ${COUNT_NOUN[figure.measure.countOf]})` : '';
   const sentences = [`${capitalise(name.inPhrase)} ${text.verb} ${ratePhrase(own, rate.measure, 'de')} ${text.object}${countText}.`];
   const judged = references.filter((r) => r.judgement.verdict !== undefined && r.rate.value !== null);
-  const clauses: string[] = [];
-  for (const verdict of VERDICT_ORDER) {
-    const these = judged.filter((r) => r.judgement.verdict === verdict);
-    if (these.length === 0) continue;
-    const items = these.map((r) => `${r.inPhrase} (${rateNumber(r.rate.value!, rate.measure)}${r.note ? `, ${r.note}` : ''})`);
-    clauses.push(`${VERDICT_TEXT[verdict].than} ${joinDutch(items)}`);
-  }
+  const clauses = verdictClauses(judgedReferences(judged, rate.measure, true));
   // One clause per verdict; a semicolon keeps "en" for the lists inside them.
   if (clauses.length > 0) sentences.push(`Dat is ${clauses.join('; het is ')}.`);
   const unjudged = references.filter((r) => r.judgement.verdict === undefined);

@@ -18,6 +18,7 @@ import { changeOf, type ChangeFacts } from './change';
 import { indicatorsOf, type IndicatorTable } from './indicators';
 import { isCompared } from './funnel';
 import { wijkenOf, type WijkenTable } from './wijken';
+import { factsSummary, type FactsSummary } from './summary';
 
 export interface RegionFacts {
   code: string;
@@ -38,6 +39,8 @@ export interface RegionFacts {
   /** Datasets with figures of this region, for the downloads. */
   datasets: Array<{ id: string; title: string }>;
   keyFigures: KeyFigure[];
+  /** "In het kort": the compared key figures with their verdicts, at the top of the page. */
+  summary: FactsSummary | undefined;
   /** Tables of CBS indicators (rates without counts), as published, beside Nederland. */
   indicators: IndicatorTable[];
   statusNotes: string[];
@@ -81,6 +84,7 @@ export function regionFacts(context: FactsContext, code: string): RegionFacts {
     .map((f) => changeOf(context, code, f.concept, { published }))
     .filter((c) => c !== undefined);
   const counts = countsTrendOf(context, code, { published });
+  const comparisons = published || code === NEDERLAND ? [] : comparisonsOf(context, code, keyFigures);
   const breakdowns = published ? [] : breakdownsOf(context, code);
   const wijken = kind === 'gemeente' ? wijkenOf(context, code) : undefined;
   const members =
@@ -110,11 +114,12 @@ export function regionFacts(context: FactsContext, code: string): RegionFacts {
       .filter((d) => (published ? d.periods.some((p) => d.published().row(code, p, d.totals)) : d.has(code)))
       .map((d) => ({ id: d.meta.id, title: d.meta.shortTitle ?? d.meta.title })),
     keyFigures,
+    summary: factsSummary({ keyFigures, comparisons, trends, otherChanges }),
     indicators: published ? [] : indicatorsOf(context, code),
     statusNotes: statusesOf(keyFigures).map(statusExplanation),
     aggregated: keyFigures.some((f) => f.aggregated),
     converted: keyFigures.some((f) => f.converted) || (counts?.hasConverted ?? false),
-    comparisons: published || code === NEDERLAND ? [] : comparisonsOf(context, code, keyFigures),
+    comparisons,
     trends,
     otherChanges,
     counts,

@@ -42,7 +42,7 @@ export interface WijkenTable {
   measureIds: string[];
   columns: Array<{ label: string; unit: string }>;
   rows: WijkRow[];
-  /** "2025, heel jaar": the period and how long it is, for a caption. */
+  /** "2025 (heel jaar)": the period and how long it is, for a caption. */
   periodSpan: string;
   /**
    * The gemeente as a whole in the same period, as the dataset published it (its own indeling of that year);
@@ -109,7 +109,7 @@ function wijkenIn(context: FactsContext, dataset: FactsDataset, gemeente: string
   const labelsOf = (code: string) => {
     const parsed = parsePeriodCode(code)!;
     const label = periodLabelWithStatus(parsed, dataset.statusOf(code));
-    return { periodLabel: label, periodSpan: parsed.kind === 'jaar' ? `${label}, heel jaar` : label };
+    return { periodLabel: label, periodSpan: parsed.kind === 'jaar' ? `${label} (heel jaar)` : label };
   };
   const byCode = (a: WijkRow, b: WijkRow) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
 

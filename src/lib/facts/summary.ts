@@ -1,0 +1,81 @@
+/**
+ * "In het kort": a few sentences at the top of a fact page, made only of what the page shows further down:
+ * each compared key figure with its rate, its verdict against Nederland and the gelijksoortige gemeenten, and
+ * its change since a year earlier. Every comparison word comes from src/lib/stats/verdict.ts (through the
+ * comparison and change of the page itself), with the printed figure it was judged against beside it.
+ */
+import { NO_VERDICT_TEXT } from '../stats/verdict';
+import type { ChangeFacts } from './change';
+import { judgedReferences, verdictClauses, type Comparison, type ReferenceKind } from './comparison';
+import type { KeyConcept } from './concepts';
+import type { KeyFigure } from './key-figures';
+import { rateNumber } from './phrases';
+import { capitalise } from './regions';
+import type { RateTrend } from './trend';
+
+/** The references a summary names; the provincie and jeugdregio are in the comparison below it. */
+const SUMMARY_REFERENCES: readonly ReferenceKind[] = ['land', 'gelijksoortig'];
+
+export interface FactsSummary {
+  /** The period of the figures: "1e halfjaar 2026*". */
+  periodLabel: string;
+  /** One text per key figure: its rate and count, then its verdicts. */
+  items: Array<{ concept: KeyConcept; text: string }>;
+}
+
+export interface SummarySource {
+  keyFigures: readonly KeyFigure[];
+  comparisons: readonly Comparison[];
+  trends: readonly RateTrend[];
+  otherChanges: readonly ChangeFacts[];
+}
+
+/**
+ * The summary of a fact page: the figures set against other regions (or, where the page compares nothing,
+ * such as Nederland or a former gemeente, those whose trend is shown); undefined when there are none.
+ */
+export function factsSummary(source: SummarySource): FactsSummary | undefined {
+  const concepts = source.comparisons.length > 0 ? source.comparisons.map((c) => c.concept) : source.trends.filter((t) => t.change).map((t) => t.concept);
+  const figures = concepts.map((c) => source.keyFigures.find((f) => f.concept === c)).filter((f) => f !== undefined);
+  if (figures.length === 0) return undefined;
+  const periodLabel = figures[0]!.periodLabel;
+  const changes = [...source.trends.map((t) => t.change), ...source.otherChanges];
+  return {
+    periodLabel,
+    items: figures.map((figure) => ({
+      concept: figure.concept,
+      text: summaryText(
+        figure,
+        source.comparisons.find((c) => c.concept === figure.concept),
+        changes.find((c) => c?.concept === figure.concept),
+        figure.periodLabel === periodLabel,
+      ),
+    })),
+  };
+}
+
+/**
+ * "Jongeren met jeugdhulp: 12,1% van alle jongeren tot 18 jaar (18.755 jongeren). Duidelijk hoger dan een jaar
+ * eerder (11,3%), hoger dan in gelijksoortige gemeenten (8,6%), niet duidelijk anders dan in Nederland (10,6%)."
+ */
+export function summaryText(figure: KeyFigure, comparison: Comparison | undefined, change: ChangeFacts | undefined, samePeriod = true): string {
+  const label = samePeriod ? figure.measure.label : `${figure.measure.label} (${figure.periodLabel})`;
+  const count = figure.count?.value;
+  const counted = count !== null && count !== undefined ? `${figure.countText} ${figure.noun}` : undefined;
+  const rate = figure.rate;
+  if (!rate?.phrase || rate.value?.value === null || rate.value?.value === undefined) {
+    return counted ? `${label}: ${counted}.` : `${label}: ${figure.countText} (${figure.why.text}).`;
+  }
+  const sentences = [`${label}: ${rate.phrase}${counted ? ` (${counted})` : ''}.`];
+  const references = (comparison?.references ?? []).filter((r) => SUMMARY_REFERENCES.includes(r.kind));
+  const judged = judgedReferences(references, rate.measure, false);
+  const earlier = change?.yearEarlier?.rate.shown;
+  if (change?.change.verdict && earlier !== null && earlier !== undefined) {
+    judged.push({ verdict: change.change.verdict, text: `een jaar eerder (${rateNumber(earlier, change.rateMeasure)})` });
+  }
+  // At most three things judged, so each verdict names one to three and a comma parts the verdicts.
+  const clauses = verdictClauses(judged);
+  if (clauses.length > 0) sentences.push(`${capitalise(clauses.join(', '))}.`);
+  else if (references[0]?.judgement.reason) sentences.push(`Geen oordeel over verschillen: ${NO_VERDICT_TEXT[references[0].judgement.reason]}.`);
+  return sentences.join(' ');
+}

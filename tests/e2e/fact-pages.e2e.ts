@@ -1,0 +1,148 @@
+/**
+ * The long fact pages as readers meet them: a summary at the top, a table of contents that stays at hand on a
+ * phone without covering what a reader jumps or tabs to, wijken set against the gemeente in the same year
+ * (never against the half-year key figures), and a way to report a problem in the accessibility statement.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { parseHTML } from 'linkedom';
+import { afterAll, describe, expect, inject, it } from 'vitest';
+import { DEFAULT_PUBLISHER } from '../../src/lib/publisher/publisher';
+import { baseUrl, closeBrowser, describeViolations, newPage, runAxe } from './browser';
+
+const dist = inject('distDir');
+afterAll(closeBrowser);
+
+/** The built gemeente pages that have a wijken section. */
+function gemeentePagesWithWijken(): Array<{ route: string; html: string }> {
+  const dir = path.join(dist, 'gemeente');
+  return readdirSync(dir)
+    .filter((slug) => existsSync(path.join(dir, slug, 'index.html')))
+    .map((slug) => ({ route: `/gemeente/${slug}/`, html: readFileSync(path.join(dir, slug, 'index.html'), 'utf8') }))
+    .filter((p) => p.html.includes('id="wijken-tabel"'));
+}
+
+/** The table of contents and a target: where each is on the screen. */
+async function boxes(page: Page, target: string) {
+  return page.evaluate((selector) => {
+    const toc = document.querySelector('nav.toc')!.getBoundingClientRect();
+    const el = (selector === ':focus' ? document.activeElement : document.querySelector(selector))!.getBoundingClientRect();
+    return { tocTop: toc.top, tocBottom: toc.bottom, targetTop: el.top, targetBottom: el.bottom, viewport: window.innerHeight };
+  }, target);
+}
+
+describe('the wijken table', () => {
+  it('starts with the gemeente as a whole in the same period, on every page with wijken, and names the period', () => {
+    const pages = gemeentePagesWithWijken();
+    expect(pages.length).toBeGreaterThanOrEqual(40);
+    for (const { route, html } of pages) {
+      const { document } = parseHTML(html);
+      const section = document.querySelector('section[aria-labelledby="wijken"]')!;
+      const caption = section.querySelector('#wijken-tabel caption')!.textContent!;
+      const first = section.querySelector('#wijken-tabel tbody tr')!;
+      const name = document.querySelector('h1')!.textContent!.replace(/ \(voormalige gemeente\)$/, '');
+      expect(first.classList.contains('is-highlight'), route).toBe(true);
+      expect(first.querySelector('th')!.textContent, route).toMatch(new RegExp(`^${name}, hele gemeenteGM\\d{4}$`));
+      // A year is called one, so it is never read as the half year the key figures are about.
+      const intro = section.querySelector('p')!.textContent!;
+      const year = /\((\d{4}\*{0,2})\)\./.exec(intro)?.[1];
+      if (year) expect(caption, route).toContain(`${year} (heel jaar)`);
+      expect(intro, route).toContain(`Vergelijk een wijk met de eerste rij: ${name} als geheel in`);
+      // "halfjaar" only where the page says the two are not comparable.
+      for (const sentence of intro.split(/(?<=\.) /).filter((s) => s.includes('halfjaar'))) {
+        expect(sentence, route).toMatch(/niet met elkaar te vergelijken/);
+      }
+    }
+  });
+});
+
+describe('a long fact page on a phone', () => {
+  it('opens with a short summary of the compared figures, in the first screens at 375 px', async () => {
+    const { context, page } = await newPage({ width: 375 });
+    try {
+      await page.goto(`${baseUrl}/gemeente/amsterdam/`);
+      const summary = await page.evaluate(() => {
+        const section = document.querySelector('section.summary')!;
+        return { top: section.getBoundingClientRect().top + window.scrollY, items: section.querySelectorAll('li').length, height: section.getBoundingClientRect().height };
+      });
+      const comparisons = await page.locator('section.comparison').count();
+      expect(summary.items).toBe(comparisons);
+      expect(summary.top).toBeLessThan(900 * 1.5);
+      expect(summary.height).toBeLessThan(900 * 1.5);
+    } finally {
+      await context.close();
+    }
+  });
+
+  for (const [width, javaScript] of [[375, true], [320, false]] as const) {
+    it(`keeps the table of contents at hand at ${width} px${javaScript ? '' : ' without JavaScript'}, without covering where a link leads`, async () => {
+      const { context, page } = await newPage({ width, javaScript });
+      try {
+        await page.goto(`${baseUrl}/gemeente/amsterdam/`);
+        // One line, not a block that eats the screen.
+        const height = await page.evaluate(() => document.querySelector('nav.toc')!.getBoundingClientRect().height);
+        expect(height).toBeLessThan(56);
+        for (const id of ['ontwikkeling', 'wijken', 'downloads']) {
+          await page.locator(`nav.toc a[href="#${id}"]`).focus();
+          await page.keyboard.press('Enter');
+          await page.waitForFunction((hash) => location.hash === hash, `#${id}`);
+          await page.waitForTimeout(300);
+          const at = await boxes(page, `#${id}`);
+          // Stuck at the top of the screen, and the heading just below it, not under it.
+          expect(at.tocTop, id).toBeLessThanOrEqual(1);
+          expect(at.targetTop, id).toBeGreaterThanOrEqual(at.tocBottom - 1);
+          expect(at.targetBottom, id).toBeLessThan(at.viewport);
+        }
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+        expect(overflow).toBeLessThanOrEqual(0);
+      } finally {
+        await context.close();
+      }
+    });
+  }
+
+  it('never hides a focused link under the table of contents when a reader tabs back up the page', async () => {
+    const { context, page } = await newPage({ width: 375 });
+    try {
+      await page.goto(`${baseUrl}/gemeente/amsterdam/#downloads`);
+      await page.waitForTimeout(300);
+      await page.locator('#downloads a').first().focus();
+      for (let i = 0; i < 12; i++) {
+        await page.keyboard.press('Shift+Tab');
+        const at = await boxes(page, ':focus');
+        const inToc = await page.evaluate(() => document.activeElement?.closest('nav.toc') !== null);
+        if (inToc) break;
+        // An element taller than the space below the bar cannot be shown whole; its start is what matters less.
+        if (at.targetBottom - at.targetTop < at.viewport / 2) expect(at.targetTop, `focus ${i}`).toBeGreaterThanOrEqual(at.tocBottom - 1);
+      }
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('has no WCAG A or AA violations at 375 px, summary and table of contents included', async () => {
+    const { context, page } = await newPage({ width: 375 });
+    try {
+      await page.goto(`${baseUrl}/gemeente/amsterdam/#wijken`);
+      const violations = await runAxe(page);
+      expect(violations, describeViolations(violations)).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+describe('the accessibility statement', () => {
+  it('says where to report a problem and when the publisher answers', async () => {
+    const { context, page } = await newPage();
+    try {
+      await page.goto(`${baseUrl}/over/toegankelijkheid/`);
+      const report = await page.locator('.report-problem').textContent();
+      expect(await page.locator(`.report-problem a[href="mailto:${DEFAULT_PUBLISHER.email}"]`).count()).toBe(1);
+      expect(report).toContain(`${DEFAULT_PUBLISHER.name} reageert binnen ${DEFAULT_PUBLISHER.responseDays} werkdagen.`);
+    } finally {
+      await context.close();
+    }
+  });
+});
