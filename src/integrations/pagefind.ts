@@ -5,15 +5,21 @@ import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
 import { getSiteData } from '../node/site-data';
 import { aliasRecords, measureRecords, wijkRecords, SEARCH_LANGUAGE, type SearchRecord } from '../lib/search/records';
+import { isSearchable, SEARCH_BODY_MARKER, withoutSvg } from '../lib/search/searchable-html';
+import { closePageTap, openPageTap } from '../node/page-taps';
 
 /**
  * Builds the Pagefind search index over the written HTML (the pages mark their content with
  * data-pagefind-body and carry their filters and key figure) plus custom records for wijken and measures,
  * which have no page of their own, and for everyday names of gemeenten ("Den Haag"). Pagefind runs as a
- * process of its own: it starts with the build and takes the custom records while Astro renders the pages,
- * and indexes the pages once they are written. The index lands in <outDir>/pagefind/ and is only fetched
- * when someone searches (src/client/search.ts).
+ * process of its own: it starts with the build, takes the custom records, and takes each page as Astro renders
+ * it (src/middleware.ts, src/node/page-taps.ts), so that it indexes on the second core while the pages are
+ * rendered; after the last page only the index files are left to write. (Indexing the written pages after
+ * the rendering made the build wait 2.8 s for Pagefind.) The index lands in <outDir>/pagefind/ and is only
+ * fetched when someone searches (src/client/search.ts).
  */
+const SEARCH_TAP = 'zoekindex';
+
 export default function pagefindIntegration(): AstroIntegration {
   let started: Promise<StartedIndex> | undefined;
   return {
@@ -24,8 +30,16 @@ export default function pagefindIntegration(): AstroIntegration {
         started = startSearchIndex([...wijkRecords(data), ...measureRecords(data), ...aliasRecords(data)]);
         // Awaited in astro:build:done; a build that fails before then must not report it as unhandled.
         started.catch(() => undefined);
+        const index = started;
+        // A page is indexed as rendered: a download's size, filled in after the rendering (src/lib/downloads/
+        // sizes.ts), is not in its text in the index, which is no loss for a search.
+        openPageTap(SEARCH_TAP, (url, html) => {
+          if (!isSearchable(html)) return;
+          index.then((search) => search.pages.push(search.index.addHTMLFile({ url, content: withoutSvg(html) }))).catch(() => undefined);
+        });
       },
       'astro:build:done': async ({ dir, logger }) => {
+        closePageTap(SEARCH_TAP);
         if (!started) throw new Error('de zoekindex is niet gestart');
         await finishSearchIndex(await started, fileURLToPath(dir), logger);
       },
@@ -44,6 +58,8 @@ export const NOT_SEARCHED = ['table', 'svg'];
 interface StartedIndex {
   index: pagefind.PagefindIndex;
   records: number;
+  /** The pages given to Pagefind while they were rendered; none: it reads the written pages itself. */
+  pages: Promise<pagefind.NewFileResponse>[];
 }
 
 /** Starts Pagefind and gives it the custom records (sent together: each answer would otherwise wait for the last). */
@@ -53,7 +69,7 @@ export async function startSearchIndex(records: readonly SearchRecord[]): Promis
     if (!index) throw new Error('Pagefind gaf geen index terug');
     const responses = await Promise.all(records.map((record) => index.addCustomRecord(record)));
     responses.forEach((response, i) => check(response, `addCustomRecord ${records[i]!.url}`));
-    return { index, records: records.length };
+    return { index, records: records.length, pages: [] };
   } catch (cause) {
     await pagefind.close();
     throw searchIndexError(cause);
@@ -62,14 +78,13 @@ export async function startSearchIndex(records: readonly SearchRecord[]): Promis
 
 /** Adds the built site's searchable pages and writes the index into `<siteDir>/pagefind/`. */
 export async function finishSearchIndex(
-  { index, records }: StartedIndex,
+  { index, records, pages }: StartedIndex,
   siteDir: string,
   logger: Pick<AstroIntegrationLogger, 'info'>,
 ): Promise<{ pages: number; records: number }> {
   const started = performance.now();
   try {
-    const glob = searchablePagesGlob(siteDir);
-    const { page_count } = check(await index.addDirectory({ path: siteDir, ...(glob ? { glob } : {}) }), 'addDirectory');
+    const page_count = pages.length > 0 ? await fedPages(pages) : await addWrittenPages(index, siteDir);
     check(await index.writeFiles({ outputPath: `${siteDir.replace(/\/$/, '')}/pagefind` }), 'writeFiles');
     logger.info(`Zoekindex: ${page_count} pagina's en ${records} extra records; na de pagina's nog ${Math.round(performance.now() - started)} ms`);
     return { pages: page_count, records };
@@ -78,6 +93,19 @@ export async function finishSearchIndex(
   } finally {
     await pagefind.close();
   }
+}
+
+/** Waits for Pagefind to have taken every page it was fed; how many. */
+async function fedPages(pages: readonly Promise<pagefind.NewFileResponse>[]): Promise<number> {
+  const responses = await Promise.all(pages);
+  responses.forEach((response) => check(response, `addHTMLFile ${response.file?.url ?? ''}`));
+  return responses.length;
+}
+
+/** Lets Pagefind read the searchable pages of a written site; how many. */
+async function addWrittenPages(index: pagefind.PagefindIndex, siteDir: string): Promise<number> {
+  const glob = searchablePagesGlob(siteDir);
+  return check(await index.addDirectory({ path: siteDir, ...(glob ? { glob } : {}) }), 'addDirectory').page_count;
 }
 
 /** Indexes a built site plus custom records into `<siteDir>/pagefind/` in one go. */
@@ -90,7 +118,7 @@ export async function buildSearchIndex(
 }
 
 /** The attribute that marks what Pagefind indexes (set by src/layouts/Base.astro). */
-const BODY_MARKER = Buffer.from('data-pagefind-body');
+const BODY_MARKER = Buffer.from(SEARCH_BODY_MARKER);
 
 /**
  * A glob of exactly the pages that have a data-pagefind-body. Pagefind would otherwise parse every HTML file
