@@ -1,10 +1,13 @@
 /**
- * The search page (/zoeken/): a small accessible UI over Pagefind's JS API. The index (pagefind.js, its
- * wasm and the index chunks) is fetched only when someone searches, never on other pages; the header's
+ * The search page (/zoeken/): a small accessible UI over Pagefind's JS API, with the regions whose name
+ * matches (typos included, src/lib/search/region-match.ts) first. The index (pagefind.js, its wasm and the
+ * index chunks) and the regions are fetched only when someone searches, never on other pages; the header's
  * search box is a plain GET form that leads here. The state lives in the URL (?q=&soort=&provincie=).
  */
-import { pagefindFilters, parseSearchState, searchStateQuery, statusMessage, type SearchState } from '../lib/search/query';
-import { rankResults, toResultView, type PagefindFragment, type ResultView } from '../lib/search/results';
+import { pagefindFilters, parseSearchState, postcodeMessage, searchStateQuery, statusMessage, type SearchState } from '../lib/search/query';
+import { mergeResults, rankResults, regionsForResults, toResultView, type PagefindFragment, type ResultView } from '../lib/search/results';
+import { correctedQuery, isPostcode } from '../lib/search/region-entry';
+import type { SuggestModule } from './search-suggest';
 
 interface PagefindResult {
   id: string;
@@ -16,6 +19,9 @@ interface PagefindApi {
 }
 
 const PAGE_SIZE = 10;
+/** The region matcher comes with the header's suggestions (written by src/pages/zoeken/suggesties.js.ts, as src/client/search-box.ts loads it). */
+const SUGGEST_MODULE_URL = '/zoeken/suggesties.js';
+const loadSuggestModule = () => import(/* @vite-ignore */ SUGGEST_MODULE_URL) as Promise<SuggestModule>;
 const PAGEFIND_URL = '/pagefind/pagefind.js';
 
 let pagefindPromise: Promise<PagefindApi> | undefined;
@@ -37,13 +43,16 @@ export function startSearchPage(): void {
   const input = document.querySelector<HTMLInputElement>('#zoekterm');
   const soort = document.querySelector<HTMLSelectElement>('#zoek-soort');
   const provincie = document.querySelector<HTMLSelectElement>('#zoek-provincie');
+  const filters = document.querySelector<HTMLDetailsElement>('#zoek-verfijnen');
   const status = document.querySelector<HTMLElement>('#zoek-status');
+  const postcode = document.querySelector<HTMLElement>('#zoek-postcode');
   const list = document.querySelector<HTMLOListElement>('#zoek-resultaten');
   const more = document.querySelector<HTMLButtonElement>('#zoek-meer');
-  if (!form || !input || !soort || !provincie || !status || !list || !more) return;
+  if (!form || !input || !soort || !provincie || !filters || !status || !postcode || !list || !more) return;
 
   let searchId = 0;
   let pending: PagefindResult[] = [];
+  let shown = new Set<string>();
   let timer: ReturnType<typeof setTimeout> | undefined;
 
   const readForm = (): SearchState => ({ q: input.value.trim(), soort: soort.value, provincie: provincie.value });
@@ -51,6 +60,15 @@ export function startSearchPage(): void {
     input.value = state.q;
     soort.value = state.soort;
     provincie.value = state.provincie;
+    // The filters fold away (they took the first result off a phone's screen); open when one is chosen.
+    if (state.soort || state.provincie) filters.open = true;
+  };
+  const show = (views: ResultView[], append: boolean) => {
+    for (const view of views) shown.add(view.url);
+    const items = views.map(renderResult);
+    if (append) list!.append(...items);
+    else list!.replaceChildren(...items);
+    return items;
   };
 
   async function run(state: SearchState, history: 'push' | 'replace' | 'none'): Promise<void> {
@@ -58,29 +76,43 @@ export function startSearchPage(): void {
     const url = `${location.pathname}${searchStateQuery(state)}`;
     if (history === 'push' && url !== `${location.pathname}${location.search}`) window.history.pushState(null, '', url);
     else if (history === 'replace') window.history.replaceState(null, '', url);
+    pending = [];
+    more!.hidden = true;
+    postcode!.hidden = true;
     if (!state.q && !state.soort && !state.provincie) {
       list!.replaceChildren();
-      more!.hidden = true;
       status!.textContent = '';
       return;
     }
     list!.setAttribute('aria-busy', 'true');
     try {
-      const pagefind = await loadPagefind();
-      const found = await pagefind.search(state.q || null, { filters: pagefindFilters(state) });
+      if (isPostcode(state.q)) {
+        list!.replaceChildren();
+        postcode!.hidden = false;
+        status!.textContent = postcodeMessage(state);
+        return;
+      }
+      const [pagefind, suggest] = await Promise.all([loadPagefind(), loadSuggestModule()]);
+      const hits = state.q ? (await suggest.loadRegionMatcher()).search(state.q) : [];
+      const regions = regionsForResults(hits, state);
+      // A typo of a name ("Utrect") is searched as that name: Pagefind would take it for other words.
+      const searchedFor = (regions.length > 0 && correctedQuery(hits)) || state.q;
+      const found = await pagefind.search(searchedFor || null, { filters: pagefindFilters(state) });
       if (id !== searchId || !found) return; // a newer search started, or this one was debounced away
       const first = found.results.slice(0, PAGE_SIZE);
       pending = found.results.slice(PAGE_SIZE);
-      const views = rankResults(state.q, await Promise.all(first.map(async (r) => toResultView(await r.data()))));
+      const views = rankResults(searchedFor, await Promise.all(first.map(async (r) => toResultView(await r.data()))));
       if (id !== searchId) return;
-      list!.replaceChildren(...views.map(renderResult));
+      const merged = mergeResults(regions, views);
+      shown = new Set();
+      show(merged, false);
       more!.hidden = pending.length === 0;
-      status!.textContent = statusMessage(found.results.length, state);
+      // Regions Pagefind also found are counted once (as far as its first page tells).
+      status!.textContent = statusMessage(found.results.length + merged.length - views.length, state, searchedFor);
     } catch (error) {
       if (id !== searchId) return;
       console.error(error);
       list!.replaceChildren();
-      more!.hidden = true;
       status!.textContent = 'Zoeken lukt nu niet. Kies uw gemeente in de lijst van gemeenten (menu Gemeenten) of open een tabel.';
     } finally {
       if (id === searchId) list!.removeAttribute('aria-busy');
@@ -90,8 +122,8 @@ export function startSearchPage(): void {
   async function showMore(): Promise<void> {
     const next = pending.slice(0, PAGE_SIZE);
     pending = pending.slice(PAGE_SIZE);
-    const items = (await Promise.all(next.map(async (r) => toResultView(await r.data())))).map(renderResult);
-    list!.append(...items);
+    const views = (await Promise.all(next.map(async (r) => toResultView(await r.data())))).filter((v) => !shown.has(v.url));
+    const items = show(views, true);
     more!.hidden = pending.length === 0;
     // Keyboard users continue where the new results start.
     items[0]?.querySelector('a')?.focus();

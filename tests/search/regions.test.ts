@@ -6,7 +6,8 @@
 import { gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getSiteData, type SiteData } from '../../src/node/site-data';
-import { correctedQuery, createRegionMatcher, isPostcode, MATCH, regionUrl, typoCount, type RegionEntry, type RegionMatcher } from '../../src/lib/search/region-match';
+import { correctedQuery, isPostcode, MATCH, regionUrl, type RegionEntry } from '../../src/lib/search/region-entry';
+import { createRegionMatcher, typoCount, type RegionMatcher } from '../../src/lib/search/region-match';
 import { regionEntries } from '../../src/lib/search/regions';
 import { regionHref } from '../../src/lib/pages/gemeente-links';
 import type { RegionRegister } from '../../src/lib/regions/register';

@@ -1,9 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { keyFigureOf } from '../../src/lib/search/key-figure';
 import { datasetSearchProps, regionSearchProps } from '../../src/lib/search/page-props';
-import { EMPTY_STATE, pagefindFilters, parseSearchState, searchStateQuery, statusMessage } from '../../src/lib/search/query';
+import { EMPTY_STATE, pagefindFilters, parseSearchState, postcodeMessage, searchStateQuery, statusMessage } from '../../src/lib/search/query';
 import { aliasRecords, measureRecords, wijkAnchorId, wijkHref, wijkRecords } from '../../src/lib/search/records';
-import { excerptParts, rankResults, toResultView, type ResultView } from '../../src/lib/search/results';
+import { excerptParts, mergeResults, rankResults, regionsForResults, toResultView, type ResultView } from '../../src/lib/search/results';
+import { createRegionMatcher } from '../../src/lib/search/region-match';
+import { regionEntries } from '../../src/lib/search/regions';
 import type { SiteData } from '../../src/node/site-data';
 import { fixtureSite } from '../releases/fixture';
 
@@ -50,6 +52,34 @@ describe('ranking search results', () => {
   });
 });
 
+describe('regions first, then Pagefind', () => {
+  it('puts the regions whose name was typed first, each once, as Pagefind shows it where Pagefind found it', () => {
+    const matcher = createRegionMatcher(regionEntries(site));
+    const regions = regionsForResults(matcher.search('Utrect'), EMPTY_STATE);
+    expect(regions.map((r) => r.n)).toEqual(['Utrecht', 'Utrecht', 'Utrecht West', 'Utrecht Stad', 'Zuidoost Utrecht']);
+    const pagefind = [
+      { ...view('Zo leest u de cijfers', 'Uitleg'), url: '/over/cijfers-lezen/' },
+      { ...view('Utrecht', 'Gemeente', 'GM0344'), url: '/gemeente/utrecht/', keyFigure: '1.234 jongeren met jeugdhulp' },
+    ];
+    const merged = mergeResults(regions, pagefind);
+    expect(merged.map((r) => r.url)).toEqual(['/gemeente/utrecht/', '/provincie/utrecht/', '/jeugdregio/utrecht-west/', '/jeugdregio/utrecht-stad/', '/jeugdregio/zuidoost-utrecht/', '/over/cijfers-lezen/']);
+    expect(merged[0]!.keyFigure).toBe('1.234 jongeren met jeugdhulp');
+    expect(merged[1]).toMatchObject({ title: 'Utrecht', kind: 'Provincie', code: 'PV26', keyFigure: undefined });
+  });
+
+  it('shows names as typed rather than typos, within the chosen filters', () => {
+    const matcher = createRegionMatcher(regionEntries(site));
+    // "Haren" is a name; Haaren and Laren are a letter off, and not shown before Pagefind's results.
+    expect(regionsForResults(matcher.search('Haren'), EMPTY_STATE).map((r) => r.n)).toEqual(['Haren']);
+    expect(regionsForResults(matcher.search('Groningen'), { soort: 'Provincie', provincie: '' }).map((r) => r.c)).toEqual(['PV20']);
+    expect(regionsForResults(matcher.search('Bergen'), { soort: '', provincie: 'Limburg' }).map((r) => r.n)).toEqual(['Bergen (L.)']);
+    const weesp = regionsForResults(matcher.search('Weesp'), EMPTY_STATE)[0]!;
+    expect(mergeResults([weesp], [])[0]).toMatchObject({ title: 'Weesp (voormalige gemeente)', now: { label: 'Amsterdam' } });
+    // Words of the tables are no region: Pagefind's results stand alone.
+    for (const word of ['jeugdhulp', 'verblijf', 'landelijk', 'kaarten', 'wijken', 'hulp']) expect(regionsForResults(matcher.search(word), EMPTY_STATE), word).toEqual([]);
+  });
+});
+
 describe('the search state in the URL', () => {
   it('round-trips and leaves empty fields out', () => {
     const state = parseSearchState('?q=+Weesp++&soort=Gemeente');
@@ -61,6 +91,8 @@ describe('the search state in the URL', () => {
 
   it('announces the number of results in Dutch', () => {
     expect(statusMessage(1, { ...EMPTY_STATE, q: 'Weesp' })).toBe('1 resultaat voor ‘Weesp’.');
+    expect(statusMessage(9, { ...EMPTY_STATE, q: 'Utrect' }, 'Utrecht')).toBe('9 resultaten voor ‘Utrecht’; u typte ‘Utrect’.');
+    expect(postcodeMessage({ ...EMPTY_STATE, q: '1011' })).toBe('Geen resultaten voor ‘1011’: zoeken op postcode kan niet.');
     expect(statusMessage(12, { q: 'jeugd', soort: 'Tabel', provincie: '' })).toBe('12 resultaten voor ‘jeugd’ (soort: Tabel).');
     expect(statusMessage(0, { ...EMPTY_STATE, q: 'Xyz' })).toMatch(/^Geen resultaten voor ‘Xyz’/);
   });

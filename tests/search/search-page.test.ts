@@ -65,6 +65,7 @@ describe.skipIf(browserMissing)('searching the built site', () => {
     expect(tables.hrefs[0]).toBe('/tabellen/jeugdreclassering/');
     expect(tables.hrefs.every((h) => h.startsWith('/tabellen/'))).toBe(true);
     expect(await page.locator('#zoek-soort').inputValue()).toBe('Tabel');
+    expect(await page.locator('#zoek-verfijnen').getAttribute('open')).not.toBeNull();
     const measures = await searchFor('verblijf', '&soort=Maat');
     expect(measures.hrefs.every((h) => /^\/tabellen\/[a-z-]+\/#maat-/.test(h))).toBe(true);
     const wijken = await searchFor('wijk', '&soort=Wijk&provincie=Noord-Holland');
@@ -80,9 +81,8 @@ describe.skipIf(browserMissing)('searching the built site', () => {
     await page.locator('#zoek-resultaten li').first().waitFor();
     expect(await page.locator('#zoek-resultaten li h2 a').first().getAttribute('href')).toBe('/gemeente/tilburg/');
     await page.keyboard.press('Tab'); // the Zoeken button
-    await page.keyboard.press('Tab'); // soort
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('zoek-soort');
-    await page.keyboard.press('Tab'); // provincie
+    await page.keyboard.press('Tab'); // the folded filters
+    expect(await page.evaluate(() => document.activeElement?.closest('details')?.id)).toBe('zoek-verfijnen');
     await page.keyboard.press('Tab'); // first result
     expect(await page.evaluate(() => document.activeElement?.getAttribute('href'))).toBe('/gemeente/tilburg/');
   });

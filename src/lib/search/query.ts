@@ -33,11 +33,20 @@ export function pagefindFilters(state: SearchState): Record<string, string> {
   return filters;
 }
 
-/** What the live region says after a search: "3 resultaten voor ‘Weesp’ (soort: Gemeente)". */
-export function statusMessage(count: number, state: SearchState): string {
+/**
+ * What the live region says after a search: "3 resultaten voor ‘Weesp’ (soort: Gemeente)". `searchedFor`:
+ * the name a typo was taken for ("Utrecht" for "Utrect"), whose results are shown.
+ */
+export function statusMessage(count: number, state: SearchState, searchedFor?: string): string {
   const chosen = [state.soort && `soort: ${state.soort}`, state.provincie && `provincie: ${state.provincie}`].filter(Boolean).join(', ');
   const within = chosen ? ` (${chosen})` : '';
   if (!state.q) return chosen ? `${countWords(count, 'pagina', "pagina's")}${within}.` : 'Typ een naam, code of onderwerp.';
   if (count === 0) return `Geen resultaten voor ‘${state.q}’${within}. Controleer de spelling, of zoek op de gemeentecode (zoals GM0363).`;
+  if (searchedFor && searchedFor !== state.q) return `${countWords(count, 'resultaat', 'resultaten')} voor ‘${searchedFor}’${within}; u typte ‘${state.q}’.`;
   return `${countWords(count, 'resultaat', 'resultaten')} voor ‘${state.q}’${within}.`;
+}
+
+/** What the live region says for a postcode, which the site cannot search (the page shows where to go instead). */
+export function postcodeMessage(state: SearchState): string {
+  return `Geen resultaten voor ‘${state.q}’: zoeken op postcode kan niet.`;
 }

@@ -8,7 +8,7 @@ import { regionHref } from '../pages/gemeente-links';
 import { GEMEENTE_ALIASES } from './records';
 import { successorMeta, type SearchSiteData } from './page-props';
 import { SEARCH_META } from './kinds';
-import { regionUrl, type RegionEntry, type RegionSearchKind } from './region-match';
+import { regionUrl, type RegionEntry, type RegionSearchKind } from './region-entry';
 
 /** Everyday names of regions that are not their official name (gemeenten: see GEMEENTE_ALIASES). */
 const REGION_ALIASES: Readonly<Record<string, readonly string[]>> = { ...GEMEENTE_ALIASES, PV21: ['Friesland'] };

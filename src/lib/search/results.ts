@@ -4,6 +4,8 @@
  */
 import { normaliseName } from '../regions/register';
 import { SEARCH_KINDS, SEARCH_META } from './kinds';
+import { MATCH, regionUrl, type RegionEntry, type RegionHit } from './region-entry';
+import type { SearchState } from './query';
 
 /** The part of a Pagefind result fragment (`await result.data()`) the page uses. */
 export interface PagefindFragment {
@@ -99,4 +101,46 @@ export function rankResults<T extends ResultView>(query: string, results: readon
     .map((r, i) => ({ r, i, t: tier(r) }))
     .sort((a, b) => a.t - b.t || (a.t === 0 ? kindOrder(a.r) - kindOrder(b.r) : 0) || a.i - b.i)
     .map((x) => x.r);
+}
+
+/**
+ * The search page's results: the regions that match the name typed (typos included) first, then Pagefind's
+ * results without those pages. A region Pagefind also found is shown as Pagefind gives it (with its key
+ * figure and excerpt); one it did not find (a typo, or further down its list) from the region's own data.
+ */
+export function mergeResults<T extends ResultView>(regions: readonly RegionEntry[], pagefind: readonly T[]): Array<T | ResultView> {
+  const urls = new Set(regions.map(regionUrl));
+  const byUrl = new Map(pagefind.map((r) => [r.url, r]));
+  return [...regions.map((entry) => byUrl.get(regionUrl(entry)) ?? regionResultView(entry)), ...pagefind.filter((r) => !urls.has(r.url))];
+}
+
+/** A region as a result, from what the region search knows of it. */
+export function regionResultView(entry: RegionEntry): ResultView {
+  const former = entry.s === 'Voormalige gemeente';
+  return {
+    url: regionUrl(entry),
+    title: former ? `${entry.n} (voormalige gemeente)` : entry.n,
+    kind: entry.s,
+    provincie: entry.p,
+    code: entry.c,
+    keyFigure: undefined,
+    now: entry.nu ? { label: entry.nu, url: undefined } : undefined,
+    excerpt: [],
+    sections: [],
+  };
+}
+
+/** At most this many regions come before Pagefind's results. */
+const MAX_REGION_RESULTS = 5;
+
+/**
+ * The regions the search page puts first: those that fit the chosen filters, of the names as typed ("Am":
+ * Amsterdam, Amersfoort …) or, when none matched as typed, of the close typos ("Utrect": Utrecht).
+ */
+export function regionsForResults(hits: readonly RegionHit[], state: Pick<SearchState, 'soort' | 'provincie'>): RegionEntry[] {
+  const fitting = hits.filter(
+    ({ entry }) => (!state.soort || entry.s === state.soort) && (!state.provincie || (entry.s === 'Provincie' ? entry.n : entry.p) === state.provincie),
+  );
+  const asTyped = fitting.filter((h) => h.tier !== MATCH.typo);
+  return (asTyped.length > 0 ? asTyped : fitting).slice(0, MAX_REGION_RESULTS).map((h) => h.entry);
 }
