@@ -4,6 +4,8 @@ import { getSiteData } from '../node/site-data';
 import type { Worker } from 'node:worker_threads';
 import { OUTPUT_READY, type DownloadsJob, type DownloadsResult } from '../node/downloads-worker';
 import { downloadResponse, fillDownloadSizes } from '../node/site-downloads';
+import { SIZE_MARK_START } from '../lib/downloads/sizes';
+import { closePageTap, openPageTap } from '../node/page-taps';
 import { isDownloadPath } from '../lib/downloads/files';
 import { startTsWorker, workerResult } from '../node/ts-worker';
 
@@ -15,10 +17,13 @@ import { startTsWorker, workerResult } from '../node/ts-worker';
  * rendering, and the build waits for it at the end, while Pagefind indexes. The dev server makes a download
  * when it is asked for.
  */
+const SIZES_TAP = 'downloadgroottes';
+
 export default function downloads(): AstroIntegration {
   let site = 'http://localhost/';
   let worker: Worker | undefined;
   let result: Promise<DownloadsResult> | undefined;
+  const markedPages: string[] = [];
   return {
     name: 'jeugdzorg:downloads',
     hooks: {
@@ -34,7 +39,13 @@ export default function downloads(): AstroIntegration {
       },
       // The server build starts after Astro emptied the output folder: from now on the worker may write.
       'astro:build:setup': ({ target }) => {
-        if (target === 'server') worker?.postMessage(OUTPUT_READY);
+        if (target !== 'server') return;
+        worker?.postMessage(OUTPUT_READY);
+        // The pages with a size to fill in, noted as they are rendered (reading every page back took seconds).
+        markedPages.length = 0;
+        openPageTap(SIZES_TAP, (page) => {
+          if (page.has(SIZE_MARK_START)) markedPages.push(page.pathname);
+        });
       },
       'astro:build:done': async ({ dir, logger }) => {
         if (!worker || !result) throw new Error('de downloads zijn niet gestart');
@@ -43,7 +54,8 @@ export default function downloads(): AstroIntegration {
         logger.info(`${files.toLocaleString('nl-NL')} downloadbestanden (${Math.round(bytes / 1e6)} MB) geschreven in ${(ms / 1000).toFixed(1)} s`);
         // Every file is written now: the pages get the true size beside each download link.
         const started = performance.now();
-        const sizes = fillDownloadSizes(fileURLToPath(dir));
+        closePageTap(SIZES_TAP);
+        const sizes = fillDownloadSizes(fileURLToPath(dir), markedPages);
         logger.info(`grootte bij ${sizes.marks.toLocaleString('nl-NL')} downloadlinks op ${sizes.pages.toLocaleString('nl-NL')} pagina's in ${Math.round(performance.now() - started)} ms`);
       },
       'astro:server:setup': ({ server, logger }) => {

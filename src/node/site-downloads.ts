@@ -4,13 +4,14 @@
  * writes them in a worker thread beside Astro's page rendering (src/integrations/downloads.ts), and the dev
  * server makes one when it is asked for (downloadResponse).
  */
-import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { CONTENT_TYPE, downloadPaths, isDownloadPath, parseDatasetFileName } from '../lib/downloads/files';
 import { releaseFiles } from '../lib/downloads/release-files';
 import { siteDownloadFiles, type DownloadFile, type DownloadsData } from '../lib/downloads/site-files';
-import { fillSizeMarks, hasSizeMarks } from '../lib/downloads/sizes';
+import { formatFileSize, sizeSuffix } from '../lib/downloads/sizes';
 import type { Release } from '../schemas/dataset';
+import { builtPageFile } from './page-taps';
 import { createZip, writeAll, ZipFileWriter } from './zip';
 
 export interface DownloadsSummary {
@@ -87,12 +88,12 @@ export interface SizesSummary {
 }
 
 /**
- * Puts the true size of every linked download into the built pages (see src/lib/downloads/sizes.ts): run
- * once every file is written, downloads and pages. A page is replaced whole (written beside it, then
- * renamed), so a reader of the folder never sees half a page. A mark whose file does not exist fails the
- * build: the link would lead nowhere.
+ * Puts the true size of every linked download into the built pages that printed a size mark (see
+ * src/lib/downloads/sizes.ts; `pages` are their site paths): run once every file is written, downloads and
+ * pages. A page is replaced whole (written beside it, then renamed), so a reader of the folder never sees
+ * half a page. A mark whose file does not exist fails the build: the link would lead nowhere.
  */
-export function fillDownloadSizes(outDir: string): SizesSummary {
+export function fillDownloadSizes(outDir: string, pages: Iterable<string>): SizesSummary {
   const summary: SizesSummary = { pages: 0, marks: 0 };
   const sizes = new Map<string, number | undefined>();
   const sizeOf = (sitePath: string) => {
@@ -109,13 +110,11 @@ export function fillDownloadSizes(outDir: string): SizesSummary {
     return sizes.get(sitePath);
   };
   const problems: string[] = [];
-  for (const entry of readdirSync(outDir, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile() || !entry.name.endsWith('.html')) continue;
-    const file = path.join(entry.parentPath, entry.name);
-    const html = readFileSync(file, 'utf8');
-    if (!hasSizeMarks(html)) continue;
-    const filled = fillSizeMarks(html, sizeOf);
-    for (const missing of filled.missing) problems.push(`${path.relative(outDir, file)} linkt naar ${missing}, dat niet bestaat`);
+  for (const page of new Set(pages)) {
+    const file = path.join(outDir, builtPageFile(page));
+    const filled = fillSizeMarks(readFileSync(file), sizeOf);
+    if (filled.marks === 0) continue;
+    for (const missing of filled.missing) problems.push(`${page} linkt naar ${missing}, dat niet bestaat`);
     const temporary = `${file}.grootte`;
     writeFileSync(temporary, filled.html);
     renameSync(temporary, file);
@@ -124,4 +123,35 @@ export function fillDownloadSizes(outDir: string): SizesSummary {
   }
   if (problems.length > 0) throw new Error(`downloads zonder bestand:\n${problems.slice(0, 20).join('\n')}`);
   return summary;
+}
+
+const START = Buffer.from('<!--grootte');
+const END = Buffer.from('-->');
+const BARE = Buffer.from('-los:');
+
+/**
+ * A page (its UTF-8 bytes) with every mark replaced by its file's size; `sizeOf` gives the size of a site
+ * path, or undefined when there is no such file (listed in `missing`, and its mark left out: a size that
+ * is not true is worse than none). Works on the bytes, which are searched and cut without decoding the page.
+ */
+export function fillSizeMarks(html: Uint8Array, sizeOf: (sitePath: string) => number | undefined): { html: Buffer; marks: number; missing: string[] } {
+  const page = Buffer.from(html.buffer, html.byteOffset, html.byteLength);
+  const parts: Buffer[] = [];
+  const missing: string[] = [];
+  let marks = 0;
+  let from = 0;
+  for (let at = page.indexOf(START); at >= 0; at = page.indexOf(START, from)) {
+    const end = page.indexOf(END, at);
+    if (end < 0) break;
+    const bare = page.subarray(at + START.length, at + START.length + BARE.length).equals(BARE);
+    const sitePath = page.toString('latin1', at + START.length + (bare ? BARE.length : 1), end);
+    parts.push(page.subarray(from, at));
+    marks++;
+    const bytes = sizeOf(sitePath);
+    if (bytes === undefined) missing.push(sitePath);
+    else parts.push(Buffer.from(bare ? formatFileSize(bytes) : sizeSuffix(bytes)));
+    from = end + END.length;
+  }
+  parts.push(page.subarray(from));
+  return { html: marks === 0 ? page : Buffer.concat(parts), marks, missing };
 }

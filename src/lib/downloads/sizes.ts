@@ -6,13 +6,13 @@
  * would double the work. A page therefore writes a mark where the size goes, an HTML comment naming the
  * file; once every file is written, the build replaces each mark by the size of the file on disk
  * (fillSizeMarks, src/node/site-downloads.ts). Unfilled (the dev server), a mark is an invisible comment.
- * Pure; also used in the browser for the files a table page makes of a changed selection.
+ * formatFileSize and sizeSuffix are also used in the browser, for the files a table page makes of a changed
+ * selection.
  */
 import { formatNumber } from '../format/number';
 
 /** Site paths a mark may hold: the download paths have no characters HTML would escape or a comment forbids. */
 const SAFE_PATH = /^\/[\w\-./]+$/;
-const MARK = /<!--grootte(-los)?:([^>]*?)-->/g;
 
 /**
  * The mark of a file's size, to print with set:html. By default it becomes ", 1,2 MB" (after a link's
@@ -36,27 +36,10 @@ export function sizeSuffix(bytes: number): string {
   return `, ${formatFileSize(bytes)}`;
 }
 
-/** Whether a page has marks to fill (a quick test before the replacement). */
-export function hasSizeMarks(html: string): boolean {
-  return html.includes('<!--grootte');
-}
+/** How every mark begins (searched for in a page's bytes while it is rendered, see src/integrations/downloads.ts). */
+export const SIZE_MARK_START = '<!--grootte';
 
-/**
- * A page with every mark replaced by its file's size; `sizeOf` gives the size of a site path, or undefined
- * when there is no such file (listed in `missing`, and its mark left out: a size that is not true is worse
- * than none).
- */
-export function fillSizeMarks(html: string, sizeOf: (sitePath: string) => number | undefined): { html: string; marks: number; missing: string[] } {
-  let marks = 0;
-  const missing: string[] = [];
-  const filled = html.replace(MARK, (_, bare: string | undefined, sitePath: string) => {
-    marks++;
-    const bytes = sizeOf(sitePath);
-    if (bytes === undefined) {
-      missing.push(sitePath);
-      return '';
-    }
-    return bare ? formatFileSize(bytes) : sizeSuffix(bytes);
-  });
-  return { html: filled, marks, missing };
+/** Whether a page has marks to fill (the build notes such pages as they are rendered, see src/node/page-taps.ts). */
+export function hasSizeMarks(html: string): boolean {
+  return html.includes(SIZE_MARK_START);
 }
