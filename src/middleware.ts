@@ -1,5 +1,5 @@
 import { defineMiddleware } from 'astro:middleware';
-import { openPageTaps } from './node/page-taps';
+import { openPageTaps, RenderedPage } from './node/page-taps';
 
 /**
  * During a build, every rendered HTML page goes to the open page taps (src/node/page-taps.ts): the search
@@ -10,7 +10,9 @@ export const onRequest = defineMiddleware(async (context, next) => {
   const response = await next();
   const taps = openPageTaps();
   if (taps.length === 0 || !response.headers.get('content-type')?.startsWith('text/html')) return response;
-  const html = await response.text();
-  for (const tap of taps) tap(context.url.pathname, html);
-  return new Response(html, { status: response.status, statusText: response.statusText, headers: response.headers });
+  const body = await response.arrayBuffer();
+  // A view of the same bytes (no copy), which go on to be written as they are.
+  const page = new RenderedPage(context.url.pathname, Buffer.from(body));
+  for (const tap of taps) tap(page);
+  return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
 });

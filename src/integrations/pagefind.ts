@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
 import { getSiteData } from '../node/site-data';
 import { aliasRecords, measureRecords, wijkRecords, SEARCH_LANGUAGE, type SearchRecord } from '../lib/search/records';
-import { isSearchable, SEARCH_BODY_MARKER, withoutSvg } from '../lib/search/searchable-html';
+import { SEARCH_BODY_MARKER, withoutSvg } from '../lib/search/searchable-html';
 import { closePageTap, openPageTap } from '../node/page-taps';
 
 /**
@@ -33,9 +33,10 @@ export default function pagefindIntegration(): AstroIntegration {
         const index = started;
         // A page is indexed as rendered: a download's size, filled in after the rendering (src/lib/downloads/
         // sizes.ts), is not in its text in the index, which is no loss for a search.
-        openPageTap(SEARCH_TAP, (url, html) => {
-          if (!isSearchable(html)) return;
-          index.then((search) => search.pages.push(search.index.addHTMLFile({ url, content: withoutSvg(html) }))).catch(() => undefined);
+        openPageTap(SEARCH_TAP, (page) => {
+          if (!page.has(SEARCH_BODY_MARKER)) return;
+          const content = withoutSvg(page.text());
+          index.then((search) => search.pages.push(search.index.addHTMLFile({ url: page.pathname, content }))).catch(() => undefined);
         });
       },
       'astro:build:done': async ({ dir, logger }) => {

@@ -5,13 +5,35 @@
  *  - the search index takes the searchable pages (src/integrations/pagefind.ts), so Pagefind indexes on the
  *    second core while the pages are rendered;
  *  - the downloads note the pages with size marks (src/integrations/downloads.ts), the only pages to fill in.
+ * Most pages go to no tap but as bytes: the middleware does not decode them, nor encode them again.
  * The taps live on globalThis: the middleware runs in Astro's bundle of the pages, the integrations in the
  * config's module graph, two copies of this module in one process.
  */
 const TAPS_KEY = Symbol.for('jeugdzorg.pageTaps');
 
-/** Gets a rendered page: its path on the site ("/gemeente/amsterdam/") and its HTML. */
-export type PageTap = (pathname: string, html: string) => void;
+/** A page as rendered, before it is written. */
+export class RenderedPage {
+  private decoded: string | undefined;
+
+  constructor(
+    /** Its path on the site: "/gemeente/amsterdam/". */
+    readonly pathname: string,
+    /** Its HTML as written, in UTF-8. */
+    readonly bytes: Buffer,
+  ) {}
+
+  /** Whether the page holds this text; searched in the bytes, without decoding the page. */
+  has(text: string): boolean {
+    return this.bytes.includes(text);
+  }
+
+  /** The page as text, decoded once for every tap that needs it. */
+  text(): string {
+    return (this.decoded ??= this.bytes.toString('utf8'));
+  }
+}
+
+export type PageTap = (page: RenderedPage) => void;
 
 type GlobalWithTaps = typeof globalThis & { [TAPS_KEY]?: Map<string, PageTap> };
 

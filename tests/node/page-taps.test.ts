@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { sizeMark } from '../../src/lib/downloads/sizes';
-import { builtPageFile, closePageTap, openPageTap, openPageTaps } from '../../src/node/page-taps';
+import { builtPageFile, closePageTap, openPageTap, openPageTaps, RenderedPage } from '../../src/node/page-taps';
 import { fillDownloadSizes } from '../../src/node/site-downloads';
 
 describe('builtPageFile', () => {
@@ -28,13 +28,23 @@ describe('page taps', () => {
 
   it('are open by name until closed, one per name', () => {
     const seen: string[] = [];
-    openPageTap('a', (p) => seen.push(`a${p}`));
-    openPageTap('a', (p) => seen.push(`A${p}`));
-    openPageTap('b', (p) => seen.push(`b${p}`));
-    for (const tap of openPageTaps()) tap('/x/', '<p></p>');
+    openPageTap('a', (p) => seen.push(`a${p.pathname}`));
+    openPageTap('a', (p) => seen.push(`A${p.pathname}`));
+    openPageTap('b', (p) => seen.push(`b${p.pathname}`));
+    for (const tap of openPageTaps()) tap(new RenderedPage('/x/', Buffer.from('<p></p>')));
     closePageTap('b');
-    for (const tap of openPageTaps()) tap('/y/', '<p></p>');
+    for (const tap of openPageTaps()) tap(new RenderedPage('/y/', Buffer.from('<p></p>')));
     expect(seen).toEqual(['A/x/', 'b/x/', 'A/y/']);
+  });
+
+  it('hand over a page as its bytes, searched without decoding and decoded once when asked', () => {
+    const page = new RenderedPage('/gemeente/sudwest-fryslan/', Buffer.from('<main data-pagefind-body><h1>Súdwest-Fryslân</h1><!--grootte:/downloads/a.csv--></main>'));
+    expect(page.has('data-pagefind-body')).toBe(true);
+    expect(page.has('<!--grootte')).toBe(true);
+    expect(page.has('Súdwest')).toBe(true);
+    expect(page.has('Sudwest')).toBe(false);
+    expect(page.text()).toContain('<h1>Súdwest-Fryslân</h1>');
+    expect(page.text()).toBe(page.text());
   });
 });
 
