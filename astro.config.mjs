@@ -6,15 +6,18 @@ import downloads from './src/integrations/downloads.ts';
 import chartReport from './src/render/chart-report.ts';
 import chartWorkers from './src/render/chart-pool.ts';
 import { astroCspConfig } from './src/lib/security/csp.ts';
+import { astroSite } from './src/lib/embed/site-address.ts';
+import chartFiles from './src/render/chart-files.ts';
 
 // Registers the project's integrations; no logic here.
 export default defineConfig({
-  site: process.env.SITE_URL ?? 'https://jeugdzorgcijfers.example.nl',
+  // The public address (SITE_URL) for embed codes, citations and chart source lines; without it readers see paths (README).
+  site: astroSite(process.env),
   trailingSlash: 'always',
   // Several pages at a time: while one waits for a chart from a chart worker, the next is laid out.
   build: { format: 'directory', inlineStylesheets: 'always', concurrency: 8 },
   // downloads after pagefind: the build waits for the downloads worker while Pagefind indexes.
-  integrations: [validateData(), chartWorkers(), pagefind(), downloads(), chartReport()],
+  integrations: [validateData(), chartWorkers(), chartFiles(), pagefind(), downloads(), chartReport()],
   devToolbar: { enabled: false },
   // Content-Security-Policy in every page, with the hashes of the inlined styles (src/lib/security/csp.ts).
   experimental: { csp: astroCspConfig() },

@@ -5,6 +5,9 @@
  *
  * Gemeenten without a figure are hatched, never coloured as a low value. Classes are quantiles (see
  * src/lib/charts/classes.ts). The highlighted gemeente is outlined in black and named on the map.
+ *
+ * Each gemeente with a page is a link to it (an SVG <a> named by its <title>, "Groningen: 9,0%"), so the map
+ * is reachable by keyboard and touch; the map is then a group of links rather than one image.
  */
 import * as Plot from '@observablehq/plot';
 import { countWords } from '../lib/format/number';
@@ -25,6 +28,7 @@ const TITLE_SLOT = '@@title@@';
 const DESC_SLOT = '@@desc@@';
 const fillSlot = (code: string) => `var(--fill-${code})`;
 const tipSlot = (code: string) => `@@tip-${code}@@`;
+const HREF_SLOT = /<a href="@@href-(GM\d{4})@@">(.*?)<\/a>/g;
 
 interface BaseMap {
   year: number;
@@ -74,7 +78,7 @@ function drawBaseMap(year: number): BaseMap {
     `<pattern id="${ID_TOKEN}-hatch" patternUnits="userSpaceOnUse" width="5" height="5" patternTransform="rotate(45)">` +
     `<rect width="5" height="5" fill="#ffffff"></rect><line x1="0" y1="0" x2="0" y2="5" stroke="${MAP_MISSING_HATCH}" stroke-width="1.5"></line></pattern>`;
   root.insertBefore(defs, root.firstChild);
-  const svg = compactPaths(finishSvg(root as Element, { title: TITLE_SLOT, description: DESC_SLOT }, document as unknown as Document));
+  const svg = linkSlots(compactPaths(finishSvg(root as Element, { title: TITLE_SLOT, description: DESC_SLOT }, document as unknown as Document)));
   const paths = new Map<string, string>();
   for (const m of svg.matchAll(/<path ([^>]*)>/g)) {
     const code = /fill="var\(--fill-(GM\d{4})\)"/.exec(m[1]!)?.[1];
@@ -88,6 +92,22 @@ function drawBaseMap(year: number): BaseMap {
 /** Outlines as relative moves at a tenth of a pixel, finer than any screen or printer shows: a third smaller. */
 function compactPaths(svg: string): string {
   return svg.replace(/ d="([^"]+)"/g, (_, d: string) => ` d="${relativePolygonPath(d)}"`);
+}
+
+/**
+ * Puts every gemeente's shape in a link slot, its <title> first: `<a href="@@href-GM0014@@"><title>…</title>
+ * <path …></path></a>`. A map without a page for a gemeente unwraps the slot again (see linkGemeenten).
+ */
+function linkSlots(svg: string): string {
+  return svg.replace(/<path ([^>]*fill="var\(--fill-(GM\d{4})\)"[^>]*)><title>([^<]*)<\/title><\/path>/g, (_, attributes: string, code: string, tip: string) => `<a href="@@href-${code}@@"><title>${tip}</title><path ${attributes}></path></a>`);
+}
+
+/** Fills the link slots with the gemeenten's pages; a gemeente without a page keeps its shape and tooltip, unlinked. */
+function linkGemeenten(svg: string, hrefOf: (code: string) => string | undefined): string {
+  return svg.replace(HREF_SLOT, (_, code: string, inner: string) => {
+    const href = hrefOf(code);
+    return href ? `<a href="${escapeMarkup(href)}">${inner}</a>` : inner.replace(/^<title>(.*?)<\/title>(<path [^>]*>)<\/path>$/, '$2<title>$1</title></path>');
+  });
 }
 
 export function renderChoroplethUncached(input: ChoroplethInput): ChoroplethOutput {
@@ -108,7 +128,9 @@ export function renderChoroplethUncached(input: ChoroplethInput): ChoroplethOutp
     tipOf.set(r.code, `${r.label}: ${r.value === null ? NO_FIGURE : fmt(r.value)}`);
   }
   const description = describeChoropleth({ unit: input.unit, decimals: input.decimals, values: rows, classes, highlight: input.highlight });
-  let svg = base.svg
+  const anyLink = [...input.values.values()].some((v) => v.href);
+  const linked = linkGemeenten(base.svg, (code) => input.values.get(code)?.href);
+  let svg = (anyLink ? linked.replace(' role="img"', ' role="group"') : linked)
     .replace(/var\(--fill-(GM\d{4})\)/g, (_, code: string) => fillOf.get(code) ?? `url(#${ID_TOKEN}-hatch)`)
     .replace(/@@tip-(GM\d{4})@@/g, (_, code: string) => escapeMarkup(tipOf.get(code) ?? code))
     .replace(TITLE_SLOT, escapeMarkup(input.title))

@@ -181,6 +181,6 @@ export function mapChartInput(id: string, title: string, mapMeasure: MapMeasure,
     unit: mapMeasure.measure.unit,
     decimals: mapMeasure.measure.decimals,
     geoYear: indeling,
-    values: new Map(rows.map((r) => [r.code, { value: r.value, symbol: r.symbol }])),
+    values: new Map(rows.map((r) => [r.code, { value: r.value, symbol: r.symbol, href: r.href }])),
   };
 }

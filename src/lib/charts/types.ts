@@ -150,7 +150,8 @@ export interface ChoroplethInput {
   decimals: number;
   /** Indeling year whose boundaries are drawn (the geometry of the latest year at or before it is used). */
   geoYear: number;
-  values: Map<string, { value: number | null; symbol?: string | null }>;
+  /** Per gemeente code: its figure, and its page, which its shape on the map links to. */
+  values: Map<string, { value: number | null; symbol?: string | null; href?: string | undefined }>;
   highlight?: string;
 }
 

@@ -5,7 +5,8 @@
  * - In every page, a <meta http-equiv="content-security-policy"> that Astro writes (experimental.csp in
  *   astro.config.mjs) from the directives below, with the SHA-256 hash of every script and every inline
  *   <style> it bundles (the build inlines its stylesheets). No script runs but the site's own files;
- *   Pagefind's search needs WebAssembly ('wasm-unsafe-eval') and fetches its index from /pagefind/.
+ *   Pagefind's search needs WebAssembly ('wasm-unsafe-eval') and fetches its index from /pagefind/. The
+ *   chart download draws a chart from a blob: address on a canvas to make its PNG (img-src blob:).
  *   The few style attributes the pages carry are allowed by their hash ('unsafe-hashes'), none other.
  * - The response headers a host adds (public/_headers, see the README): the same policy without the
  *   per-build hashes, plus what a <meta> cannot set: frame-ancestors (the pages may only be framed by the
@@ -35,7 +36,7 @@ export function cspHash(text: string): `sha256-${string}` {
 /** The directives besides script-src and style-src, the same in the pages and in the headers. */
 export const BASE_DIRECTIVES: readonly string[] = [
   "default-src 'self'",
-  "img-src 'self'",
+  "img-src 'self' blob:",
   "font-src 'self'",
   "connect-src 'self'",
   "media-src 'self'",
