@@ -6,7 +6,7 @@
  */
 import { pagefindFilters, parseSearchState, postcodeMessage, searchStateQuery, statusMessage, type SearchState } from '../lib/search/query';
 import { mergeResults, rankResults, regionsForResults, toResultView, type PagefindFragment, type ResultView } from '../lib/search/results';
-import { correctedQuery, isPostcode } from '../lib/search/region-entry';
+import { correctedQuery, isPostcode, regionUrl, type RegionEntry } from '../lib/search/region-entry';
 import type { SuggestModule } from './search-suggest';
 
 interface PagefindResult {
@@ -36,6 +36,25 @@ function loadPagefind(): Promise<PagefindApi> {
   })();
   pagefindPromise.catch(() => (pagefindPromise = undefined));
   return pagefindPromise;
+}
+
+/**
+ * Pagefind's results for regions' pages, searched for by name within their kind: a region that matched the
+ * query may be far down Pagefind's list for it (after the wijken of a large gemeente), and its result shows
+ * its key figure.
+ */
+async function regionPagesOf(pagefind: PagefindApi, regions: readonly RegionEntry[]): Promise<ResultView[]> {
+  const pages = await Promise.all(
+    regions.map(async (entry) => {
+      const found = await pagefind.search(entry.n, { filters: { soort: entry.s } });
+      for (const result of found?.results.slice(0, 5) ?? []) {
+        const view = toResultView(await result.data());
+        if (view.url === regionUrl(entry)) return view;
+      }
+      return undefined;
+    }),
+  );
+  return pages.filter((view) => view !== undefined);
 }
 
 export function startSearchPage(): void {
@@ -102,13 +121,15 @@ export function startSearchPage(): void {
       const first = found.results.slice(0, PAGE_SIZE);
       pending = found.results.slice(PAGE_SIZE);
       const views = rankResults(searchedFor, await Promise.all(first.map(async (r) => toResultView(await r.data()))));
+      const regionPages = await regionPagesOf(pagefind, regions.filter((entry) => !views.some((v) => v.url === regionUrl(entry))));
       if (id !== searchId) return;
-      const merged = mergeResults(regions, views);
+      const merged = mergeResults(regions, views, regionPages);
       shown = new Set();
       show(merged, false);
       more!.hidden = pending.length === 0;
-      // Regions Pagefind also found are counted once (as far as its first page tells).
-      status!.textContent = statusMessage(found.results.length + merged.length - views.length, state, searchedFor);
+      // A region's page that Pagefind has is among its results already: count the others.
+      const withoutPage = regions.filter((entry) => ![...views, ...regionPages].some((v) => v.url === regionUrl(entry))).length;
+      status!.textContent = statusMessage(found.results.length + withoutPage, state, searchedFor);
     } catch (error) {
       if (id !== searchId) return;
       console.error(error);

@@ -10,6 +10,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { baseUrl, closeBrowser, describeViolations, newPage, openBrowser, runAxe } from './browser';
+import { ISSUE_TYPOS } from '../search/typos';
 
 const SCREENSHOTS = path.resolve('tests/e2e/screenshots');
 mkdirSync(SCREENSHOTS, { recursive: true });
@@ -49,13 +50,7 @@ describe('the search page', () => {
   it('finds the gemeente behind a typo, first (Amsterdm, Rotterdm, Groningn, Apeldorn, Utrect)', async () => {
     const { context, page } = await newPage();
     try {
-      for (const [typo, url] of [
-        ['Amsterdm', '/gemeente/amsterdam/'],
-        ['Rotterdm', '/gemeente/rotterdam/'],
-        ['Groningn', '/gemeente/groningen/'],
-        ['Apeldorn', '/gemeente/apeldoorn/'],
-        ['Utrect', '/gemeente/utrecht/'],
-      ] as const) {
+      for (const [typo, url] of ISSUE_TYPOS) {
         const result = await search(page, typo);
         expect(result.hrefs[0], typo).toBe(url);
         expect(result.status, typo).toMatch(new RegExp(`^\\d+ resultaten? voor ‘.+’; u typte ‘${typo}’\\.$`));

@@ -12,6 +12,7 @@ import { regionEntries } from '../../src/lib/search/regions';
 import { regionHref } from '../../src/lib/pages/gemeente-links';
 import type { RegionRegister } from '../../src/lib/regions/register';
 import { realFilesPresent, useRealImport } from '../import/helpers';
+import { ISSUE_TYPOS } from './typos';
 
 const names = (matcher: RegionMatcher, query: string, limit = 8) => matcher.search(query, limit).map((h) => `${h.entry.n} (${h.entry.s})`);
 const first = (matcher: RegionMatcher, query: string) => {
@@ -24,11 +25,7 @@ function sharedExpectations(get: () => { entries: RegionEntry[]; matcher: Region
   it('finds the gemeente behind a typo (the four of the issue and more), first', () => {
     const { matcher } = get();
     for (const [typo, url] of [
-      ['Amsterdm', '/gemeente/amsterdam/'],
-      ['Rotterdm', '/gemeente/rotterdam/'],
-      ['Groningn', '/gemeente/groningen/'],
-      ['Apeldorn', '/gemeente/apeldoorn/'],
-      ['Utrect', '/gemeente/utrecht/'],
+      ...ISSUE_TYPOS,
       ['Amstardam', '/gemeente/amsterdam/'],
       ['Rottredam', '/gemeente/rotterdam/'],
       ['maastrict', '/gemeente/maastricht/'],

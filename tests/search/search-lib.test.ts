@@ -12,7 +12,7 @@ import { fixtureSite } from '../releases/fixture';
 let site: SiteData;
 beforeAll(async () => {
   site = await fixtureSite();
-});
+}, 120_000);
 
 const view = (title: string, kind: string, code?: string): ResultView =>
   toResultView({ url: `/${title}/`, excerpt: '', meta: { title, ...(code ? { code } : {}) }, filters: { soort: [kind] } });
@@ -65,6 +65,10 @@ describe('regions first, then Pagefind', () => {
     expect(merged.map((r) => r.url)).toEqual(['/gemeente/utrecht/', '/provincie/utrecht/', '/jeugdregio/utrecht-west/', '/jeugdregio/utrecht-stad/', '/jeugdregio/zuidoost-utrecht/', '/over/cijfers-lezen/']);
     expect(merged[0]!.keyFigure).toBe('1.234 jongeren met jeugdhulp');
     expect(merged[1]).toMatchObject({ title: 'Utrecht', kind: 'Provincie', code: 'PV26', keyFigure: undefined });
+    // The provincie's page, found apart (it was further down Pagefind's list): shown as Pagefind has it.
+    const provincie = { ...view('Provincie Utrecht', 'Provincie', 'PV26'), url: '/provincie/utrecht/', keyFigure: '5.678 jongeren met jeugdhulp' };
+    expect(mergeResults(regions, pagefind, [provincie])[1]).toBe(provincie);
+    expect(mergeResults(regions, pagefind, [provincie]).map((r) => r.url)).toEqual(merged.map((r) => r.url));
   });
 
   it('shows names as typed rather than typos, within the chosen filters', () => {

@@ -105,12 +105,13 @@ export function rankResults<T extends ResultView>(query: string, results: readon
 
 /**
  * The search page's results: the regions that match the name typed (typos included) first, then Pagefind's
- * results without those pages. A region Pagefind also found is shown as Pagefind gives it (with its key
- * figure and excerpt); one it did not find (a typo, or further down its list) from the region's own data.
+ * results without those pages. A region whose page Pagefind has is shown as Pagefind gives it (with its key
+ * figure and excerpt): from its results for the query, or from `regionPages` (its pages found apart, by
+ * name: they may be far down the list); otherwise from the region's own data.
  */
-export function mergeResults<T extends ResultView>(regions: readonly RegionEntry[], pagefind: readonly T[]): Array<T | ResultView> {
+export function mergeResults(regions: readonly RegionEntry[], pagefind: readonly ResultView[], regionPages: readonly ResultView[] = []): ResultView[] {
   const urls = new Set(regions.map(regionUrl));
-  const byUrl = new Map(pagefind.map((r) => [r.url, r]));
+  const byUrl = new Map([...regionPages, ...pagefind].map((r) => [r.url, r]));
   return [...regions.map((entry) => byUrl.get(regionUrl(entry)) ?? regionResultView(entry)), ...pagefind.filter((r) => !urls.has(r.url))];
 }
 
