@@ -56,8 +56,9 @@ describe('a map page', () => {
     expect(rows.some((r) => r.code === 'GM0457')).toBe(false);
     const input = mapChartInput('kaart', 'Jongeren met jeugdhulp (%), 2e halfjaar 2022', mapMeasure, rows, converted.indeling);
     expect(input).toMatchObject({ unit: '%', decimals: 1, geoYear: converted.indeling });
-    expect(input.values.get('GM0363')).toEqual({ value: 9.9, symbol: null });
-    expect(input.values.get('GM0014')).toEqual({ value: null, symbol: '.' });
+    // Each gemeente's shape on the map links to its page.
+    expect(input.values.get('GM0363')).toEqual({ value: 9.9, symbol: null, href: '/gemeente/amsterdam/' });
+    expect(input.values.get('GM0014')).toEqual({ value: null, symbol: '.', href: '/gemeente/groningen/' });
     const html = mapTableRowsHtml(rows);
     expect(html).toContain('<tr><th scope="row"><a href="/gemeente/amsterdam/">Amsterdam</a><span class="map-table__note"> omgerekend</span></th><td>9,9</td><td>15.300</td></tr>');
   });
