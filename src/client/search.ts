@@ -127,9 +127,10 @@ export function startSearchPage(): void {
       shown = new Set();
       show(merged, false);
       more!.hidden = pending.length === 0;
-      // A region's page that Pagefind has is among its results already: count the others.
-      const withoutPage = regions.filter((entry) => ![...views, ...regionPages].some((v) => v.url === regionUrl(entry))).length;
-      status!.textContent = statusMessage(found.results.length + withoutPage, state, searchedFor);
+      // Regions not on Pagefind's first page are counted on top of its results: exact up to a page of results,
+      // beyond that a region found further down counts twice (it is shown once: "Meer resultaten" leaves it out).
+      const added = regions.filter((entry) => !views.some((v) => v.url === regionUrl(entry))).length;
+      status!.textContent = statusMessage(found.results.length + added, state, searchedFor);
     } catch (error) {
       if (id !== searchId) return;
       console.error(error);

@@ -136,12 +136,14 @@ const MAX_REGION_RESULTS = 5;
 
 /**
  * The regions the search page puts first: those that fit the chosen filters, of the names as typed ("Am":
- * Amsterdam, Amersfoort …) or, when none matched as typed, of the close typos ("Utrect": Utrecht).
+ * Amsterdam, Amersfoort …) or, when none matched as typed, the closest typos ("Utrect": the gemeente and
+ * the provincie Utrecht; not Utrecht West, a word off, which the search for "Utrecht" finds anyway).
  */
 export function regionsForResults(hits: readonly RegionHit[], state: Pick<SearchState, 'soort' | 'provincie'>): RegionEntry[] {
   const fitting = hits.filter(
     ({ entry }) => (!state.soort || entry.s === state.soort) && (!state.provincie || (entry.s === 'Provincie' ? entry.n : entry.p) === state.provincie),
   );
   const asTyped = fitting.filter((h) => h.tier !== MATCH.typo);
-  return (asTyped.length > 0 ? asTyped : fitting).slice(0, MAX_REGION_RESULTS).map((h) => h.entry);
+  const closest = fitting.filter((h) => h.typos === fitting[0]?.typos && h.against === fitting[0]?.against);
+  return (asTyped.length > 0 ? asTyped : closest).slice(0, MAX_REGION_RESULTS).map((h) => h.entry);
 }
