@@ -11,7 +11,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { totalTopics } from '../../src/lib/data/dataset';
 import { parsePeriodLabel } from '../../src/lib/data/periods';
 import { parseDownloadCsv } from '../../src/lib/downloads/csv';
-import { parseDownloadJson, wideNumericColumns, type WideRecord } from '../../src/lib/downloads/wide';
+import { machineNamedRecords, parseDownloadJson, wideNumericColumns, wideNumericLabels, type WideRecord } from '../../src/lib/downloads/wide';
 import { parseDutchNumber } from '../../src/lib/format/number';
 import { regionKind, type RegionKind } from '../../src/lib/regions/codes';
 import type { SiteData } from '../../src/node/site-data';
@@ -52,7 +52,7 @@ describe('downloads against the pages of the same build', () => {
       const numeric = wideNumericColumns(d.meta);
       const files = {
         csv: parseDownloadCsv(read(`downloads/${d.meta.id}/${d.meta.id}.csv`), 'rfc4180', numeric),
-        excel: parseDownloadCsv(read(`downloads/${d.meta.id}/${d.meta.id}-excel.csv`), 'excel-nl', numeric),
+        excel: machineNamedRecords(d.meta, parseDownloadCsv(read(`downloads/${d.meta.id}/${d.meta.id}-excel.csv`), 'excel-nl', wideNumericLabels(d.meta))),
         json: parseDownloadJson(read(`downloads/${d.meta.id}/${d.meta.id}.json`)).records,
       };
       const key = (r: WideRecord) => [r.regio_code, r.perioden_code, ...d.meta.dimensions.map((dim) => r[`${dim.id}_code`])].join('|');

@@ -59,6 +59,23 @@ export function wideColumnLabels(meta: DatasetMeta): string[] {
   });
 }
 
+/**
+ * Reads a wide download in the Excel dialect back to records keyed by the machine names, as the codebook
+ * maps the columns (for tests and readers' scripts that take either file). Pass the text's parsed records.
+ */
+export function machineNamedRecords(meta: DatasetMeta, excelRecords: ReadonlyArray<Record<string, WideValue>>): WideRecord[] {
+  const columns = wideColumns(meta);
+  const names = new Map(wideColumnLabels(meta).map((label, i) => [label, columns[i]!]));
+  return excelRecords.map((record) => Object.fromEntries(Object.entries(record).map(([label, value]) => [names.get(label) ?? label, value])));
+}
+
+/** The Excel labels of the columns that hold numbers (to parse an Excel download's numbers). */
+export function wideNumericLabels(meta: DatasetMeta): string[] {
+  const labels = wideColumnLabels(meta);
+  const columns = wideColumns(meta);
+  return wideNumericColumns(meta).map((name) => labels[columns.indexOf(name)]!);
+}
+
 /** The columns that hold numbers. */
 export function wideNumericColumns(meta: DatasetMeta): string[] {
   return meta.measures.map((m) => m.id);
