@@ -2,12 +2,11 @@
  * "In het kort" at the top of a fact page, on the default data: built from the page's own key figures, verdicts
  * and changes, and read by the same scan as the rest of the page (no verdict may contradict its figures).
  */
-import { beforeAll, describe, expect, it } from 'vitest';
-import { getFactsContext, type FactsContext } from '../../src/lib/facts/context';
+import { describe, expect, it } from 'vitest';
+import { useDefaultFacts } from './default-data';
 import { regionFacts } from '../../src/lib/facts/region-facts';
 import { VERDICT_TEXT } from '../../src/lib/stats/verdict';
 import { rateNumber } from '../../src/lib/facts/phrases';
-import { getSiteData } from '../../src/node/site-data';
 import { emptyScan, scanFactPage } from '../support/verdict-scan';
 
 /** The verdict words that govern a phrase: the last "… dan" before it ("niet duidelijk anders dan in A (x) en in B (y)"). */
@@ -20,13 +19,10 @@ function verdictBefore(text: string, phrase: string): string | undefined {
 const asList = (items: readonly { text: string }[]) => `<ul class="summary-list">${items.map((i) => `<li>${i.text}</li>`).join('')}</ul>`;
 
 describe('the summary of a fact page', () => {
-  let context: FactsContext;
-  beforeAll(async () => {
-    context = getFactsContext(await getSiteData());
-  }, 60_000);
+  const data = useDefaultFacts();
 
   it('gives Amsterdam each compared figure with its verdicts against Nederland and gelijksoortige gemeenten, and since a year earlier', () => {
-    const facts = regionFacts(context, 'GM0363');
+    const facts = regionFacts(data.context, 'GM0363');
     const summary = facts.summary!;
     expect(summary.periodLabel).toBe(facts.keyFigures[0]!.periodLabel);
     expect(summary.items.map((i) => i.concept)).toEqual(facts.comparisons.map((c) => c.concept));
@@ -46,26 +42,27 @@ describe('the summary of a fact page', () => {
   });
 
   it('says why a small gemeente has no figure, without a verdict (Vlieland)', () => {
-    const summary = regionFacts(context, 'GM0096').summary!;
+    const summary = regionFacts(data.context, 'GM0096').summary!;
     const none = summary.items.filter((i) => i.text.includes('afgeschermd'));
     expect(none.length).toBeGreaterThan(0);
     for (const item of none) expect(item.text).not.toMatch(/hoger|lager|anders/);
   });
 
   it('has Nederland’s figures with their change only, and a former gemeente’s as published', () => {
-    const nederland = regionFacts(context, 'NL01').summary!;
+    const nederland = regionFacts(data.context, 'NL01').summary!;
     expect(nederland.items.length).toBeGreaterThan(0);
     for (const item of nederland.items) expect(item.text).not.toContain('in Nederland');
-    const weesp = regionFacts(context, 'GM0457');
+    const weesp = regionFacts(data.context, 'GM0457');
     expect(weesp.summary?.periodLabel).toBe(weesp.keyFigures[0]!.periodLabel);
   });
 
   it('never contradicts its figures, on any gemeente, provincie or jeugdregio', () => {
+    const { context } = data;
     const { register } = context;
     const codes = [...context.currentGemeenten(), ...register.provincies().map((p) => p.code), ...register.jeugdregios().map((j) => j.code), 'NL01'];
     const result = emptyScan();
     for (const code of codes) {
-      const summary = regionFacts(context, code).summary;
+      const summary = regionFacts(data.context, code).summary;
       expect(summary, code).toBeDefined();
       scanFactPage(asList(summary!.items), code, result);
     }

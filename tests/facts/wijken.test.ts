@@ -5,13 +5,12 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { getFactsContext, type FactsContext } from '../../src/lib/facts/context';
+import { describe, expect, it } from 'vitest';
+import { useDefaultFacts } from './default-data';
 import { keyFiguresOf } from '../../src/lib/facts/key-figures';
 import { wijkenIntro, wijkenOf } from '../../src/lib/facts/wijken';
 import { formatNumber } from '../../src/lib/format/number';
 import { dataDir } from '../../src/node/project-paths';
-import { getSiteData } from '../../src/node/site-data';
 
 /** The gemeente's own row of the wijken table as the data file has it: [count, denominator]. */
 function publishedRow(gemeente: string, period: string): [number, number] {
@@ -23,13 +22,10 @@ function publishedRow(gemeente: string, period: string): [number, number] {
 }
 
 describe('wijken of the default data beside the gemeente in the same year', () => {
-  let context: FactsContext;
-  beforeAll(async () => {
-    context = getFactsContext(await getSiteData());
-  }, 60_000);
+  const data = useDefaultFacts();
 
   it('starts Amsterdam’s table with Amsterdam as a whole in 2025, as the wijken table published it', () => {
-    const wijken = wijkenOf(context, 'GM0363')!;
+    const wijken = wijkenOf(data.context, 'GM0363')!;
     expect(wijken.period).toBe('2025JJ00');
     expect(wijken.periodSpan).toBe('2025 (heel jaar)');
     const [count, denominator] = publishedRow('GM0363', '2025JJ00');
@@ -39,8 +35,8 @@ describe('wijken of the default data beside the gemeente in the same year', () =
   });
 
   it('says the year figures are not comparable with the half-year key figures, and points to the gemeente row', () => {
-    const wijken = wijkenOf(context, 'GM0363')!;
-    const keyPeriod = keyFiguresOf(context, 'GM0363')[0]!.periodLabel;
+    const wijken = wijkenOf(data.context, 'GM0363')!;
+    const keyPeriod = keyFiguresOf(data.context, 'GM0363')[0]!.periodLabel;
     expect(keyPeriod).toMatch(/halfjaar/);
     const intro = wijkenIntro(wijken, 'Amsterdam', keyPeriod);
     expect(intro).toContain(`De cijfers gaan over het hele jaar 2025, de kerncijfers bovenaan over het ${keyPeriod}: die zijn niet met elkaar te vergelijken.`);
@@ -48,7 +44,7 @@ describe('wijken of the default data beside the gemeente in the same year', () =
   });
 
   it('has the gemeente’s own figure of the same year for every gemeente with wijken', () => {
-    const withWijken = context.currentGemeenten().map((g) => [g, wijkenOf(context, g)] as const).filter(([, w]) => w);
+    const withWijken = data.context.currentGemeenten().map((g) => [g, wijkenOf(data.context, g)] as const).filter(([, w]) => w);
     expect(withWijken.length).toBeGreaterThanOrEqual(40);
     for (const [code, wijken] of withWijken) {
       const [count] = publishedRow(code, wijken!.period);
