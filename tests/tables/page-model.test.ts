@@ -34,6 +34,9 @@ describe('the table page model', () => {
       '/tabellen/trajecten/trajecten-selectie.json',
     ]);
     expect(model.urls.fullDownloads).toBe('/downloads/trajecten/');
+    // Short names for the toolbar above the table (the size follows each), what each is for said apart.
+    expect(model.downloads.map((d) => d.label)).toEqual(['CSV', 'CSV voor Excel', 'JSON']);
+    expect(model.downloads.every((d) => d.hint.length > 10 && !d.hint.includes(d.label))).toBe(true);
   });
 
   it('offers the selection form the periods newest first, with status marks', () => {
