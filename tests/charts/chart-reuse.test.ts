@@ -11,6 +11,7 @@ import { BOLD_CHAR_WIDTH, chartFileName, chartSource, chartSourceLine, downloadT
 import { astroSite, configuredSite, isConfiguredSite, PLACEHOLDER_SITE, publicAddress } from '../../src/lib/embed/site-address';
 import { embedSnippet } from '../../src/lib/embed/embeds';
 import { regionHref } from '../../src/lib/pages/gemeente-links';
+import chartFiles from '../../src/render/chart-files';
 import { loadRegister } from '../../src/node/reference-fs';
 import { amsterdamTrend, halfYears } from './fixtures';
 
@@ -132,5 +133,21 @@ describe('the site address in embed codes, citations and source lines', () => {
     const code = embedSnippet(unset.href, 'Jeugdzorg in Nederland', 640);
     expect(code).toContain('src="/embed/trend-nederland/"');
     expect(code).not.toContain('example');
+  });
+});
+
+describe('a build without a site address', () => {
+  const warnings = async (command: 'build' | 'dev', site: string) => {
+    const warned: string[] = [];
+    const hook = chartFiles().hooks['astro:config:setup']!;
+    const logger = { warn: (m: string) => warned.push(m), info: () => {}, error: () => {}, debug: () => {}, fork: () => logger, label: 'test', options: {} };
+    await (hook as unknown as (options: object) => unknown)({ command, config: { site }, logger });
+    return warned;
+  };
+
+  it('warns in the build log, and only then; the build goes on', async () => {
+    expect(await warnings('build', astroSite({}))).toEqual([expect.stringContaining('SITE_URL is niet ingesteld')]);
+    expect(await warnings('build', astroSite({ SITE_URL: 'https://jeugdzorgcijfers.nl' }))).toEqual([]);
+    expect(await warnings('dev', astroSite({}))).toEqual([]);
   });
 });
