@@ -1,17 +1,17 @@
 /**
  * The header's search box on every page: a plain GET form to /zoeken/ that, with JavaScript, becomes a
- * combobox with suggestions of regions while someone types (src/client/search-suggest.ts). This part is
- * loaded on every page, so it only marks the box as a combobox and loads the rest on the first keystroke.
+ * combobox with suggestions of regions while someone types (src/client/search-suggest.ts). This part is on
+ * every page, so it only marks the box as a combobox and loads the rest on the first keystroke.
  *
- * The rest is fetched from a fixed address that the build writes (src/pages/zoeken/suggesties.js.ts), not
- * through a bundled dynamic import: that would add Vite's preload helper (0.8 KB gzip) to every page.
+ * Bundled by esbuild into /zoeken/zoekvak.js (src/pages/zoeken/_suggest-bundle.ts) and loaded by Base.astro
+ * as an external script: Astro would inline a script this small into every page, and an inline script is
+ * refused by the Content-Security-Policy the host sends (public/_headers has no per-page hashes).
  */
+import { SUGGEST_SCRIPT } from '../lib/search/search-files';
 import type { SuggestModule } from './search-suggest';
 
-export const SUGGEST_MODULE_URL = '/zoeken/suggesties.js';
-
 export function loadSuggestModule(): Promise<SuggestModule> {
-  return import(/* @vite-ignore */ SUGGEST_MODULE_URL) as Promise<SuggestModule>;
+  return import(/* @vite-ignore */ SUGGEST_SCRIPT) as Promise<SuggestModule>;
 }
 
 export function enhanceSearchBox(): void {

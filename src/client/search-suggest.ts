@@ -6,12 +6,13 @@
  * the form to /zoeken/ as without JavaScript.
  *
  * Loaded on the first keystroke (src/client/search-box.ts), from /zoeken/suggesties.js, which the build
- * bundles with Fuse.js and this module's stylesheet (src/pages/zoeken/suggesties.js.ts). The search page
+ * bundles with Fuse.js and this module's stylesheet (src/pages/zoeken/_suggest-bundle.ts). The search page
  * (src/client/search.ts) takes its region matcher from here too. The regions come from /zoeken/regios.json.
  */
 import './search-suggest.css';
 import { isPostcode, regionDescription, regionUrl, type RegionEntry } from '../lib/search/region-entry';
 import { createRegionMatcher, type RegionMatcher } from '../lib/search/region-match';
+import { REGIONS_FILE, SUGGEST_STYLESHEET } from '../lib/search/search-files';
 
 /** What /zoeken/suggesties.js exports (this module, bundled). */
 export interface SuggestModule {
@@ -19,15 +20,13 @@ export interface SuggestModule {
   loadRegionMatcher(): Promise<RegionMatcher>;
 }
 
-const REGIONS_URL = '/zoeken/regios.json';
-const STYLESHEET_URL = '/zoeken/suggesties.css';
 const MAX_SUGGESTIONS = 6;
 
 let matcherPromise: Promise<RegionMatcher> | undefined;
 export function loadRegionMatcher(): Promise<RegionMatcher> {
   matcherPromise ??= (async () => {
-    const response = await fetch(REGIONS_URL);
-    if (!response.ok) throw new Error(`${REGIONS_URL}: ${response.status}`);
+    const response = await fetch(REGIONS_FILE);
+    if (!response.ok) throw new Error(`${REGIONS_FILE}: ${response.status}`);
     return createRegionMatcher((await response.json()) as RegionEntry[]);
   })();
   matcherPromise.catch(() => (matcherPromise = undefined));
@@ -36,11 +35,11 @@ export function loadRegionMatcher(): Promise<RegionMatcher> {
 
 /** The stylesheet of the list, loaded with it (a <link>, as the Content-Security-Policy allows: no inline style). */
 function loadStylesheet(): Promise<void> {
-  if (document.querySelector(`link[href="${STYLESHEET_URL}"]`)) return Promise.resolve();
+  if (document.querySelector(`link[href="${SUGGEST_STYLESHEET}"]`)) return Promise.resolve();
   return new Promise((resolve) => {
     const link = document.createElement('link');
     link.rel = 'stylesheet';
-    link.href = STYLESHEET_URL;
+    link.href = SUGGEST_STYLESHEET;
     link.addEventListener('load', () => resolve());
     link.addEventListener('error', () => resolve());
     document.head.append(link);

@@ -7,7 +7,7 @@
 import { pagefindFilters, parseSearchState, postcodeMessage, searchStateQuery, statusMessage, type SearchState } from '../lib/search/query';
 import { mergeResults, rankResults, regionsForResults, toResultView, type PagefindFragment, type ResultView } from '../lib/search/results';
 import { correctedQuery, isPostcode, regionUrl, type RegionEntry } from '../lib/search/region-entry';
-import type { SuggestModule } from './search-suggest';
+import { loadSuggestModule } from './search-box';
 
 interface PagefindResult {
   id: string;
@@ -19,9 +19,7 @@ interface PagefindApi {
 }
 
 const PAGE_SIZE = 10;
-/** The region matcher comes with the header's suggestions (written by src/pages/zoeken/suggesties.js.ts, as src/client/search-box.ts loads it). */
-const SUGGEST_MODULE_URL = '/zoeken/suggesties.js';
-const loadSuggestModule = () => import(/* @vite-ignore */ SUGGEST_MODULE_URL) as Promise<SuggestModule>;
+
 const PAGEFIND_URL = '/pagefind/pagefind.js';
 
 let pagefindPromise: Promise<PagefindApi> | undefined;

@@ -1,16 +1,21 @@
 /**
- * The suggestions of the header's search box as one file the browser loads from a fixed address on the
- * first keystroke (/zoeken/suggesties.js and its stylesheet /zoeken/suggesties.css): src/client/search-suggest.ts
- * with Fuse.js, bundled by esbuild while the site is built (some 50 ms). A dynamic import that Vite bundles
- * would put Vite's preload helper (0.8 KB gzip) into the script of every page; this way every page carries
- * only src/client/search-box.ts.
+ * The header search box's scripts, bundled by esbuild while the site is built (some 100 ms), for fixed
+ * addresses (src/lib/search/search-files.ts):
+ * - /zoeken/zoekvak.js, on every page (src/client/search-box.ts, 0.3 KB): Astro would inline a script this
+ *   small, which the Content-Security-Policy of the host refuses;
+ * - /zoeken/suggesties.js and .css, loaded on the first keystroke (src/client/search-suggest.ts with Fuse.js):
+ *   a dynamic import bundled by Vite would put Vite's preload helper (0.8 KB gzip) into every page.
  */
 import path from 'node:path';
 import { build } from 'esbuild';
 import { projectRoot } from '../../node/project-paths';
 
 export interface SuggestBundle {
+  /** /zoeken/zoekvak.js */
+  searchBox: string;
+  /** /zoeken/suggesties.js */
   js: string;
+  /** /zoeken/suggesties.css */
   css: string;
 }
 
@@ -19,7 +24,10 @@ let bundle: Promise<SuggestBundle> | undefined;
 export function suggestBundle(): Promise<SuggestBundle> {
   bundle ??= (async () => {
     const result = await build({
-      entryPoints: [path.join(projectRoot(), 'src', 'client', 'search-suggest.ts')],
+      entryPoints: {
+        zoekvak: path.join(projectRoot(), 'src', 'client', 'search-box-start.ts'),
+        suggesties: path.join(projectRoot(), 'src', 'client', 'search-suggest.ts'),
+      },
       bundle: true,
       format: 'esm',
       platform: 'browser',
@@ -29,12 +37,12 @@ export function suggestBundle(): Promise<SuggestBundle> {
       outdir: 'zoeken',
       logLevel: 'silent',
     });
-    const text = (extension: string) => {
-      const file = result.outputFiles.find((f) => f.path.endsWith(extension));
-      if (!file) throw new Error(`esbuild schreef geen ${extension} voor de suggesties`);
+    const text = (name: string) => {
+      const file = result.outputFiles.find((f) => path.basename(f.path) === name);
+      if (!file) throw new Error(`esbuild schreef geen ${name} voor het zoekvak`);
       return file.text;
     };
-    return { js: text('.js'), css: text('.css') };
+    return { searchBox: text('zoekvak.js'), js: text('suggesties.js'), css: text('suggesties.css') };
   })();
   return bundle;
 }

@@ -1,0 +1,4 @@
+/** Entry of /zoeken/zoekvak.js (see ./search-box.ts). */
+import { enhanceSearchBox } from './search-box';
+
+enhanceSearchBox();
