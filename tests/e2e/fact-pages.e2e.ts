@@ -141,5 +141,10 @@ describe('the accessibility statement', () => {
       expect(await page.locator(`.report-problem a[href="mailto:${DEFAULT_PUBLISHER.email}"]`).count()).toBe(1);
       expect(report).toContain(`${DEFAULT_PUBLISHER.name} reageert binnen ${DEFAULT_PUBLISHER.responseDays} werkdagen.`);
     });
+    // The address is one long word: it must wrap rather than widen the page on a phone.
+    await withPage({ width: 320 }, async (page) => {
+      await page.goto(`${baseUrl}/over/toegankelijkheid/`);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+    });
   });
 });

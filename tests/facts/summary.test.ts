@@ -26,6 +26,7 @@ describe('the summary of a fact page', () => {
     const summary = facts.summary!;
     expect(summary.periodLabel).toBe(facts.keyFigures[0]!.periodLabel);
     expect(summary.items.map((i) => i.concept)).toEqual(facts.comparisons.map((c) => c.concept));
+    expect(summary.items.every((i) => i.judged)).toBe(true);
     for (const [i, comparison] of facts.comparisons.entries()) {
       const text = summary.items[i]!.text;
       expect(text.startsWith(`${comparison.figure.measure.label}: ${comparison.figure.rate!.phrase} (${comparison.figure.countText} jongeren).`)).toBe(true);
@@ -45,7 +46,10 @@ describe('the summary of a fact page', () => {
     const summary = regionFacts(data.context, 'GM0096').summary!;
     const none = summary.items.filter((i) => i.text.includes('afgeschermd'));
     expect(none.length).toBeGreaterThan(0);
-    for (const item of none) expect(item.text).not.toMatch(/hoger|lager|anders/);
+    for (const item of none) {
+      expect(item.text).not.toMatch(/hoger|lager|anders/);
+      expect(item.judged).toBe(false);
+    }
   });
 
   it('has Nederland’s figures with their change only, and a former gemeente’s as published', () => {

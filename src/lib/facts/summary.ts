@@ -20,7 +20,7 @@ export interface FactsSummary {
   /** The period of the figures: "1e halfjaar 2026*". */
   periodLabel: string;
   /** One text per key figure: its rate and count, then its verdicts. */
-  items: Array<{ concept: KeyConcept; text: string }>;
+  items: Array<{ concept: KeyConcept; text: string; judged: boolean }>;
 }
 
 export interface SummarySource {
@@ -44,7 +44,7 @@ export function factsSummary(source: SummarySource): FactsSummary | undefined {
     periodLabel,
     items: figures.map((figure) => ({
       concept: figure.concept,
-      text: summaryText(
+      ...summaryText(
         figure,
         source.comparisons.find((c) => c.concept === figure.concept),
         changes.find((c) => c?.concept === figure.concept),
@@ -58,13 +58,18 @@ export function factsSummary(source: SummarySource): FactsSummary | undefined {
  * "Jongeren met jeugdhulp: 12,1% van alle jongeren tot 18 jaar (18.755 jongeren). Duidelijk hoger dan een jaar
  * eerder (11,3%), hoger dan in gelijksoortige gemeenten (8,6%), niet duidelijk anders dan in Nederland (10,6%)."
  */
-export function summaryText(figure: KeyFigure, comparison: Comparison | undefined, change: ChangeFacts | undefined, samePeriod = true): string {
+export function summaryText(
+  figure: KeyFigure,
+  comparison: Comparison | undefined,
+  change: ChangeFacts | undefined,
+  samePeriod = true,
+): { text: string; judged: boolean } {
   const label = samePeriod ? figure.measure.label : `${figure.measure.label} (${figure.periodLabel})`;
   const count = figure.count?.value;
   const counted = count !== null && count !== undefined ? `${figure.countText} ${figure.noun}` : undefined;
   const rate = figure.rate;
   if (!rate?.phrase || rate.value?.value === null || rate.value?.value === undefined) {
-    return counted ? `${label}: ${counted}.` : `${label}: ${figure.countText} (${figure.why.text}).`;
+    return { text: counted ? `${label}: ${counted}.` : `${label}: ${figure.countText} (${figure.why.text}).`, judged: false };
   }
   const sentences = [`${label}: ${rate.phrase}${counted ? ` (${counted})` : ''}.`];
   const references = (comparison?.references ?? []).filter((r) => SUMMARY_REFERENCES.includes(r.kind));
@@ -77,5 +82,5 @@ export function summaryText(figure: KeyFigure, comparison: Comparison | undefine
   const clauses = verdictClauses(judged);
   if (clauses.length > 0) sentences.push(`${capitalise(clauses.join(', '))}.`);
   else if (references[0]?.judgement.reason) sentences.push(`Geen oordeel over verschillen: ${NO_VERDICT_TEXT[references[0].judgement.reason]}.`);
-  return sentences.join(' ');
+  return { text: sentences.join(' '), judged: clauses.length > 0 };
 }
