@@ -103,7 +103,7 @@ describe.skipIf(browserMissing)('searching the built site', () => {
     const context = await browser.newContext({ javaScriptEnabled: false });
     const noJs = await context.newPage();
     await noJs.goto(`${server.url}/zoeken/?q=Weesp`);
-    const notice = noJs.locator('main .notice');
+    const notice = noJs.locator('main .notice:not([hidden])');
     expect(await notice.textContent()).toMatch(/Zoeken werkt alleen met JavaScript/);
     expect(await notice.locator('a').evaluateAll((links) => links.map((a) => a.getAttribute('href')))).toEqual(['/gemeenten/', '/tabellen/']);
     expect(await noJs.locator('#zoek-meer').isVisible()).toBe(false);
