@@ -160,16 +160,12 @@ describe('a table page', () => {
 describe('every download link of the site', () => {
   /** A file the site offers for download: the CSV, JSON and zip files, not pages or feeds. */
   const isDownload = (href: string) => /^\/(downloads|tabellen|releases)\/.+\.(csv|json|zip)$/.test(href) && !href.endsWith('/tabel.json') && !href.includes('/cijfers/');
-  // The fact pages (gemeente, provincie, ...) render their own download links, which get sizes when they
-  // print sizeMark (src/lib/downloads/sizes.ts); until then they are left out here.
-  const FACT_PAGES = /^\/(gemeente|provincie|jeugdregio|nederland)\//;
 
   it('shows the size of the file written, in its text or in its table row', () => {
     const problems: string[] = [];
     let checked = 0;
     for (const file of htmlFiles(dist)) {
       const sitePath = `/${path.relative(dist, file).replace(/index\.html$/, '')}`;
-      if (FACT_PAGES.test(sitePath)) continue;
       const html = readFileSync(file, 'utf8');
       if (!/href="\/(downloads|tabellen|releases)\/[^"]+\.(csv|json|zip)"/.test(html)) continue;
       expect(html, sitePath).not.toContain('<!--grootte');
