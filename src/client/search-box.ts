@@ -14,12 +14,13 @@ export function loadSuggestModule(): Promise<SuggestModule> {
   return import(/* @vite-ignore */ SUGGEST_SCRIPT) as Promise<SuggestModule>;
 }
 
+/** Every search box marked `data-suggesties` (the header's; another page's box can opt in with the attribute and an id). */
 export function enhanceSearchBox(): void {
-  const input = document.getElementById('site-search');
-  if (!(input instanceof HTMLInputElement)) return;
-  input.setAttribute('role', 'combobox');
-  input.setAttribute('aria-autocomplete', 'list');
-  input.setAttribute('aria-expanded', 'false');
-  // Without the suggestions (offline, an old browser) the box stays a search form that submits.
-  input.addEventListener('input', () => void loadSuggestModule().then((m) => m.startSuggestions(input), () => undefined), { once: true });
+  for (const input of document.querySelectorAll<HTMLInputElement>('input[data-suggesties][id]')) {
+    input.setAttribute('role', 'combobox');
+    input.setAttribute('aria-autocomplete', 'list');
+    input.setAttribute('aria-expanded', 'false');
+    // Without the suggestions (offline, an old browser) the box stays a search form that submits.
+    input.addEventListener('input', () => void loadSuggestModule().then((m) => m.startSuggestions(input), () => undefined), { once: true });
+  }
 }

@@ -74,6 +74,8 @@ export function startSuggestions(input: HTMLInputElement): void {
   const status = document.createElement('span');
   status.className = 'visually-hidden';
   status.setAttribute('role', 'status');
+  // The list hangs below the box's form (or whatever holds the box).
+  input.parentElement?.classList.add('suggestions-anchor');
   input.parentElement?.append(list, status);
   input.setAttribute('aria-controls', listId);
 
