@@ -35,7 +35,7 @@ export default function pagefindIntegration(): AstroIntegration {
         // sizes.ts), is not in its text in the index, which is no loss for a search.
         openPageTap(SEARCH_TAP, (page) => {
           if (!page.has(SEARCH_BODY_MARKER)) return;
-          const content = withoutSvg(page.text());
+          const content = withoutSvg(page.bytes).toString('utf8');
           index.then((search) => search.pages.push(search.index.addHTMLFile({ url: page.pathname, content }))).catch(() => undefined);
         });
       },

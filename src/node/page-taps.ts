@@ -13,8 +13,6 @@ const TAPS_KEY = Symbol.for('jeugdzorg.pageTaps');
 
 /** A page as rendered, before it is written. */
 export class RenderedPage {
-  private decoded: string | undefined;
-
   constructor(
     /** Its path on the site: "/gemeente/amsterdam/". */
     readonly pathname: string,
@@ -25,11 +23,6 @@ export class RenderedPage {
   /** Whether the page holds this text; searched in the bytes, without decoding the page. */
   has(text: string): boolean {
     return this.bytes.includes(text);
-  }
-
-  /** The page as text, decoded once for every tap that needs it. */
-  text(): string {
-    return (this.decoded ??= this.bytes.toString('utf8'));
   }
 }
 

@@ -37,14 +37,12 @@ describe('page taps', () => {
     expect(seen).toEqual(['A/x/', 'b/x/', 'A/y/']);
   });
 
-  it('hand over a page as its bytes, searched without decoding and decoded once when asked', () => {
+  it('hand over a page as its bytes, searched without decoding', () => {
     const page = new RenderedPage('/gemeente/sudwest-fryslan/', Buffer.from('<main data-pagefind-body><h1>Súdwest-Fryslân</h1><!--grootte:/downloads/a.csv--></main>'));
     expect(page.has('data-pagefind-body')).toBe(true);
     expect(page.has('<!--grootte')).toBe(true);
     expect(page.has('Súdwest')).toBe(true);
     expect(page.has('Sudwest')).toBe(false);
-    expect(page.text()).toContain('<h1>Súdwest-Fryslân</h1>');
-    expect(page.text()).toBe(page.text());
   });
 });
 
