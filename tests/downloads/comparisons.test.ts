@@ -6,8 +6,10 @@
 import Papa from 'papaparse';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
+  comparisonDatasets,
   comparisonDownloads,
   comparisonPackage,
+  excelHeader,
   fixed,
   significant,
   tableCsv,
@@ -38,7 +40,7 @@ import {
   type RateUnit,
   type Verdict,
 } from '../../src/lib/stats/verdict';
-import type { SiteData } from '../../src/node/site-data';
+import { getSiteData, type SiteData } from '../../src/node/site-data';
 import { fixtureSite } from '../releases/fixture';
 import { fixture } from '../facts/fixture';
 
@@ -285,9 +287,12 @@ describe('the files', () => {
         expect(field.description.length, field.name).toBeGreaterThan(10);
         if (field.type === 'number') expect((field as { decimalChar?: string }).decimalChar).toBe(excel ? ',' : undefined);
       }
-      // Every record has exactly the columns, and the primary key is unique.
-      for (const r of table.records) expect(Object.keys(r)).toEqual(header);
-      const keys = new Set(table.records.map((r) => resource.schema.primaryKey.map((k) => r[k]).join('|')));
+      // Every record has exactly the columns (by their machine names), and the primary key is unique.
+      const names = resource.schema.fields.map((f) => ('naamInCsv' in f ? f.naamInCsv : f.name));
+      const machineName = new Map(resource.schema.fields.map((f, i) => [f.name, names[i]!]));
+      for (const r of table.records) expect(Object.keys(r)).toEqual(names);
+      const keys = new Set(table.records.map((r) => resource.schema.primaryKey.map((k) => r[machineName.get(k)!]).join('|')));
+      expect(resource.schema.primaryKey.every((k) => header.includes(k)), resource.path).toBe(true);
       expect(keys.size, resource.path).toBe(table.records.length);
     }
     expect(pkg).toMatchObject({ profile: 'tabular-data-package', name: 'jeugdzorg-vergelijkingen', licenses: [{ name: 'CC-BY-4.0' }], methode: 'https://jeugdzorg.example/over/methoden/' });
@@ -299,28 +304,10 @@ describe('the files', () => {
 
   it('both dialects read back (papaparse) to the same values, and a code column holds only its codes', () => {
     for (const table of Object.values(tables)) {
-      const types = new Map(table.columns.map((c) => [c.name, c.type]));
       const problems: string[] = [];
-      const read = (dialect: 'rfc4180' | 'excel-nl') => {
-        const text = tableCsv(table, dialect).replace(/^\ufeff/, '');
-        const parsed = Papa.parse<Record<string, string>>(text, { header: true, delimiter: dialect === 'excel-nl' ? ';' : ',', newline: '\r\n', skipEmptyLines: true });
-        expect(parsed.errors).toEqual([]);
-        return parsed.data.map((row) => {
-          const out: DownloadRecord = {};
-          for (const [k, v] of Object.entries(row)) {
-            if (v === '' || types.get(k) === 'string') out[k] = v === '' ? null : v;
-            else {
-              const text = dialect === 'excel-nl' ? v.replace(',', '.') : v;
-              if (!/^-?\d+(\.\d+)?(e-\d+)?$/.test(text)) problems.push(`${table.name}.${k}: ${v}`);
-              out[k] = Number(text);
-            }
-          }
-          return out;
-        });
-      };
-      const csv = read('rfc4180');
+      const csv = readThroughCodebook(table, pkg, 'rfc4180', problems);
       expect(csv).toEqual(table.records);
-      expect(read('excel-nl')).toEqual(csv);
+      expect(readThroughCodebook(table, pkg, 'excel-nl', problems)).toEqual(csv);
       for (const column of table.columns.filter((c) => c.enum)) {
         for (const r of table.records) if (r[column.name] !== null && !column.enum!.includes(r[column.name] as string)) problems.push(`${table.name}.${column.name}: ${r[column.name]}`);
       }
@@ -350,4 +337,98 @@ describe('the files', () => {
     }
     expect(problems.slice(0, 5)).toEqual([]);
   });
+});
+
+type ComparisonPackage = ReturnType<typeof comparisonPackage>;
+
+/**
+ * Reads a table's file as a reader's script would: its header through the codebook's fields (the Excel file's
+ * Dutch labels back to the machine names by naamInCsv), its numbers by the field types, the Excel file's
+ * decimal comma turned back. Cells that are not numbers where the codebook says number go to `problems`.
+ */
+function readThroughCodebook(table: DownloadTable, pkg: ComparisonPackage, dialect: 'rfc4180' | 'excel-nl', problems: string[]): DownloadRecord[] {
+  const resource = pkg.resources.find((r) => r.path === `${table.name}${dialect === 'excel-nl' ? '-excel' : ''}.csv`)!;
+  const fields = new Map(resource.schema.fields.map((f) => [f.name, { name: 'naamInCsv' in f ? f.naamInCsv : f.name, type: f.type }]));
+  const text = tableCsv(table, dialect).replace(/^\ufeff/, '');
+  const parsed = Papa.parse<Record<string, string>>(text, { header: true, delimiter: resource.dialect.delimiter, newline: '\r\n', skipEmptyLines: true });
+  expect(parsed.errors).toEqual([]);
+  expect(parsed.meta.fields, resource.path).toEqual([...fields.keys()]);
+  return parsed.data.map((row) => {
+    const out: DownloadRecord = {};
+    for (const [k, v] of Object.entries(row)) {
+      const field = fields.get(k)!;
+      if (v === '' || field.type === 'string') out[field.name] = v === '' ? null : v;
+      else {
+        const number = dialect === 'excel-nl' ? v.replace(',', '.') : v;
+        if (!/^-?\d+(\.\d+)?(e-\d+)?$/.test(number)) problems.push(`${table.name}.${field.name}: ${v}`);
+        out[field.name] = Number(number);
+      }
+    }
+    return out;
+  });
+}
+
+describe('the Excel files of the default data', () => {
+  let tables: Record<string, DownloadTable>;
+  let pkg: ComparisonPackage;
+  beforeAll(async () => {
+    const data = await getSiteData();
+    const ctx = getFactsContext(data);
+    tables = comparisonDownloads(ctx);
+    pkg = comparisonPackage(comparisonDownloads(ctx), {
+      release: data.currentRelease,
+      homepage: 'https://jeugdzorg.example/downloads/',
+      methodPage: 'https://jeugdzorg.example/over/methoden/',
+      indelingYear: data.register.latestYear,
+      datasets: comparisonDatasets(ctx),
+    });
+  }, 120_000);
+
+  const headerOf = (text: string, delimiter: string) => Papa.parse<string[]>(text.replace(/^\ufeff/, '').split('\r\n')[0]!, { delimiter }).data[0]!;
+
+  it('have a unique Dutch label for every column, with its unit where it has one, and the comma files keep the machine names', () => {
+    for (const table of Object.values(tables)) {
+      const header = headerOf(tableCsv(table, 'excel-nl'), ';');
+      expect(header).toEqual(excelHeader(table));
+      expect(header.filter((label, i) => header.indexOf(label) !== i), table.name).toEqual([]);
+      // Dutch words, not machine names: a capital or a Greek letter first, no underscore.
+      expect(header.filter((label) => !/^[A-ZΦφτ]/.test(label) || label.includes('_')), table.name).toEqual([]);
+      expect(headerOf(tableCsv(table, 'rfc4180'), ',')).toEqual(table.columns.map((c) => c.name));
+      const units = new Set(table.records.map((r) => r.eenheid as string));
+      const label = (name: string) => header[table.columns.findIndex((c) => c.name === name)]!;
+      // Counts say "aantal"; figures, margins and limits the units of the figures in the file.
+      expect(label('aantal')).toBe('Teller (aantal)');
+      expect(label('noemer')).toBe('Noemer (aantal)');
+      for (const unit of units) {
+        expect(label('cijfer'), table.name).toContain(unit);
+        expect(label('cijfer_uit_aantallen'), table.name).toContain(unit);
+        if (table.name !== 'veranderingen') expect(label('marge95_onder'), table.name).toMatch(new RegExp(`^Ondergrens 95%-marge \\(.*${unit.replace(/[.%]/g, '\\$&')}`));
+      }
+      for (const column of table.columns) {
+        if (column.type !== 'string' && column.unit === 'cijfer') expect(label(column.name)).toMatch(/\((%|per )/);
+        if (column.type === 'string') expect(label(column.name)).not.toMatch(/\((aantal|%)\)$/);
+      }
+    }
+    // A difference of percentages is in procentpunt, and the two periods of a change are told apart.
+    const change = (name: string) => excelHeader(tables.veranderingen!)[tables.veranderingen!.columns.findIndex((c) => c.name === name)]!;
+    expect(change('verschil95_onder')).toMatch(/^Ondergrens 95%-marge van het verschil \(procentpunt/);
+    expect([change('perioden'), change('eerder_perioden'), change('eerder_aantal')]).toEqual(['Periode', 'Periode een jaar eerder', 'Teller een jaar eerder (aantal)']);
+  });
+
+  it('map both ways in the codebook, and the Excel file read through it is the comma file', () => {
+    for (const table of Object.values(tables)) {
+      const [csv, excel] = pkg.resources.filter((r) => r.path.startsWith(`${table.name}.`) || r.path.startsWith(`${table.name}-`));
+      const csvHeader = headerOf(tableCsv(table, 'rfc4180'), ',');
+      const excelHeaderRead = headerOf(tableCsv(table, 'excel-nl'), ';');
+      expect(csv!.schema.fields.map((f) => ('naamInExcel' in f ? f.naamInExcel : undefined))).toEqual(excelHeaderRead);
+      expect(excel!.schema.fields.map((f) => ('naamInCsv' in f ? f.naamInCsv : undefined))).toEqual(csvHeader);
+      expect(excel!.schema.primaryKey.map((k) => excel!.schema.fields.find((f) => f.name === k)!).map((f) => ('naamInCsv' in f ? f.naamInCsv : ''))).toEqual(csv!.schema.primaryKey);
+      const problems: string[] = [];
+      const fromCsv = readThroughCodebook(table, pkg, 'rfc4180', problems);
+      const fromExcel = readThroughCodebook(table, pkg, 'excel-nl', problems);
+      expect(fromExcel.length, table.name).toBeGreaterThan(1000);
+      expect(fromExcel).toEqual(fromCsv);
+      expect(problems.slice(0, 5)).toEqual([]);
+    }
+  }, 120_000);
 });

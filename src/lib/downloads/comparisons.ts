@@ -4,7 +4,9 @@
  * recent trend (veranderingen), each row with the counts, the intervals, the control limits and the verdict,
  * so that anyone can recompute a verdict from the columns of its row. The rows are read from the same
  * functions the pages use (comparisonsOf, funnelOf, changeOf); nothing is judged here. Each table carries
- * its columns with Dutch titles and descriptions for the codebook (datapackage.json). Pure.
+ * its columns with Dutch titles and descriptions for the codebook (datapackage.json). As with the datasets'
+ * downloads, the comma file has the machine names and the Excel file a unique Dutch label with its unit
+ * ("Ondergrens 95%-marge (% of per 1.000 jongeren)"); the codebook maps the two. Pure.
  */
 import { parsePeriodCode, periodLabel, STATUS_LABEL, type PeriodStatus } from '../data/periods';
 import { exactValue, rateKindOf, rateUnitOf } from '../facts/chance';
@@ -34,17 +36,25 @@ import {
   type Verdict,
 } from '../stats/verdict';
 import type { DatasetMeta, Measure, Release } from '../../schemas/dataset';
-import { DIALECTS, formatCsv, type CsvDialect } from './csv';
+import { CsvLineWriter, csvFileText, DIALECTS, type CsvDialect } from './csv';
 import { dataPackage } from './datapackage';
 
 export type DownloadCell = string | number | null;
 export type DownloadRecord = Record<string, DownloadCell>;
 
+/**
+ * What a column's numbers are counted in, for its label in the Excel file: `aantal` for counts, `cijfer` for
+ * figures, margins and limits in the unit of the row's figure (column eenheid), `verschil` for a difference
+ * of two such figures (procentpunt where the figure is a %).
+ */
+export type ColumnUnit = 'aantal' | 'cijfer' | 'verschil';
+
 export interface DownloadColumn {
   name: string;
   type: 'string' | 'number' | 'integer';
-  /** Dutch, for the codebook and a reader's header. */
+  /** Dutch and unique in its table, without the unit: the codebook's title, and with the unit the Excel header. */
   title: string;
+  unit?: ColumnUnit;
   /** What the column holds, its unit and how it is computed. */
   description: string;
   /** The allowed values of a code column. */
@@ -62,6 +72,8 @@ export interface DownloadTable {
   /** The columns that identify a row. */
   primaryKey: readonly string[];
   records: DownloadRecord[];
+  /** The units of the figures in the table (the values of column eenheid), for the labels of the Excel file. */
+  units?: readonly string[];
 }
 
 /** Decimals of rates, intervals, limits and z-scores in the files: far below any printed decimal, and stable. */
@@ -150,43 +162,44 @@ const REGION_COLUMNS = (prefix = ''): DownloadColumn[] => [
 ];
 
 const MEASURE_COLUMNS: DownloadColumn[] = [
-  col('onderwerp', 'string', 'Onderwerp', 'Vaste code van het kerncijfer (dezelfde bij de demonstratiecijfers en bij een ingelezen CBS-tabel), bijvoorbeeld jongeren-jeugdhulp.', { required: true, enum: KEY_CONCEPTS }),
-  col('dataset', 'string', 'Tabel', 'De tabel van deze site waar het cijfer uit komt; de aantallen van elke periode staan in de download van die tabel (/downloads/<tabel>/).'),
+  col('onderwerp', 'string', 'Onderwerp (code)', 'Vaste code van het kerncijfer (dezelfde bij de demonstratiecijfers en bij een ingelezen CBS-tabel), bijvoorbeeld jongeren-jeugdhulp.', { required: true, enum: KEY_CONCEPTS }),
+  col('dataset', 'string', 'Tabel (code)', 'De tabel van deze site waar het cijfer uit komt; de aantallen van elke periode staan in de download van die tabel (/downloads/<tabel>/).'),
   col('maat_id', 'string', 'Cijfer (code)', 'Kolomnaam van het cijfer in de download van de tabel.'),
   col('maat', 'string', 'Cijfer', 'Naam van het cijfer, zoals in de tabel.'),
   col('eenheid', 'string', 'Eenheid', 'Eenheid van alle cijfers, marges en grenzen in deze regel, zoals de tabel haar noemt: % of per 1.000 jongeren.'),
-  col('noemer_omschrijving', 'string', 'Noemer', 'Waar het cijfer een deel van is (de noemer): bijvoorbeeld jongeren tot 18 jaar.'),
-  col('per', 'integer', 'Per', 'Het cijfer is aantal / noemer × per: 100 voor een percentage, 1000 voor per 1.000.'),
+  col('noemer_omschrijving', 'string', 'Noemer (omschrijving)', 'Waar het cijfer een deel van is (de noemer): bijvoorbeeld jongeren tot 18 jaar.'),
+  col('per', 'integer', 'Cijfer per', 'Het cijfer is aantal / noemer × per: 100 voor een percentage, 1000 voor per 1.000.'),
   col('soort_cijfer', 'string', 'Soort cijfer', 'aandeel: een deel van de personen in de noemer (iedere jongere telt één keer; Wilson-marge, binomiaal); telling: gebeurtenissen per inwoners, zoals trajecten per 1.000 jongeren (Byar-marge, Poisson). Alleen aandelen worden met andere regio’s vergeleken.', {
     enum: Object.values(RATE_KIND_CODE),
   }),
-  col('decimalen', 'integer', 'Decimalen', 'Het aantal decimalen waarmee het cijfer gepubliceerd wordt; een oordeel volgt de op zoveel decimalen afgeronde cijfers.'),
-  col('afronding', 'integer', 'Afronding', `Het CBS rondt de aantallen af op veelvouden hiervan (${COUNT_ROUNDING}); 1 bij niet-afgeronde aantallen.`),
+  col('decimalen', 'integer', 'Aantal decimalen', 'Het aantal decimalen waarmee het cijfer gepubliceerd wordt; een oordeel volgt de op zoveel decimalen afgeronde cijfers.'),
+  col('afronding', 'integer', 'Aantallen afgerond op veelvouden van', `Het CBS rondt de aantallen af op veelvouden hiervan (${COUNT_ROUNDING}); 1 bij niet-afgeronde aantallen.`),
 ];
 
-const PERIOD_COLUMNS = (prefix = '', what = 'De periode van het cijfer'): DownloadColumn[] => [
-  col(`${prefix}perioden_code`, 'string', 'Periodecode', `${what}: CBS-periodecode, bijvoorbeeld 2024HJ01 (1e halfjaar 2024).`, prefix ? {} : { required: true }),
-  col(`${prefix}perioden`, 'string', 'Periode', `${what}, in woorden.`),
-  col(`${prefix}status`, 'string', 'Status van de periode', 'voorlopig, nader voorlopig of definitief.', { enum: Object.values(STATUS_LABEL) }),
+/** `after` sets the titles of a second set of the same columns apart (" een jaar eerder"). */
+const PERIOD_COLUMNS = (prefix = '', what = 'De periode van het cijfer', after = ''): DownloadColumn[] => [
+  col(`${prefix}perioden_code`, 'string', `Periodecode${after}`, `${what}: CBS-periodecode, bijvoorbeeld 2024HJ01 (1e halfjaar 2024).`, prefix ? {} : { required: true }),
+  col(`${prefix}perioden`, 'string', `Periode${after}`, `${what}, in woorden.`),
+  col(`${prefix}status`, 'string', `Status van de periode${after}`, 'voorlopig, nader voorlopig of definitief.', { enum: Object.values(STATUS_LABEL) }),
 ];
 
-const RATE_COLUMNS = (prefix = '', whose = 'de regio'): DownloadColumn[] => [
-  col(`${prefix}aantal`, 'integer', 'Aantal', `Het gepubliceerde aantal (de teller) van ${whose}, afgerond op veelvouden van afronding. Leeg als het afgeschermd of onbekend is (CBS-teken . of x): een teken staat nooit als getal in dit bestand.`),
-  col(`${prefix}noemer`, 'integer', 'Noemer', `De noemer van ${whose}: het aantal inwoners in de groep van noemer_omschrijving. Niet afgerond.`),
-  col(`${prefix}cijfer`, 'number', 'Gepubliceerd cijfer', `Het cijfer van ${whose} zoals gepubliceerd en op de pagina getoond (afgerond op decimalen), in eenheid.`),
-  col(`${prefix}cijfer_uit_aantallen`, 'number', 'Cijfer uit de aantallen', `aantal / noemer × per van ${whose}, niet afgerond (${DECIMALS} decimalen). Hiermee wordt gerekend.`),
+const RATE_COLUMNS = (prefix = '', whose = 'de regio', after = ''): DownloadColumn[] => [
+  col(`${prefix}aantal`, 'integer', `Teller${after}`, `Het gepubliceerde aantal (de teller) van ${whose}, afgerond op veelvouden van afronding. Leeg als het afgeschermd of onbekend is (CBS-teken . of x): een teken staat nooit als getal in dit bestand.`, { unit: 'aantal' }),
+  col(`${prefix}noemer`, 'integer', `Noemer${after}`, `De noemer van ${whose}: het aantal inwoners in de groep van noemer_omschrijving. Niet afgerond.`, { unit: 'aantal' }),
+  col(`${prefix}cijfer`, 'number', `Gepubliceerd cijfer${after}`, `Het cijfer van ${whose} zoals gepubliceerd en op de pagina getoond (afgerond op decimalen), in eenheid.`, { unit: 'cijfer' }),
+  col(`${prefix}cijfer_uit_aantallen`, 'number', `Cijfer uit de aantallen${after}`, `aantal / noemer × per van ${whose}, niet afgerond (${DECIMALS} decimalen). Hiermee wordt gerekend.`, { unit: 'cijfer' }),
 ];
 
-const INTERVAL_COLUMNS = (prefix = '', whose = 'het cijfer'): DownloadColumn[] => [
-  col(`${prefix}marge95_onder`, 'number', '95%-marge: ondergrens', `Ondergrens van de 95%-marge van ${whose}, in eenheid. ${METHOD_TEXT.interval}`),
-  col(`${prefix}marge95_boven`, 'number', '95%-marge: bovengrens', `Bovengrens van de 95%-marge van ${whose}, in eenheid (zie marge95_onder).`),
+const INTERVAL_COLUMNS = (prefix = '', whose = 'het cijfer', after = ''): DownloadColumn[] => [
+  col(`${prefix}marge95_onder`, 'number', `Ondergrens 95%-marge${after}`, `Ondergrens van de 95%-marge van ${whose}, in eenheid. ${METHOD_TEXT.interval}`, { unit: 'cijfer' }),
+  col(`${prefix}marge95_boven`, 'number', `Bovengrens 95%-marge${after}`, `Bovengrens van de 95%-marge van ${whose}, in eenheid (zie marge95_onder).`, { unit: 'cijfer' }),
 ];
 
 const LIMIT_COLUMNS = (around: string): DownloadColumn[] => [
-  col('grens95_onder', 'number', '95%-grens: onder', `Onderste 95%-controlegrens rond ${around} bij de noemer van de regio. ${METHOD_TEXT.limits}`),
-  col('grens95_boven', 'number', '95%-grens: boven', `Bovenste 95%-controlegrens rond ${around} (zie grens95_onder).`),
-  col('grens998_onder', 'number', '99,8%-grens: onder', `Onderste 99,8%-controlegrens rond ${around} (zie grens95_onder).`),
-  col('grens998_boven', 'number', '99,8%-grens: boven', `Bovenste 99,8%-controlegrens rond ${around} (zie grens95_onder).`),
+  col('grens95_onder', 'number', 'Onderste 95%-controlegrens', `Onderste 95%-controlegrens rond ${around} bij de noemer van de regio. ${METHOD_TEXT.limits}`, { unit: 'cijfer' }),
+  col('grens95_boven', 'number', 'Bovenste 95%-controlegrens', `Bovenste 95%-controlegrens rond ${around} (zie grens95_onder).`, { unit: 'cijfer' }),
+  col('grens998_onder', 'number', 'Onderste 99,8%-controlegrens', `Onderste 99,8%-controlegrens rond ${around} (zie grens95_onder).`, { unit: 'cijfer' }),
+  col('grens998_boven', 'number', 'Bovenste 99,8%-controlegrens', `Bovenste 99,8%-controlegrens rond ${around} (zie grens95_onder).`, { unit: 'cijfer' }),
 ];
 
 const VERDICT_COLUMNS = (prefix: string, how: string): DownloadColumn[] => [
@@ -340,11 +353,11 @@ export const COMPARISON_COLUMNS: readonly DownloadColumn[] = [
   col('referentie_code', 'string', 'Vergeleken met (code)', 'Regiocode van de referentie; leeg bij gelijksoortige gemeenten.'),
   col('referentie', 'string', 'Vergeleken met', 'Naam van de referentie.'),
   col('referentie_toelichting', 'string', 'Toelichting op de referentie', 'Bij gelijksoortige gemeenten: welke gemeenten, en hoeveel er zonder cijfer niet meetellen.'),
-  col('referentie_aantal', 'integer', 'Aantal van de referentie', 'Het aantal (de teller) van de referentie; bij gelijksoortige gemeenten de som van hun aantallen.'),
-  col('referentie_noemer', 'integer', 'Noemer van de referentie', 'De noemer (het aantal jongeren) van de referentie; bij gelijksoortige gemeenten de som van hun noemers. referentie_cijfer_uit_aantallen = referentie_aantal / referentie_noemer × per.'),
-  col('referentie_cijfer', 'number', 'Gepubliceerd cijfer van de referentie', 'Het cijfer van de referentie zoals gepubliceerd en getoond, in eenheid.'),
-  col('referentie_cijfer_uit_aantallen', 'number', 'Referentiecijfer uit de aantallen', `Het cijfer van de referentie uit de aantallen (${DECIMALS} decimalen), in eenheid: de middellijn θ × per van de grenzen. Waar de referentie geen aantallen heeft, het gepubliceerde cijfer (daarmee is dan ook gerekend).`),
-  ...INTERVAL_COLUMNS('referentie_', 'het cijfer van de referentie'),
+  col('referentie_aantal', 'integer', 'Teller van de referentie', 'Het aantal (de teller) van de referentie; bij gelijksoortige gemeenten de som van hun aantallen.', { unit: 'aantal' }),
+  col('referentie_noemer', 'integer', 'Noemer van de referentie', 'De noemer (het aantal jongeren) van de referentie; bij gelijksoortige gemeenten de som van hun noemers. referentie_cijfer_uit_aantallen = referentie_aantal / referentie_noemer × per.', { unit: 'aantal' }),
+  col('referentie_cijfer', 'number', 'Gepubliceerd cijfer van de referentie', 'Het cijfer van de referentie zoals gepubliceerd en getoond, in eenheid.', { unit: 'cijfer' }),
+  col('referentie_cijfer_uit_aantallen', 'number', 'Cijfer van de referentie uit de aantallen', `Het cijfer van de referentie uit de aantallen (${DECIMALS} decimalen), in eenheid: de middellijn θ × per van de grenzen. Waar de referentie geen aantallen heeft, het gepubliceerde cijfer (daarmee is dan ook gerekend).`, { unit: 'cijfer' }),
+  ...INTERVAL_COLUMNS('referentie_', 'het cijfer van de referentie', ' van de referentie'),
   col('tau2', 'number', 'τ² (spreiding tussen regio’s)', `De τ² waarmee de grenzen verbreed zijn: die van de trechter van alle regio's van dezelfde soort als deze regio in deze periode, rond Nederland (dezelfde waarde als in trechters.csv). ${METHOD_TEXT.tau2}`),
   ...LIMIT_COLUMNS('referentie_cijfer_uit_aantallen'),
   ...VERDICT_COLUMNS('', METHOD_TEXT.verdict),
@@ -353,6 +366,7 @@ export const COMPARISON_COLUMNS: readonly DownloadColumn[] = [
 /** Every comparison statement the fact pages make, in the latest period of each compared key figure. */
 export function comparisonTable(context: FactsContext): DownloadTable {
   const records: DownloadRecord[] = [];
+  const units = new Set<string>();
   for (const region of regionsInOrder(context, false)) {
     for (const c of comparisonsOf(context, region, keyFiguresOf(context, region))) {
       const info = conceptInfo(context, c.concept)!;
@@ -379,6 +393,7 @@ export function comparisonTable(context: FactsContext): DownloadTable {
         r.tau2 = tau2;
         putLimits(r, ref.limits);
         putVerdict(r, ref.judgement);
+        units.add(measure.eenheid);
         records.push(r);
       }
     }
@@ -391,6 +406,7 @@ export function comparisonTable(context: FactsContext): DownloadTable {
     columns: COMPARISON_COLUMNS,
     primaryKey: ['regio_code', 'onderwerp', 'referentie_soort'],
     records,
+    units: [...units],
   };
 }
 
@@ -400,15 +416,15 @@ export function comparisonTable(context: FactsContext): DownloadTable {
 export const FUNNEL_COLUMNS: readonly DownloadColumn[] = [
   ...MEASURE_COLUMNS,
   ...PERIOD_COLUMNS(),
-  col('trechter', 'string', 'Trechter van', "gemeente: alle gemeenten (nieuwste indeling); provincie: de provincies; jeugdregio: de jeugdregio's. De spreiding (φ, τ²) is per trechter geschat.", { required: true, enum: FUNNEL_KINDS }),
+  col('trechter', 'string', 'Trechter (soort regio)', "gemeente: alle gemeenten (nieuwste indeling); provincie: de provincies; jeugdregio: de jeugdregio's. De spreiding (φ, τ²) is per trechter geschat.", { required: true, enum: FUNNEL_KINDS }),
   ...REGION_COLUMNS().map((c) => (c.name === 'regiosoort' ? undefined : c)).filter((c) => c !== undefined),
   ...RATE_COLUMNS(),
   ...INTERVAL_COLUMNS(),
-  col('nederland_aantal', 'integer', 'Aantal in Nederland', 'Het aantal van Nederland in deze periode.'),
-  col('nederland_noemer', 'integer', 'Noemer van Nederland', 'De noemer van Nederland in deze periode.'),
-  col('nederland_cijfer', 'number', 'Gepubliceerd cijfer van Nederland', 'Het cijfer van Nederland zoals gepubliceerd, in eenheid.'),
-  col('nederland_cijfer_uit_aantallen', 'number', 'Cijfer van Nederland uit de aantallen', `nederland_aantal / nederland_noemer × per (${DECIMALS} decimalen): de middellijn θ × per van de trechter.`),
-  col('trechter_regios', 'integer', "Regio's in de schatting", "Het aantal regio's met aantallen waarop φ en τ² rusten (k)."),
+  col('nederland_aantal', 'integer', 'Teller van Nederland', 'Het aantal van Nederland in deze periode.', { unit: 'aantal' }),
+  col('nederland_noemer', 'integer', 'Noemer van Nederland', 'De noemer van Nederland in deze periode.', { unit: 'aantal' }),
+  col('nederland_cijfer', 'number', 'Gepubliceerd cijfer van Nederland', 'Het cijfer van Nederland zoals gepubliceerd, in eenheid.', { unit: 'cijfer' }),
+  col('nederland_cijfer_uit_aantallen', 'number', 'Cijfer van Nederland uit de aantallen', `nederland_aantal / nederland_noemer × per (${DECIMALS} decimalen): de middellijn θ × per van de trechter.`, { unit: 'cijfer' }),
+  col('trechter_regios', 'integer', "Regio's in de schatting", "Het aantal regio's met aantallen waarop φ en τ² rusten (k).", { unit: 'aantal' }),
   col('phi', 'number', 'φ (spreidingsverhouding)', `φ: 1 als toeval de verschillen tussen de regio's verklaart, groter als ze meer verschillen. ${SIGNIFICANT} significante cijfers. Zie tau2.`),
   col('tau2', 'number', 'τ² (spreiding tussen regio’s)', METHOD_TEXT.tau2),
   ...LIMIT_COLUMNS('nederland_cijfer_uit_aantallen'),
@@ -418,6 +434,7 @@ export const FUNNEL_COLUMNS: readonly DownloadColumn[] = [
 /** Every funnel of every period: each region of each kind against Nederland, with the funnel's spread. */
 export function funnelTable(context: FactsContext): DownloadTable {
   const records: DownloadRecord[] = [];
+  const units = new Set<string>();
   for (const concept of comparedConcepts(context)) {
     const info = conceptInfo(context, concept)!;
     const measure = measureCells(info);
@@ -431,6 +448,7 @@ export function funnelTable(context: FactsContext): DownloadTable {
         const phi = significant(overdispersion.phi);
         const tau2 = significant(overdispersion.tau2);
         for (const region of funnel.regions) {
+        if (funnel.regions.length > 0) units.add(measure.eenheid);
           const r: DownloadRecord = {};
           putMeasure(r, measure);
           putPeriod(r, period);
@@ -461,6 +479,7 @@ export function funnelTable(context: FactsContext): DownloadTable {
     columns: FUNNEL_COLUMNS,
     primaryKey: ['onderwerp', 'perioden_code', 'trechter', 'regio_code'],
     records,
+    units: [...units],
   };
 }
 
@@ -472,22 +491,22 @@ export const CHANGE_COLUMNS: readonly DownloadColumn[] = [
   ...MEASURE_COLUMNS,
   ...PERIOD_COLUMNS('', 'De laatste periode'),
   ...RATE_COLUMNS(),
-  ...PERIOD_COLUMNS('eerder_', 'Dezelfde periode een jaar eerder'),
-  ...RATE_COLUMNS('eerder_', 'de regio een jaar eerder'),
-  col('verschil_uit_aantallen', 'number', 'Verschil uit de aantallen', `cijfer_uit_aantallen − eerder_cijfer_uit_aantallen, in eenheid (procentpunt bij %).`),
-  col('verschil95_onder', 'number', '95%-marge van het verschil: onder', METHOD_TEXT.change),
-  col('verschil95_boven', 'number', '95%-marge van het verschil: boven', 'Zie verschil95_onder.'),
-  col('verschil998_onder', 'number', '99,8%-marge van het verschil: onder', 'Zie verschil95_onder; z = 3,090232.'),
-  col('verschil998_boven', 'number', '99,8%-marge van het verschil: boven', 'Zie verschil95_onder; z = 3,090232.'),
+  ...PERIOD_COLUMNS('eerder_', 'Dezelfde periode een jaar eerder', ' een jaar eerder'),
+  ...RATE_COLUMNS('eerder_', 'de regio een jaar eerder', ' een jaar eerder'),
+  col('verschil_uit_aantallen', 'number', 'Verschil uit de aantallen', `cijfer_uit_aantallen − eerder_cijfer_uit_aantallen, in eenheid (procentpunt bij %).`, { unit: 'verschil' }),
+  col('verschil95_onder', 'number', 'Ondergrens 95%-marge van het verschil', METHOD_TEXT.change, { unit: 'verschil' }),
+  col('verschil95_boven', 'number', 'Bovengrens 95%-marge van het verschil', 'Zie verschil95_onder.', { unit: 'verschil' }),
+  col('verschil998_onder', 'number', 'Ondergrens 99,8%-marge van het verschil', `Zie verschil95_onder; z = ${fmt(Z998)}.`, { unit: 'verschil' }),
+  col('verschil998_boven', 'number', 'Bovengrens 99,8%-marge van het verschil', `Zie verschil95_onder; z = ${fmt(Z998)}.`, { unit: 'verschil' }),
   ...VERDICT_COLUMNS('', METHOD_TEXT.changeVerdict),
-  col('trend_perioden', 'integer', 'Perioden van de trend', `Hoeveel perioden de recente trend beslaat: de laatste ${RECENT_PERIODS} sinds een eventuele trendbreuk, tot en met perioden_code.`),
-  col('trend_eerste_periode_code', 'string', 'Eerste periode van de trend', 'CBS-periodecode van de eerste periode van de recente trend.'),
-  col('trend_laatste_periode_code', 'string', 'Laatste periode van de trend', 'CBS-periodecode van de laatste periode van de recente trend (gelijk aan perioden_code).'),
-  col('trend_eerste_cijfer', 'number', 'Gepubliceerd cijfer aan het begin van de trend', 'Het gepubliceerde cijfer in trend_eerste_periode_code; de richting moet kloppen met dit cijfer en cijfer.'),
-  col('trend_aantallen', 'string', 'Aantallen van de trend', 'De gepubliceerde aantallen van de perioden van de trend, oudste eerst, gescheiden door een spatie; een punt (.) waar het aantal afgeschermd of onbekend is.'),
-  col('trend_noemers', 'string', 'Noemers van de trend', 'De noemers van dezelfde perioden, gescheiden door een spatie; een punt (.) waar de noemer ontbreekt.'),
-  col('trend_z', 'number', 'z van de trend', `${METHOD_TEXT.trend} Op de gepubliceerde aantallen; leeg zonder aantallen, bij minder dan 3 perioden of zonder spreiding.`),
-  col('trend_z_getoetst', 'number', 'z van de trend, getoetst', `De z waarop het oordeel rust: zoals trend_z, nadat elk aantal met de helft van de afronding (${HALF}) tegen de trend in is verschoven (na het met de noemers gewogen midden van de perioden omlaag, ervoor omhoog, bij een dalende trend andersom; niet onder 0), zodat de afronding de richting niet beslist.`),
+  col('trend_perioden', 'integer', 'Perioden van de trend', `Hoeveel perioden de recente trend beslaat: de laatste ${RECENT_PERIODS} sinds een eventuele trendbreuk, tot en met perioden_code.`, { unit: 'aantal' }),
+  col('trend_eerste_periode_code', 'string', 'Eerste periode van de trend (code)', 'CBS-periodecode van de eerste periode van de recente trend.'),
+  col('trend_laatste_periode_code', 'string', 'Laatste periode van de trend (code)', 'CBS-periodecode van de laatste periode van de recente trend (gelijk aan perioden_code).'),
+  col('trend_eerste_cijfer', 'number', 'Gepubliceerd cijfer aan het begin van de trend', 'Het gepubliceerde cijfer in trend_eerste_periode_code; de richting moet kloppen met dit cijfer en cijfer.', { unit: 'cijfer' }),
+  col('trend_aantallen', 'string', 'Tellers van de trend, oudste eerst', 'De gepubliceerde aantallen van de perioden van de trend, oudste eerst, gescheiden door een spatie; een punt (.) waar het aantal afgeschermd of onbekend is.'),
+  col('trend_noemers', 'string', 'Noemers van de trend, oudste eerst', 'De noemers van dezelfde perioden, gescheiden door een spatie; een punt (.) waar de noemer ontbreekt.'),
+  col('trend_z', 'number', 'Z-score van de trend', `${METHOD_TEXT.trend} Op de gepubliceerde aantallen; leeg zonder aantallen, bij minder dan 3 perioden of zonder spreiding.`),
+  col('trend_z_getoetst', 'number', 'Z-score van de trend, getoetst', `De z waarop het oordeel rust: zoals trend_z, nadat elk aantal met de helft van de afronding (${HALF}) tegen de trend in is verschoven (na het met de noemers gewogen midden van de perioden omlaag, ervoor omhoog, bij een dalende trend andersom; niet onder 0), zodat de afronding de richting niet beslist.`),
   col('trend_richting', 'string', 'Richting (code)', `stijgend als trend_z_getoetst > ${fmt(Z998)} (99,8%) en trend_z positief is, dalend als trend_z_getoetst < −${fmt(Z998)} en trend_z negatief is, en het laatste gepubliceerde cijfer (cijfer) ook hoger respectievelijk lager is dan trend_eerste_cijfer (afgerond op decimalen); anders geen-duidelijke-richting. De strenge grens omdat opeenvolgende halfjaren grotendeels dezelfde jongeren tellen. Leeg zonder oordeel (zie trend_reden).`, {
     enum: DIRECTIONS,
   }),
@@ -518,6 +537,7 @@ function putTrend(r: DownloadRecord, facts: ChangeFacts, unit: RateUnit): void {
 /** Every change statement of the fact pages: each current region and each key figure with a rate. */
 export function changeTable(context: FactsContext): DownloadTable {
   const records: DownloadRecord[] = [];
+  const units = new Set<string>();
   for (const region of regionsInOrder(context, true)) {
     for (const concept of KEY_CONCEPTS) {
       const facts = changeOf(context, region, concept);
@@ -550,6 +570,7 @@ export function changeTable(context: FactsContext): DownloadTable {
       r.verschil998_boven = fixed(strict?.upper);
       putVerdict(r, change);
       putTrend(r, facts, info.unit);
+      units.add(r.eenheid as string);
       records.push(r);
     }
   }
@@ -561,6 +582,7 @@ export function changeTable(context: FactsContext): DownloadTable {
     columns: CHANGE_COLUMNS,
     primaryKey: ['regio_code', 'onderwerp'],
     records,
+    units: [...units],
   };
 }
 
@@ -594,13 +616,34 @@ export function comparisonFiles(): Array<{ file: string; table?: ComparisonTable
   ];
 }
 
-/** A table as CSV in one dialect (csv.ts). */
+/**
+ * The unit a column's label gives: "aantal", or the units of the table's figures ("% of per 1.000 jongeren":
+ * each row says which in column eenheid), for a difference "procentpunt" where the figure is a %.
+ */
+export function columnUnitText(unit: ColumnUnit, units: readonly string[]): string {
+  if (unit === 'aantal') return 'aantal';
+  const shown = unit === 'verschil' ? units.map((u) => (u === '%' ? 'procentpunt' : u)) : units;
+  return shown.length > 0 ? [...new Set(shown)].join(' of ') : 'zie kolom Eenheid';
+}
+
+/** The header of a table's Excel file: each column's Dutch title with its unit, as StatLine's CSV has them. */
+export function excelHeader(table: DownloadTable): string[] {
+  return table.columns.map((c) => (c.unit ? `${c.title} (${columnUnitText(c.unit, table.units ?? [])})` : c.title));
+}
+
+/** A table as CSV in one dialect (csv.ts): machine names in the comma file's header, {@link excelHeader} in Excel's. */
 export function tableCsv(table: DownloadTable, dialect: CsvDialect): string {
-  return formatCsv(
-    table.columns.map((c) => c.name),
-    table.records,
-    dialect,
-  );
+  const names = table.columns.map((c) => c.name);
+  const writer = new CsvLineWriter(dialect);
+  const lines = new Array<string>(table.records.length);
+  // One array for the cells of every row: the writer does not keep it (trechters has tens of thousands of rows).
+  const cells = new Array<DownloadCell>(names.length);
+  for (let i = 0; i < lines.length; i++) {
+    const record = table.records[i]!;
+    for (let j = 0; j < names.length; j++) cells[j] = record[names[j]!] ?? null;
+    lines[i] = writer.line(cells);
+  }
+  return csvFileText(writer.line(dialect === 'excel-nl' ? excelHeader(table) : names), lines, dialect);
 }
 
 /** A table's CSV text, made once per context and dialect (the /downloads/ page gives its size, the build writes it). */
@@ -620,19 +663,26 @@ export interface ComparisonPackageContext {
   datasets: readonly DatasetMeta[];
 }
 
-/** The Table Schema of one file. */
+/**
+ * The Table Schema of one file. Its fields are named as the file's header names them, and each gives the
+ * column's name in the other dialect (naamInExcel, naamInCsv), as the datasets' codebooks do (datapackage.ts).
+ */
 export function comparisonSchema(table: DownloadTable, dialect: CsvDialect) {
+  const excel = dialect === 'excel-nl';
+  const labels = excelHeader(table);
+  const label = new Map(table.columns.map((c, i) => [c.name, labels[i]!]));
   return {
-    fields: table.columns.map((c) => ({
-      name: c.name,
+    fields: table.columns.map((c, i) => ({
+      ...(excel ? { name: labels[i]!, naamInCsv: c.name } : { name: c.name, naamInExcel: labels[i]! }),
       type: c.type,
       title: c.title,
       description: c.description,
+      ...(c.unit ? { unit: columnUnitText(c.unit, table.units ?? []) } : {}),
       ...(c.required || c.enum ? { constraints: { ...(c.required ? { required: true } : {}), ...(c.enum ? { enum: [...c.enum] } : {}) } } : {}),
-      ...(c.type === 'number' && dialect === 'excel-nl' ? { decimalChar: ',' } : {}),
+      ...(c.type === 'number' && excel ? { decimalChar: ',' } : {}),
     })),
     missingValues: [''],
-    primaryKey: [...table.primaryKey],
+    primaryKey: table.primaryKey.map((name) => (excel ? label.get(name)! : name)),
   };
 }
 
@@ -646,7 +696,8 @@ export function comparisonPackage(tables: Record<ComparisonTableName, DownloadTa
         'De cijfers achter elk oordeel op de site (“hoger”, “duidelijk lager”, “niet duidelijk anders”): de aantallen, de 95%-marges, de controlegrenzen van de trechterdiagrammen en de oordelen, zodat iedereen ze kan narekenen. ' +
         'Marges: Wilson (aandelen) en Byar (tellingen), met voor de afronding op vijftallen het laagste en hoogste aantal dat een afgerond aantal kan zijn. Vergelijkingen: controlegrenzen met overdispersie volgens Spiegelhalter, met gewinsoriseerde z-scores zoals FunnelPlotR. ' +
         `Veranderingen: de marge van het verschil volgens MOVER-D/Newcombe; recente trend: chi-kwadraattoets voor trend bij 99,8%. Uitleg in woorden: ${context.methodPage}. ` +
-        `Getallen met een punt als decimaalteken (Excel-versie: komma), berekende getallen met ${DECIMALS} decimalen, φ en τ² met ${SIGNIFICANT} significante cijfers.`,
+        `Getallen met een punt als decimaalteken (Excel-versie: komma), berekende getallen met ${DECIMALS} decimalen, φ en τ² met ${SIGNIFICANT} significante cijfers. ` +
+        'De CSV heeft kolomnamen voor programma’s (marge95_onder), de Excel-versie Nederlandse kolomnamen met de eenheid (“Ondergrens 95%-marge (%)”); bij elke kolom staat de naam in het andere bestand (naamInExcel, naamInCsv). De beschrijvingen noemen kolommen bij hun naam in de CSV.',
       release: context.release,
       homepage: context.homepage,
       indeling: `gemeenten op de gemeentelijke indeling van ${context.indelingYear}; eerdere perioden omgerekend`,
