@@ -1,6 +1,7 @@
 /**
  * All revised figures of a release against the one before it, as CSV (both dialects): one line per cell
- * with its old and new value and symbol. The release page shows only the largest; this file has them all.
+ * with its old and new value and symbol. The release page shows only the largest; this file has them all,
+ * and lists its columns (REVISION_FIELDS).
  */
 import { parsePeriodCode, periodLabel } from '../data/periods';
 import { formatCsvRows, type CsvDialect } from '../downloads/csv';
@@ -13,8 +14,39 @@ export const REVISION_COLUMNS = [
   'maat_code', 'maat', 'eenheid', 'oude_waarde', 'oud_teken', 'nieuwe_waarde', 'nieuw_teken', 'verschil', 'verschil_procent',
 ] as const;
 
+export type RevisionColumn = (typeof REVISION_COLUMNS)[number];
+
+/**
+ * Every column of the file: its name in the comma file, its Dutch label in the Excel file (unique, with the
+ * unit where it has one, as the datasets' Excel files have them), and what it holds, for the release page.
+ * A value's unit differs per line (aantal, %, per 1.000 jongeren): its label points to column Eenheid.
+ */
+export const REVISION_FIELDS: ReadonlyArray<{ name: RevisionColumn; label: string; description: string }> = [
+  { name: 'tabel_code', label: 'Tabel (code)', description: 'de tabel op deze site (/tabellen/<code>/)' },
+  { name: 'tabel', label: 'Tabel', description: 'de titel van de tabel' },
+  { name: 'regio_code', label: 'Regiocode', description: 'CBS-code van de regio: NL01, PVnn, JZnn, GMnnnn, WKnnnnnn' },
+  { name: 'regio', label: 'Regio', description: 'de naam van de regio' },
+  { name: 'perioden_code', label: 'Periodecode', description: 'CBS-periodecode, bijvoorbeeld 2025HJ01' },
+  { name: 'perioden', label: 'Periode', description: 'de periode in woorden' },
+  { name: 'categorie_codes', label: 'Categorieën (codes)', description: 'de categorie van elke indeling als code, zoals leeftijd=T001;geslacht=T001038' },
+  { name: 'categorie', label: 'Categorieën', description: 'dezelfde categorieën in woorden' },
+  { name: 'maat_code', label: 'Onderwerp (code)', description: 'de kolomnaam van het cijfer in de download van de tabel' },
+  { name: 'maat', label: 'Onderwerp', description: 'de naam van het cijfer' },
+  { name: 'eenheid', label: 'Eenheid', description: 'de eenheid van de waarden en het verschil, zoals de tabel haar noemt: aantal, % of per 1.000 jongeren' },
+  { name: 'oude_waarde', label: 'Oude waarde (zie kolom Eenheid)', description: 'het cijfer in de vorige publicatie; leeg met een teken als er geen cijfer was' },
+  { name: 'oud_teken', label: 'Oude waarde: teken', description: 'het CBS-teken van de oude waarde (verklaring van tekens); leeg bij een gewoon cijfer' },
+  { name: 'nieuwe_waarde', label: 'Nieuwe waarde (zie kolom Eenheid)', description: 'het cijfer in deze publicatie' },
+  { name: 'nieuw_teken', label: 'Nieuwe waarde: teken', description: 'het CBS-teken van de nieuwe waarde' },
+  { name: 'verschil', label: 'Verschil, nieuw min oud (zie kolom Eenheid)', description: 'nieuwe waarde min oude waarde, in de eenheid (procentpunt bij %); leeg als een van beide ontbreekt' },
+  { name: 'verschil_procent', label: 'Verschil (% van de oude waarde)', description: 'het verschil als percentage van de oude waarde, op 2 decimalen; leeg als de oude waarde 0 is of ontbreekt' },
+];
+
+/** The header of the Excel file, in the order of REVISION_COLUMNS. */
+export const REVISION_LABELS: readonly string[] = REVISION_COLUMNS.map((name) => REVISION_FIELDS.find((f) => f.name === name)!.label);
+
+/** The comma file has the machine names (REVISION_COLUMNS), the Excel file the Dutch labels (REVISION_LABELS). */
 export function revisionsCsv(store: ReleaseStore, register: RegionRegister, releaseId: string, dialect: CsvDialect): string {
-  return formatCsvRows(REVISION_COLUMNS, revisionRows(store, register, releaseId), dialect);
+  return formatCsvRows(dialect === 'excel-nl' ? REVISION_LABELS : REVISION_COLUMNS, revisionRows(store, register, releaseId), dialect);
 }
 
 type RevisionRow = Array<string | number | null>;
