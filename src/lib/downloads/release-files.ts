@@ -1,7 +1,7 @@
 /**
  * The files of one release as it was published (each period on its own indeling, with the statuses of
- * then), for the release's zip: per dataset CSV, CSV for Excel and JSON, one datapackage.json and a
- * LEESMIJ.txt. Pure; src/node/site-downloads.ts zips them.
+ * then), for the release's zip: per dataset CSV and CSV for Excel, one datapackage.json and a LEESMIJ.txt.
+ * Pure; src/node/site-downloads.ts zips them.
  */
 import type { Release } from '../../schemas/dataset';
 import { SYMBOL_LEGEND } from '../data/symbols';
@@ -9,7 +9,7 @@ import { formatDate } from '../format/number';
 import type { RegionRegister } from '../regions/register';
 import { releaseContents, isCurrentRelease, nextRelease, type DatasetVersion, type ReleaseStore } from '../releases/versions';
 import { dataPackage } from './datapackage';
-import { bytesToText, DATAPACKAGE, DOWNLOAD_FORMATS, datasetFileName, indelingText, registerLabel, renderedFileBytes, renderTableLines, FORMAT_LABEL, type DownloadFormat } from './files';
+import { bytesToText, DATAPACKAGE, datasetFileName, indelingText, registerLabel, renderedFileBytes, renderTableLines, FORMAT_LABEL, type DownloadFormat } from './files';
 
 export interface ReleaseFile {
   name: string;
@@ -22,12 +22,19 @@ export interface ReleaseFileBytes {
   parts: Uint8Array[];
 }
 
+/**
+ * The formats in a release's zip: the two CSV files that its datapackage.json describes. JSON is left out: it
+ * was a third copy of every figure (54 of a zip's 148 MB before compression, and a third of the build's
+ * compression time), undocumented in the package; the current figures are also at /downloads/<tabel>/ as JSON.
+ */
+export const RELEASE_FORMATS: readonly DownloadFormat[] = ['csv', 'excel'];
+
 export function releaseFolderName(releaseId: string): string {
   return `jeugdzorg-in-cijfers-${releaseId}`;
 }
 
 /**
- * The files one by one, each dataset's three rendered when they are asked for, so a zip can compress them
+ * The files one by one, each dataset's files rendered when they are asked for, so a zip can compress them
  * while only one dataset's lines are held. (The build makes the same entries through siteDownloadFiles,
  * which interleaves them with the other downloads of each dataset.)
  */
@@ -44,12 +51,12 @@ export function releaseReadme(store: ReleaseStore, release: Release, site: URL |
   return { name: `${releaseFolderName(release.id)}/LEESMIJ.txt`, data: readme(store, release, titles, site) };
 }
 
-/** One dataset of a release in the three formats, as that release published it. */
+/** One dataset of a release in the zip's formats, as that release published it. */
 export function releaseDatasetFiles(register: RegionRegister, release: Release, version: DatasetVersion): ReleaseFile[] {
-  return DOWNLOAD_FORMATS.map((format) => releaseDatasetFile(register, release, version, format));
+  return RELEASE_FORMATS.map((format) => releaseDatasetFile(register, release, version, format));
 }
 
-/** One dataset of a release in one format (the lines are made once for the three, see renderTableLines). */
+/** One dataset of a release in one format (the lines are made once for all formats, see renderTableLines). */
 export function releaseDatasetFile(register: RegionRegister, release: Release, version: DatasetVersion, format: DownloadFormat): ReleaseFile {
   const { name, parts } = releaseDatasetFileBytes(register, release, version, format);
   return { name, data: bytesToText(parts) };
@@ -77,7 +84,7 @@ export function releasePackage(release: Release, versions: readonly DatasetVersi
       datasets: versions.map((v) => v.meta),
     },
     versions.flatMap((v) =>
-      (['csv', 'excel'] as const).map((format) => ({
+      (RELEASE_FORMATS as ReadonlyArray<'csv' | 'excel'>).map((format) => ({
         meta: v.meta,
         name: `${v.meta.id}${format === 'excel' ? '-excel' : ''}`,
         path: datasetFileName(v.meta.id, format),
@@ -104,8 +111,8 @@ function readme(store: ReleaseStore, release: Release, titles: string[], site: U
     'Tabellen:',
     ...titles.map((t) => `- ${t}`),
     '',
-    'Elke tabel staat er in drie vormen:',
-    ...DOWNLOAD_FORMATS.map((f) => `- ${datasetFileName('<tabel>', f)}: ${FORMAT_LABEL[f].name} (${FORMAT_LABEL[f].hint})`),
+    'Elke tabel staat er in twee vormen:',
+    ...RELEASE_FORMATS.map((f) => `- ${datasetFileName('<tabel>', f)}: ${FORMAT_LABEL[f].name} (${FORMAT_LABEL[f].hint})`),
     `- ${DATAPACKAGE}: de beschrijving van alle kolommen, eenheden, definities, bron en licentie (Frictionless Data Package).`,
     '',
     'Elke regel is een regio, een periode en een categorie. Per onderwerp is er een kolom met het cijfer en een kolom',

@@ -11,7 +11,7 @@ import type { RegionRegister } from '../regions/register';
 import { datasetVersion, releaseContents, type ReleaseStore } from '../releases/versions';
 import { revisionsCsv } from '../releases/revisions-file';
 import { dataPackage, dataPackageText, resource, type PackageResource } from './datapackage';
-import { releaseDatasetFile, releaseDatasetFileBytes, releasePackage, releaseReadme, type ReleaseFile, type ReleaseFileBytes } from './release-files';
+import { RELEASE_FORMATS, releaseDatasetFile, releaseDatasetFileBytes, releasePackage, releaseReadme, type ReleaseFile, type ReleaseFileBytes } from './release-files';
 import {
   DATAPACKAGE,
   DOWNLOAD_FORMATS,
@@ -282,7 +282,7 @@ export function siteDownloadFiles(data: DownloadsData, site: URL | string): Arra
     for (const release of releases) {
       const version = datasetVersion(store, id, release.id);
       if (!version) continue;
-      for (const format of DOWNLOAD_FORMATS) {
+      for (const format of RELEASE_FORMATS) {
         out.push({ zip: release, render: () => releaseDatasetFile(register, release, version, format), bytes: () => releaseDatasetFileBytes(register, release, version, format) });
       }
     }
