@@ -19,8 +19,8 @@ export const FORMAT_DIALECT: Record<Exclude<DownloadFormat, 'json'>, CsvDialect>
 
 /** What a reader sees next to each link. */
 export const FORMAT_LABEL: Record<DownloadFormat, { name: string; hint: string }> = {
-  csv: { name: 'CSV', hint: 'komma, decimale punt; voor R, Python, databases' },
-  excel: { name: 'CSV voor Excel', hint: 'puntkomma, decimale komma; opent goed in Nederlandse Excel' },
+  csv: { name: 'CSV', hint: 'komma, decimale punt, kolomnamen als code (zoals jongeren_jeugdhulp); voor R, Python, databases' },
+  excel: { name: 'CSV voor Excel', hint: 'puntkomma, decimale komma, Nederlandse kolomnamen met eenheid (zoals “Jongeren met jeugdhulp (aantal)”); opent goed in Nederlandse Excel' },
   json: { name: 'JSON', hint: 'kolommen en rijen, met bron en licentie' },
 };
 
