@@ -155,6 +155,27 @@ describe('a chart to reuse', () => {
       await context.close();
     }
   });
+  it('says under each fact page chart, without JavaScript, that the files need it and where its figures are', async () => {
+    const { context, page } = await newPage({ javaScript: false });
+    try {
+      await page.goto(`${baseUrl}/gemeente/zwolle/`);
+      const figures = page.locator('figure.chart:not(.chart--map)');
+      const count = await figures.count();
+      expect(count).toBeGreaterThan(5);
+      for (let i = 0; i < count; i++) {
+        const note = figures.nth(i).locator('.chart__nojs');
+        await expect.poll(() => note.isVisible(), { timeout: 1000 }).toBe(true);
+        expect(await note.textContent()).toContain('Als SVG of PNG downloaden kan met JavaScript aan');
+        // Its table link leads to a table on this page.
+        const target = (await note.locator('a').first().getAttribute('href'))!;
+        expect(target.startsWith('#')).toBe(true);
+        expect(await page.locator(`${target} tbody tr`).count(), target).toBeGreaterThan(0);
+      }
+      expect(await page.locator('.chart__download button').count()).toBe(0);
+    } finally {
+      await context.close();
+    }
+  });
 });
 
 describe('the map', () => {
