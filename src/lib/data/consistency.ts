@@ -18,6 +18,14 @@ import type { Observation } from './symbols';
 
 type MeasureRange = Pick<Measure, 'type' | 'unit' | 'countOf' | 'decimals'> & { rate?: { per: number } | undefined };
 
+/**
+ * A stored count that adds up over regions and categories: unit "aantal" (also "aantal x 1 000"). An average
+ * of type "aantal" (a duration in "dagen", an income in "× 1.000 euro", a density in "adressen per km²") does not.
+ */
+export function isAdditiveCount(measure: Pick<Measure, 'type' | 'unit' | 'derived'>): boolean {
+  return measure.type === 'aantal' && !measure.derived && /^aantal\b/i.test(measure.unit.trim());
+}
+
 /** What is expected of a figure of this measure when it is out of range; undefined when it is fine. */
 export function cellRangeProblem(measure: MeasureRange, cell: Observation): string | undefined {
   const value = cell.value;
@@ -144,7 +152,7 @@ export class RowGrid {
  */
 export function findPartAboveWhole(meta: DatasetMeta, rows: readonly ObservationRow[], prebuilt?: RowGrid): TotalProblem | undefined {
   // Counts add up; an average (mean duration in days, also of type "aantal") does not.
-  const counts = meta.measures.flatMap((m, i) => (m.type === 'aantal' && !m.derived && /^aantal\b/i.test(m.unit.trim()) ? [i] : []));
+  const counts = meta.measures.flatMap((m, i) => (isAdditiveCount(m) ? [i] : []));
   if (counts.length === 0 || rows.length === 0) return undefined;
   const grid = prebuilt ?? new RowGrid(meta, rows);
   const fmt = (v: number) => String(v);

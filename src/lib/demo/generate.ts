@@ -199,7 +199,7 @@ function sortRegions(codes: string[]): string[] {
  */
 function periodRows(ctx: Context, plan: DatasetPlan, period: Period, status: PeriodStatus, extraLabels: Map<string, string>): RawRow[] {
   const gemeenten = ctx.gemeentenIn(period.year);
-  const width = plan.combos.length * plan.stored.length;
+  const width = plan.combos.length * valuesPerCombo(plan);
   const totals = new Map<string, Float64Array>();
   const addTo = (region: string | undefined, values: Float64Array) => {
     if (!region) return;
@@ -226,6 +226,7 @@ function periodRows(ctx: Context, plan: DatasetPlan, period: Period, status: Per
 
 /** The values of an earlier release: each revisable measure of a gemeente moved by its revision factor. */
 function revised(ctx: Context, plan: DatasetPlan, gemeente: string, period: Period, status: PeriodStatus, values: Float64Array): Float64Array {
+  if (!plan.revisable.some(Boolean)) return values;
   const measures = plan.stored.length;
   const factors = plan.revisable.map((revisable, m) =>
     revisable ? earlierFactor(Random.for(ctx.seed, 'revisie', plan.spec.id, gemeente, period.code, m), status) : 1,
@@ -242,11 +243,21 @@ function cellLayout(meta: DatasetMeta, plan: DatasetPlan): number[] {
   });
 }
 
-/** One raw row becomes one observation row per topic combination, with every stored cell disclosed. */
+function valuesPerCombo(plan: DatasetPlan): number {
+  return plan.width ?? plan.stored.length;
+}
+
+/** One raw row becomes one observation row per topic combination, with every stored cell disclosed (or made by the plan). */
 function toObservationRows(raw: RawRow, plan: DatasetPlan, layout: readonly number[], measureCount: number): ObservationRow[] {
   const measures = plan.stored.length;
+  const width = valuesPerCombo(plan);
   return plan.combos.map((topics, c) => {
     const cells = new Array(measureCount).fill(MISSING);
+    if (plan.cells) {
+      const made = plan.cells(raw.values.subarray(c * width, (c + 1) * width), c);
+      layout.forEach((index, m) => (cells[index] = made[m]!));
+      return { region: raw.region, period: raw.period, topics, cells };
+    }
     layout.forEach((index, m) => {
       const value = raw.values[c * measures + m]!;
       cells[index] = discloseCount(Number.isNaN(value) ? undefined : value, { nihil: plan.nihil(c, m) });

@@ -4,7 +4,9 @@
  * (generate.ts) does regions, aggregation, disclosure and releases for all of them alike.
  */
 import type { Period } from '../data/periods';
+import type { Observation } from '../data/symbols';
 import type { WijkRecord } from '../regions/register';
+import { kenmerkenPlan } from './characteristics';
 import { aged12to23, under18, type AgeBand } from './population';
 import {
   JEUGDBESCHERMING_SPEC,
@@ -40,6 +42,14 @@ export interface DatasetPlan {
   nihil(combo: number, measure: number): boolean;
   /** Underlying whole numbers of a gemeente in a period, combos × stored measures, row-major; NaN = not delivered. */
   values(world: DemoWorld, code: string, period: Period): Float64Array;
+  /** Values per combination when they are not the stored measures themselves (weighted sums, see `cells`). */
+  width?: number;
+  /**
+   * The published cells of the stored measures from one combination's values (summed over the gemeenten for
+   * Nederland, provincies and jeugdregio's). Without it every value is a count of persons or trajecten, rounded
+   * and suppressed (disclosure.ts); with it the plan publishes figures that are no such counts (characteristics).
+   */
+  cells?(values: Float64Array, combo: number): Observation[];
   /** Regions below the gemeenten (wijken) of a period, not part of any total. */
   extra?(world: DemoWorld, period: Period, gemeenten: ReadonlySet<string>): ExtraRegion[];
 }
@@ -241,6 +251,7 @@ export function demoPlans(options: PlanOptions): DatasetPlan[] {
     jeugdbeschermingPlan(),
     jeugdreclasseringPlan(),
     wijkenPlan(options.wijkGemeenten, options.wijkFirstYear),
+    kenmerkenPlan(),
   ];
 }
 

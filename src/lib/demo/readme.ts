@@ -37,6 +37,10 @@ ${releases}
   verschijnt (eind oktober). Eerdere releases staan in \`<dataset>/releases/\` als de rijen die verschillen;
   de herzieningen zijn 1 tot 5%, meestal omhoog.
 - Percentages en cijfers per 1.000 jongeren worden bij het inlezen uit de afgeronde aantallen berekend.
+- De kenmerken van gemeenten (\`kenmerken\`: inwoners, aandeel jongeren, eenoudergezinnen, bijstand, jongeren met
+  een laag inkomen, gemiddeld inkomen, stedelijkheid) tellen geen jongeren in zorg: ze zijn niet afgerond of
+  afgeschermd. Ze hangen samen met het fictieve jeugdhulpgebruik van elke gemeente; Nederland, provincies en
+  jeugdregio's zijn gewogen gemiddelden van hun gemeenten.
 
 ## Hoe ze zijn gemaakt
 

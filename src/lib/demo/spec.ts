@@ -10,7 +10,7 @@ export type DatasetSpec = Omit<DatasetMetaInput, 'release' | 'periods' | 'region
 
 export const FICTITIOUS_SOURCE = 'Fictieve demonstratiecijfers, naar het model van CBS';
 export const FICTITIOUS_ATTRIBUTION = 'Fictieve demonstratiecijfers (model: CBS beleidsinformatie jeugd)';
-const POPULATION_SOURCE = 'CBS Bevolkingsstatistiek (fictief afgeleid)';
+export const POPULATION_SOURCE = 'CBS Bevolkingsstatistiek (fictief afgeleid)';
 
 const FICTITIOUS_NOTE =
   'Deze cijfers zijn fictief. Ze zijn gemaakt met een eigen, reproduceerbaar rekenmodel van deze site ' +
@@ -22,7 +22,7 @@ const INDELING_NOTE =
   'tot en met haar laatste jaar (Weesp tot en met 2022), en de gemeente die haar overnam is vanaf het jaar van ' +
   'de herindeling groter.';
 
-function common(table: string, description: string): Pick<DatasetSpec, 'description' | 'source' | 'licence' | 'attribution' | 'fictitious'> {
+export function fictitiousCommon(table: string, description: string): Pick<DatasetSpec, 'description' | 'source' | 'licence' | 'attribution' | 'fictitious'> {
   return {
     description: `${description}\n\n${INDELING_NOTE}\n\n${FICTITIOUS_NOTE}`,
     source: {
@@ -94,7 +94,7 @@ export const JEUGDHULP_SPEC: DatasetSpec = {
   id: 'jeugdhulp',
   title: 'Jongeren met jeugdhulp; leeftijd, geslacht, regio',
   shortTitle: 'Jongeren met jeugdhulp',
-  ...common(
+  ...fictitiousCommon(
     '85100NED',
     'Het aantal jongeren met jeugdhulp per halfjaar, met en zonder verblijf, naar leeftijd en geslacht, voor ' +
       'Nederland, provincies, jeugdregio’s en gemeenten. Naast de aantallen staat het aantal jongeren in dezelfde ' +
@@ -184,7 +184,7 @@ export const TRAJECTEN_SPEC: DatasetSpec = {
   id: 'jeugdhulptrajecten',
   title: 'Jeugdhulptrajecten; hulpvorm, regio',
   shortTitle: 'Jeugdhulptrajecten',
-  ...common(
+  ...fictitiousCommon(
     '85097NED',
     'Het aantal jeugdhulptrajecten per halfjaar naar hulpvorm: lopend op enig moment in de periode, gestart en ' +
       'beëindigd, voor Nederland, provincies, jeugdregio’s en gemeenten. De tabel telt trajecten, geen personen. ' +
@@ -250,7 +250,7 @@ export const VERWIJZERS_SPEC: DatasetSpec = {
   id: 'verwijzers',
   title: 'Gestarte jeugdhulptrajecten; verwijzer, regio',
   shortTitle: 'Verwijzers',
-  ...common(
+  ...fictitiousCommon(
     '85097NED',
     'Het aantal gestarte jeugdhulptrajecten per halfjaar naar verwijzer, voor Nederland, provincies, jeugdregio’s ' +
       'en gemeenten. De tabel telt trajecten, geen personen. Het aandeel van een verwijzer is een deel van het ' +
@@ -295,7 +295,7 @@ export const JEUGDBESCHERMING_SPEC: DatasetSpec = {
   id: 'jeugdbescherming',
   title: 'Jongeren met jeugdbescherming; maatregel, regio',
   shortTitle: 'Jeugdbescherming',
-  ...common(
+  ...fictitiousCommon(
     '85100NED',
     'Het aantal jongeren met een jeugdbeschermingsmaatregel per halfjaar, naar maatregel, voor Nederland, ' +
       'provincies, jeugdregio’s en gemeenten.',
@@ -332,7 +332,7 @@ export const JEUGDRECLASSERING_SPEC: DatasetSpec = {
   id: 'jeugdreclassering',
   title: 'Jongeren met jeugdreclassering; regio',
   shortTitle: 'Jeugdreclassering',
-  ...common(
+  ...fictitiousCommon(
     '82977NED',
     'Het aantal jongeren met jeugdreclassering per halfjaar, voor Nederland, provincies, jeugdregio’s en gemeenten, ' +
       'met het aantal jongeren van 12 tot 23 jaar als basis. In kleine gemeenten gaat het om enkele jongeren: één gezin ' +
@@ -370,7 +370,7 @@ export function wijkenSpec(wijkGemeenten: number | 'alle'): DatasetSpec {
     id: 'jeugdhulp-wijken',
     title: 'Jongeren met jeugdhulp; wijken',
     shortTitle: 'Jeugdhulp per wijk',
-    ...common(
+    ...fictitiousCommon(
       'Jeugdzorg in natura; wijken',
       'Het aantal jongeren tot 18 jaar met jeugdhulp per jaar, voor Nederland, provincies, jeugdregio’s, gemeenten ' +
         `en de wijken van ${which}, naar het model van de CBS-tabel "Jeugdzorg in natura; wijken". Een jongere die ` +

@@ -1,4 +1,5 @@
 import type { DatasetMeta } from '../../schemas/dataset';
+import { isAdditiveCount } from '../data/consistency';
 import { computeRate, roundTo, type Dataset, type ObservationRow } from '../data/dataset';
 import { parsePeriodCode } from '../data/periods';
 import type { Observation } from '../data/symbols';
@@ -83,7 +84,8 @@ const SUPPRESSED_ESTIMATE = 5;
 
 function combineCells(meta: DatasetMeta, sources: Array<{ row: ObservationRow | undefined; share: number }>): Observation[] {
   const cells: Observation[] = meta.measures.map((measure, i) => {
-    if (measure.type !== 'aantal') return { value: null, symbol: '.' };
+    // An average (an income, a density) of merged gemeenten is not their sum; without the weights it is unknown.
+    if (!isAdditiveCount(measure)) return { value: null, symbol: '.' };
     let total = 0;
     let hidden = 0;
     for (const { row, share } of sources) {

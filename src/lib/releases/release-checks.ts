@@ -12,6 +12,7 @@
  * The findings are not errors: the build reports them and goes on (src/integrations/validate-data.ts). Pure.
  */
 import type { DatasetMeta, Measure, Release } from '../../schemas/dataset';
+import { isAdditiveCount } from '../data/consistency';
 import { rowKey, type ObservationRow } from '../data/dataset';
 import { comparePeriods, parsePeriodCode, periodLabel, type Period } from '../data/periods';
 import type { Observation } from '../data/symbols';
@@ -232,7 +233,7 @@ class Context {
 
 /** Stored counts: what the checks compare (rates follow from their counts, or lack the size to judge them). */
 function countMeasures(meta: DatasetMeta): Array<{ measure: Measure; index: number }> {
-  return meta.measures.map((measure, index) => ({ measure, index })).filter(({ measure }) => measure.type === 'aantal' && !measure.derived);
+  return meta.measures.map((measure, index) => ({ measure, index })).filter(({ measure }) => isAdditiveCount(measure));
 }
 
 function topicsOf(meta: DatasetMeta, topics: readonly string[]): Record<string, string> {
