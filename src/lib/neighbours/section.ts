@@ -1,0 +1,102 @@
+/**
+ * The section "Vergelijkbare gemeenten" of a gemeente's fact page, as words and table cells: its
+ * statistical neighbours, named and linked, with a few characteristics beside those of the gemeente and of
+ * Nederland, and how they were chosen; or, without neighbours, that the page compares with the size class,
+ * and why. Pure; the component (Neighbours.astro) only lays it out.
+ */
+import { formatNumber, formatObservation } from '../format/number';
+import type { FactsContext } from '../facts/context';
+import { regionHref } from '../pages/gemeente-links';
+import { PAGE_CHARACTERISTICS } from './characteristics';
+import { characteristicCell, nederlandCell, siteNeighbours, type SiteNeighbours } from './site';
+
+/** How a characteristic reads in a sentence ("gekozen op …"); other ids read as their measure's label. */
+export const CHARACTERISTIC_PHRASE: Record<string, string> = {
+  inwoners: 'het aantal inwoners',
+  omgevingsadressendichtheid: 'hoe stedelijk ze zijn (adressen per km²)',
+  aandeel_jongeren_tot_18: 'het aandeel jongeren tot 18 jaar',
+  eenoudergezinnen: 'eenoudergezinnen',
+  huishoudens_bijstand: 'huishoudens met bijstand',
+  jongeren_laag_inkomen: 'jongeren in een huishouden met een laag inkomen',
+  gemiddeld_inkomen: 'het gemiddelde inkomen',
+};
+
+export interface NeighbourRow {
+  header: string;
+  href?: string | undefined;
+  cells: string[];
+  highlight?: boolean;
+}
+
+export type NeighbourSection =
+  | {
+      kind: 'buren';
+      /** How they were chosen, in one sentence. */
+      chosen: string;
+      caption: string;
+      columns: Array<{ label: string; unit: string }>;
+      rows: NeighbourRow[];
+      /** The neighbours, nearest first: the page's e2e test and the search for links count them. */
+      neighbours: Array<{ code: string; name: string; href: string }>;
+    }
+  | { kind: 'grootteklasse'; text: string };
+
+/** "a, b en c". */
+export function joinDutch(items: readonly string[]): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} en ${items.at(-1)}`;
+}
+
+export function phraseOf(site: SiteNeighbours, id: string): string {
+  return CHARACTERISTIC_PHRASE[id] ?? site.measures.get(id)?.label.toLowerCase() ?? id;
+}
+
+const NUMBER_WORDS = ['nul', 'een', 'twee', 'drie', 'vier', 'vijf', 'zes', 'zeven', 'acht', 'negen', 'tien', 'elf', 'twaalf'];
+const inWords = (n: number) => NUMBER_WORDS[n] ?? formatNumber(n);
+
+export function neighbourSection(context: FactsContext, code: string, site: SiteNeighbours = siteNeighbours(context)): NeighbourSection {
+  const { register } = context;
+  const name = register.label(code);
+  const outcome = site.of(code);
+  if (outcome.kind === 'grootteklasse' || !site.dataset || !site.period || !site.model) {
+    const sizeClass = context.sizeClassOf(code);
+    const fallback = sizeClass
+      ? `daarom vergelijkt deze pagina ${name} met gemeenten van dezelfde grootteklasse: gemeenten met ${sizeClass.label}.`
+      : 'ook de grootteklasse van de gemeente is niet bekend.';
+    const missing = outcome.kind === 'grootteklasse' ? outcome.missing : [];
+    const why =
+      site.absent === 'geen-tabel'
+        ? 'Om vergelijkbare gemeenten te kiezen zijn kenmerken van gemeenten nodig, zoals inkomen en stedelijkheid. Die zitten niet in de gegevens van deze site'
+        : site.absent === 'te-weinig-kenmerken'
+          ? 'Om vergelijkbare gemeenten te kiezen zijn kenmerken van gemeenten nodig, zoals inkomen en stedelijkheid. Daarvan zijn er te weinig bekend'
+          : missing.length > 0
+            ? `Van ${name} is in ${site.year} niet bekend: ${joinDutch(missing.map((id) => phraseOf(site, id)))}. Zonder dat kiezen we geen vergelijkbare gemeenten op kenmerken`
+            : `Voor ${name} zijn geen kenmerken bekend`;
+    return { kind: 'grootteklasse', text: `${why}; ${fallback}` };
+  }
+
+  const { dataset, period, model } = site;
+  const used = model.method.characteristics;
+  const k = outcome.neighbours.length;
+  const chosen =
+    `De ${inWords(k)} gemeenten die het meest op ${name} lijken, gemeten aan ${joinDutch(used.map((c) => phraseOf(site, c.id)))} in ${site.year}. ` +
+    (used.every((c) => c.weight === used[0]!.weight) ? 'Elk kenmerk telt even zwaar; ' : '') +
+    'de meest gelijkende staat bovenaan.';
+  const shown = PAGE_CHARACTERISTICS.filter((id) => used.some((c) => c.id === id));
+  const measures = shown.map((id) => site.measures.get(id)!);
+  const cellsOf = (region: string) => measures.map((m) => formatObservation(characteristicCell(dataset, region, period, m.id), m));
+  const nederland = measures.map((m) => formatObservation(nederlandCell(dataset, period, m), m));
+  const neighbours = outcome.neighbours.map((n) => ({ code: n.code, name: register.label(n.code), href: regionHref(register, n.code)! }));
+  const rows: NeighbourRow[] = [
+    { header: name, cells: cellsOf(code), highlight: true },
+    ...neighbours.map((n) => ({ header: n.name, href: n.href, cells: cellsOf(n.code) })),
+    { header: 'Nederland', cells: nederland },
+  ];
+  return {
+    kind: 'buren',
+    chosen,
+    caption: `${name}, de ${inWords(k)} gemeenten die er het meest op lijken, en Nederland: kenmerken ${site.year}`,
+    columns: measures.map((m) => ({ label: m.shortLabel ?? m.label, unit: m.unit })),
+    rows,
+    neighbours,
+  };
+}
