@@ -147,7 +147,8 @@ function sourceColumns(table: SourceTable): SourceColumn[] {
 /** Maps each source measure to a measure id of the draft (undefined: not published), adding new measures. */
 function mapMeasures(draft: Draft, table: SourceTable, columns: readonly SourceColumn[], options: BuildOptions): Array<string | undefined> {
   const taken = new Set(draft.measures.map((m) => m.id));
-  return table.measures.map((source, i) => {
+  const unnamed: string[] = [];
+  const ids = table.measures.map((source, i) => {
     const column = columns[i]!;
     if (draft.profile && isIgnoredKey(draft.profile, source.key)) return undefined;
     const known = draft.profile ? findProfileMeasure(draft.profile, column) : undefined;
@@ -162,8 +163,12 @@ function mapMeasures(draft: Draft, table: SourceTable, columns: readonly SourceC
     const misnamed = draft.profile ? misnamedProfileMeasure(draft.profile, column) : undefined;
     if (misnamed) {
       options.progress?.(
-        `${table.file}: kolom "${source.key}" heet als "${misnamed.measure.label}" (${misnamed.measure.id}, ${misnamed.measure.unit}) in tabelprofiel ${draft.profile!.id}, maar heeft ${misnamed.reason}; ingelezen als eigen maat`,
+        `${table.file}: kolom "${source.key}" heet als "${misnamed.measure.label}" (${misnamed.measure.id}, ${misnamed.measure.unit}) in tabelprofiel ${draft.profile!.id}, maar heeft ${misnamed.reason}; ${draft.profile!.onlyNamed ? 'niet ingelezen' : 'ingelezen als eigen maat'}`,
       );
+    }
+    if (draft.profile?.onlyNamed) {
+      unnamed.push(source.key);
+      return undefined;
     }
     // The same column in another file of this dataset (a second export of the table), unless its unit differs.
     const existing = draft.measures.find(
@@ -180,6 +185,10 @@ function mapMeasures(draft: Draft, table: SourceTable, columns: readonly SourceC
     if (!source.unit?.trim()) draft.inferredUnits.add(measure.id);
     return measure.id;
   });
+  if (unnamed.length > 0) {
+    options.progress?.(`${table.file}: ${countWords(unnamed.length, 'kolom', 'kolommen')} die tabelprofiel ${draft.profile!.id} niet noemt, niet ingelezen (zoals ${unnamed.slice(0, 3).join(', ')})`);
+  }
+  return ids;
 }
 
 function dimensionIdOf(key: string): string {
@@ -328,10 +337,11 @@ function addRecord(draft: Draft, table: SourceTable, record: SourceRecord, measu
   });
 }
 
-function addTable(drafts: Map<string, Draft>, table: SourceTable, options: BuildOptions): void {
+function addTable(drafts: Map<string, Draft>, source: SourceTable, options: BuildOptions): void {
   const { register } = options;
+  const profile = matchProfile({ tableId: source.tableId, measures: sourceColumns(source) }, options.profiles ?? TABLE_PROFILES);
+  const table = profile?.prepare ? profile.prepare(source) : source;
   const columns = sourceColumns(table);
-  const profile = matchProfile({ tableId: table.tableId, measures: columns }, options.profiles ?? TABLE_PROFILES);
   const id = datasetIdOf(table, profile);
   let draft = drafts.get(id);
   const isFirst = !draft;
@@ -355,8 +365,14 @@ function addTable(drafts: Map<string, Draft>, table: SourceTable, options: Build
   const keptDimensions = keptDimensionsOf(draft, table);
   mergeDimensions(draft, table, keptDimensions, isFirst);
   let skipped = 0;
+  let otherKinds = 0;
   const kept: SourceRecord[] = [];
   for (const record of table.records) {
+    const kind = regionKind(record.region);
+    if (profile?.regionKinds && !(kind && profile.regionKinds.includes(kind))) {
+      otherKinds++;
+      continue;
+    }
     checkRegion(record, table, register);
     if (isMergedAwayFiller(record, register)) {
       skipped++;
@@ -377,8 +393,9 @@ function addTable(drafts: Map<string, Draft>, table: SourceTable, options: Build
   for (const [code, label] of table.regionLabels) draft.regionLabels.set(code, label);
   if (table.emptySymbol === '.' && table.records.some((r) => r.cells.some((c) => c === null))) draft.emptyAsDot = true;
   const rows = (n: number) => `${n} ${n === 1 ? 'rij' : 'rijen'}`;
-  options.progress?.(`${table.file}: ${rows(table.records.length - skipped)} voor dataset "${id}"${profile ? '' : ' (geen tabelprofiel: maten afgeleid uit de export)'}`);
+  options.progress?.(`${table.file}: ${rows(table.records.length - skipped - otherKinds)} voor dataset "${id}"${profile ? '' : ' (geen tabelprofiel: maten afgeleid uit de export)'}`);
   if (skipped > 0) options.progress?.(`${table.file}: ${countWords(skipped, 'lege rij', 'lege rijen')} van opgeheven gemeenten overgeslagen`);
+  if (otherKinds > 0) options.progress?.(`${table.file}: ${countWords(otherKinds, 'rij', 'rijen')} van andere regio's dan ${profile!.regionKinds!.join(' en ')} overgeslagen (dataset "${id}")`);
   for (const notice of table.notices) options.progress?.(notice);
 }
 

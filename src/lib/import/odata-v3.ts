@@ -85,12 +85,12 @@ function classifyByContent(column: string, rows: WideRow[], plan: ColumnPlan): v
   else plan.ignored.push(column);
 }
 
-function requireStructure(plan: ColumnPlan, columns: string[], file: string): void {
+function requireStructure(plan: ColumnPlan, columns: string[], file: string, fixedPeriod?: string): void {
   const shown = columns.map((c) => `"${c}"`).join(', ');
   if (plan.regions.length === 0) {
     throw new DataError({ file, line: 1, field: 'Wijken' }, `kolom ontbreekt; verwacht een regiokolom (${REGION_COLUMNS.join(', ')}); de kopregel heeft: ${shown}`);
   }
-  if (plan.periods.length === 0) {
+  if (plan.periods.length === 0 && fixedPeriod === undefined) {
     throw new DataError({ file, line: 1, field: 'Perioden' }, `kolom ontbreekt; verwacht een kolom Perioden (of year); de kopregel heeft: ${shown}`);
   }
   if (plan.measures.length === 0) {
@@ -145,25 +145,37 @@ function readCell(row: WideRow, column: string, reading: CellReading): SourceCel
 
 type TableHeading = Omit<SourceTable, 'records' | 'measures' | 'dimensions' | 'notices' | 'regionLabels' | 'regionField' | 'periodField'>;
 
-function wideToSource(rows: WideRow[], plan: ColumnPlan, reading: CellReading, table: TableHeading): SourceTable {
+/** A buurt: Kerncijfers wijken en buurten has them, this site publishes none. */
+const BUURT_CODE = /^BU\d{8}$/;
+
+/**
+ * `fixedPeriod`: the one period of a table without a time dimension (Kerncijfers wijken en buurten is one table
+ * per year), from its TableInfos.
+ */
+function wideToSource(rows: WideRow[], plan: ColumnPlan, reading: CellReading, table: TableHeading, fixedPeriod?: string): SourceTable {
   const result: SourceTable = {
     ...table,
     measures: plan.measures,
     dimensions: plan.topics,
     regionField: plan.regions[0]!,
-    periodField: plan.periods[0]!,
+    periodField: plan.periods[0] ?? 'TableInfos.Period',
     records: [],
     regionLabels: new Map(),
     notices: [],
   };
   if (plan.ignored.length > 0) result.notices.push(`${table.file}: kolommen zonder cijfers niet ingelezen: ${plan.ignored.join(', ')}`);
+  let buurten = 0;
   for (const row of rows) {
+    if (plan.regions.some((column) => BUURT_CODE.test(String(row.values[column] ?? '').trim()))) {
+      buurten++;
+      continue;
+    }
     const region = readRegion(row, plan);
     const topics = plan.topics.map((dim) => {
       const raw = row.values[dim.key];
       return typeof raw === 'string' ? raw.trim() : '';
     });
-    const period = readPeriod(row, plan);
+    const period = fixedPeriod !== undefined ? { column: 'TableInfos.Period', code: fixedPeriod } : readPeriod(row, plan);
     result.records.push({
       at: row.at,
       region,
@@ -175,6 +187,7 @@ function wideToSource(rows: WideRow[], plan: ColumnPlan, reading: CellReading, t
     const label = plan.label ? row.values[plan.label] : undefined;
     if (typeof label === 'string' && label.trim() !== '') result.regionLabels.set(region, label.trim());
   }
+  if (buurten > 0) result.notices.push(`${table.file}: ${buurten} rij(en) van buurten overgeslagen (deze site publiceert geen buurten)`);
   return result;
 }
 
@@ -251,10 +264,14 @@ export function readODataV3(bundle: ODataBundle): SourceTable {
   const file = bundle.sets.get(setName)?.[0]?.file ?? bundle.source;
   if (rows.length === 0) throw new DataError({ file }, `${setName} met minstens één rij`);
   const columns = Object.keys(rows[0]!.values);
-  const plan = planFromDataProperties(bundle) ?? planFromContent(columns, rows, file);
-  requireStructure(plan, columns, file);
   const infoEntry = entitySet(bundle, 'TableInfos')[0];
   const info = infoEntry?.item ?? singleton(bundle, 'TableInfos');
+  const properties = planFromDataProperties(bundle);
+  // A table of one year without a time dimension (Kerncijfers wijken en buurten) says its year in TableInfos.Period.
+  const statedYear = isObject(info) ? /^\s*(\d{4})\s*$/.exec(text(info, 'Period') ?? '')?.[1] : undefined;
+  const fixedPeriod = properties && properties.periods.length === 0 && statedYear ? makePeriod('jaar', Number(statedYear)).code : undefined;
+  const plan = properties ?? planFromContent(columns, rows, file);
+  requireStructure(plan, columns, file, fixedPeriod);
   const infoFile = bundle.sets.get('TableInfos')?.[0]?.file ?? bundle.source;
   const infoId = isObject(info) ? tableIdOf(text(info, 'Identifier'), infoFile, infoEntry ? `${infoEntry.at.item}.Identifier` : 'Identifier') : undefined;
   const periodSet = plan.periods[0] ?? 'Perioden';
@@ -266,7 +283,7 @@ export function readODataV3(bundle: ODataBundle): SourceTable {
     description: isObject(info) ? text(info, 'ShortDescription') : undefined,
     periodStatus: periodStatuses(entitySet(bundle, periodSet), 'Key'),
     emptySymbol: '.',
-  });
+  }, fixedPeriod);
   for (const region of plan.regions) {
     for (const { code, label } of codeList(bundle, region)) {
       const normal = normaliseRegionCode(code);

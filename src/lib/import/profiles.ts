@@ -8,6 +8,9 @@
  */
 import type { z } from 'zod';
 import type { DatasetMetaInput, FootnoteSchema, MeasureSchema, MeasureSumSchema } from '../../schemas/dataset';
+import type { RegionKind } from '../regions/codes';
+import { foldPopulationByAge, SHARE_UNDER_18_KEY } from './population-by-age';
+import type { SourceTable } from './source-table';
 
 export type MeasureProfile = z.input<typeof MeasureSchema> & {
   /** The CBS keys this measure has in exports: OData keys (the `_n` ordinal may differ) and StatLine labels. */
@@ -38,6 +41,12 @@ export interface TableProfile {
    * protects a suppressed part against "the total minus the others" (src/lib/disclosure).
    */
   sums?: ReadonlyArray<z.input<typeof MeasureSumSchema>>;
+  /** Reshapes a table before its columns are mapped (a population table by age folded into two measures). */
+  prepare?: (table: SourceTable) => SourceTable;
+  /** Only the columns the profile names are imported; a table of a hundred columns brings no others along. */
+  onlyNamed?: boolean;
+  /** Only rows of these kinds of region are imported (the others are skipped, and the import says how many). */
+  regionKinds?: readonly RegionKind[];
 }
 
 const KWB = 'CBS Kerncijfers wijken en buurten';
@@ -295,7 +304,117 @@ export const TRAJECTEN_VERWIJZER: TableProfile = {
   ignore: [],
 };
 
-export const TABLE_PROFILES: readonly TableProfile[] = [JEUGDZORG_WIJKEN, INDICATOREN_GEMEENTEN, TRAJECTEN_VERWIJZER];
+/**
+ * Kerncijfers wijken en buurten: one CBS table per year, each with its own id and its own ordinals in the
+ * column keys (Omgevingsadressendichtheid_117 in 2022, _121 in 2024), so keys are matched without them.
+ */
+export const KERNCIJFERS_WIJKEN_EN_BUURTEN: Readonly<Record<string, number>> = {
+  '83765NED': 2017,
+  '84286NED': 2018,
+  '84583NED': 2019,
+  '84799NED': 2020,
+  '85039NED': 2021,
+  '85318NED': 2022,
+  '85618NED': 2023,
+  '85984NED': 2024,
+};
+/** "Bevolking op 1 januari en gemiddeld; geslacht, leeftijd en regio". */
+export const BEVOLKING_LEEFTIJD = '03759NED';
+
+/**
+ * "Kenmerken van gemeenten" (issue 13): the characteristics statistical neighbours are chosen on, from
+ * Kerncijfers wijken en buurten (inhabitants, average standardised income, omgevingsadressendichtheid) and the
+ * population by age (inhabitants and, folded by population-by-age.ts, the share under 18). Both fill the one
+ * dataset, row by row: where both give the inhabitants of a gemeente they must agree.
+ *
+ * The verdeelmodel factors eenoudergezinnen, huishoudens_bijstand and jongeren_laag_inkomen (the measure ids
+ * of the demonstration data) are in neither table with that definition: Kerncijfers counts persons on bijstand
+ * (not households) and households with a low income (not youths), and has no single-parent households. They are
+ * left out rather than filled with something else under their name; the site compares on what there is.
+ */
+export const KENMERKEN: TableProfile = {
+  id: 'kenmerken',
+  title: 'Kenmerken van gemeenten',
+  shortTitle: 'Kenmerken van gemeenten',
+  description:
+    'Kenmerken van de bevolking van elke gemeente per jaar: het aantal inwoners, het aandeel jongeren tot 18 jaar, ' +
+    'het gemiddelde inkomen en de stedelijkheid. Deze site vergelijkt er gemeenten mee die op elkaar lijken. Het zijn ' +
+    'geen cijfers over jeugdzorg.',
+  source: {
+    name: 'CBS',
+    table: 'Kerncijfers wijken en buurten; 03759ned',
+    url: 'https://www.cbs.nl/nl-nl/reeksen/kerncijfers-wijken-en-buurten-2004-heden',
+    note:
+      'Kerncijfers wijken en buurten verschijnt per jaar als eigen tabel (2022: 85318NED). Inwoners en leeftijden: ' +
+      'CBS-tabel 03759ned, Bevolking op 1 januari en gemiddeld; geslacht, leeftijd en regio.',
+  },
+  tableIds: [...Object.keys(KERNCIJFERS_WIJKEN_EN_BUURTEN), BEVOLKING_LEEFTIJD],
+  measures: [
+    {
+      id: 'inwoners',
+      keys: ['AantalInwoners_5', 'BevolkingOp1Januari_1', 'Aantal inwoners', 'Bevolking op 1 januari'],
+      label: 'Inwoners',
+      unit: 'aantal',
+      decimals: 0,
+      countOf: 'inwoners',
+      type: 'aantal',
+      definition: 'Het aantal inwoners op 1 januari van het jaar: personen die in de Basisregistratie Personen in de gemeente staan ingeschreven.',
+    },
+    {
+      id: 'aandeel_jongeren_tot_18',
+      keys: [SHARE_UNDER_18_KEY],
+      label: 'Jongeren tot 18 jaar (% van de inwoners)',
+      shortLabel: 'Jongeren tot 18',
+      unit: '%',
+      decimals: 1,
+      countOf: 'inwoners',
+      type: 'rate',
+      rate: { denominatorLabel: 'inwoners', per: 100 },
+      definition: 'Inwoners jonger dan 18 jaar op 1 januari, als percentage van alle inwoners; door deze site berekend uit de bevolking naar leeftijd (03759ned).',
+    },
+    {
+      id: 'gemiddeld_inkomen',
+      keys: ['GemGestandaardiseerdInkomenVanHuish_75', 'Gem. gestandaardiseerd inkomen van huish.', 'Gemiddeld gestandaardiseerd inkomen van huishoudens'],
+      label: 'Gemiddeld gestandaardiseerd inkomen van huishoudens',
+      shortLabel: 'Gemiddeld inkomen',
+      unit: '× 1.000 euro',
+      decimals: 1,
+      countOf: 'inwoners',
+      type: 'aantal',
+      definition:
+        'Het gemiddelde besteedbare inkomen van particuliere huishoudens, gecorrigeerd voor de grootte en samenstelling ' +
+        'van het huishouden. Een gemiddelde, geen aantal: het telt niet op over gemeenten.',
+    },
+    {
+      id: 'omgevingsadressendichtheid',
+      keys: ['Omgevingsadressendichtheid_117', 'Omgevingsadressendichtheid'],
+      label: 'Omgevingsadressendichtheid',
+      shortLabel: 'Adressendichtheid',
+      unit: 'adressen per km²',
+      decimals: 0,
+      countOf: 'inwoners',
+      type: 'aantal',
+      definition:
+        'De stedelijkheid: het gemiddelde aantal adressen per km² binnen een cirkel van één kilometer rond elk adres. ' +
+        'Een gemiddelde, geen aantal: het telt niet op over gemeenten.',
+    },
+  ],
+  ignore: [],
+  onlyNamed: true,
+  regionKinds: ['land', 'gemeente'],
+  prepare: foldPopulationByAge,
+  footnotes: [
+    {
+      id: 'kerncijfers-inkomen',
+      text:
+        'In Kerncijfers wijken en buurten gaat het inkomen over een eerder jaar dan het aantal inwoners; zie de ' +
+        'toelichting van CBS bij de tabel van het jaar.',
+      appliesTo: { measures: ['gemiddeld_inkomen'] },
+    },
+  ],
+};
+
+export const TABLE_PROFILES: readonly TableProfile[] = [JEUGDZORG_WIJKEN, INDICATOREN_GEMEENTEN, TRAJECTEN_VERWIJZER, KENMERKEN];
 
 /** Compares CBS keys and labels loosely: case, accents, spacing and the OData `_n` ordinal do not matter. */
 export function normaliseKey(key: string): string {
@@ -329,9 +448,12 @@ export interface SourceColumn {
  * "mln euro"), so a count in thousands is no count. Undefined for no unit.
  */
 export function unitKind(unit: string | undefined): string | undefined {
-  const text = unit?.trim().toLowerCase().replace(/\s+/g, ' ');
+  // "x 1 000 euro" (CBS) and "× 1.000 euro" (this site) are one unit: the multiplication sign and the thousands separator do not matter.
+  const text = unit?.trim().toLowerCase().replace(/×/g, 'x').replace(/(\d)[ .](?=\d{3}\b)/g, '$1').replace(/\s+/g, ' ');
   if (!text) return undefined;
   if (text.includes('%') || /\bprocent/.test(text)) return 'procent';
+  // A density: "per km²", "aantal per km2", "adressen per km²".
+  if (/per km(2|²)?$/.test(text)) return 'per km2';
   const per = /^per ([\d .]+)/.exec(text);
   if (per) return `per ${per[1]!.replace(/[ .]/g, '')}`;
   if (/^aantal\b/.test(text)) return 'aantal';
