@@ -182,6 +182,7 @@ describe('the download of all neighbours', () => {
     expect(new Set(excel[0]).size).toBe(excel[0]!.length);
     expect(excel[0]).toContain('Inwoners, gemeente (aantal)');
     expect(excel[0]).toContain('Afstand (standaarddeviaties)');
+    expect(excel[0]).toContain('Eenoudergezinnen, vergelijkbare gemeente (% van de huishoudens met kinderen)');
     expect(comma).toHaveLength(table.rows.length + 1);
     for (let i = 1; i < comma.length; i++) {
       expect(excel[i]!.map((v) => v.replace(',', '.'))).toEqual(comma[i]!.map((v) => v.replace(',', '.')));
@@ -199,12 +200,16 @@ describe('the worked example of the method page', () => {
   it('adds the squared differences of the z-scores up to the distance of the nearest neighbour', () => {
     const site = siteNeighbours(facts.context);
     const example = neighbourExample(facts.context)!;
-    expect(example.gemeente.name).toBe(facts.context.register.label(facts.context.currentGemeenten()[0]!));
-    const own = buren(site.of(example.gemeente.code));
-    expect(example.neighbour.code).toBe(own.neighbours[0]!.code);
-    example.rows.forEach((r, j) => expect(r.gemeente.z).toBeCloseTo(own.z[j]!, 12));
+    // The gemeente with the median number of inhabitants: as many gemeenten below it as above (342: 170 and 171).
+    const inwoners = (c: string) => characteristicCell(site.dataset!, c, site.period!, 'inwoners')!.value!;
+    const own = inwoners(example.gemeente.code);
+    const all = facts.context.currentGemeenten();
+    expect(all.filter((c) => inwoners(c) < own)).toHaveLength(Math.floor((all.length - 1) / 2));
+    const outcome = buren(site.of(example.gemeente.code));
+    expect(example.neighbour.code).toBe(outcome.neighbours[0]!.code);
+    example.rows.forEach((r, j) => expect(r.gemeente.z).toBeCloseTo(outcome.z[j]!, 12));
     expect(Math.sqrt(example.sum)).toBeCloseTo(example.neighbour.distance, 8);
-    const inwoners = example.rows.find((r) => r.id === 'inwoners')!;
-    expect(inwoners.gemeente.transformed).toBeCloseTo(Math.log(inwoners.gemeente.value), 12);
+    const row = example.rows.find((r) => r.id === 'inwoners')!;
+    expect(row.gemeente.transformed).toBeCloseTo(Math.log(row.gemeente.value), 12);
   });
 });

@@ -29,7 +29,14 @@ export interface NeighbourDownload {
   rows: readonly Cell[][];
 }
 
-const unitText = (unit: string) => (unit === '%' ? '%' : unit);
+/**
+ * The Excel label of a characteristic of one side: "Inwoners, gemeente (aantal)". A label that names its unit
+ * in brackets keeps them ("Eenoudergezinnen, gemeente (% van de huishoudens met kinderen)"), not a second "(%)".
+ */
+export function characteristicLabel(label: string, unit: string, side: string): string {
+  const bracketed = /^(.*) \((.+)\)$/.exec(label);
+  return bracketed ? `${bracketed[1]}, ${side} (${bracketed[2]})` : `${label}, ${side} (${unit})`;
+}
 
 /** The table of the download: columns and rows, before either dialect writes it. */
 export function neighbourDownload(context: FactsContext, site: SiteNeighbours = siteNeighbours(context)): NeighbourDownload {
@@ -46,8 +53,8 @@ export function neighbourDownload(context: FactsContext, site: SiteNeighbours = 
     { name: 'afstand', label: 'Afstand (standaarddeviaties)' },
     { name: 'kenmerken_periode', label: 'Periode van de kenmerken' },
     { name: 'ontbrekende_kenmerken', label: 'Ontbrekende kenmerken' },
-    ...measures.map((m) => ({ name: m.id, label: `${m.label}, gemeente (${unitText(m.unit)})` })),
-    ...measures.map((m) => ({ name: `buur_${m.id}`, label: `${m.label}, vergelijkbare gemeente (${unitText(m.unit)})` })),
+    ...measures.map((m) => ({ name: m.id, label: characteristicLabel(m.label, m.unit, 'gemeente') })),
+    ...measures.map((m) => ({ name: `buur_${m.id}`, label: characteristicLabel(m.label, m.unit, 'vergelijkbare gemeente') })),
   ];
   const valuesOf = (code: string): Cell[] =>
     site.dataset && site.period ? used.map((c) => characteristicCell(site.dataset!, code, site.period!, c.id)?.value ?? null) : [];

@@ -2,7 +2,8 @@
  * The worked example of the method page: one gemeente and its nearest neighbour, characteristic by
  * characteristic, from the value to the z-score to the squared difference, and the distance they add up to.
  * Computed from this build's data with the same means, sds and transformations that chose the neighbours.
- * The gemeente is chosen by rule, not by hand: the first current gemeente by name that has neighbours. Pure.
+ * The gemeente is chosen by rule, not by hand: of the gemeenten with neighbours, the one with the median number
+ * of inhabitants (the lower of the two middle ones; ties by code), a gemeente like most. Pure.
  */
 import type { FactsContext } from '../facts/context';
 import { characteristicCell, siteNeighbours, type SiteNeighbours } from './site';
@@ -45,7 +46,12 @@ export interface NeighbourExample {
 export function neighbourExample(context: FactsContext, site: SiteNeighbours = siteNeighbours(context)): NeighbourExample | undefined {
   const { dataset, period, year, model } = site;
   if (!dataset || !period || year === undefined || !model) return undefined;
-  const code = context.currentGemeenten().find((c) => site.of(c).kind === 'buren');
+  const inwoners = (c: string) => characteristicCell(dataset, c, period, 'inwoners')?.value ?? undefined;
+  const placed = context
+    .currentGemeenten()
+    .filter((c) => site.of(c).kind === 'buren' && inwoners(c) !== undefined)
+    .sort((a, b) => inwoners(a)! - inwoners(b)! || (a < b ? -1 : 1));
+  const code = placed[Math.floor((placed.length - 1) / 2)];
   const outcome = code ? site.of(code) : undefined;
   if (!code || outcome?.kind !== 'buren' || outcome.neighbours.length === 0) return undefined;
   const [nearest, second] = outcome.neighbours;
