@@ -275,6 +275,16 @@ export const DatasetMetaSchema = z
           ctx.addIssue({ code: 'custom', path: ['measures', index, 'rate'], message: `maat "${ref}" bestaat niet in deze dataset` });
         }
       }
+      // A rate's text says what it counts ("Telt trajecten"), and its interval depends on it (persons: Wilson;
+      // trajecten: Poisson): it must count what its numerator counts.
+      const numerator = measure.rate?.numerator ? meta.measures.find((m) => m.id === measure.rate!.numerator) : undefined;
+      if (numerator && numerator.countOf !== measure.countOf) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['measures', index, 'countOf'],
+          message: `"${numerator.countOf}", wat de teller "${numerator.id}" telt (gevonden: "${measure.countOf}")`,
+        });
+      }
       if (measure.derived && !(measure.rate?.numerator && measure.rate.denominator)) {
         ctx.addIssue({
           code: 'custom',

@@ -105,6 +105,17 @@ describe('data folder', () => {
     await expect(readDataDir(dir)).rejects.toThrow(/meta\.json, regel 4: geldige JSON/);
   });
 
+  it('refuses a rate that says it counts something else than its numerator (trajecten per 1.000 jongeren are trajecten)', async () => {
+    const dir = path.join(tmp, 'data');
+    await writeDataDir(dir, smallData());
+    const file = path.join(dir, 'jeugdhulp', 'meta.json');
+    const meta = JSON.parse(await readFile(file, 'utf8'));
+    const rate = meta.measures.findIndex((m: { id: string }) => m.id === 'jongeren_jeugdhulp_pct');
+    meta.measures[rate].countOf = 'trajecten';
+    await writeFile(file, JSON.stringify(meta, null, 2));
+    await expect(readDataDir(dir, { register: false })).rejects.toThrow(`${file}: kolom "measures[${rate}].countOf": "personen", wat de teller "jongeren_jeugdhulp" telt (gevonden: "trajecten")`);
+  });
+
   it('says what is missing when the folder is not there', async () => {
     await expect(readDataDir(path.join(tmp, 'nergens'))).rejects.toThrow(/een datamap/);
     expect(existsSync(path.join(tmp, 'nergens'))).toBe(false);

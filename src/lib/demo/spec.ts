@@ -58,13 +58,14 @@ function count(id: string, label: string, countOf: 'personen' | 'trajecten' | 'i
   return { id, label, unit: 'aantal', decimals: 0, countOf, type: 'aantal' as const, definition, ...extra };
 }
 
-function rate(id: string, label: string, numerator: string, denominator: string, denominatorLabel: string, per: 100 | 1000, definition: string) {
+/** A rate counts what its numerator counts (`countOf`): trajecten per 1.000 jongeren are trajecten, not persons. */
+function rate(id: string, label: string, numerator: string, denominator: string, denominatorLabel: string, per: 100 | 1000, definition: string, countOf: 'personen' | 'trajecten' = 'personen') {
   return withMinimumDenominator({
     id,
     label,
     unit: per === 100 ? '%' : 'per 1.000 jongeren',
     decimals: 1,
-    countOf: 'personen' as const,
+    countOf,
     type: 'rate' as const,
     derived: true,
     rate: { numerator, denominator, denominatorLabel, per },
@@ -219,11 +220,11 @@ export const TRAJECTEN_SPEC: DatasetSpec = {
       { concept: 'trajecten-beeindigd', shortLabel: 'Beëindigd' }),
     JONGEREN_TOT_18,
     rate('trajecten_lopend_per_1000', 'Lopende trajecten per 1.000 jongeren', 'trajecten_lopend', 'jongeren_tot_18', 'jongeren tot 18 jaar', 1000,
-      'Lopende trajecten per 1.000 inwoners jonger dan 18 jaar.'),
+      'Lopende trajecten per 1.000 inwoners jonger dan 18 jaar.', 'trajecten'),
     rate('trajecten_gestart_per_1000', 'Gestarte trajecten per 1.000 jongeren', 'trajecten_gestart', 'jongeren_tot_18', 'jongeren tot 18 jaar', 1000,
-      'Gestarte trajecten per 1.000 inwoners jonger dan 18 jaar.'),
+      'Gestarte trajecten per 1.000 inwoners jonger dan 18 jaar.', 'trajecten'),
     rate('trajecten_beeindigd_per_1000', 'Beëindigde trajecten per 1.000 jongeren', 'trajecten_beeindigd', 'jongeren_tot_18', 'jongeren tot 18 jaar', 1000,
-      'Beëindigde trajecten per 1.000 inwoners jonger dan 18 jaar.'),
+      'Beëindigde trajecten per 1.000 inwoners jonger dan 18 jaar.', 'trajecten'),
   ],
   footnotes: [
     WOONPLAATSBEGINSEL,
