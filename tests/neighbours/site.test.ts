@@ -161,11 +161,19 @@ describe('the section on the fact page', () => {
     expect(new Set(table.rows.map((r) => r[2]))).toEqual(new Set(['grootteklasse']));
   });
 
-  it('falls back when the data has too few of the characteristics', () => {
-    // Only inwoners: one characteristic is no more than a finer size class.
-    const site = computeSiteNeighbours(facts.context, NEIGHBOUR_CHARACTERISTICS.filter((c) => c.id === 'inwoners'));
+  it('falls back when the data has only the population characteristics, and names them', () => {
+    // Inwoners and the share of youths, as the CBS population tables give them: no more than a finer size class.
+    const site = computeSiteNeighbours(facts.context, NEIGHBOUR_CHARACTERISTICS.filter((c) => c.id === 'inwoners' || c.id === 'aandeel_jongeren_tot_18'));
     expect(site.absent).toBe('te-weinig-kenmerken');
-    expect(neighbourSection(facts.context, codeOf('Zwolle'), site)).toMatchObject({ kind: 'grootteklasse', text: expect.stringContaining('Daarvan zijn er te weinig bekend') });
+    expect(site.known).toEqual(['inwoners', 'aandeel_jongeren_tot_18']);
+    expect(neighbourSection(facts.context, codeOf('Zwolle'), site)).toEqual({
+      kind: 'grootteklasse',
+      text: 'Om vergelijkbare gemeenten te kiezen zijn meer kenmerken van gemeenten nodig, zoals inkomen en stedelijkheid. In de gegevens van deze site staan alleen het aantal inwoners en het aandeel jongeren tot 18 jaar; daarom vergelijkt deze pagina Zwolle met gemeenten van dezelfde grootteklasse: gemeenten met 100.000 tot 250.000 inwoners.',
+    });
+    // With a third (income), they are chosen on the three.
+    const three = computeSiteNeighbours(facts.context, NEIGHBOUR_CHARACTERISTICS.filter((c) => ['inwoners', 'aandeel_jongeren_tot_18', 'gemiddeld_inkomen'].includes(c.id)));
+    expect(three.absent).toBeUndefined();
+    expect(buren(three.of(codeOf('Zwolle'))).neighbours).toHaveLength(10);
   });
 });
 

@@ -28,6 +28,14 @@ export const NEIGHBOUR_CHARACTERISTICS: readonly CharacteristicSpec[] = [
 ];
 
 /**
+ * The site chooses neighbours only on at least three characteristics. On size and the share of youths alone
+ * (what the CBS population tables give a build of real data without Kerncijfers wijken en buurten) the
+ * neighbours would be little more than a finer size class, dressed up as a model: such a build falls back
+ * to the size class and says which characteristics it has.
+ */
+export const MIN_SITE_CHARACTERISTICS = 3;
+
+/**
  * The few characteristics the fact page shows beside the neighbours' names (the download has all): size,
  * urbanity and the one that says most about poverty among youths. Chosen to keep the page small.
  */

@@ -67,7 +67,9 @@ export function neighbourSection(context: FactsContext, code: string, site: Site
       site.absent === 'geen-tabel'
         ? 'Om vergelijkbare gemeenten te kiezen zijn kenmerken van gemeenten nodig, zoals inkomen en stedelijkheid. Die zitten niet in de gegevens van deze site'
         : site.absent === 'te-weinig-kenmerken'
-          ? 'Om vergelijkbare gemeenten te kiezen zijn kenmerken van gemeenten nodig, zoals inkomen en stedelijkheid. Daarvan zijn er te weinig bekend'
+          ? `Om vergelijkbare gemeenten te kiezen zijn meer kenmerken van gemeenten nodig, zoals inkomen en stedelijkheid. ${
+              site.known.length > 0 ? `In de gegevens van deze site staan alleen ${joinDutch(site.known.map((id) => phraseOf(site, id)))}` : 'Die zijn in de gegevens van deze site te vaak onbekend'
+            }`
           : missing.length > 0
             ? `Van ${name} is in ${site.year} niet bekend: ${joinDutch(missing.map((id) => phraseOf(site, id)))}. Zonder dat kiezen we geen vergelijkbare gemeenten op kenmerken`
             : `Voor ${name} zijn geen kenmerken bekend`;

@@ -10,7 +10,7 @@ import type { Observation } from '../data/symbols';
 import { parsePeriodCode } from '../data/periods';
 import { NEDERLAND } from '../regions/codes';
 import type { FactsContext, FactsDataset } from '../facts/context';
-import { KENMERKEN_DATASET, NEIGHBOUR_CHARACTERISTICS } from './characteristics';
+import { KENMERKEN_DATASET, MIN_SITE_CHARACTERISTICS, NEIGHBOUR_CHARACTERISTICS } from './characteristics';
 import { statisticalNeighbours, type CharacteristicSpec, type GemeenteCharacteristics, type NeighbourModel, type NeighbourOutcome } from './neighbours';
 
 export type NeighboursAbsent = 'geen-tabel' | 'te-weinig-kenmerken';
@@ -24,6 +24,8 @@ export interface SiteNeighbours {
   model: NeighbourModel | undefined;
   /** Why no gemeente has neighbours; undefined when some have. */
   absent: NeighboursAbsent | undefined;
+  /** The characteristics known for enough gemeenten in `period` (those the neighbours were chosen on, or too few). */
+  known: readonly string[];
   /** The measure of each characteristic the dataset holds, by id. */
   measures: ReadonlyMap<string, Measure>;
   /** The neighbours of a current gemeente, or why it has none. */
@@ -60,14 +62,19 @@ export function computeSiteNeighbours(context: FactsContext, specs: readonly Cha
   const held = specs.filter((s) => measures.has(s.id));
   let period: string | undefined;
   let model: NeighbourModel | undefined;
+  let known: readonly string[] = [];
   if (dataset && held.length > 0) {
     // Latest year first; an older year only when the latest has too few characteristics (a new year half filled).
     for (const candidate of [...dataset.periods].reverse()) {
-      const tried = statisticalNeighbours(characteristicsIn(dataset, gemeenten, candidate, held), held);
-      period ??= candidate;
+      const tried = statisticalNeighbours(characteristicsIn(dataset, gemeenten, candidate, held), held, { minCharacteristics: MIN_SITE_CHARACTERISTICS });
+      if (period === undefined) {
+        period = candidate;
+        known = tried.method.characteristics.map((c) => c.id);
+      }
       if (tried.method.placed > 0) {
         period = candidate;
         model = tried;
+        known = tried.method.characteristics.map((c) => c.id);
         break;
       }
     }
@@ -80,6 +87,7 @@ export function computeSiteNeighbours(context: FactsContext, specs: readonly Cha
     year: period ? parsePeriodCode(period)?.year : undefined,
     model,
     absent,
+    known,
     measures,
     of: (code) => model?.outcomes.get(code) ?? none(code),
   };
