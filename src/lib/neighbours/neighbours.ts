@@ -145,6 +145,25 @@ export function distanceBetween(a: readonly number[], b: readonly number[], weig
 
 const byCode = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
+/**
+ * The k nearest others of one gemeente, nearest first: one pass in code order, keeping the best k by
+ * insertion (a candidate goes after those at an equal distance, so ties stay in code order). Cheaper than
+ * sorting all 341 others for each of 342 gemeenten.
+ */
+function nearest(row: Float64Array, self: number, k: number): number[] {
+  const best: number[] = [];
+  for (let q = 0; q < row.length; q++) {
+    if (q === self) continue;
+    const d = row[q]!;
+    if (best.length === k && d >= row[best[k - 1]!]!) continue;
+    let at = best.length;
+    while (at > 0 && row[best[at - 1]!]! > d) at--;
+    best.splice(at, 0, q);
+    if (best.length > k) best.pop();
+  }
+  return best;
+}
+
 export function statisticalNeighbours(
   gemeenten: readonly GemeenteCharacteristics[],
   specs: readonly CharacteristicSpec[],
@@ -214,10 +233,7 @@ export function statisticalNeighbours(
       outcomes.set(g.code, { kind: 'grootteklasse', code: g.code, missing });
       return;
     }
-    // placedIndex is in code order, so a stable sort on distance breaks ties by code.
-    const others = placedIndex.map((_, q) => q).filter((q) => q !== p);
-    others.sort((x, y) => distances[p]![x]! - distances[p]![y]!);
-    const neighbours = others.slice(0, k).map((q, r) => ({ code: sorted[placedIndex[q]!]!.code, rank: r + 1, distance: distances[p]![q]! }));
+    const neighbours = nearest(distances[p]!, p, k).map((q, r) => ({ code: sorted[placedIndex[q]!]!.code, rank: r + 1, distance: distances[p]![q]! }));
     outcomes.set(g.code, { kind: 'buren', code: g.code, neighbours, z: z[p]! });
   });
 
