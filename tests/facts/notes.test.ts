@@ -1,5 +1,6 @@
+import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { applicableFootnotes, type FootnoteScope } from '../../src/lib/facts/notes';
+import { applicableFootnotes, FURTHER_READING, type FootnoteScope } from '../../src/lib/facts/notes';
 import { regionFacts } from '../../src/lib/facts/region-facts';
 import { fixture, testMeta } from './fixture';
 
@@ -53,5 +54,17 @@ describe('footnotes on the fixture pages', () => {
     expect(texts('GM0363')).not.toContain('utrecht');
     expect(texts('GM1680')).not.toContain('amsterdam-2021');
     expect(texts('GM1680')).toEqual(expect.arrayContaining(['woonplaatsbeginsel', 'wijkteam']));
+  });
+});
+
+describe('further reading under "Goed om te weten"', () => {
+  it('links pages that exist in content/over/, among them the questions for raadsleden and what the figures leave out', () => {
+    const hrefs = FURTHER_READING.map((l) => l.href);
+    expect(hrefs).toEqual(expect.arrayContaining(['/over/vragen-bij-de-cijfers/', '/over/wat-niet-in-de-cijfers-staat/']));
+    for (const href of hrefs) {
+      const page = /^\/over\/([a-z-]+)\/$/.exec(href)?.[1];
+      expect(page && existsSync(new URL(`../../content/over/${page}.md`, import.meta.url)), href).toBe(true);
+    }
+    expect(new Set(hrefs).size).toBe(hrefs.length);
   });
 });

@@ -10,6 +10,17 @@ export const SMALL_NUMBERS_WARNING = {
   text: 'één gezin dat verhuist kan dit cijfer flink veranderen. Kijk liever naar meerdere jaren of naar de jeugdregio.',
 };
 
+/**
+ * Where "Goed om te weten" sends a reader for more: how to read the figures, herindelingen, and for raadsleden the
+ * questions to ask of a difference and what the figures leave out (content/over/).
+ */
+export const FURTHER_READING: readonly { href: string; text: string }[] = [
+  { href: '/over/cijfers-lezen/', text: 'de cijfers lezen' },
+  { href: '/over/herindelingen/', text: 'herindelingen' },
+  { href: '/over/vragen-bij-de-cijfers/', text: 'vragen om bij de cijfers te stellen' },
+  { href: '/over/wat-niet-in-de-cijfers-staat/', text: 'wat niet in de cijfers staat' },
+];
+
 export interface SmallNumbersWarning {
   /** "Kleine aantallen", shown in bold before the text. */
   title: string;
