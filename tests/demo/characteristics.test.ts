@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { rowKey } from '../../src/lib/data/dataset';
-import { KENMERKEN_MEASURES } from '../../src/lib/demo/characteristics';
+import { KENMERKEN_MEASURE_IDS } from '../../src/lib/data/kenmerken';
 import type { DemoData, DemoDataset } from '../../src/lib/demo/generate';
 import { PopulationModel, under18 } from '../../src/lib/demo/population';
 import { isProtectedCount } from '../../src/lib/disclosure/policy';
@@ -59,7 +59,7 @@ describe('the characteristics of gemeenten in the default demonstration data', (
     kenmerken.rows.find((r) => r.region === region && r.period === `${year}JJ00`)?.cells[index.get(measure)!]?.value;
 
   it('has the agreed measures, with units, definitions and no count of persons in care', () => {
-    expect(kenmerken.meta.measures.map((m) => m.id)).toEqual([...KENMERKEN_MEASURES]);
+    expect(kenmerken.meta.measures.map((m) => m.id)).toEqual([...KENMERKEN_MEASURE_IDS]);
     expect(Object.fromEntries(kenmerken.meta.measures.map((m) => [m.id, m.unit]))).toEqual({
       inwoners: 'aantal',
       aandeel_jongeren_tot_18: '%',

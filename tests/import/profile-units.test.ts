@@ -26,7 +26,7 @@ describe('table profiles check the unit of what they match', () => {
       'aantal',
       'per 1000',
       'per 1000',
-      'x 1 000',
+      'x 1000', // the thousands separator does not matter: "x 1.000" is the same unit
       'dagen',
       undefined,
     ]);

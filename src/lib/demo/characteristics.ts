@@ -13,8 +13,9 @@
  * Every draw comes from its own stream (`Random.for(seed, 'kenmerken', …)`), so adding this dataset left every
  * figure of the other datasets as it was.
  */
-import type { Observation } from '../data/symbols';
 import { roundTo } from '../data/dataset';
+import { KENMERKEN_DATASET, KENMERKEN_MEASURE_IDS, kenmerkMeasure } from '../data/kenmerken';
+import type { Observation } from '../data/symbols';
 import type { Period } from '../data/periods';
 import type { DatasetPlan } from './plans';
 import { under18 } from './population';
@@ -115,7 +116,7 @@ export function weightedSums(c: GemeenteCharacteristics): Float64Array {
 
 const figure = (value: number, decimals: number): Observation => (Number.isFinite(value) ? { value: roundTo(value, decimals), symbol: null } : { value: null, symbol: '.' });
 
-/** The published cells (in the order of KENMERKEN_MEASURES) from weighted sums. */
+/** The published cells (in the order of KENMERKEN_MEASURE_IDS) from weighted sums. */
 export function cellsFromSums(v: Float64Array): Observation[] {
   const [inwoners, jongeren, eenouder, bijstand, armoede, inkomen, oad] = v as unknown as number[];
   return [
@@ -129,37 +130,11 @@ export function cellsFromSums(v: Float64Array): Observation[] {
   ];
 }
 
-/** The measure ids, in the order of the dataset (the neighbour selection and the fact pages read them). */
-export const KENMERKEN_MEASURES = [
-  'inwoners',
-  'aandeel_jongeren_tot_18',
-  'eenoudergezinnen',
-  'huishoudens_bijstand',
-  'jongeren_laag_inkomen',
-  'gemiddeld_inkomen',
-  'omgevingsadressendichtheid',
-] as const;
-
 const FICTITIOUS_CHARACTERISTICS =
   'Fictief: gemaakt door het rekenmodel van deze site, samenhangend met het fictieve jeugdhulpgebruik van de gemeente.';
 
-/** A share of a group, stored as published (no numerator in the table, so never recomputed). */
-function share(id: string, label: string, shortLabel: string, denominatorLabel: string, definition: string) {
-  return {
-    id,
-    label,
-    shortLabel,
-    unit: '%',
-    decimals: 1,
-    countOf: 'inwoners' as const,
-    type: 'rate' as const,
-    rate: { denominatorLabel, per: 100 as const },
-    definition: `${definition} ${FICTITIOUS_CHARACTERISTICS}`,
-  };
-}
-
 export const KENMERKEN_SPEC: DatasetSpec = {
-  id: 'kenmerken',
+  id: KENMERKEN_DATASET,
   title: 'Kenmerken van gemeenten',
   shortTitle: 'Kenmerken van gemeenten',
   ...fictitiousCommon(
@@ -171,74 +146,13 @@ export const KENMERKEN_SPEC: DatasetSpec = {
       'cijfers over jeugdzorg. Nederland, provincies en jeugdregio’s zijn gewogen gemiddelden van hun gemeenten.',
   ),
   dimensions: [],
-  measures: [
-    {
-      id: 'inwoners',
-      label: 'Inwoners',
-      unit: 'aantal',
-      decimals: 0,
-      countOf: 'inwoners',
-      type: 'aantal',
-      definition:
-        'Het aantal inwoners van de gemeente op 1 januari van het jaar, volgens de gemeentelijke indeling van dat jaar. ' +
-        'Afgeleid van het werkelijke aantal inwoners volgens CBS, zoals in de andere tabellen.',
-      source: POPULATION_SOURCE,
-    },
-    share(
-      'aandeel_jongeren_tot_18',
-      'Jongeren tot 18 jaar (% van de inwoners)',
-      'Jongeren tot 18',
-      'inwoners',
-      'Inwoners jonger dan 18 jaar op 1 januari, als percentage van alle inwoners. Dezelfde jongeren als in de andere tabellen.',
-    ),
-    share(
-      'eenoudergezinnen',
-      'Eenoudergezinnen (% van de huishoudens met kinderen)',
-      'Eenoudergezinnen',
-      'huishoudens met kinderen',
-      'Huishoudens van één ouder met een of meer thuiswonende kinderen, als percentage van alle huishoudens met thuiswonende kinderen.',
-    ),
-    share(
-      'huishoudens_bijstand',
-      'Huishoudens met bijstand (% van de huishoudens)',
-      'Met bijstand',
-      'huishoudens',
-      'Huishoudens met een bijstandsuitkering (Participatiewet), als percentage van alle particuliere huishoudens.',
-    ),
-    share(
-      'jongeren_laag_inkomen',
-      'Jongeren in een huishouden met een laag inkomen (% van de jongeren tot 18 jaar)',
-      'Laag inkomen',
-      'jongeren tot 18 jaar',
-      'Jongeren tot 18 jaar in een huishouden met een inkomen onder de lage-inkomensgrens van CBS (risico op armoede), als percentage van alle jongeren tot 18 jaar.',
-    ),
-    {
-      id: 'gemiddeld_inkomen',
-      label: 'Gemiddeld gestandaardiseerd inkomen van huishoudens',
-      shortLabel: 'Gemiddeld inkomen',
-      unit: '× 1.000 euro',
-      decimals: 1,
-      countOf: 'inwoners',
-      type: 'aantal',
-      definition:
-        'Het gemiddelde besteedbare inkomen van particuliere huishoudens, gestandaardiseerd: gecorrigeerd voor de ' +
-        'grootte en samenstelling van het huishouden, zodat huishoudens vergelijkbaar zijn. In duizenden euro’s per jaar. ' +
-        `Een gemiddelde, geen aantal: het telt niet op over gemeenten. ${FICTITIOUS_CHARACTERISTICS}`,
-    },
-    {
-      id: 'omgevingsadressendichtheid',
-      label: 'Omgevingsadressendichtheid',
-      shortLabel: 'Adressendichtheid',
-      unit: 'adressen per km²',
-      decimals: 0,
-      countOf: 'inwoners',
-      type: 'aantal',
-      definition:
-        'De stedelijkheid: het gemiddelde aantal adressen per km² binnen een cirkel van één kilometer rond elk adres ' +
-        'in de gemeente (CBS). Vanaf 2.500 is een gemeente zeer sterk stedelijk, onder 500 niet stedelijk. ' +
-        `Een gemiddelde, geen aantal: het telt niet op over gemeenten. ${FICTITIOUS_CHARACTERISTICS}`,
-    },
-  ],
+  measures: KENMERKEN_MEASURE_IDS.map((id) =>
+    id === 'inwoners'
+      ? kenmerkMeasure(id, 'Afgeleid van het werkelijke aantal inwoners volgens CBS, zoals in de andere tabellen.', { source: POPULATION_SOURCE })
+      : id === 'aandeel_jongeren_tot_18'
+        ? kenmerkMeasure(id, 'Dezelfde jongeren als in de andere tabellen.')
+        : kenmerkMeasure(id, FICTITIOUS_CHARACTERISTICS),
+  ),
   footnotes: [
     {
       id: 'geen-jeugdzorg',
@@ -258,10 +172,10 @@ export function kenmerkenPlan(firstYear = 2015): DatasetPlan {
     periodKind: 'jaar',
     firstYear,
     combos: [[]],
-    stored: [...KENMERKEN_MEASURES],
+    stored: [...KENMERKEN_MEASURE_IDS],
     width: 7,
     // Published once a year and never revised.
-    revisable: KENMERKEN_MEASURES.map(() => false),
+    revisable: KENMERKEN_MEASURE_IDS.map(() => false),
     nihil: () => false,
     values(world: DemoWorld, code: string, period: Period) {
       return weightedSums(gemeenteCharacteristics(world, code, period.year));

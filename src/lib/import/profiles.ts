@@ -8,6 +8,7 @@
  */
 import type { z } from 'zod';
 import type { DatasetMetaInput, FootnoteSchema, MeasureSchema, MeasureSumSchema } from '../../schemas/dataset';
+import { KENMERKEN_DATASET, kenmerkMeasure } from '../data/kenmerken';
 import type { RegionKind } from '../regions/codes';
 import { foldPopulationByAge, SHARE_UNDER_18_KEY } from './population-by-age';
 import type { SourceTable } from './source-table';
@@ -333,7 +334,7 @@ export const BEVOLKING_LEEFTIJD = '03759NED';
  * left out rather than filled with something else under their name; the site compares on what there is.
  */
 export const KENMERKEN: TableProfile = {
-  id: 'kenmerken',
+  id: KENMERKEN_DATASET,
   title: 'Kenmerken van gemeenten',
   shortTitle: 'Kenmerken van gemeenten',
   description:
@@ -350,54 +351,13 @@ export const KENMERKEN: TableProfile = {
   },
   tableIds: [...Object.keys(KERNCIJFERS_WIJKEN_EN_BUURTEN), BEVOLKING_LEEFTIJD],
   measures: [
+    { ...kenmerkMeasure('inwoners', 'Volgens de Basisregistratie Personen.'), keys: ['AantalInwoners_5', 'BevolkingOp1Januari_1', 'Aantal inwoners', 'Bevolking op 1 januari'] },
+    { ...kenmerkMeasure('aandeel_jongeren_tot_18', 'Door deze site berekend uit de bevolking naar leeftijd (03759ned).'), keys: [SHARE_UNDER_18_KEY] },
     {
-      id: 'inwoners',
-      keys: ['AantalInwoners_5', 'BevolkingOp1Januari_1', 'Aantal inwoners', 'Bevolking op 1 januari'],
-      label: 'Inwoners',
-      unit: 'aantal',
-      decimals: 0,
-      countOf: 'inwoners',
-      type: 'aantal',
-      definition: 'Het aantal inwoners op 1 januari van het jaar: personen die in de Basisregistratie Personen in de gemeente staan ingeschreven.',
-    },
-    {
-      id: 'aandeel_jongeren_tot_18',
-      keys: [SHARE_UNDER_18_KEY],
-      label: 'Jongeren tot 18 jaar (% van de inwoners)',
-      shortLabel: 'Jongeren tot 18',
-      unit: '%',
-      decimals: 1,
-      countOf: 'inwoners',
-      type: 'rate',
-      rate: { denominatorLabel: 'inwoners', per: 100 },
-      definition: 'Inwoners jonger dan 18 jaar op 1 januari, als percentage van alle inwoners; door deze site berekend uit de bevolking naar leeftijd (03759ned).',
-    },
-    {
-      id: 'gemiddeld_inkomen',
+      ...kenmerkMeasure('gemiddeld_inkomen'),
       keys: ['GemGestandaardiseerdInkomenVanHuish_75', 'Gem. gestandaardiseerd inkomen van huish.', 'Gemiddeld gestandaardiseerd inkomen van huishoudens'],
-      label: 'Gemiddeld gestandaardiseerd inkomen van huishoudens',
-      shortLabel: 'Gemiddeld inkomen',
-      unit: '× 1.000 euro',
-      decimals: 1,
-      countOf: 'inwoners',
-      type: 'aantal',
-      definition:
-        'Het gemiddelde besteedbare inkomen van particuliere huishoudens, gecorrigeerd voor de grootte en samenstelling ' +
-        'van het huishouden. Een gemiddelde, geen aantal: het telt niet op over gemeenten.',
     },
-    {
-      id: 'omgevingsadressendichtheid',
-      keys: ['Omgevingsadressendichtheid_117', 'Omgevingsadressendichtheid'],
-      label: 'Omgevingsadressendichtheid',
-      shortLabel: 'Adressendichtheid',
-      unit: 'adressen per km²',
-      decimals: 0,
-      countOf: 'inwoners',
-      type: 'aantal',
-      definition:
-        'De stedelijkheid: het gemiddelde aantal adressen per km² binnen een cirkel van één kilometer rond elk adres. ' +
-        'Een gemiddelde, geen aantal: het telt niet op over gemeenten.',
-    },
+    { ...kenmerkMeasure('omgevingsadressendichtheid'), keys: ['Omgevingsadressendichtheid_117', 'Omgevingsadressendichtheid'] },
   ],
   ignore: [],
   onlyNamed: true,
