@@ -12,11 +12,13 @@
  * 3/7 of the squared distance, size and urbanity for 2/7, the make-up of the households for 2/7. Poverty is
  * the strongest known predictor of jeugdhulp use, which is the direction outcome-based weights would take.
  */
+import type { KenmerkId } from '../data/kenmerken';
 import type { CharacteristicSpec } from './neighbours';
 
-export const KENMERKEN_DATASET = 'kenmerken';
+/** A characteristic of the dataset kenmerken (src/lib/data/kenmerken.ts defines its measures). */
+type KenmerkSpec = CharacteristicSpec & { id: KenmerkId };
 
-export const NEIGHBOUR_CHARACTERISTICS: readonly CharacteristicSpec[] = [
+export const NEIGHBOUR_CHARACTERISTICS: readonly KenmerkSpec[] = [
   // Size and urbanity span orders of magnitude: compared on a log scale (see neighbours.ts).
   { id: 'inwoners', transform: 'log', weight: 1 },
   { id: 'omgevingsadressendichtheid', transform: 'log', weight: 1 },
@@ -39,4 +41,4 @@ export const MIN_SITE_CHARACTERISTICS = 3;
  * The few characteristics the fact page shows beside the neighbours' names (the download has all): size,
  * urbanity and the one that says most about poverty among youths. Chosen to keep the page small.
  */
-export const PAGE_CHARACTERISTICS: readonly string[] = ['inwoners', 'omgevingsadressendichtheid', 'jongeren_laag_inkomen'];
+export const PAGE_CHARACTERISTICS: readonly KenmerkId[] = ['inwoners', 'omgevingsadressendichtheid', 'jongeren_laag_inkomen'];

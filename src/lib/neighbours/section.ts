@@ -5,13 +5,14 @@
  * and why. Pure; the component (Neighbours.astro) only lays it out.
  */
 import { formatNumber, formatObservation } from '../format/number';
+import type { KenmerkId } from '../data/kenmerken';
 import type { FactsContext } from '../facts/context';
 import { regionHref } from '../pages/gemeente-links';
 import { PAGE_CHARACTERISTICS } from './characteristics';
 import { characteristicCell, nederlandCell, siteNeighbours, type SiteNeighbours } from './site';
 
 /** How a characteristic reads in a sentence ("gekozen op …"); other ids read as their measure's label. */
-export const CHARACTERISTIC_PHRASE: Record<string, string> = {
+export const CHARACTERISTIC_PHRASE: Readonly<Record<KenmerkId, string>> = {
   inwoners: 'het aantal inwoners',
   omgevingsadressendichtheid: 'hoe stedelijk ze zijn (adressen per km²)',
   aandeel_jongeren_tot_18: 'het aandeel jongeren tot 18 jaar',
@@ -47,7 +48,7 @@ export function joinDutch(items: readonly string[]): string {
 }
 
 export function phraseOf(site: SiteNeighbours, id: string): string {
-  return CHARACTERISTIC_PHRASE[id] ?? site.measures.get(id)?.label.toLowerCase() ?? id;
+  return (CHARACTERISTIC_PHRASE as Readonly<Record<string, string>>)[id] ?? site.measures.get(id)?.label.toLowerCase() ?? id;
 }
 
 const NUMBER_WORDS = ['nul', 'een', 'twee', 'drie', 'vier', 'vijf', 'zes', 'zeven', 'acht', 'negen', 'tien', 'elf', 'twaalf'];

@@ -10,7 +10,8 @@ import type { Observation } from '../data/symbols';
 import { parsePeriodCode } from '../data/periods';
 import { NEDERLAND } from '../regions/codes';
 import type { FactsContext, FactsDataset } from '../facts/context';
-import { KENMERKEN_DATASET, MIN_SITE_CHARACTERISTICS, NEIGHBOUR_CHARACTERISTICS } from './characteristics';
+import { KENMERKEN_DATASET } from '../data/kenmerken';
+import { MIN_SITE_CHARACTERISTICS, NEIGHBOUR_CHARACTERISTICS } from './characteristics';
 import { statisticalNeighbours, type CharacteristicSpec, type GemeenteCharacteristics, type NeighbourModel, type NeighbourOutcome } from './neighbours';
 
 export type NeighboursAbsent = 'geen-tabel' | 'te-weinig-kenmerken';
