@@ -30,6 +30,8 @@ describe('importer: releases and an existing data folder', () => {
 
     const store = await readDataDir(out);
     expect(store.catalog.releases.map((r) => r.id)).toEqual(['2023-04-28', '2023-10-31']);
+    // Named by month, as the pages put "Publicatie" before it ("Publicatie April 2023", never "Publicatie Publicatie van …").
+    expect(store.catalog.releases.map((r) => r.title)).toEqual(['April 2023', 'Oktober 2023']);
     expect(store.catalog.datasets).toEqual(['indicatoren-jeugdzorg-gemeenten', 'jeugdzorg-in-natura-wijken']);
     const wijkenSet = store.datasets.find((d) => d.meta.id === 'jeugdzorg-in-natura-wijken')!;
     expect(wijkenSet.meta.release).toBe('2023-04-28');

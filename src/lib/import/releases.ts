@@ -23,8 +23,13 @@ export interface StoreContent {
   datasets: Array<{ meta: DatasetMeta; rows: ObservationRow[]; history?: ReadonlyMap<string, readonly ObservationRow[]> }>;
 }
 
+/**
+ * A release named by its month, as the demo's are ("April 2023"): the pages say "Publicatie April 2023" and
+ * "publicatie April 2023 (28 april 2023)", so the title itself must not start with "Publicatie van".
+ */
 export function releaseEntry(date: string): Release {
-  return { id: date, date, title: `Publicatie van ${formatDate(date)}`, description: '' };
+  const [, month, year] = formatDate(date).split(' ');
+  return { id: date, date, title: `${month!.charAt(0).toUpperCase()}${month!.slice(1)} ${year}`, description: '' };
 }
 
 export function mergeImport(existing: ExistingStore | undefined, imported: readonly BuiltDataset[], release: Release): StoreContent {
