@@ -21,6 +21,28 @@ const row = (region: string, n: number | null, pop: number, pct: number | null =
   cells: [n === null ? { value: null, symbol: '.' } : { value: n, symbol: null }, { value: pop, symbol: null }, { value: null, symbol: null }, { value: pct, symbol: pct === null ? '.' : null }],
 });
 
+describe('aggregating an average', () => {
+  it('leaves an income or a density unknown for the group instead of adding up the members', () => {
+    const averages = testMeta({
+      measures: [
+        { id: 'inwoners', label: 'Inwoners', unit: 'aantal', decimals: 0, countOf: 'inwoners', type: 'aantal' },
+        { id: 'inkomen', label: 'Gemiddeld inkomen', unit: '× 1.000 euro', decimals: 1, countOf: 'inwoners', type: 'aantal' },
+      ],
+      periods: [{ code: '2023JJ00', status: 'voorlopig' }],
+      regions: [{ code: 'GM0014', label: 'Groningen' }],
+    });
+    const member = (region: string, inwoners: number, inkomen: number): ObservationRow => ({
+      region,
+      period: '2023JJ00',
+      topics: [],
+      cells: [{ value: inwoners, symbol: null }, { value: inkomen, symbol: null }],
+    });
+    const cells = aggregateCells(averages, [member('GM0014', 240_000, 33.1), member('GM0034', 50_000, 41.0)]);
+    expect(cells[0]).toEqual({ value: 290_000, symbol: null });
+    expect(cells[1]).toEqual({ value: null, symbol: '.' });
+  });
+});
+
 describe('aggregating gemeenten into a region', () => {
   it('sums counts and recomputes the rate from the sums, not the mean of the rates', () => {
     // 100/1.000 = 10% and 10/500 = 2%: the mean would be 6%, the group is 110/1.500 = 7,3%.

@@ -65,3 +65,24 @@ describe('the table page model', () => {
     expect(wijkModel.form.scopes.map((s) => s.label)).toEqual(['Provincies', "Jeugdregio's", 'Gemeenten']);
   });
 });
+
+describe('the toelichting of the default data', () => {
+  it('says "Telt …" only of what counts something, and how often a table of year figures appears', async () => {
+    const { getSiteData } = await import('../../src/node/site-data');
+    const { tableSourceOf } = await import('../../src/lib/tables/table-source');
+    const data = await getSiteData();
+    const explain = (id: string) => {
+      const dataset = data.datasets.find((d) => d.meta.id === id)!;
+      return tablePageModel(tableSourceOf(dataset, data.register), data.catalog.releases, data.currentRelease).explanation;
+    };
+    const kenmerken = explain('kenmerken');
+    const counts = Object.fromEntries(kenmerken.measures.map((m) => [m.measure.id, m.counts]));
+    // An income, an address density and shares of households count no inhabitants; inhabitants do.
+    expect(counts).toMatchObject({ inwoners: 'inwoners', gemiddeld_inkomen: undefined, omgevingsadressendichtheid: undefined, eenoudergezinnen: undefined });
+    expect(kenmerken.measures.find((m) => m.measure.id === 'eenoudergezinnen')!.rate).toBe('Percentage van huishoudens met kinderen.');
+    expect(kenmerken.rhythm).toBe('elk jaar');
+    const trajecten = explain('jeugdhulptrajecten');
+    expect(trajecten.measures.find((m) => m.measure.id === 'trajecten_lopend_per_1000')!.counts).toBe('trajecten');
+    expect(trajecten.rhythm).toBe('elk halfjaar');
+  }, 60_000);
+});

@@ -6,6 +6,7 @@
 import type { DatasetMeta, Measure } from '../../schemas/dataset';
 import { computeRate, roundTo, RowIndex, type ObservationRow } from '../data/dataset';
 import type { Observation } from '../data/symbols';
+import { isAdditiveCount } from '../data/consistency';
 
 /** A row as the fact pages read it: published, converted to the latest indeling, or computed from members. */
 export interface FactRow extends ObservationRow {
@@ -23,7 +24,8 @@ const UNKNOWN: Observation = { value: null, symbol: '.' };
  */
 export function aggregateCells(meta: DatasetMeta, members: ReadonlyArray<ObservationRow | undefined>): Observation[] {
   const cells = meta.measures.map((measure, i): Observation => {
-    if (measure.type !== 'aantal' || members.length === 0) return UNKNOWN;
+    // Only counts add up: an income or an address density of the members is not the group's.
+    if (!isAdditiveCount(measure) || members.length === 0) return UNKNOWN;
     let total = 0;
     for (const row of members) {
       const cell = row?.cells[i];

@@ -6,6 +6,7 @@
 import type { Measure, Release } from '../../schemas/dataset';
 import { parsePeriodCode, periodLabel, periodLabelWithStatus, STATUS_LABEL, STATUS_MARK, type PeriodStatus } from '../data/periods';
 import { nextRelease, type PlannedRelease } from '../data/release-calendar';
+import { isAdditiveCount } from '../data/consistency';
 import { formatNumber } from '../format/number';
 import { buildPivot, DIMENSION_LABELS, type PivotTable } from './pivot';
 import { renderRegionChips, renderTable, renderTableNotes } from './render-html';
@@ -49,7 +50,10 @@ export interface TablePageModel {
   /** The files of the default selection: "CSV voor Excel" and what it is for ("puntkomma, decimale komma; …"). */
   downloads: Array<{ format: DownloadFormat; name: string; href: string; label: string; hint: string }>;
   explanation: {
-    measures: Array<{ measure: Measure; counts: string; rate: string | undefined }>;
+    /** `counts` only for a measure that counts something (persons, trajecten, inhabitants), not for an average or a share of the population. */
+    measures: Array<{ measure: Measure; counts: string | undefined; rate: string | undefined }>;
+    /** "elk halfjaar", or "elk jaar" for a table of year figures only. */
+    rhythm: string;
     /** Which periods have which status: "definitief: 1e halfjaar 2015 tot en met 2e halfjaar 2025". */
     statuses: string[];
   };
@@ -127,12 +131,22 @@ export function tablePageModel(source: TableSource, releases: readonly Release[]
     explanation: {
       measures: meta.measures.map((measure) => ({
         measure,
-        counts: COUNT_WORD[measure.countOf],
+        counts: countsSomething(measure) ? COUNT_WORD[measure.countOf] : undefined,
         rate: measure.rate ? rateText(measure) : undefined,
       })),
+      rhythm: source.periods.every((code) => parsePeriodCode(code)?.kind === 'jaar') ? 'elk jaar' : 'elk halfjaar',
       statuses: statusSummary(source.periods, statuses),
     },
   };
+}
+
+/**
+ * Whether "Telt …" is true of a measure: a count that adds up, or a rate of persons or trajecten. An income or
+ * an address density (unit not "aantal") counts nothing, and a share of the population such as single-parent
+ * households counts households, which the countOf of the schema does not name: their rate text says it.
+ */
+function countsSomething(measure: Measure): boolean {
+  return isAdditiveCount(measure) || (measure.type === 'rate' && measure.countOf !== 'inwoners');
 }
 
 /** How a rate is computed, naming its denominator: "per 1.000 jongeren tot 18 jaar". */
