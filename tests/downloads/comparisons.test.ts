@@ -8,6 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import {
   comparisonDatasets,
   comparisonDownloads,
+  comparisonTable,
   comparisonPackage,
   excelHeader,
   fixed,
@@ -43,6 +44,7 @@ import {
 import { getSiteData, type SiteData } from '../../src/node/site-data';
 import { fixtureSite } from '../releases/fixture';
 import { fixture } from '../facts/fixture';
+import { useDefaultFacts } from '../facts/default-data';
 
 const { context, register } = fixture();
 const tables = comparisonDownloads(context);
@@ -91,7 +93,7 @@ describe('vergelijkingen', () => {
     const regions = [...register.provincies().map((p) => p.code), ...register.jeugdregios().map((j) => j.code), ...context.currentGemeenten()];
     for (const region of regions) {
       for (const c of comparisonsOf(context, region, keyFiguresOf(context, region))) {
-        for (const ref of c.references) {
+        for (const ref of [...c.references, ...c.views]) {
           expected++;
           const row = rows.get(`${region}|${c.concept}|${ref.kind}`)!;
           expect(row, `${region} ${c.concept} ${ref.kind}`).toBeDefined();
@@ -107,8 +109,9 @@ describe('vergelijkingen', () => {
     }
     expect(table.records.length).toBe(expected);
     expect(expected).toBeGreaterThan(1000);
-    // Gemeenten against four references, provincies and jeugdregio's against Nederland only.
-    expect(new Set(table.records.filter((r) => r.regiosoort === 'gemeente').map((r) => r.referentie_soort))).toEqual(new Set(['land', 'provincie', 'jeugdregio', 'gelijksoortig']));
+    // Gemeenten against four references (here, without characteristics, the size class as their peers),
+    // provincies and jeugdregio's against Nederland only.
+    expect(new Set(table.records.filter((r) => r.regiosoort === 'gemeente').map((r) => r.referentie_soort))).toEqual(new Set(['land', 'provincie', 'jeugdregio', 'grootteklasse']));
     expect(new Set(table.records.filter((r) => r.regiosoort !== 'gemeente').map((r) => r.referentie_soort))).toEqual(new Set(['land']));
   });
 
@@ -429,6 +432,26 @@ describe('the Excel files of the default data', () => {
       expect(fromExcel.length, table.name).toBeGreaterThan(1000);
       expect(fromExcel).toEqual(fromCsv);
       expect(problems.slice(0, 5)).toEqual([]);
+    }
+  }, 120_000);
+});
+
+describe('vergelijkingen on the default data, with statistical neighbours', () => {
+  const data = useDefaultFacts();
+
+  it('has each gemeente against its vergelijkbare gemeenten, as on its page, and against its size class as a second view', () => {
+    const table = comparisonTable(data.context);
+    const gemeenten = table.records.filter((r) => r.regiosoort === 'gemeente');
+    expect(new Set(gemeenten.map((r) => r.referentie_soort))).toEqual(new Set(['land', 'provincie', 'jeugdregio', 'vergelijkbaar', 'grootteklasse']));
+    const kinds = new Map<string, string[]>();
+    for (const r of gemeenten) kinds.set(`${r.regio_code}|${r.onderwerp}`, [...(kinds.get(`${r.regio_code}|${r.onderwerp}`) ?? []), r.referentie_soort as string]);
+    for (const [key, list] of kinds) expect(list, key).toEqual(['land', 'provincie', 'jeugdregio', 'vergelijkbaar', 'grootteklasse']);
+    const zwolle = data.context.currentGemeenten().find((c) => data.context.register.label(c) === 'Zwolle')!;
+    for (const c of comparisonsOf(data.context, zwolle, keyFiguresOf(data.context, zwolle))) {
+      const peer = c.references.find((r) => r.kind === 'vergelijkbaar')!;
+      const row = gemeenten.find((r) => r.regio_code === zwolle && r.onderwerp === c.concept && r.referentie_soort === 'vergelijkbaar')!;
+      expect([row.referentie, row.referentie_toelichting, row.referentie_aantal, row.referentie_noemer, row.referentie_cijfer]).toEqual([peer.label, peer.note, peer.count.value, peer.denominator, peer.rate.value]);
+      expect(judgementOf(row)).toEqual({ ...peer.judgement });
     }
   }, 120_000);
 });

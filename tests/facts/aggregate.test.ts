@@ -79,7 +79,7 @@ describe('aggregating gemeenten into a region', () => {
   });
 });
 
-describe('the rate of the gelijksoortige gemeenten', () => {
+describe('the rate of a group of peers (vergelijkbare gemeenten, or a size class)', () => {
   it('sums numerators and denominators of members that have both, and counts the others', () => {
     const group = groupRate(meta, meta.measures[2]!, [row('GM0014', 100, 1000), row('GM0034', 10, 500), row('GM0037', null, 300), undefined])!;
     expect(group.rate).toEqual({ value: 7.3, symbol: null });

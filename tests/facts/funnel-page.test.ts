@@ -69,11 +69,11 @@ describe('funnel chart input', () => {
 
   it('passes the same frozen points to every page of the funnel, so the renderer needs no hash per page', () => {
     const a = funnelChartInput(funnel, { id: 'a', highlight: 'GM0363' });
-    const b = funnelChartInput(funnel, { id: 'b', highlight: 'GM1680', group: new Set(['GM0344']), groupLabel: 'gelijksoortige gemeenten', width: 320 });
+    const b = funnelChartInput(funnel, { id: 'b', highlight: 'GM1680', group: new Set(['GM0344']), groupLabel: 'vergelijkbare gemeenten', width: 320 });
     expect(a.points).toBe(b.points);
     expect(a.points).toBe(funnelPoints(funnel));
     expect(Object.isFrozen(a.points)).toBe(true);
-    expect(b).toMatchObject({ highlight: 'GM1680', groupLabel: 'gelijksoortige gemeenten', width: 320 });
+    expect(b).toMatchObject({ highlight: 'GM1680', groupLabel: 'vergelijkbare gemeenten', width: 320 });
     expect(a).not.toHaveProperty('group');
   });
 

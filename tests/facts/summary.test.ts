@@ -21,7 +21,7 @@ const asList = (items: readonly { text: string }[]) => `<ul class="summary-list"
 describe('the summary of a fact page', () => {
   const data = useDefaultFacts();
 
-  it('gives Amsterdam each compared figure with its verdicts against Nederland and gelijksoortige gemeenten, and since a year earlier', () => {
+  it('gives Amsterdam each compared figure with its verdicts against Nederland and its vergelijkbare gemeenten, and since a year earlier', () => {
     const facts = regionFacts(data.context, 'GM0363');
     const summary = facts.summary!;
     expect(summary.periodLabel).toBe(facts.keyFigures[0]!.periodLabel);
@@ -32,8 +32,8 @@ describe('the summary of a fact page', () => {
       expect(text.startsWith(`${comparison.figure.measure.label}: ${comparison.figure.rate!.phrase} (${comparison.figure.countText} jongeren).`)).toBe(true);
       for (const reference of comparison.references) {
         const named = text.includes(`${reference.inPhrase} (`);
-        // Nederland and the gelijksoortige gemeenten only; the provincie and jeugdregio are in the comparison below.
-        expect(named, `${reference.label} in "${text}"`).toBe(reference.kind === 'land' || reference.kind === 'gelijksoortig');
+        // Nederland and the peers (its vergelijkbare gemeenten) only; the provincie and jeugdregio are in the comparison below.
+        expect(named, `${reference.label} in "${text}"`).toBe(reference.kind === 'land' || reference.kind === 'vergelijkbaar');
         if (named) expect(verdictBefore(text, `${reference.inPhrase} (${rateNumber(reference.rate.value!, comparison.rateMeasure)})`)).toBe(VERDICT_TEXT[reference.judgement.verdict!].than);
       }
       const change = facts.trends.find((t) => t.concept === comparison.concept)!.change!;
@@ -71,7 +71,7 @@ describe('the summary of a fact page', () => {
       scanFactPage(asList(summary!.items), code, result);
     }
     expect(result.findings).toEqual([]);
-    // Nederland and the gelijksoortige gemeenten for each figure of each gemeente, and a year earlier.
+    // Nederland and the vergelijkbare gemeenten for each figure of each gemeente, and a year earlier.
     expect(result.checked.summaries).toBeGreaterThan(codes.length * 4);
   }, 120_000);
 });

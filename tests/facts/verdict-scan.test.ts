@@ -17,7 +17,7 @@ const page = (sentence: string, tableVerdict = 'niet duidelijk anders', change =
 
 describe('the verdict scan', () => {
   it('passes a page whose words follow its figures, and counts what it checked', () => {
-    const result = scanFactPage(page('Dat is hoger dan in Nederland (10,6%) en in de provincie Overijssel (10,5%); het is niet duidelijk anders dan in gelijksoortige gemeenten (11,4%, 27 andere gemeenten met 100.000 tot 250.000 inwoners).'), 'ok');
+    const result = scanFactPage(page('Dat is hoger dan in Nederland (10,6%) en in de provincie Overijssel (10,5%); het is niet duidelijk anders dan in vergelijkbare gemeenten (11,4%, 10 gemeenten gekozen op kenmerken, genoemd onder Vergelijkbare gemeenten).'), 'ok');
     expect(result.findings).toEqual([]);
     expect(result.checked).toEqual({ sentences: 3, tableRows: 1, changes: 1, trends: 1, summaries: 0 });
   });
@@ -38,7 +38,7 @@ describe('the verdict scan', () => {
   it('reads the summary: each verdict against the printed figure in its brackets', () => {
     const ok = scanFactPage(
       summary(
-        'Jongeren met jeugdhulp: 12,1% van alle jongeren tot 18 jaar (18.755 jongeren). Hoger dan in gelijksoortige gemeenten (8,6%), niet duidelijk anders dan in Nederland (10,6%) en in de provincie Drenthe (12,1%). Duidelijk hoger dan een jaar eerder (11,3%).',
+        'Jongeren met jeugdhulp: 12,1% van alle jongeren tot 18 jaar (18.755 jongeren). Hoger dan in vergelijkbare gemeenten (8,6%), niet duidelijk anders dan in Nederland (10,6%) en in de provincie Drenthe (12,1%). Duidelijk hoger dan een jaar eerder (11,3%).',
         'Jongeren met jeugdzorg in natura: 30,6 per 1.000 inwoners (6.660 jongeren). Lager dan in Nederland (31,3 per 1.000). Geen oordeel over de verandering: te weinig perioden.',
         'Jongeren met jeugdbescherming: afgeschermd (te klein om te tonen, of onbekend).',
       ),
@@ -49,7 +49,7 @@ describe('the verdict scan', () => {
   });
 
   it('finds a summary verdict that contradicts its figures, or a summary sentence without a known verdict', () => {
-    expect(scanFactPage(summary('Jongeren met jeugdhulp: 12,1% van alle jongeren tot 18 jaar. Niet duidelijk anders dan in Nederland (10,6%), hoger dan in gelijksoortige gemeenten (12,1%).'), 'f').findings).toHaveLength(1);
+    expect(scanFactPage(summary('Jongeren met jeugdhulp: 12,1% van alle jongeren tot 18 jaar. Niet duidelijk anders dan in Nederland (10,6%), hoger dan in vergelijkbare gemeenten (12,1%).'), 'f').findings).toHaveLength(1);
     expect(scanFactPage(summary('Jongeren met jeugdhulp: 12,1% van alle jongeren tot 18 jaar. Lager dan een jaar eerder (11,3%).'), 'g').findings).toHaveLength(1);
     expect(scanFactPage(summary('Jongeren met jeugdhulp: 12,1% van alle jongeren tot 18 jaar. Meer dan in Nederland (10,6%).'), 'h').findings[0]!.problem).toMatch(/without a known verdict/);
   });

@@ -71,5 +71,9 @@ export function describeFunnel(input: FunnelChartInput): string {
       : `geen oordeel: ${NO_VERDICT_TEXT[own.reason ?? 'te-weinig']}`;
     sentences.push(`${own.label} (de grote stip met naam): ${fmt(own.shown ?? own.value)} van ${formatNumber(own.size)} ${input.sizeLabel}; ${judged}.`);
   }
+  // The group drawn in blue (funnel-spec.ts): the gemeente's peers, as the legend names them.
+  const group = input.group;
+  const members = group ? input.points.filter((p) => group.has(p.code) && p.code !== input.highlight).length : 0;
+  if (members > 0) sentences.push(`De ${members === 1 ? 'blauwe stip is' : `${formatNumber(members)} blauwe stippen zijn`} de ${input.groupLabel ?? 'vergelijkbare gemeenten'}.`);
   return sentences.join(' ');
 }

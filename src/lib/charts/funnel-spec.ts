@@ -395,7 +395,7 @@ export function funnelLegend(input: FunnelChartInput): LegendItem[] {
   const { own, members } = parts(input);
   const legend: LegendItem[] = [];
   if (own) legend.push({ label: own.label, color: HIGHLIGHT_COLOR, swatch: 'dot', outlined: true });
-  if (members.length > 0) legend.push({ label: input.groupLabel ?? 'gelijksoortige gemeenten', color: GROUP_COLOR, swatch: 'dot' });
+  if (members.length > 0) legend.push({ label: input.groupLabel ?? 'vergelijkbare gemeenten', color: GROUP_COLOR, swatch: 'dot' });
   legend.push({ label: own || members.length > 0 ? `overige ${input.noun}` : input.noun, color: OTHER_COLOR, swatch: 'open-dot' });
   legend.push({ label: input.target.label, color: REFERENCE_COLOR, swatch: 'line', plain: true });
   legend.push({ label: '95%-grens', color: LIMIT95.stroke, swatch: 'dashed-line', plain: true });

@@ -16,7 +16,7 @@ export const SERIES_SYMBOLS: readonly MarkerSymbol[] = ['circle', 'square', 'tri
 
 /** The gemeente a page is about: Okabe–Ito vermillion, always with a label and a dark outline. */
 export const HIGHLIGHT_COLOR = '#D55E00';
-/** The comparison group (gelijksoortige gemeenten). */
+/** The comparison group (vergelijkbare gemeenten, or the size class). */
 export const GROUP_COLOR = '#0072B2';
 /** All other gemeenten in a funnel plot: hollow grey rings. */
 export const OTHER_COLOR = '#6E6E6E';

@@ -107,7 +107,7 @@ export interface FunnelChartInput {
   }>;
   /** The region marked on a fact page. */
   highlight?: string;
-  /** Regions drawn distinct, e.g. the gelijksoortige gemeenten. */
+  /** Regions drawn distinct, e.g. the vergelijkbare gemeenten. */
   group?: Set<string>;
   groupLabel?: string;
   /** Regions of the kind without counts (not in the plot), for the text alternative. */

@@ -11,7 +11,7 @@
 import { parsePeriodCode, periodLabel, STATUS_LABEL, type PeriodStatus } from '../data/periods';
 import { exactValue, rateKindOf, rateUnitOf } from '../facts/chance';
 import { changeOf, type ChangeFacts } from '../facts/change';
-import { comparisonsOf, type ReferenceKind } from '../facts/comparison';
+import { comparisonsOf, PEER_KINDS, type ReferenceKind } from '../facts/comparison';
 import { KEY_CONCEPTS, totalDenominatorLabel, type KeyConcept } from '../facts/concepts';
 import type { FactsContext } from '../facts/context';
 import { funnelOf, funnelPeriods, isCompared, type FunnelKind } from '../facts/funnel';
@@ -103,7 +103,7 @@ const REASONS = Object.keys(NO_VERDICT_TEXT) as NoVerdictReason[];
 const DIRECTIONS = Object.keys(TREND_TEXT) as TrendDirection[];
 const REGION_KINDS = ['land', 'provincie', 'jeugdregio', 'gemeente'] as const;
 const FUNNEL_KINDS: readonly FunnelKind[] = ['gemeente', 'provincie', 'jeugdregio'];
-const REFERENCE_KINDS: readonly ReferenceKind[] = ['land', 'provincie', 'jeugdregio', 'gelijksoortig'];
+const REFERENCE_KINDS: readonly ReferenceKind[] = ['land', 'provincie', 'jeugdregio', ...PEER_KINDS];
 
 // ---------------------------------------------------------------------------------------------------------
 // The method, once, in the words the column descriptions share.
@@ -346,15 +346,15 @@ export const COMPARISON_COLUMNS: readonly DownloadColumn[] = [
   ...PERIOD_COLUMNS('', 'De periode van de vergelijking (de laatste van het kerncijfer)'),
   ...RATE_COLUMNS(),
   ...INTERVAL_COLUMNS(),
-  col('referentie_soort', 'string', 'Vergeleken met (soort)', 'land: Nederland; provincie: de provincie van de gemeente; jeugdregio: de jeugdregio van de gemeente; gelijksoortig: de andere gemeenten met evenveel inwoners (dezelfde grootteklasse), de gemeente zelf niet meegeteld, hun cijfer uit de opgetelde aantallen en noemers.', {
+  col('referentie_soort', 'string', 'Vergeleken met (soort)', 'land: Nederland; provincie: de provincie van de gemeente; jeugdregio: de jeugdregio van de gemeente; vergelijkbaar: de vergelijkbare gemeenten, de tien gemeenten die op kenmerken het meest op de gemeente lijken (buren.csv); grootteklasse: de andere gemeenten met evenveel inwoners (dezelfde grootteklasse). Bij beide de gemeente zelf niet meegeteld, hun cijfer uit de opgetelde aantallen en noemers. De zinnen op de pagina vergelijken met de vergelijkbare gemeenten; alleen een gemeente zonder vergelijkbare gemeenten (zonder kenmerken) met de grootteklasse. De grootteklasse staat hier bij elke gemeente, als tweede blik.', {
     required: true,
     enum: REFERENCE_KINDS,
   }),
-  col('referentie_code', 'string', 'Vergeleken met (code)', 'Regiocode van de referentie; leeg bij gelijksoortige gemeenten.'),
+  col('referentie_code', 'string', 'Vergeleken met (code)', 'Regiocode van de referentie; leeg bij vergelijkbaar en grootteklasse.'),
   col('referentie', 'string', 'Vergeleken met', 'Naam van de referentie.'),
-  col('referentie_toelichting', 'string', 'Toelichting op de referentie', 'Bij gelijksoortige gemeenten: welke gemeenten, en hoeveel er zonder cijfer niet meetellen.'),
-  col('referentie_aantal', 'integer', 'Teller van de referentie', 'Het aantal (de teller) van de referentie; bij gelijksoortige gemeenten de som van hun aantallen.', { unit: 'aantal' }),
-  col('referentie_noemer', 'integer', 'Noemer van de referentie', 'De noemer (het aantal jongeren) van de referentie; bij gelijksoortige gemeenten de som van hun noemers. referentie_cijfer_uit_aantallen = referentie_aantal / referentie_noemer × per.', { unit: 'aantal' }),
+  col('referentie_toelichting', 'string', 'Toelichting op de referentie', 'Bij vergelijkbaar en grootteklasse: welke gemeenten, en hoeveel er zonder cijfer niet meetellen.'),
+  col('referentie_aantal', 'integer', 'Teller van de referentie', 'Het aantal (de teller) van de referentie; bij vergelijkbaar en grootteklasse de som van hun aantallen.', { unit: 'aantal' }),
+  col('referentie_noemer', 'integer', 'Noemer van de referentie', 'De noemer (het aantal jongeren) van de referentie; bij vergelijkbaar en grootteklasse de som van hun noemers. referentie_cijfer_uit_aantallen = referentie_aantal / referentie_noemer × per.', { unit: 'aantal' }),
   col('referentie_cijfer', 'number', 'Gepubliceerd cijfer van de referentie', 'Het cijfer van de referentie zoals gepubliceerd en getoond, in eenheid.', { unit: 'cijfer' }),
   col('referentie_cijfer_uit_aantallen', 'number', 'Cijfer van de referentie uit de aantallen', `Het cijfer van de referentie uit de aantallen (${DECIMALS} decimalen), in eenheid: de middellijn θ × per van de grenzen. Waar de referentie geen aantallen heeft, het gepubliceerde cijfer (daarmee is dan ook gerekend).`, { unit: 'cijfer' }),
   ...INTERVAL_COLUMNS('referentie_', 'het cijfer van de referentie', ' van de referentie'),
@@ -373,7 +373,7 @@ export function comparisonTable(context: FactsContext): DownloadTable {
       const measure = measureCells(info);
       const period = periodCells(context, info, c.figure.period);
       const tau2 = significant(c.funnel?.overdispersion.tau2);
-      for (const ref of c.references) {
+      for (const ref of [...c.references, ...c.views]) {
         const r: DownloadRecord = {};
         putRegion(r, context, region);
         putMeasure(r, measure);
@@ -400,9 +400,9 @@ export function comparisonTable(context: FactsContext): DownloadTable {
   }
   return {
     name: 'vergelijkingen',
-    title: 'Vergelijkingen met Nederland, de provincie, de jeugdregio en gelijksoortige gemeenten',
+    title: 'Vergelijkingen met Nederland, de provincie, de jeugdregio, vergelijkbare gemeenten en de grootteklasse',
     description:
-      'Elke vergelijking die een feitenpagina maakt: per gemeente, provincie en jeugdregio, per kerncijfer dat met andere regio’s wordt vergeleken (laatste periode) en per referentie één regel, met de aantallen, de 95%-marge, de controlegrenzen rond de referentie en het oordeel.',
+      'Elke vergelijking die een feitenpagina maakt: per gemeente, provincie en jeugdregio, per kerncijfer dat met andere regio’s wordt vergeleken (laatste periode) en per referentie één regel, met de aantallen, de 95%-marge, de controlegrenzen rond de referentie en het oordeel. Bij een gemeente met vergelijkbare gemeenten staat ook de vergelijking met de gemeenten van dezelfde grootte (referentie_soort grootteklasse), die de pagina niet toont.',
     columns: COMPARISON_COLUMNS,
     primaryKey: ['regio_code', 'onderwerp', 'referentie_soort'],
     records,

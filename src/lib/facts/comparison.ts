@@ -1,5 +1,5 @@
 /**
- * A region's rate beside Nederland, its provincie, its jeugdregio and the gelijksoortige gemeenten, each with
+ * A region's rate beside Nederland, its provincie, its jeugdregio and its peers, each with
  * a chance-aware verdict from src/lib/stats/verdict.ts, and its place in the funnel of all regions of its kind.
  * The purpose is learning from differences, not ranking: no rank numbers, and a sentence that calls a
  * difference a question.
@@ -20,19 +20,84 @@ import { funnelOf, isCompared, type Funnel, type FunnelKind } from './funnel';
 import type { KeyFigure } from './key-figures';
 import { rateNumber, ratePhrase, thePeriod } from './phrases';
 import { capitalise, regionName } from './regions';
+import { siteNeighbours } from '../neighbours/site';
 
 /** Largest share of the group's denominator (jongeren) that may be left out of a group rate. */
 export const MAX_EXCLUDED_SHARE = 0.1;
 
-export type ReferenceKind = 'land' | 'provincie' | 'jeugdregio' | 'gelijksoortig';
+/**
+ * A gemeente's peers are its statistical neighbours ('vergelijkbaar', src/lib/neighbours/), or, for a gemeente
+ * without them, the gemeenten of its size class ('grootteklasse'). The size class stays one of the views: in
+ * the download beside the neighbours (Comparison.views).
+ */
+export type PeerKind = 'vergelijkbaar' | 'grootteklasse';
+export type ReferenceKind = 'land' | 'provincie' | 'jeugdregio' | PeerKind;
+export const PEER_KINDS: readonly PeerKind[] = ['vergelijkbaar', 'grootteklasse'];
+export const isPeerKind = (kind: ReferenceKind): kind is PeerKind => (PEER_KINDS as readonly ReferenceKind[]).includes(kind);
+
+/** A group of gemeenten a gemeente is compared with, the gemeente itself not among them. */
+export interface PeerGroup {
+  kind: PeerKind;
+  /** The other gemeenten, in the order they are listed (nearest neighbour first). */
+  members: string[];
+  /** For a table: "Vergelijkbare gemeenten", "Gemeenten van dezelfde grootte". */
+  label: string;
+  /** For running text: "in vergelijkbare gemeenten". */
+  inPhrase: string;
+  /** What the group is: "10 gemeenten gekozen op kenmerken, genoemd onder Vergelijkbare gemeenten". */
+  note: string;
+  /** For the funnel's legend: "vergelijkbare gemeenten", "gemeenten van dezelfde grootte (20.000 tot 35.000 inwoners)". */
+  funnelLabel: string;
+}
+
+/** The gemeenten of the size class of a gemeente, itself left out; undefined without a class. */
+export function sizeClassGroup(context: FactsContext, gemeente: string): PeerGroup | undefined {
+  const sizeClass = context.sizeClassOf(gemeente);
+  const members = context.similarGemeenten(gemeente).filter((g) => g !== gemeente);
+  if (!sizeClass || members.length === 0) return undefined;
+  return {
+    kind: 'grootteklasse',
+    members,
+    label: 'Gemeenten van dezelfde grootte',
+    inPhrase: 'in gemeenten van dezelfde grootte',
+    note: `${members.length} andere gemeenten met ${sizeClass.label}`,
+    funnelLabel: `gemeenten van dezelfde grootte (${sizeClass.label})`,
+  };
+}
+
+/** The statistical neighbours of a gemeente (src/lib/neighbours/site.ts); undefined when it has none. */
+export function neighbourGroup(context: FactsContext, gemeente: string): PeerGroup | undefined {
+  const outcome = siteNeighbours(context).of(gemeente);
+  if (outcome.kind !== 'buren' || outcome.neighbours.length === 0) return undefined;
+  const members = outcome.neighbours.map((n) => n.code);
+  return {
+    kind: 'vergelijkbaar',
+    members,
+    label: 'Vergelijkbare gemeenten',
+    inPhrase: 'in vergelijkbare gemeenten',
+    note: `${members.length} gemeenten gekozen op kenmerken, genoemd onder Vergelijkbare gemeenten`,
+    funnelLabel: 'vergelijkbare gemeenten',
+  };
+}
+
+/** The peers the sentences, the summary and the funnel use: the neighbours, or else the size class. */
+export function peerGroupOf(context: FactsContext, gemeente: string): PeerGroup | undefined {
+  return neighbourGroup(context, gemeente) ?? sizeClassGroup(context, gemeente);
+}
+
+/** How a page names the peers of a gemeente (`name`) after "Nederland, de provincie, de jeugdregio en …". */
+export function peerPhrase(group: PeerGroup | undefined, name: string, sizeClass: string | undefined): string {
+  if (group?.kind === 'vergelijkbaar') return `vergelijkbare gemeenten: de gemeenten die op kenmerken het meest op ${name} lijken (hieronder genoemd)`;
+  return `gemeenten van dezelfde grootte: gemeenten met ${sizeClass ?? 'ongeveer evenveel inwoners'}`;
+}
 
 export interface ComparisonReference {
   kind: ReferenceKind;
-  /** The region code; undefined for the group of gelijksoortige gemeenten. */
+  /** The region code; undefined for a group of peers. */
   code: string | undefined;
-  /** For a table: "Nederland", "Provincie Drenthe", "Jeugdregio Drenthe", "Gelijksoortige gemeenten". */
+  /** For a table: "Nederland", "Provincie Drenthe", "Jeugdregio Drenthe", "Vergelijkbare gemeenten". */
   label: string;
-  /** For running text: "in Nederland", "in de provincie Drenthe", "in gelijksoortige gemeenten". */
+  /** For running text: "in Nederland", "in de provincie Drenthe", "in vergelijkbare gemeenten". */
   inPhrase: string;
   rate: Observation;
   rateShown: string;
@@ -47,7 +112,7 @@ export interface ComparisonReference {
   exact: number | null;
   /** The 95% interval of the reference's own rate. */
   interval: Interval | undefined;
-  /** What the group is: "81 andere gemeenten met 20.000 tot 35.000 inwoners". */
+  /** What a group of peers is: "81 andere gemeenten met 20.000 tot 35.000 inwoners"; with members left out. */
   note: string | undefined;
   /** The region against this reference: a verdict, or why there is none. */
   judgement: Judgement;
@@ -62,13 +127,15 @@ export interface Comparison {
   /** The region's own rate with its counts and 95% interval. */
   own: { rate: ComparedRate; interval: Interval | undefined };
   references: ComparisonReference[];
+  /** Further views, judged the same way but not on the page: the size class beside the neighbours (downloads). */
+  views: ComparisonReference[];
   /** Plain sentences: what the figure is, how it differs, and that a difference is a question. */
   sentences: string[];
   /** Every region of the same kind with its verdict against Nederland, for the funnel plot. */
   funnel: Funnel | undefined;
-  /** The gelijksoortige gemeenten (the gemeente itself included), drawn distinct in the funnel. */
+  /** The peers (the gemeente itself included), drawn distinct in the funnel. */
   group: string[];
-  /** "gelijksoortige gemeenten (gemeenten met 20.000 tot 35.000 inwoners)". */
+  /** The peers in the funnel's legend: "vergelijkbare gemeenten". */
   groupLabel: string | undefined;
 }
 
@@ -121,21 +188,24 @@ export function comparisonOf(context: FactsContext, region: string, figure: KeyF
   const funnel = kind ? funnelOf(context, figure.concept, figure.period, kind) : undefined;
   // The spread between regions of the kind beyond chance; without a funnel (no counts) nothing is judged.
   const tau2 = funnel?.overdispersion.tau2;
-  const references = referencesOf({ context, dataset, region, measure: figure.measure, rate: rateMeasure, period: figure.period }).map(
-    (r): ComparisonReference => {
-      if (tau2 === undefined) return { ...r, judgement: { verdict: undefined, reason: own.count === null ? 'afgeschermd' : 'geen-aantallen' }, limits: undefined };
-      const judged = judgeAgainstReference(own, { rate: r.exact, shown: r.rate.value }, unit, tau2);
-      return { ...r, judgement: judged.judgement, limits: judged.limits };
-    },
-  );
-  const group = kind === 'gemeente' ? context.similarGemeenten(region) : [];
-  const sizeClass = kind === 'gemeente' ? context.sizeClassOf(region) : undefined;
+  const judge = (r: UnjudgedReference): ComparisonReference => {
+    if (tau2 === undefined) return { ...r, judgement: { verdict: undefined, reason: own.count === null ? 'afgeschermd' : 'geen-aantallen' }, limits: undefined };
+    const judged = judgeAgainstReference(own, { rate: r.exact, shown: r.rate.value }, unit, tau2);
+    return { ...r, judgement: judged.judgement, limits: judged.limits };
+  };
+  const query: ReferenceQuery = { context, dataset, region, measure: figure.measure, rate: rateMeasure, period: figure.period };
+  const peers = kind === 'gemeente' ? peerGroupOf(context, region) : undefined;
+  const references = referencesOf(query, peers).map(judge);
+  // The size class stays one of the views when the sentences compare with the neighbours.
+  const sizeClass = peers?.kind === 'vergelijkbaar' ? sizeClassGroup(context, region) : undefined;
+  const sizeClassView = sizeClass && peerReference(query, sizeClass);
   return {
     concept: figure.concept,
     figure,
     rateMeasure,
     own: { rate: own, interval: intervalOf(own, unit) },
     references,
+    views: sizeClassView ? [judge(sizeClassView)] : [],
     sentences: comparisonSentences(
       {
         plain: regionName(context.register, region, 'plain'),
@@ -146,8 +216,8 @@ export function comparisonOf(context: FactsContext, region: string, figure: KeyF
       references,
     ),
     funnel,
-    group,
-    groupLabel: sizeClass ? `gelijksoortige gemeenten (gemeenten met ${sizeClass.label})` : undefined,
+    group: peers ? [region, ...peers.members] : [],
+    groupLabel: peers?.funnelLabel,
   };
 }
 
@@ -163,7 +233,7 @@ interface ReferenceQuery {
 
 type UnjudgedReference = Omit<ComparisonReference, 'judgement' | 'limits'>;
 
-function referencesOf(query: ReferenceQuery): UnjudgedReference[] {
+function referencesOf(query: ReferenceQuery, peers: PeerGroup | undefined): UnjudgedReference[] {
   const { context, dataset, region, measure, rate, period } = query;
   const { register } = context;
   const unit = rateUnitOf(dataset.meta, rate);
@@ -197,20 +267,15 @@ function referencesOf(query: ReferenceQuery): UnjudgedReference[] {
       note: undefined,
     };
   });
-  if (kind === 'gemeente') {
-    const similar = similarReference(query);
-    if (similar) out.push(similar);
-  }
+  const peer = peers && peerReference(query, peers);
+  if (peer) out.push(peer);
   return out;
 }
 
-/** The gelijksoortige gemeenten (same size class), the gemeente itself left out; the rate from summed counts. */
-function similarReference(query: ReferenceQuery): UnjudgedReference | undefined {
-  const { context, dataset, region, measure, rate, period } = query;
-  const sizeClass = context.sizeClassOf(region);
-  const others = context.similarGemeenten(region).filter((g) => g !== region);
-  if (!sizeClass || others.length === 0) return undefined;
-  const group = groupRate(dataset.meta, rate, others.map((g) => dataset.totalRow(g, period)));
+/** A group of peers (the gemeente itself not among them) as a reference; its rate from their summed counts. */
+function peerReference(query: ReferenceQuery, peers: PeerGroup): UnjudgedReference | undefined {
+  const { dataset, measure, rate, period } = query;
+  const group = groupRate(dataset.meta, rate, peers.members.map((g) => dataset.totalRow(g, period)));
   if (!group) return undefined;
   // Suppressed members have small counts, so leaving them out pushes the rate up. Up to a tenth of the
   // group's jongeren that bias stays small; beyond it the group has no usable rate.
@@ -226,10 +291,10 @@ function similarReference(query: ReferenceQuery): UnjudgedReference | undefined 
         ? `; ${group.excluded} zonder cijfer niet meegeteld`
         : `; bij ${group.excluded} is het aantal afgeschermd, daardoor is er geen betrouwbaar cijfer`;
   return {
-    kind: 'gelijksoortig',
+    kind: peers.kind,
     code: undefined,
-    label: 'Gelijksoortige gemeenten',
-    inPhrase: 'in gelijksoortige gemeenten',
+    label: peers.label,
+    inPhrase: peers.inPhrase,
     rate: groupRateCell,
     rateShown: formatObservation(groupRateCell, rate),
     count,
@@ -238,14 +303,14 @@ function similarReference(query: ReferenceQuery): UnjudgedReference | undefined 
     aggregated: true,
     exact: exactValue(counts, unit),
     interval: intervalOf(counts, unit),
-    note: `${others.length} andere gemeenten met ${sizeClass.label}${left}`,
+    note: `${peers.note}${left}`,
   };
 }
 
 /** The order verdicts are told in: from higher to lower. */
 const VERDICT_ORDER: readonly Verdict[] = ['duidelijk-hoger', 'hoger', 'niet-duidelijk-anders', 'lager', 'duidelijk-lager'];
 
-/** "met Nederland", "met de provincie Drenthe", "met gelijksoortige gemeenten". */
+/** "met Nederland", "met de provincie Drenthe", "met vergelijkbare gemeenten". */
 const withPhrase = (r: Pick<ComparisonReference, 'inPhrase'>) => r.inPhrase.replace(/^in /, 'met ');
 
 /** The verdict of a reference as a table cell: "hoger", or "geen oordeel" with its reason. */
@@ -261,7 +326,7 @@ export interface JudgedItem {
 
 /**
  * One clause per verdict, higher first: "hoger dan in Nederland (10,2%) en in de provincie Drenthe (10,5%)",
- * "niet duidelijk anders dan in gelijksoortige gemeenten (11,1%, 81 andere gemeenten …)".
+ * "niet duidelijk anders dan in vergelijkbare gemeenten (11,1%, 10 gemeenten gekozen op kenmerken …)".
  */
 export function verdictClauses(items: readonly JudgedItem[]): string[] {
   const clauses: string[] = [];
@@ -281,7 +346,7 @@ export function judgedReferences(references: readonly ComparisonReference[], rat
 
 /**
  * "In Aa en Hunze kreeg 11,4% van de jongeren tot 18 jaar jeugdhulp (595 jongeren). Dat is hoger dan in
- * Nederland (10,2%); het is niet duidelijk anders dan in gelijksoortige gemeenten (11,1%, …)." Every verdict
+ * Nederland (10,2%); het is niet duidelijk anders dan in vergelijkbare gemeenten (11,1%, …)." Every verdict
  * word comes from VERDICT_TEXT; the references without a verdict are named with the reason.
  */
 export function comparisonSentences(

@@ -190,7 +190,7 @@ export class FactsContext {
     return this.sizeClasses.get(code);
   }
 
-  /** The gelijksoortige gemeenten of a gemeente (same size class), the gemeente included. */
+  /** The gemeenten of the size class of a gemeente, the gemeente included (its peers without neighbours). */
   similarGemeenten(code: string): string[] {
     const own = this.sizeClassOf(code);
     if (!own) return [];

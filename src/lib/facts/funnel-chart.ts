@@ -19,7 +19,7 @@ export interface FunnelChartOptions {
   id: string;
   /** The region a fact page is about. */
   highlight?: string;
-  /** Regions drawn distinct, e.g. the gelijksoortige gemeenten. */
+  /** Regions drawn distinct, e.g. the vergelijkbare gemeenten. */
   group?: Set<string>;
   groupLabel?: string;
   /** Drawn this many pixels wide (see chartWidth). */
@@ -133,7 +133,7 @@ export function funnelFrameInputs(funnel: Funnel): FunnelChartInput[] {
 
 /**
  * The funnel a fact page shows beside a comparison: all regions of its kind, this one marked, a gemeente's
- * gelijksoortige gemeenten distinct; undefined when the figure has no funnel or the region no counts.
+ * peers (its vergelijkbare gemeenten, or else its size class) distinct; undefined when the figure has no funnel or the region no counts.
  */
 export function comparisonFunnelInput(comparison: Comparison, region: string): FunnelChartInput | undefined {
   const { funnel } = comparison;

@@ -1,12 +1,12 @@
 /**
  * "In het kort": a few sentences at the top of a fact page, made only of what the page shows further down:
- * each compared key figure with its rate, its verdict against Nederland and the gelijksoortige gemeenten, and
+ * each compared key figure with its rate, its verdict against Nederland and its peers (the vergelijkbare gemeenten), and
  * its change since a year earlier. Every comparison word comes from src/lib/stats/verdict.ts (through the
  * comparison and change of the page itself), with the printed figure it was judged against beside it.
  */
 import { NO_VERDICT_TEXT } from '../stats/verdict';
 import type { ChangeFacts } from './change';
-import { judgedReferences, verdictClauses, type Comparison, type ReferenceKind } from './comparison';
+import { judgedReferences, PEER_KINDS, verdictClauses, type Comparison, type ReferenceKind } from './comparison';
 import type { KeyConcept } from './concepts';
 import type { KeyFigure } from './key-figures';
 import { rateNumber } from './phrases';
@@ -14,7 +14,7 @@ import { capitalise } from './regions';
 import type { RateTrend } from './trend';
 
 /** The references a summary names; the provincie and jeugdregio are in the comparison below it. */
-const SUMMARY_REFERENCES: readonly ReferenceKind[] = ['land', 'gelijksoortig'];
+const SUMMARY_REFERENCES: readonly ReferenceKind[] = ['land', ...PEER_KINDS];
 
 export interface FactsSummary {
   /** The period of the figures: "1e halfjaar 2026*". */
@@ -56,7 +56,7 @@ export function factsSummary(source: SummarySource): FactsSummary | undefined {
 
 /**
  * "Jongeren met jeugdhulp: 12,1% van alle jongeren tot 18 jaar (18.755 jongeren). Duidelijk hoger dan een jaar
- * eerder (11,3%), hoger dan in gelijksoortige gemeenten (8,6%), niet duidelijk anders dan in Nederland (10,6%)."
+ * eerder (11,3%), hoger dan in vergelijkbare gemeenten (8,6%), niet duidelijk anders dan in Nederland (10,6%)."
  */
 export function summaryText(
   figure: KeyFigure,

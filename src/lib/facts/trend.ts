@@ -117,8 +117,8 @@ export interface TrendOptions {
 }
 
 /**
- * The gemeenten whose spread a trend chart shows behind a region's line: for a gemeente its gelijksoortige
- * gemeenten (itself included, so that all gemeenten of a size class share one band), for a provincie or a
+ * The gemeenten whose spread a trend chart shows behind a region's line: for a gemeente the gemeenten of its
+ * size class (itself included, so that all gemeenten of a size class share one band), for a provincie or a
  * jeugdregio its gemeenten, for Nederland all gemeenten.
  */
 export function bandGroupOf(context: FactsContext, region: string): { key: string; label: string; short: string; members: string[] } | undefined {
@@ -126,7 +126,7 @@ export function bandGroupOf(context: FactsContext, region: string): { key: strin
   const kind = regionKind(region);
   if (kind === 'gemeente') {
     const sizeClass = context.sizeClassOf(region);
-    return sizeClass && { key: `klasse:${sizeClass.label}`, label: `middelste helft van de gemeenten met ${sizeClass.label}`, short: 'gelijksoortige gemeenten', members: context.similarGemeenten(region) };
+    return sizeClass && { key: `klasse:${sizeClass.label}`, label: `middelste helft van de gemeenten met ${sizeClass.label}`, short: 'even grote gemeenten', members: context.similarGemeenten(region) };
   }
   if (kind === 'provincie' || kind === 'jeugdregio') {
     return { key: region, label: `middelste helft van de gemeenten ${regionName(register, region, 'in')}`, short: `gemeenten ${kind === 'provincie' ? 'in de provincie' : 'in de jeugdregio'}`, members: register.membersOf(region).map((g) => g.code) };
