@@ -104,7 +104,7 @@ export function scanFactPage(html: string, where: string, result: ScanResult = e
 const VERDICT_WORDS = /(duidelijk hoger|hoger|niet duidelijk anders|lager|duidelijk lager) dan /gi;
 
 /**
- * "Jongeren met jeugdhulp: 12,1% van alle jongeren tot 18 jaar (18.755 jongeren). Hoger dan in gelijksoortige
+ * "Jongeren met jeugdhulp: 12,1% van alle jongeren tot 18 jaar (18.755 jongeren). Hoger dan in vergelijkbare
  * gemeenten (8,6%), niet duidelijk anders dan in Nederland (10,6%). Duidelijk hoger dan een jaar eerder (11,3%)."
  * The first sentence holds the region's own figure; every later sentence is verdicts, each followed by the
  * printed figures it was judged against in brackets, or says why there is no verdict.

@@ -141,8 +141,8 @@ export const KENMERKEN_SPEC: DatasetSpec = {
     'Kerncijfers wijken en buurten; Bevolking op 1 januari',
     'Kenmerken van de bevolking van elke gemeente per jaar: het aantal inwoners, het aandeel jongeren, ' +
       'eenoudergezinnen, huishoudens met bijstand, jongeren in een huishouden met een laag inkomen, het gemiddelde ' +
-      'inkomen en de stedelijkheid. Het zijn de factoren waarmee het verdeelmodel jeugd het budget over gemeenten ' +
-      'verdeelt, en waarop deze site gemeenten met elkaar vergelijkt (gelijksoortige gemeenten). Het zijn geen ' +
+      'inkomen en de stedelijkheid. De meeste zijn factoren waarmee het verdeelmodel jeugd het budget over ' +
+      'gemeenten verdeelt; met alle zeven kiest deze site bij elke gemeente de vergelijkbare gemeenten. Het zijn geen ' +
       'cijfers over jeugdzorg. Nederland, provincies en jeugdregio’s zijn gewogen gemiddelden van hun gemeenten.',
   ),
   dimensions: [],
