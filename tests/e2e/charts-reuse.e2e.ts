@@ -161,7 +161,7 @@ describe('a chart to reuse', () => {
       await page.goto(`${baseUrl}/gemeente/zwolle/`);
       const figures = page.locator('figure.chart:not(.chart--map)');
       const count = await figures.count();
-      expect(count).toBeGreaterThan(5);
+      expect(count).toBeGreaterThan(0);
       for (let i = 0; i < count; i++) {
         const note = figures.nth(i).locator('.chart__nojs');
         await expect.poll(() => note.isVisible(), { timeout: 1000 }).toBe(true);

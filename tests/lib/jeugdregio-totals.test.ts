@@ -11,6 +11,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isAdditiveCount } from '../../src/lib/data/consistency';
 import { RowIndex, rowKey, type ObservationRow } from '../../src/lib/data/dataset';
 import { aggregateGroups } from '../../src/lib/facts/aggregate';
 import { FactsContext, regionGroups } from '../../src/lib/facts/context';
@@ -64,7 +65,8 @@ function compareTotals(site: SiteData, totalOf: (datasetIndex: number, jeugdregi
         const first = members[0]!;
         const total = totalOf(di, jeugdregio, first);
         d.meta.measures.forEach((measure, mi) => {
-          if (measure.type !== 'aantal') return;
+          // Only counts add up; an income or an address density of a jeugdregio is not the sum of its gemeenten'.
+          if (!isAdditiveCount(measure)) return;
           const values = members.map((m) => m.cells[mi]?.value ?? null);
           if (values.some((v) => v === null)) return;
           const sum = (values as number[]).reduce((a, b) => a + b, 0);
