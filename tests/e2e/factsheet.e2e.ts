@@ -83,9 +83,12 @@ describe('a gemeente page printed is a factsheet of at most two A4 pages', () =>
         expect(text).toContain(`Geraadpleegd op ${today}`);
         expect(text).toMatch(/Licentie: CC BY 4\.0/);
         // Not on paper: navigation, the table of contents, search, charts, the long tables and the downloads.
-        for (const absent of ['Op deze pagina:', 'Zoeken', 'Downloaden', 'Kopieer de bronvermelding', 'Vergelijkbare gemeenten', 'Ontwikkeling']) {
+        for (const absent of ['Op deze pagina:', 'Zoeken', 'Downloaden', 'Kopieer de bronvermelding', 'Ontwikkeling']) {
           expect(text, absent).not.toContain(absent);
         }
+        // The section that names the neighbours stays on screen (the comparison tables name the group itself).
+        expect(await page.locator('#vergelijkbare-gemeenten').isVisible()).toBe(false);
+        expect(text).not.toContain('genoemd onder Vergelijkbare gemeenten');
         const chartsShown = await page.locator('figure.chart, svg[role="img"]').evaluateAll((els) => els.filter((el) => (el as HTMLElement).getClientRects().length > 0).length);
         expect(chartsShown).toBe(0);
       } finally {
