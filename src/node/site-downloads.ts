@@ -1,6 +1,6 @@
 /**
- * Writes the site's downloads into a built site: every file of siteDownloadFiles (each dataset's files, each
- * gemeente's files and datapackage.json) and the zip of every release. They are data, not pages: the build
+ * Writes the site's downloads into a built site: every file of siteDownloadFiles (each dataset's files and
+ * datapackage.json) and the zips of every release and every gemeente. They are data, not pages: the build
  * writes them in a worker thread beside Astro's page rendering (src/integrations/downloads.ts), and the dev
  * server makes one when it is asked for (downloadResponse).
  */
@@ -8,9 +8,8 @@ import { closeSync, mkdirSync, openSync, readFileSync, renameSync, statSync, wri
 import path from 'node:path';
 import { CONTENT_TYPE, downloadPaths, isDownloadPath, parseDatasetFileName } from '../lib/downloads/files';
 import { releaseFiles } from '../lib/downloads/release-files';
-import { siteDownloadFiles, type DownloadFile, type DownloadsData } from '../lib/downloads/site-files';
+import { gemeenteZipFiles, siteDownloadFiles, type DownloadFile, type DownloadsData, type ZipTarget } from '../lib/downloads/site-files';
 import { formatFileSize, sizeSuffix } from '../lib/downloads/sizes';
-import type { Release } from '../schemas/dataset';
 import { builtPageFile } from './page-taps';
 import { createZip, writeAll, ZipFileWriter } from './zip';
 
@@ -43,13 +42,13 @@ export async function writeSiteDownloads(data: DownloadsData, outDir: string, si
     summary.files++;
   };
   const outputReady = ready ?? Promise.resolve();
-  const zips = new Map<Release, ZipFileWriter>();
+  const zips = new Map<ZipTarget, ZipFileWriter>();
   let waited = ready === undefined;
   for (const output of siteDownloadFiles(data, site)) {
     if ('zip' in output) {
       let zip = zips.get(output.zip);
       if (!zip) {
-        const file = path.join(outDir, downloadPaths.releaseZip(output.zip.id));
+        const file = path.join(outDir, output.zip.path);
         zips.set(output.zip, (zip = new ZipFileWriter(file, output.zip.date, outputReady.then(() => void folderOf(file)))));
       }
       const { name, parts } = output.bytes();
@@ -75,6 +74,8 @@ export async function writeSiteDownloads(data: DownloadsData, outDir: string, si
 export async function downloadResponse(data: DownloadsData, pathname: string, site: string): Promise<{ body: string | Buffer; type: string } | undefined> {
   const release = data.catalog.releases.find((r) => downloadPaths.releaseZip(r.id) === pathname);
   if (release) return { body: await createZip(releaseFiles(data.store, data.register, release, site), release.date), type: CONTENT_TYPE.zip };
+  const gemeente = data.register.allGemeenten().find(({ code }) => downloadPaths.gemeenteZip(data.register.slug(code)) === pathname);
+  if (gemeente) return { body: await createZip(gemeenteZipFiles(data, gemeente.code, site), data.currentRelease.date), type: CONTENT_TYPE.zip };
   if (!isDownloadPath(pathname)) return undefined;
   const file = siteDownloadFiles(data, site).find((f): f is DownloadFile => 'path' in f && f.path === pathname);
   if (!file) return undefined;

@@ -6,7 +6,8 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { datasetFileBytes, gemeenteFileBytes } from '../../src/lib/downloads/site-files';
+import { datasetFileBytes, gemeenteZipFiles } from '../../src/lib/downloads/site-files';
+import { createZip } from '../../src/node/zip';
 import { downloadPaths } from '../../src/lib/downloads/files';
 import { formatFileSize, hasSizeMarks, sizeMark } from '../../src/lib/downloads/sizes';
 import { fillDownloadSizes, fillSizeMarks } from '../../src/node/site-downloads';
@@ -50,11 +51,11 @@ describe('filling the sizes into a built site', () => {
     return file;
   };
 
-  it('gives every link the byte size of the file written, and fails on a link to a file that is not there', () => {
+  it('gives every link the byte size of the file written, and fails on a link to a file that is not there', async () => {
     const dataset = downloadPaths.datasetFile('jeugdhulp', 'excel');
-    const gemeente = downloadPaths.gemeenteFile(site.register.slug('GM0363'), 'jeugdhulp', 'csv');
+    const gemeente = downloadPaths.gemeenteZip(site.register.slug('GM0363'));
     write(dataset, datasetFileBytes(site, 'jeugdhulp', 'excel', SITE));
-    write(gemeente, gemeenteFileBytes(site, 'GM0363', 'jeugdhulp', 'csv', SITE));
+    write(gemeente, [await createZip(gemeenteZipFiles(site, 'GM0363', SITE), site.currentRelease.date)]);
     const page = write('/downloads/index.html', `<p><a href="${dataset}">CSV voor Excel${sizeMark(dataset)}</a> <a href="${gemeente}">CSV${sizeMark(gemeente)}</a></p>`);
     const untouched = write('/over/index.html', '<p>geen downloads</p>');
     const before = statSync(untouched).mtimeMs;

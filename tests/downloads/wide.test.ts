@@ -76,13 +76,13 @@ describe('a gemeente’s downloads', () => {
     const wijken = entries.find((e) => e.meta.id === 'jeugdhulp-wijken')!;
     expect(wijken.rows.some((r) => r.region.startsWith('WK0363'))).toBe(true);
     expect(wijken.rows.every((r) => r.region === 'GM0363' || r.region.startsWith('WK0363'))).toBe(true);
-    const csv = parseDownloadCsv(gemeenteFile(site, 'GM0363', 'jeugdhulp', 'csv', SITE), 'rfc4180');
+    const csv = parseDownloadCsv(gemeenteFile(site, 'GM0363', 'jeugdhulp', 'csv'), 'rfc4180');
     expect(new Set(csv.map((r) => r.regio_code))).toEqual(new Set(['GM0363']));
     expect(csv.some((r) => r.perioden_code === '2019HJ01' && r.omgerekend === 'ja')).toBe(true);
   });
 
   it('gives a former gemeente its own figures as published, until it ended', () => {
-    const csv = parseDownloadCsv(gemeenteFile(site, 'GM0457', 'jeugdhulp', 'csv', SITE), 'rfc4180');
+    const csv = parseDownloadCsv(gemeenteFile(site, 'GM0457', 'jeugdhulp', 'csv'), 'rfc4180');
     expect(new Set(csv.map((r) => r.regio))).toEqual(new Set(['Weesp']));
     expect(csv.every((r) => String(r.perioden_code) < '2023' && r.omgerekend === 'nee')).toBe(true);
     expect(csv.map((r) => r.perioden_code)).toContain('2022HJ02');
@@ -118,11 +118,11 @@ describe('files cut from the whole dataset’s lines', () => {
           isConverted: (r: object) => (r as { converted?: boolean }).converted === true,
           release: site.catalog.releases.find((r) => r.id === entry.meta.release),
           indeling: indelingText(current ? site.register.latestYear : undefined),
-          description: `${SITE}downloads/gemeente/${site.register.slug(code)}/datapackage.json`,
+          description: 'datapackage.json',
         };
         for (const format of DOWNLOAD_FORMATS) {
           const own = renderDatasetFile(entry.meta, entry.rows, format, options);
-          expect(gemeenteFile(site, code, entry.meta.id, format, SITE), `${code} ${entry.meta.id} ${format}`).toBe(own);
+          expect(gemeenteFile(site, code, entry.meta.id, format), `${code} ${entry.meta.id} ${format}`).toBe(own);
           compared++;
         }
       }
@@ -130,14 +130,20 @@ describe('files cut from the whole dataset’s lines', () => {
     expect(compared).toBeGreaterThan(100);
   });
 
-  it('lists every file once: each dataset’s, and each gemeente’s per dataset it has figures in', () => {
-    const files = siteDownloadFiles(site, SITE).flatMap((f) => ('path' in f ? [f.path] : []));
+  it('lists every file once, and each gemeente’s tables as entries of its zip, one per dataset it has figures in and format', () => {
+    const outputs = siteDownloadFiles(site, SITE);
+    const files = outputs.flatMap((f) => ('path' in f ? [f.path] : []));
     expect(new Set(files).size).toBe(files.length);
     expect(files).toContain('/downloads/jeugdhulp/jeugdhulp-excel.csv');
-    expect(files).toContain('/downloads/gemeente/weesp/jeugdhulp.json');
-    expect(files).toContain('/downloads/gemeente/amsterdam/datapackage.json');
-    const gemeenteFiles = site.register.allGemeenten().reduce((n, g) => n + gemeenteRows(site, g.code).length * DOWNLOAD_FORMATS.length, 0);
-    expect(files.filter((f) => f.startsWith('/downloads/gemeente/') && !f.endsWith('datapackage.json'))).toHaveLength(gemeenteFiles);
+    expect(files.filter((f) => f.startsWith('/downloads/gemeente/'))).toEqual([]);
+    const entries = outputs.flatMap((f) => ('zip' in f && f.zip.path.startsWith('/downloads/gemeente/') ? [`${f.zip.path} ${f.bytes().name}`] : []));
+    expect(new Set(entries).size).toBe(entries.length);
+    expect(entries).toContain('/downloads/gemeente/weesp.zip jeugdzorg-weesp/jeugdhulp.csv');
+    expect(entries).toContain('/downloads/gemeente/amsterdam.zip jeugdzorg-amsterdam/datapackage.json');
+    const gemeenten = site.register.allGemeenten().filter((g) => gemeenteRows(site, g.code).length > 0);
+    const tables = gemeenten.reduce((n, g) => n + gemeenteRows(site, g.code).length * 2, 0);
+    // Per gemeente a leesmij and a datapackage besides its tables.
+    expect(entries).toHaveLength(tables + 2 * gemeenten.length);
   });
 });
 

@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { releaseFiles } from '../../src/lib/downloads/release-files';
-import { siteDownloadFiles } from '../../src/lib/downloads/site-files';
+import { downloadPaths } from '../../src/lib/downloads/files';
+import { gemeenteZipFiles, siteDownloadFiles } from '../../src/lib/downloads/site-files';
 import { createZip, dosDateTime, readZip } from '../../src/node/zip';
 import type { SiteData } from '../../src/node/site-data';
 import { fixtureSite } from '../releases/fixture';
@@ -13,6 +14,21 @@ let site: SiteData;
 beforeAll(async () => {
   site = await fixtureSite();
 });
+
+/** The entries of every zip as the build makes them (siteDownloadFiles), by the zip's site path. */
+function builtZips(siteAddress: string): Map<string, Array<{ name: string; data: string }>> {
+  const built = new Map<string, Array<{ name: string; data: string }>>();
+  for (const output of siteDownloadFiles(site, siteAddress)) {
+    if (!('zip' in output)) continue;
+    const made = output.render();
+    const bytes = output.bytes();
+    // What the build writes (the bytes) is what the dev server and the tests read (the text).
+    expect(bytes.name).toBe(made.name);
+    expect(Buffer.concat(bytes.parts).toString('utf8')).toBe(made.data);
+    built.set(output.zip.path, [...(built.get(output.zip.path) ?? []), made]);
+  }
+  return built;
+}
 
 describe('the zip of a release', () => {
   it('holds every dataset as CSV and CSV for Excel (no JSON), the datapackage and a leesmij, as that release published them', async () => {
@@ -41,13 +57,57 @@ describe('the zip of a release', () => {
 
   it('gets the same entries in the build, where they are made dataset by dataset between the other downloads', () => {
     const site2 = 'https://jeugdzorg.example/';
-    const built = new Map<string, Array<{ name: string; data: string }>>();
-    for (const output of siteDownloadFiles(site, site2)) {
-      const made = output.render();
-      if ('zip' in output) built.set(output.zip.id, [...(built.get(output.zip.id) ?? []), made as { name: string; data: string }]);
+    const built = builtZips(site2);
+    for (const release of site.catalog.releases) {
+      const zip = downloadPaths.releaseZip(release.id);
+      expect(built.get(zip), zip).toEqual([...releaseFiles(site.store, site.register, release, site2)]);
     }
-    expect([...built.keys()].sort()).toEqual(site.catalog.releases.map((r) => r.id).sort());
-    for (const release of site.catalog.releases) expect(built.get(release.id), release.id).toEqual([...releaseFiles(site.store, site.register, release, site2)]);
+  });
+
+  it('is made for every gemeente with figures, and for nothing else', () => {
+    const zips = [...builtZips('https://jeugdzorg.example/').keys()];
+    const gemeenten = site.register.allGemeenten().filter(({ code }) => zips.includes(downloadPaths.gemeenteZip(site.register.slug(code))));
+    expect(zips.length).toBe(site.catalog.releases.length + gemeenten.length);
+    expect(gemeenten.map((g) => g.code)).toEqual(expect.arrayContaining(['GM0363', 'GM0457']));
+  });
+});
+
+describe('the zip of a gemeente', () => {
+  const address = 'https://jeugdzorg.example/';
+  it('holds a leesmij, every dataset with its figures as CSV and CSV for Excel, and the datapackage, the same in the build', async () => {
+    const files = [...gemeenteZipFiles(site, 'GM0363', address)];
+    const folder = 'jeugdzorg-amsterdam/';
+    expect(files.map((f) => f.name)).toEqual([
+      `${folder}LEESMIJ.txt`,
+      ...site.catalog.datasets.flatMap((id) => [`${folder}${id}.csv`, `${folder}${id}-excel.csv`]),
+      `${folder}datapackage.json`,
+    ]);
+    expect(builtZips(address).get(downloadPaths.gemeenteZip('amsterdam'))).toEqual(files);
+    const leesmij = files[0]!.data;
+    expect(leesmij).toMatch(/^Jeugdzorg in cijfers: gemeente Amsterdam \(GM0363\)/);
+    expect(leesmij).toContain(`${address}gemeente/amsterdam/`);
+    expect(leesmij).toMatch(/omgerekend/);
+    // Amsterdam's rows and its wijken only, on the latest indeling; Weesp's figures before 2022 counted in.
+    const csv = files.find((f) => f.name === `${folder}jeugdhulp-wijken.csv`)!.data;
+    const codes = new Set(csv.split('\r\n').slice(1, -1).map((line) => line.slice(0, line.indexOf(','))));
+    expect([...codes].every((c) => c === 'GM0363' || c.startsWith('WK0363'))).toBe(true);
+    expect(codes.size).toBeGreaterThan(1);
+    // The datapackage describes exactly the files beside it.
+    const pkg = JSON.parse(files.at(-1)!.data) as { resources: Array<{ path: string }> };
+    expect(pkg.resources.map((r) => `${folder}${r.path}`)).toEqual(files.slice(1, -1).map((f) => f.name));
+
+    const back = readZip(await createZip(files, site.currentRelease.date));
+    expect(back.every((e) => e.crcOk)).toBe(true);
+    expect(back.map((e) => e.data.toString('utf8'))).toEqual(files.map((f) => f.data));
+  });
+
+  it('gives a former gemeente its figures as published, and says so', () => {
+    const files = [...gemeenteZipFiles(site, 'GM0457', address)];
+    expect(files[0]!.data).toMatch(/voormalige gemeente Weesp/);
+    expect(files[0]!.data).toMatch(/zoals ze zijn gepubliceerd/);
+    const csv = files.find((f) => f.name === 'jeugdzorg-weesp/jeugdhulp.csv')!.data;
+    expect(csv).toMatch(/^GM0457,Weesp,2022HJ02,/m);
+    expect(csv).not.toMatch(/^GM0457,Weesp,2023/m);
   });
 
   it('is a zip other tools read (Python zipfile), with the release date on every entry', async () => {

@@ -1,6 +1,6 @@
 /**
  * Where every download lives and what it contains. The addresses are permanent: a dataset's files at
- * /downloads/<dataset>/, a gemeente's at /downloads/gemeente/<naam>/, a release's zip at
+ * /downloads/<dataset>/, a gemeente's zip at /downloads/gemeente/<naam>.zip, a release's zip at
  * /downloads/release-<id>.zip. Pure; src/node/site-downloads.ts writes the files.
  */
 import type { DatasetMeta, Release } from '../../schemas/dataset';
@@ -58,8 +58,8 @@ export const downloadPaths = {
   dataset: (datasetId: string) => `/downloads/${datasetId}/`,
   datasetFile: (datasetId: string, format: DownloadFormat) => `/downloads/${datasetId}/${datasetFileName(datasetId, format)}`,
   datasetPackage: (datasetId: string) => `/downloads/${datasetId}/${DATAPACKAGE}`,
-  gemeenteFile: (slug: string, datasetId: string, format: DownloadFormat) => `/downloads/gemeente/${slug}/${datasetFileName(datasetId, format)}`,
-  gemeentePackage: (slug: string) => `/downloads/gemeente/${slug}/${DATAPACKAGE}`,
+  /** All of a gemeente's figures: per dataset CSV and CSV for Excel, with a datapackage.json and a leesmij. */
+  gemeenteZip: (slug: string) => `/downloads/gemeente/${slug}.zip`,
   releaseZip: (releaseId: string) => `/downloads/release-${releaseId}.zip`,
   release: (releaseId: string) => `/releases/${releaseId}/`,
   revisions: (releaseId: string, format: Exclude<DownloadFormat, 'json'>) => `/releases/${releaseId}/herzieningen${format === 'excel' ? '-excel' : ''}.csv`,

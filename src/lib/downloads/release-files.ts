@@ -96,6 +96,29 @@ export function releasePackage(release: Release, versions: readonly DatasetVersi
   return { name: `${releaseFolderName(release.id)}/${DATAPACKAGE}`, data: `${JSON.stringify(pkg, null, 2)}\n` };
 }
 
+/**
+ * What the files of a zip are and how to read them, the same in a release's zip and a gemeente's; `indeling`
+ * says which gemeentelijke indeling the rows are on.
+ */
+export function zipFilesExplanation(indeling: string): string[] {
+  return [
+    'Elke tabel staat er in twee vormen:',
+    ...RELEASE_FORMATS.map((f) => `- ${datasetFileName('<tabel>', f)}: ${FORMAT_LABEL[f].name} (${FORMAT_LABEL[f].hint})`),
+    `- ${DATAPACKAGE}: de beschrijving van alle kolommen, eenheden, definities, bron en licentie (Frictionless Data Package).`,
+    '',
+    'Elke regel is een regio, een periode en een categorie. Per onderwerp is er een kolom met het cijfer en een kolom',
+    `<onderwerp>_teken met het CBS-teken als het cijfer ontbreekt. ${indeling}`,
+    '',
+    'Verklaring van tekens:',
+    ...SYMBOL_LEGEND.map((s) => `  ${s.shown.padEnd(7)} ${s.meaning}`),
+  ];
+}
+
+/** The text of a zip's LEESMIJ.txt from its lines (end them with ''): no doubled empty lines, Windows line ends (Kladblok). */
+export function readmeText(lines: readonly string[]): string {
+  return lines.filter((l, i) => !(l === '' && lines[i - 1] === '')).join('\r\n');
+}
+
 function readme(store: ReleaseStore, release: Release, titles: string[], site: URL | string): string {
   const replaced = nextRelease(store.catalog, release.id);
   const fictitious = store.datasets.some((d) => d.meta.fictitious);
@@ -111,19 +134,10 @@ function readme(store: ReleaseStore, release: Release, titles: string[], site: U
     'Tabellen:',
     ...titles.map((t) => `- ${t}`),
     '',
-    'Elke tabel staat er in twee vormen:',
-    ...RELEASE_FORMATS.map((f) => `- ${datasetFileName('<tabel>', f)}: ${FORMAT_LABEL[f].name} (${FORMAT_LABEL[f].hint})`),
-    `- ${DATAPACKAGE}: de beschrijving van alle kolommen, eenheden, definities, bron en licentie (Frictionless Data Package).`,
-    '',
-    'Elke regel is een regio, een periode en een categorie. Per onderwerp is er een kolom met het cijfer en een kolom',
-    '<onderwerp>_teken met het CBS-teken als het cijfer ontbreekt. De gemeenten van elke periode staan op de indeling van',
-    'dat jaar, zoals gepubliceerd.',
-    '',
-    'Verklaring van tekens:',
-    ...SYMBOL_LEGEND.map((s) => `  ${s.shown.padEnd(7)} ${s.meaning}`),
+    ...zipFilesExplanation('De gemeenten van elke periode staan op de indeling van dat jaar, zoals gepubliceerd.'),
     '',
     `Bron: ${store.datasets[0]?.meta.attribution ?? 'CBS'}. Licentie: ${store.datasets[0]?.meta.licence.name ?? 'CC BY 4.0'}.`,
     '',
   ];
-  return lines.filter((l, i) => !(l === '' && lines[i - 1] === '')).join('\r\n');
+  return readmeText(lines);
 }

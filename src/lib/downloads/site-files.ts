@@ -11,7 +11,8 @@ import type { RegionRegister } from '../regions/register';
 import { datasetVersion, releaseContents, type ReleaseStore } from '../releases/versions';
 import { revisionsCsv } from '../releases/revisions-file';
 import { dataPackage, dataPackageText, resource, type PackageResource } from './datapackage';
-import { RELEASE_FORMATS, releaseDatasetFile, releaseDatasetFileBytes, releasePackage, releaseReadme, type ReleaseFile, type ReleaseFileBytes } from './release-files';
+import { RELEASE_FORMATS, readmeText, releaseDatasetFile, releaseDatasetFileBytes, releasePackage, releaseReadme, zipFilesExplanation, type ReleaseFile, type ReleaseFileBytes } from './release-files';
+import { formatDate } from '../format/number';
 import {
   DATAPACKAGE,
   DOWNLOAD_FORMATS,
@@ -127,15 +128,15 @@ export function gemeenteRows(data: DownloadSiteData, code: string): Array<{ meta
 }
 
 /**
- * One gemeente's file of a dataset: the lines of the gemeente and its wijken, cut from the whole dataset's
- * lines (on the latest indeling for a current gemeente, as published for a former one).
+ * One gemeente's file of a dataset, an entry of its zip: the lines of the gemeente and its wijken, cut from
+ * the whole dataset's lines (on the latest indeling for a current gemeente, as published for a former one).
  */
-export function gemeenteFile(data: DownloadSiteData, code: string, id: string, format: DownloadFormat, site: URL | string): string {
-  return bytesToText(gemeenteFileBytes(data, code, id, format, site));
+export function gemeenteFile(data: DownloadSiteData, code: string, id: string, format: DownloadFormat): string {
+  return bytesToText(gemeenteFileBytes(data, code, id, format));
 }
 
 /** The same as UTF-8 bytes, in parts (see renderedFileBytes). */
-export function gemeenteFileBytes(data: DownloadSiteData, code: string, id: string, format: DownloadFormat, site: URL | string): Uint8Array[] {
+export function gemeenteFileBytes(data: DownloadSiteData, code: string, id: string, format: DownloadFormat): Uint8Array[] {
   const d = datasetOf(data, id);
   const current = data.register.isCurrent(code);
   const { table, wijken } = renderedTableOf(data, d, !current);
@@ -144,7 +145,7 @@ export function gemeenteFileBytes(data: DownloadSiteData, code: string, id: stri
   const options = {
     release: releaseOf(data, d.meta),
     indeling: indelingText(current ? data.register.latestYear : undefined),
-    description: new URL(downloadPaths.gemeentePackage(data.register.slug(code)), site).href,
+    description: DATAPACKAGE,
   };
   return renderedFileBytes(d.meta, table, format, options, regions);
 }
@@ -197,7 +198,7 @@ export function gemeentePackageJson(data: DownloadSiteData, code: string, site: 
     {
       name: `jeugdzorg-${slug}`,
       title: `Jeugdzorg in ${naam}${current ? '' : ' (voormalige gemeente)'}`,
-      description: `Alle cijfers van ${current ? 'de gemeente' : 'de voormalige gemeente'} ${naam} (${code}), per tabel een bestand. Ook als JSON per tabel.`,
+      description: `Alle cijfers van ${current ? 'de gemeente' : 'de voormalige gemeente'} ${naam} (${code}), per tabel een CSV-bestand en een CSV-bestand voor Excel.`,
       release: data.currentRelease,
       homepage: new URL(`/gemeente/${slug}/`, site).href,
       indeling: indelingText(current ? data.register.latestYear : undefined),
@@ -208,18 +209,81 @@ export function gemeentePackageJson(data: DownloadSiteData, code: string, site: 
   );
 }
 
+/** The folder inside a gemeente's zip, so unpacking it makes one folder. */
+export function gemeenteZipFolder(slug: string): string {
+  return `jeugdzorg-${slug}`;
+}
+
+/** LEESMIJ.txt, the first entry of a gemeente's zip. */
+export function gemeenteReadme(data: DownloadSiteData, code: string, site: URL | string): ReleaseFile {
+  const naam = data.register.label(code);
+  const current = data.register.isCurrent(code);
+  const slug = data.register.slug(code);
+  const fictitious = data.datasets.some((d) => d.meta.fictitious);
+  const first = data.datasets[0]?.meta;
+  const lines = [
+    `Jeugdzorg in cijfers: ${current ? 'gemeente' : 'voormalige gemeente'} ${naam} (${code})`,
+    '',
+    fictitious ? 'LET OP: fictieve demonstratiecijfers naar het model van de CBS-beleidsinformatie jeugd. Gebruik ze niet als feiten.\n' : '',
+    `Publicatie ${data.currentRelease.title} (${formatDate(data.currentRelease.date)}). Pagina van ${naam}: ${new URL(`/gemeente/${slug}/`, site).href}`,
+    '',
+    'Tabellen:',
+    ...gemeenteRows(data, code).map((e) => `- ${e.meta.title}`),
+    '',
+    ...zipFilesExplanation(
+      current
+        ? `Alle perioden staan op de gemeentelijke indeling van ${data.register.latestYear}: cijfers van vóór een herindeling zijn omgerekend (kolom omgerekend).`
+        : `De cijfers staan zoals ze zijn gepubliceerd, tot de gemeente ophield te bestaan.`,
+    ),
+    '',
+    `Bron: ${first?.attribution ?? 'CBS'}. Licentie: ${first?.licence.name ?? 'CC BY 4.0'}.`,
+    '',
+  ];
+  return { name: `${gemeenteZipFolder(slug)}/LEESMIJ.txt`, data: readmeText(lines) };
+}
+
+/** One dataset of a gemeente as an entry of its zip. */
+export function gemeenteZipFileBytes(data: DownloadSiteData, code: string, id: string, format: DownloadFormat): ReleaseFileBytes {
+  return { name: `${gemeenteZipFolder(data.register.slug(code))}/${datasetFileName(id, format)}`, parts: gemeenteFileBytes(data, code, id, format) };
+}
+
+/** datapackage.json, the last entry of a gemeente's zip. */
+export function gemeentePackage(data: DownloadSiteData, code: string, site: URL | string): ReleaseFile {
+  return { name: `${gemeenteZipFolder(data.register.slug(code))}/${DATAPACKAGE}`, data: gemeentePackageJson(data, code, site) };
+}
+
+/** The entries of a gemeente's zip one by one, in the order of the build's (the dev server, tests). */
+export function* gemeenteZipFiles(data: DownloadSiteData, code: string, site: URL | string): Generator<ReleaseFile> {
+  yield gemeenteReadme(data, code, site);
+  for (const { meta } of gemeenteRows(data, code)) {
+    for (const format of RELEASE_FORMATS) {
+      const { name, parts } = gemeenteZipFileBytes(data, code, meta.id, format);
+      yield { name, data: bytesToText(parts) };
+    }
+  }
+  yield gemeentePackage(data, code, site);
+}
+
 /** A file of the site and how to make it: as text, or as the UTF-8 bytes the build writes. */
 export interface DownloadFile {
-  /** Site path, e.g. /downloads/gemeente/amsterdam/jeugdhulp.csv */
+  /** Site path, e.g. /downloads/jeugdhulp/jeugdhulp.csv */
   path: string;
   render: () => string;
   /** The same text as UTF-8 bytes in parts, to be written one after the other (most are slices of a table's lines). */
   bytes: () => Uint8Array[];
 }
 
-/** An entry of a release's zip (/downloads/release-<id>.zip) and how to make it. */
+/** A zip of the site: a release's (/downloads/release-<id>.zip) or a gemeente's (/downloads/gemeente/<naam>.zip). */
+export interface ZipTarget {
+  /** Site path of the zip. */
+  path: string;
+  /** The date on its entries (ISO): the release's. */
+  date: string;
+}
+
+/** An entry of a zip and how to make it. */
 export interface ZipEntry {
-  zip: Release;
+  zip: ZipTarget;
   render: () => ReleaseFile;
   bytes: () => ReleaseFileBytes;
 }
@@ -231,7 +295,7 @@ function textFile(path: string, render: () => string): DownloadFile {
   return { path, render, bytes: () => [utf8.encode(render())] };
 }
 
-function textEntry(zip: Release, render: () => ReleaseFile): ZipEntry {
+function textEntry(zip: ZipTarget, render: () => ReleaseFile): ZipEntry {
   return {
     zip,
     render,
@@ -253,15 +317,18 @@ export type DownloadsData = DownloadSiteData & { store: ReleaseStore };
  */
 export function siteDownloadFiles(data: DownloadsData, site: URL | string): Array<DownloadFile | ZipEntry> {
   const { register, store } = data;
-  const gemeenten = register.allGemeenten().map(({ code }) => ({
-    code,
-    slug: register.slug(code),
-    current: register.isCurrent(code),
-    datasets: new Set(gemeenteRows(data, code).map((e) => e.meta.id)),
-  }));
+  const gemeenten = register
+    .allGemeenten()
+    .map(({ code }) => {
+      const slug = register.slug(code);
+      const datasets = new Set(gemeenteRows(data, code).map((e) => e.meta.id));
+      return { code, slug, current: register.isCurrent(code), datasets, zip: { path: downloadPaths.gemeenteZip(slug), date: data.currentRelease.date } };
+    })
+    .filter((g) => g.datasets.size > 0);
   // The current release first: its tables are the ones as published.
-  const releases = [...store.catalog.releases].reverse();
-  const out: Array<DownloadFile | ZipEntry> = releases.map((release) => textEntry(release, () => releaseReadme(store, release, site)));
+  const releases = [...store.catalog.releases].reverse().map((release) => ({ release, zip: { path: downloadPaths.releaseZip(release.id), date: release.date } }));
+  const out: Array<DownloadFile | ZipEntry> = releases.map(({ release, zip }) => textEntry(zip, () => releaseReadme(store, release, site)));
+  for (const g of gemeenten) out.push(textEntry(g.zip, () => gemeenteReadme(data, g.code, site)));
   for (const { meta: { id } } of data.datasets) {
     for (const format of DOWNLOAD_FORMATS) {
       out.push({ path: downloadPaths.datasetFile(id, format), render: () => datasetFile(data, id, format, site), bytes: () => datasetFileBytes(data, id, format, site) });
@@ -270,32 +337,27 @@ export function siteDownloadFiles(data: DownloadsData, site: URL | string): Arra
     for (const current of [true, false]) {
       for (const g of gemeenten) {
         if (g.current !== current || !g.datasets.has(id)) continue;
-        for (const format of DOWNLOAD_FORMATS) {
-          out.push({
-            path: downloadPaths.gemeenteFile(g.slug, id, format),
-            render: () => gemeenteFile(data, g.code, id, format, site),
-            bytes: () => gemeenteFileBytes(data, g.code, id, format, site),
-          });
+        for (const format of RELEASE_FORMATS) {
+          const bytes = () => gemeenteZipFileBytes(data, g.code, id, format);
+          out.push({ zip: g.zip, bytes, render: () => ({ name: bytes().name, data: gemeenteFile(data, g.code, id, format) }) });
         }
       }
     }
-    for (const release of releases) {
+    for (const { release, zip } of releases) {
       const version = datasetVersion(store, id, release.id);
       if (!version) continue;
       for (const format of RELEASE_FORMATS) {
-        out.push({ zip: release, render: () => releaseDatasetFile(register, release, version, format), bytes: () => releaseDatasetFileBytes(register, release, version, format) });
+        out.push({ zip, render: () => releaseDatasetFile(register, release, version, format), bytes: () => releaseDatasetFileBytes(register, release, version, format) });
       }
     }
   }
-  for (const release of releases) out.push(textEntry(release, () => releasePackage(release, releaseContents(store, release.id), site)));
+  for (const { release, zip } of releases) out.push(textEntry(zip, () => releasePackage(release, releaseContents(store, release.id), site)));
   // Every revised figure of a release against the one before it: data files too, so made here beside the
   // pages rather than on the main thread that renders them.
   for (const release of store.catalog.releases.slice(1)) {
     out.push(textFile(downloadPaths.revisions(release.id, 'csv'), () => revisionsCsv(store, register, release.id, 'rfc4180')));
     out.push(textFile(downloadPaths.revisions(release.id, 'excel'), () => revisionsCsv(store, register, release.id, 'excel-nl')));
   }
-  for (const g of gemeenten) {
-    if (g.datasets.size > 0) out.push(textFile(downloadPaths.gemeentePackage(g.slug), () => gemeentePackageJson(data, g.code, site)));
-  }
+  for (const g of gemeenten) out.push(textEntry(g.zip, () => gemeentePackage(data, g.code, site)));
   return out;
 }
