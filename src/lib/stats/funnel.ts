@@ -40,17 +40,21 @@ export function arcsineSe(denominator: number): number {
   return 1 / (2 * Math.sqrt(denominator));
 }
 
-/** z-scores of units against a target proportion, on the arcsine square-root scale. */
-export function funnelZScores(units: readonly FunnelUnit[], target: number): number[] {
-  const centre = Math.asin(Math.sqrt(target));
-  return units.map((u) => (Math.asin(Math.sqrt(u.count / u.denominator)) - centre) / arcsineSe(u.denominator));
+/**
+ * z-scores of units against a target proportion, on the arcsine square-root scale. The target may differ per
+ * unit (one per unit, in the same order): a gemeente against what its own population by age and sex leads
+ * one to expect (indirect standardisation, src/lib/expected/).
+ */
+export function funnelZScores(units: readonly FunnelUnit[], target: number | readonly number[]): number[] {
+  const centreOf = (i: number) => Math.asin(Math.sqrt(typeof target === 'number' ? target : target[i]!));
+  return units.map((u, i) => (Math.asin(Math.sqrt(u.count / u.denominator)) - centreOf(i)) / arcsineSe(u.denominator));
 }
 
 /**
  * φ and τ² of a set of units around a target proportion (FunnelPlotR: winsorisation, phi_func, tau_func).
  * Units without a usable denominator must be left out by the caller.
  */
-export function overdispersion(units: readonly FunnelUnit[], target: number, trim: number = WINSORISE): Overdispersion {
+export function overdispersion(units: readonly FunnelUnit[], target: number | readonly number[], trim: number = WINSORISE): Overdispersion {
   const n = units.length;
   if (n < 2) return { units: n, phi: 1, tau2: 0 };
   const z = funnelZScores(units, target);
