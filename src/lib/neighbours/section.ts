@@ -10,6 +10,8 @@ import type { FactsContext } from '../facts/context';
 import { regionHref } from '../pages/gemeente-links';
 import { PAGE_CHARACTERISTICS } from './characteristics';
 import { characteristicCell, nederlandCell, siteNeighbours, type SiteNeighbours } from './site';
+import { compareLinks, type CompareLinks } from './compare-links';
+import { sizeClassGroup } from '../facts/comparison';
 
 /** How a characteristic reads in a sentence ("gekozen op …"); other ids read as their measure's label. */
 export const CHARACTERISTIC_PHRASE: Readonly<Record<KenmerkId, string>> = {
@@ -39,8 +41,35 @@ export type NeighbourSection =
       rows: NeighbourRow[];
       /** The neighbours, nearest first: the page's e2e test and the search for links count them. */
       neighbours: Array<{ code: string; name: string; href: string }>;
+      compare: CompareSentence | undefined;
     }
-  | { kind: 'grootteklasse'; text: string };
+  | { kind: 'grootteklasse'; text: string; compare: CompareSentence | undefined };
+
+/**
+ * The sentence that opens the comparison as tables (src/lib/neighbours/compare-links.ts): "<intro> <table
+ * links, joined by ' · '>. <ownBefore><own link><ownAfter>".
+ */
+export interface CompareSentence extends CompareLinks {
+  intro: string;
+  ownBefore: string;
+  ownText: string;
+  ownAfter: string;
+}
+
+/** The words around the compare links; undefined without links. */
+export function compareSentence(links: CompareLinks | undefined, name: string): CompareSentence | undefined {
+  if (!links) return undefined;
+  return {
+    ...links,
+    intro:
+      links.peers === 'vergelijkbaar'
+        ? 'Hun cijfers naast elkaar in de tabel:'
+        : `De cijfers van ${name}, de ${formatNumber(links.count)} gemeenten van dezelfde grootte en Nederland naast elkaar in de tabel:`,
+    ownBefore: 'Of begin met ',
+    ownText: `alleen ${name} en Nederland`,
+    ownAfter: ' en kies zelf gemeenten.',
+  };
+}
 
 /** "a, b en c". */
 export function joinDutch(items: readonly string[]): string {
@@ -74,7 +103,7 @@ export function neighbourSection(context: FactsContext, code: string, site: Site
           : missing.length > 0
             ? `Van ${name} is in ${site.year} niet bekend: ${joinDutch(missing.map((id) => phraseOf(site, id)))}. Zonder dat kiezen we geen vergelijkbare gemeenten op kenmerken`
             : `Voor ${name} zijn geen kenmerken bekend`;
-    return { kind: 'grootteklasse', text: `${why}; ${fallback}` };
+    return { kind: 'grootteklasse', text: `${why}; ${fallback}`, compare: compareSentence(compareLinks(context, code, sizeClassGroup(context, code)), name) };
   }
 
   const { dataset, period, model } = site;
@@ -101,5 +130,6 @@ export function neighbourSection(context: FactsContext, code: string, site: Site
     columns: measures.map((m) => ({ label: m.shortLabel ?? m.label, unit: m.unit })),
     rows,
     neighbours,
+    compare: compareSentence(compareLinks(context, code, { kind: 'vergelijkbaar', members: neighbours.map((n) => n.code) }), name),
   };
 }
