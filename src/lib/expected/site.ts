@@ -24,7 +24,7 @@ export const STANDARDISING_DIMENSIONS = ['leeftijd', 'geslacht'] as const;
 export type StandardisedAbsent = 'geen-uitsplitsing' | 'onbekend' | 'afgeschermd';
 
 export const STANDARDISED_ABSENT_TEXT: Record<StandardisedAbsent, string> = {
-  'geen-uitsplitsing': 'de cijfers zijn niet naar leeftijd en geslacht uitgesplitst, met het aantal jongeren in elke groep',
+  'geen-uitsplitsing': 'deze cijfers zijn niet naar leeftijd en geslacht uitgesplitst',
   onbekend: 'het aantal jongeren in een leeftijdsgroep of de landelijke cijfers per groep ontbreken',
   afgeschermd: 'het aantal is afgeschermd of onbekend',
 };
