@@ -60,6 +60,13 @@ const OUTPUT_CHUNK = 1 << 20;
 const SMALL_ENTRY = 1 << 20;
 
 /**
+ * Level 1 with zlib's largest hash table for those. Measured on Amsterdam's zip entries 413 times (197 MB):
+ * level 5 1,7 s of CPU for 21,4 MB, level 1 0,9 s for 25,5 MB. A gemeente's zip of 50 kB grows by some 10 kB,
+ * which a reader does not notice; the build saves a second.
+ */
+const SMALL_ENTRY_OPTIONS = { level: 1, memLevel: 9 } as const;
+
+/**
  * The entry's bytes, copied when they are parts (which may be a reused buffer's, see files.ts): a large entry
  * into `buffer`, a small one into a buffer of its own.
  */
@@ -79,7 +86,7 @@ function rawBytes(data: ZipEntry['data'], buffer: (size: number) => Buffer): Buf
 
 async function pack(name: string, raw: Buffer): Promise<PackedEntry> {
   if (raw.length >= LIMIT) throw new Error(`zip: ${name} is te groot voor een zip zonder ZIP64`);
-  const packed = raw.length <= SMALL_ENTRY ? deflateRawSync(raw, { level: ZIP_LEVEL }) : await deflateRawAsync(raw, { level: ZIP_LEVEL, chunkSize: OUTPUT_CHUNK });
+  const packed = raw.length <= SMALL_ENTRY ? deflateRawSync(raw, SMALL_ENTRY_OPTIONS) : await deflateRawAsync(raw, { level: ZIP_LEVEL, chunkSize: OUTPUT_CHUNK });
   return { name: Buffer.from(name, 'utf8'), crc: crc32(raw), size: raw.length, packed };
 }
 
