@@ -12,6 +12,7 @@ import { neighbourExample } from '../../src/lib/neighbours/example';
 import { distanceBetween, meanAndSd, statisticalNeighbours, type GemeenteCharacteristics, type NeighbourOutcome } from '../../src/lib/neighbours/neighbours';
 import { neighbourSection } from '../../src/lib/neighbours/section';
 import { characteristicCell, computeSiteNeighbours, siteNeighbours, type SiteNeighbours } from '../../src/lib/neighbours/site';
+import { peerGroupOf, peerPhrase } from '../../src/lib/facts/comparison';
 import { useDefaultFacts } from '../facts/default-data';
 import { fixture } from '../facts/fixture';
 
@@ -219,5 +220,24 @@ describe('the worked example of the method page', () => {
     expect(Math.sqrt(example.sum)).toBeCloseTo(example.neighbour.distance, 8);
     const row = example.rows.find((r) => r.id === 'inwoners')!;
     expect(row.gemeente.transformed).toBeCloseTo(Math.log(row.gemeente.value), 12);
+  });
+});
+
+describe('the comparison intro of a fact page', () => {
+  it('names every neighbour in the sentence, so the printed factsheet (which leaves out their section) says with whom', () => {
+    const code = codeOf('Amsterdam');
+    const group = peerGroupOf(facts.context, code)!;
+    expect(group.kind).toBe('vergelijkbaar');
+    const label = (c: string) => facts.context.register.label(c);
+    const phrase = peerPhrase(group, 'Amsterdam', 'meer dan 100.000 inwoners', label);
+    const names = buren(siteNeighbours(facts.context).of(code)).neighbours.map((n) => label(n.code));
+    expect(names).toHaveLength(10);
+    for (const name of names) expect(phrase).toContain(name);
+    expect(phrase).toMatch(new RegExp(`, ${names.at(-2)} en ${names.at(-1)}$`));
+    expect(phrase).not.toMatch(/hieronder/);
+  });
+
+  it('names the size class where there are no neighbours', () => {
+    expect(peerPhrase(undefined, 'Vlieland', 'minder dan 5.000 inwoners', (c) => c)).toBe('gemeenten van dezelfde grootte: gemeenten met minder dan 5.000 inwoners');
   });
 });

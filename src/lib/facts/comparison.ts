@@ -85,9 +85,13 @@ export function peerGroupOf(context: FactsContext, gemeente: string): PeerGroup 
   return neighbourGroup(context, gemeente) ?? sizeClassGroup(context, gemeente);
 }
 
-/** How a page names the peers of a gemeente (`name`) after "Nederland, de provincie, de jeugdregio en …". */
-export function peerPhrase(group: PeerGroup | undefined, name: string, sizeClass: string | undefined): string {
-  if (group?.kind === 'vergelijkbaar') return `vergelijkbare gemeenten: de gemeenten die op kenmerken het meest op ${name} lijken (hieronder genoemd)`;
+/**
+ * How a page names the peers of a gemeente (`name`) after "Nederland, de provincie, de jeugdregio en …".
+ * The neighbours are named in the sentence itself: the printed factsheet leaves out the section that lists
+ * them, and a reader of the comparison should not have to look elsewhere to know with whom.
+ */
+export function peerPhrase(group: PeerGroup | undefined, name: string, sizeClass: string | undefined, labelOf: (code: string) => string): string {
+  if (group?.kind === 'vergelijkbaar') return `vergelijkbare gemeenten, de gemeenten die op kenmerken het meest op ${name} lijken: ${joinDutch(group.members.map(labelOf))}`;
   return `gemeenten van dezelfde grootte: gemeenten met ${sizeClass ?? 'ongeveer evenveel inwoners'}`;
 }
 
