@@ -89,6 +89,10 @@ describe('a gemeente page printed is a factsheet of at most two A4 pages', () =>
         // The section that names the neighbours stays on screen (the comparison tables name the group itself).
         expect(await page.locator('#vergelijkbare-gemeenten').isVisible()).toBe(false);
         expect(text).not.toContain('genoemd onder Vergelijkbare gemeenten');
+        // So the comparison's intro names them itself: every neighbour named on screen is on paper too.
+        const neighbours = await page.locator('table#buren tbody th a').allTextContents();
+        for (const name of neighbours) expect(text, name).toContain(name);
+        expect(text).not.toContain('hieronder genoemd');
         const chartsShown = await page.locator('figure.chart, svg[role="img"]').evaluateAll((els) => els.filter((el) => (el as HTMLElement).getClientRects().length > 0).length);
         expect(chartsShown).toBe(0);
       } finally {
