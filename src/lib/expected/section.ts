@@ -48,8 +48,9 @@ export function expectedSection(context: FactsContext, code: string, measures: r
   const latest = measures.map((m) => ({ m, p: m.period(m.dataset.latestPeriod) }));
   const modelAny = latest.some(({ p }) => !('absent' in p.model));
   if (!standardisedAny && !modelAny) {
-    const reasons = [STANDARDISED_ABSENT_TEXT['geen-uitsplitsing'], latest[0] && 'absent' in latest[0].p.model ? MODEL_ABSENT_TEXT[latest[0].p.model.absent] : MODEL_ABSENT_TEXT['geen-tabel']];
-    return { kind: 'geen', text: `Hoeveel jongeren hier te verwachten zijn, is met deze cijfers niet te berekenen: ${reasons.join(', en ')}.` };
+    const model = latest[0] && 'absent' in latest[0].p.model ? latest[0].p.model.absent : 'geen-tabel';
+    const why = model === 'geen-tabel' ? 'er is geen tabel met kenmerken van gemeenten' : MODEL_ABSENT_TEXT[model];
+    return { kind: 'geen', text: `Hoeveel jongeren hier te verwachten zijn, is met deze cijfers niet te berekenen: ze zijn niet naar leeftijd en geslacht uitgesplitst, en ${why}.` };
   }
   const by = standardisedByText(measures.find((m) => m.standardisedBy.length > 0) ?? { standardisedBy: ['leeftijd', 'geslacht'] });
   const reasonNotes = new Map<string, string[]>();
