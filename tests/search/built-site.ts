@@ -11,7 +11,8 @@ import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } f
 import path from 'node:path';
 import { fixtureDataDir } from '../releases/fixture';
 
-function sourceKey(): string {
+/** A key of the site's sources (src/, content/, astro.config.mjs): a build of other sources is another build. */
+export function sourceKey(): string {
   const hash = createHash('sha256');
   const walk = (dir: string) => {
     for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
