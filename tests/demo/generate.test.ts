@@ -28,8 +28,8 @@ describe('the default demonstration data', () => {
     expect(hashOf(demo({}))).toBe(hashOf(data));
   }, 30_000);
 
-  it('has the seven datasets, three releases and the statuses CBS would give', () => {
-    expect(data.catalog.datasets).toEqual(['jeugdhulp', 'jeugdhulptrajecten', 'verwijzers', 'jeugdbescherming', 'jeugdreclassering', 'jeugdhulp-wijken', 'kenmerken']);
+  it('has the eight datasets, three releases and the statuses CBS would give', () => {
+    expect(data.catalog.datasets).toEqual(['jeugdhulp', 'jeugdhulptrajecten', 'verwijzers', 'jeugdbescherming', 'jeugdreclassering', 'jeugdhulp-wijken', 'kenmerken', 'kosten-jeugd']);
     expect(data.catalog.releases.map((r) => r.id)).toEqual(['2025-10-30', '2026-04-30', '2026-10-29']);
     for (const d of data.datasets) {
       expect(d.meta.fictitious).toBe(true);
@@ -54,8 +54,8 @@ describe('the default demonstration data', () => {
   });
 
   it('rounds every count to a multiple of 5 and suppresses small cells', () => {
-    // The characteristics of gemeenten count no persons in care (tests/demo/characteristics.test.ts).
-    for (const d of data.datasets.filter((x) => x.meta.id !== 'kenmerken')) {
+    // The characteristics of gemeenten and the spending count no persons in care (tests/demo/characteristics.test.ts, costs.test.ts).
+    for (const d of data.datasets.filter((x) => x.meta.id !== 'kenmerken' && x.meta.id !== 'kosten-jeugd')) {
       const counts = d.meta.measures.flatMap((m, i) => (m.derived ? [] : [i]));
       let suppressed = 0;
       const wrong: string[] = [];

@@ -97,6 +97,7 @@ export function generateDemo(register: RegionRegister, former: readonly FormerPo
   const plans = demoPlans({
     wijkGemeenten: scale > 1 ? 'alle' : largestGemeenten(register, options.wijkGemeenten ?? 40, wijkFirstYear, lastYear),
     wijkFirstYear,
+    latestYear: current.year - 1,
   });
   const base = plans.slice(0, 4);
   for (let copy = 2; copy <= scale; copy++) plans.push(copyPlan(base[(copy - 2) % base.length]!, copy));

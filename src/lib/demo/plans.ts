@@ -7,6 +7,7 @@ import type { Period } from '../data/periods';
 import type { Observation } from '../data/symbols';
 import type { WijkRecord } from '../regions/register';
 import { kenmerkenPlan } from './characteristics';
+import { kostenPlan } from './costs';
 import { aged12to23, under18, type AgeBand } from './population';
 import {
   JEUGDBESCHERMING_SPEC,
@@ -241,6 +242,8 @@ export interface PlanOptions {
   /** Gemeenten with wijken in the wijken dataset, or all. */
   wijkGemeenten: readonly string[] | 'alle';
   wijkFirstYear: number;
+  /** The last year the current release publishes (yearly tables); the spending table lacks its realisatie. */
+  latestYear: number;
 }
 
 export function demoPlans(options: PlanOptions): DatasetPlan[] {
@@ -252,6 +255,7 @@ export function demoPlans(options: PlanOptions): DatasetPlan[] {
     jeugdreclasseringPlan(),
     wijkenPlan(options.wijkGemeenten, options.wijkFirstYear),
     kenmerkenPlan(),
+    kostenPlan(options.latestYear),
   ];
 }
 

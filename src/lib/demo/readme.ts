@@ -41,6 +41,10 @@ ${releases}
   een laag inkomen, gemiddeld inkomen, stedelijkheid) tellen geen jongeren in zorg: ze zijn niet afgerond of
   afgeschermd. Ze hangen samen met het fictieve jeugdhulpgebruik van elke gemeente; Nederland, provincies en
   jeugdregio's zijn gewogen gemiddelden van hun gemeenten.
+- De lasten jeugd (\`kosten-jeugd\`: Iv3-taakvelden 6.72 en 6.82, begroting en realisatie, vanaf 2017) volgen het
+  fictieve gebruik (trajecten met en zonder verblijf, jeugdbescherming en jeugdreclassering) tegen een eigen prijs per
+  gemeente, met verschillen in boeken. Bedragen in duizenden euro's, niet afgerond op 5 of afgeschermd; de realisatie
+  van het laatste jaar ontbreekt nog (\`.\`).
 
 ## Hoe ze zijn gemaakt
 
