@@ -48,6 +48,18 @@ async function keyFigure(page: Page, label: string): Promise<{ count: string; ra
   return { count, rate };
 }
 
+/**
+ * A screenshot of an element of a long page: scrolled into view first, as the sections below the fold are
+ * laid out only near the screen (content-visibility: auto) and would be cut at their estimated size.
+ */
+async function shoot(page: Page, selector: string, file: string): Promise<void> {
+  const element = page.locator(selector).first();
+  await element.scrollIntoViewIfNeeded();
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  await element.scrollIntoViewIfNeeded();
+  await element.screenshot({ path: path.join(SCREENSHOTS, file) });
+}
+
 const sorted = (list: readonly string[]) => [...list].sort((a, b) => a.localeCompare(b, 'nl'));
 
 describe('comparing Amsterdam with its neighbours in the table', () => {
@@ -62,7 +74,7 @@ describe('comparing Amsterdam with its neighbours in the table', () => {
     const links = section.locator('a[href^="/tabellen/"]');
     // One per dataset of the compared figures, and the one with only Amsterdam and Nederland.
     expect(await links.allTextContents()).toEqual(['jongeren met jeugdhulp', 'jongeren met jeugdbescherming', 'jongeren met jeugdreclassering', 'alleen Amsterdam en Nederland']);
-    await section.screenshot({ path: path.join(SCREENSHOTS, 'vergelijk-amsterdam-1280.png') });
+    await shoot(page, SECTION, 'vergelijk-amsterdam-1280.png');
     const pages = await section.locator('table tbody th a').evaluateAll((as) => as.map((a) => [a.textContent!.trim(), a.getAttribute('href')!] as const));
 
     const link = section.getByRole('link', { name: 'jongeren met jeugdhulp' });
@@ -73,7 +85,7 @@ describe('comparing Amsterdam with its neighbours in the table', () => {
     expect(sorted(rows)).toEqual(sorted(names));
     // The table writes the selection it applied back into the address: the link's own.
     expect(new URL(page.url()).pathname + new URL(page.url()).search).toBe(href);
-    await page.screenshot({ path: path.join(SCREENSHOTS, 'vergelijk-tabel-amsterdam-1280.png'), fullPage: true });
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'vergelijk-tabel-amsterdam-1280.png') });
 
     // The figures of two neighbours as their own pages show them: count in the first column, rate in the first %.
     const headers = (await page.locator('#tabel thead th').allTextContents()).slice(1);
@@ -126,13 +138,32 @@ describe('comparing Amsterdam with its neighbours in the table', () => {
     await context.close();
   });
 
+  it('lets the reader pick: Amsterdam and Nederland, the region picker open, a gemeente added by name', async () => {
+    const { context, page } = await newPage();
+    await page.goto(`${baseUrl}/gemeente/amsterdam/`);
+    await page.locator(SECTION).getByRole('link', { name: 'alleen Amsterdam en Nederland' }).click();
+    await page.waitForURL(/\/tabellen\/jeugdhulp\/\?regio=GM0363,NL01/);
+    expect(sorted(await appliedTable(page))).toEqual(['Amsterdam', 'Nederland']);
+    // The browser unfolds the selection form around the anchor: the chosen regions and the name field in view.
+    expect(await page.locator('details#selectie').evaluate((d) => (d as HTMLDetailsElement).open)).toBe(true);
+    await expect(page.locator('#regio-naam').isVisible()).resolves.toBe(true);
+    expect(await page.locator('[data-region-chips] li span').first().evaluate((el) => el.getBoundingClientRect().top >= 0)).toBe(true);
+    await page.locator('#regio-naam').fill('Rotterdam');
+    await page.locator('#regio-naam').press('Enter');
+    await page.waitForFunction((status) => /Toegevoegd: Rotterdam \(gemeente\)/.test(document.querySelector(status)?.textContent ?? ''), STATUS);
+    expect(sorted(await appliedTable(page))).toEqual(['Amsterdam', 'Nederland', 'Rotterdam']);
+    expect(new URL(page.url()).searchParams.get('regio')).toBe('GM0363,NL01,GM0599');
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'vergelijk-zelf-kiezen-1280.png') });
+    await context.close();
+  });
+
   it('shows the opened table without axe violations, and at 375 px', async () => {
     const { context, page } = await newPage({ width: 375 });
     await page.goto(`${baseUrl}/gemeente/amsterdam/#vergelijkbare-gemeenten`);
-    await page.locator(SECTION).screenshot({ path: path.join(SCREENSHOTS, 'vergelijk-amsterdam-375.png') });
+    await shoot(page, SECTION, 'vergelijk-amsterdam-375.png');
     await page.locator(SECTION).getByRole('link', { name: 'jongeren met jeugdhulp' }).click();
     expect(await appliedTable(page)).toHaveLength(12);
-    await page.screenshot({ path: path.join(SCREENSHOTS, 'vergelijk-tabel-amsterdam-375.png'), fullPage: true });
+    await shoot(page, '.table-scroll, [data-table-container]', 'vergelijk-tabel-amsterdam-375.png');
     expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
     const violations = await runAxe(page);
     expect(violations, describeViolations(violations)).toEqual([]);
@@ -183,10 +214,10 @@ describe('a site built from the real CBS files', () => {
     // The comparison above uses the same group, as many gemeenten as the link opens.
     const peers = Number(/De cijfers van Zwolle, de (\d+) gemeenten van dezelfde grootte en Nederland naast elkaar in de tabel:/.exec(text)![1]);
     await expect(page.locator('#vergelijking').locator('..').textContent()).resolves.toContain(`${peers} andere gemeenten met 100.000 tot 250.000 inwoners`);
-    await section.screenshot({ path: path.join(SCREENSHOTS, 'vergelijk-zwolle-echt-1280.png') });
+    await shoot(page, SECTION, 'vergelijk-zwolle-echt-1280.png');
     const { context: narrow, page: phone } = await newPage({ width: 375 });
     await phone.goto(`${url}/gemeente/zwolle/`);
-    await phone.locator(SECTION).screenshot({ path: path.join(SCREENSHOTS, 'vergelijk-zwolle-echt-375.png') });
+    await shoot(phone, SECTION, 'vergelijk-zwolle-echt-375.png');
     await narrow.close();
 
     const links = section.locator('a[href^="/tabellen/"]');
@@ -196,7 +227,7 @@ describe('a site built from the real CBS files', () => {
     expect(rows).toHaveLength(peers + 2);
     expect(rows).toContain('Zwolle');
     expect(rows).toContain('Nederland');
-    await page.screenshot({ path: path.join(SCREENSHOTS, 'vergelijk-tabel-zwolle-echt-1280.png'), fullPage: true });
+    await shoot(page, '[data-table-container]', 'vergelijk-tabel-zwolle-echt-1280.png');
     const violations = await runAxe(page);
     expect(violations, describeViolations(violations)).toEqual([]);
     await context.close();

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { peerGroupOf, sizeClassGroup } from '../../src/lib/facts/comparison';
 import type { FactsContext } from '../../src/lib/facts/context';
 import { regionFacts } from '../../src/lib/facts/region-facts';
-import { compareLinks, comparisonSelection, MAX_ALL_MEASURES, tableHref } from '../../src/lib/neighbours/compare-links';
+import { compareLinks, comparisonSelection, MAX_ALL_MEASURES, REGION_PICKER_ANCHOR, tableHref } from '../../src/lib/neighbours/compare-links';
 import { neighbourSection } from '../../src/lib/neighbours/section';
 import { siteNeighbours } from '../../src/lib/neighbours/site';
 import { NEDERLAND } from '../../src/lib/regions/codes';
@@ -30,7 +30,7 @@ function tableOf(context: FactsContext, id: string): TableSource {
 
 /** A link's dataset and query, read back as the table page reads them (with JavaScript). */
 function openLink(context: FactsContext, href: string) {
-  const match = /^\/tabellen\/([^/]+)\/\?(.+)$/.exec(href);
+  const match = /^\/tabellen\/([^/]+)\/\?([^#]+)(?:#.*)?$/.exec(href);
   if (!match) throw new Error(`geen tabeladres met selectie: ${href}`);
   const table = tableOf(context, match[1]!);
   const parsed = parseSelection(match[2]!, table);
@@ -75,6 +75,7 @@ describe('compare links on the default data (statistical neighbours)', () => {
     const { context } = facts;
     const zwolle = codeOf(context, 'Zwolle');
     const links = compareLinks(context, zwolle)!;
+    expect(links.own.href).toMatch(new RegExp(`#${REGION_PICKER_ANCHOR}$`));
     const own = openLink(context, links.own.href);
     expect(own.table.meta.id).toBe(openLink(context, links.tables[0]!.href).table.meta.id);
     expect(own.selection.regions).toEqual([zwolle, NEDERLAND]);

@@ -44,6 +44,12 @@ export function comparisonSelection(context: SelectionContext, regions: readonly
   };
 }
 
+/**
+ * Where the table page's region picker starts (the help line above the chosen regions, SelectionForm.astro):
+ * the link that leaves the choice to the reader opens there, and the browser unfolds the form around it.
+ */
+export const REGION_PICKER_ANCHOR = 'regio-uitleg';
+
 export interface CompareLink {
   /** What the table shows, for the link text: "jongeren met jeugdhulp". */
   label: string;
@@ -57,7 +63,7 @@ export interface CompareLinks {
   count: number;
   /** Per dataset of the figures the page compares: the gemeente, its peers and Nederland. */
   tables: CompareLink[];
-  /** The first of those tables with only the gemeente and Nederland, to add gemeenten to by name. */
+  /** The first of those tables with only the gemeente and Nederland, open at the region picker to add gemeenten by name. */
   own: CompareLink;
 }
 
@@ -101,6 +107,9 @@ export function compareLinks(context: FactsContext, code: string, peers: Pick<Pe
     peers: peers.kind,
     count: peers.members.length,
     tables: tables.map(({ label, href }) => ({ label, href })),
-    own: { label: first.label, href: tableHref(first.selectionContext, comparisonSelection(first.selectionContext, [code, NEDERLAND], first.period, first.measures)) },
+    own: {
+      label: first.label,
+      href: `${tableHref(first.selectionContext, comparisonSelection(first.selectionContext, [code, NEDERLAND], first.period, first.measures))}#${REGION_PICKER_ANCHOR}`,
+    },
   };
 }
