@@ -458,6 +458,7 @@ function finishDraft(draft: Draft, options: BuildOptions): BuiltDataset {
       codes: d.codes.map((c) => ({ ...c, total: /^T\d{6}$/.test(c.code) || /^totaal/i.test(c.label) })),
     })),
     periods,
+    ...(profile?.trendBreaks ? { trendBreaks: [...profile.trendBreaks] } : {}),
     sums: (profile?.sums ?? []).filter((sum) => [sum.total, ...sum.parts].every((id) => measures.some((m) => m.id === id))),
     regions: regions.map((code) => ({ code, label: regionLabel(code, draft, options.register) })),
     footnotes: [

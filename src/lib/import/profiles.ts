@@ -7,8 +7,10 @@
  * Definitions are short paraphrases of the CBS toelichting, credited to CBS through the dataset's source.
  */
 import type { z } from 'zod';
-import type { DatasetMetaInput, FootnoteSchema, MeasureSchema, MeasureSumSchema } from '../../schemas/dataset';
+import type { DatasetMetaInput, FootnoteSchema, MeasureSchema, MeasureSumSchema, TrendBreakSchema } from '../../schemas/dataset';
 import { KENMERKEN_DATASET, kenmerkMeasure } from '../data/kenmerken';
+import { AMOUNT_PARTS, KOSTEN_DATASET, KOSTEN_TREND_BREAKS, VERSLAGSOORTEN, amountMeasure, kostenFootnotes } from '../data/kosten-jeugd';
+import { foldIv3 } from './iv3';
 import type { RegionKind } from '../regions/codes';
 import { foldPopulationByAge, SHARE_UNDER_18_KEY } from './population-by-age';
 import type { SourceTable } from './source-table';
@@ -35,6 +37,7 @@ export interface TableProfile {
    */
   fixedTopics?: Readonly<Record<string, { code: string; label: string }>>;
   footnotes?: ReadonlyArray<z.input<typeof FootnoteSchema>>;
+  trendBreaks?: ReadonlyArray<z.input<typeof TrendBreakSchema>>;
   /** Rates computed from two of the table's counts (derived: true), added when both counts were imported. */
   derived?: ReadonlyArray<z.input<typeof MeasureSchema>>;
   /**
@@ -374,7 +377,43 @@ export const KENMERKEN: TableProfile = {
   ],
 };
 
-export const TABLE_PROFILES: readonly TableProfile[] = [JEUGDZORG_WIJKEN, INDICATOREN_GEMEENTEN, TRAJECTEN_VERWIJZER, KENMERKEN];
+/**
+ * The Iv3 data of gemeenten (dataderden.cbs.nl, one table per boekjaar), folded by src/lib/import/iv3.ts into
+ * the lasten on 6.72 and 6.82 per gemeente and year: dataset `kosten-jeugd`, as the demonstration data has it but
+ * without the rates per youth and per inhabitant (the Iv3 tables have no population) and without Nederland,
+ * provincies and jeugdregio's (CBS publishes gemeenten; a sum would hide gemeenten that did not deliver).
+ * UNVERIFIED against CBS's documentation: the table ids and column keys come from third-party code that reads
+ * these tables (see iv3.ts).
+ */
+export const IV3_GEMEENTEN: TableProfile = {
+  id: KOSTEN_DATASET,
+  title: 'Lasten jeugdzorg van gemeenten; begroting en realisatie, taakveld',
+  shortTitle: 'Kosten jeugdzorg',
+  description:
+    'Wat gemeenten per jaar uitgeven aan jeugdhulp, jeugdbescherming en jeugdreclassering: de lasten op de taakvelden ' +
+    '6.72 (maatwerkdienstverlening 18-) en 6.82 (geëscaleerde zorg 18-) volgens hun begroting en hun jaarrekening ' +
+    '(realisatie), per gemeente, uit de Iv3-gegevens die gemeenten aan CBS leveren. Uitgaven zijn geen gebruik, en ' +
+    'gemeenten boeken niet allemaal op dezelfde manier; zie de voetnoten.',
+  source: {
+    name: 'CBS',
+    table: 'Gemeenten; onbewerkte Iv3-data (per boekjaar)',
+    note:
+      'CBS publiceert de Iv3-gegevens van gemeenten per boekjaar als eigen tabel op dataderden.cbs.nl (2024: 45067NED, ' +
+      '2025: 45071NED). Deze site telt de lasten (categorieën L) op de taakvelden 6.72–6.74 en 6.82 op.',
+  },
+  tableIds: ['45063NED', '45067NED', '45071NED', '45078NED'],
+  measures: VERSLAGSOORTEN.flatMap((soort) =>
+    AMOUNT_PARTS.map((part) => ({ ...amountMeasure(part, soort, 'Door deze site opgeteld uit de Iv3-gegevens van de gemeente.'), keys: [`lasten_${part}_${soort}`] })),
+  ),
+  ignore: [],
+  onlyNamed: true,
+  regionKinds: ['gemeente'],
+  prepare: foldIv3,
+  footnotes: kostenFootnotes(),
+  trendBreaks: KOSTEN_TREND_BREAKS,
+};
+
+export const TABLE_PROFILES: readonly TableProfile[] = [JEUGDZORG_WIJKEN, INDICATOREN_GEMEENTEN, TRAJECTEN_VERWIJZER, KENMERKEN, IV3_GEMEENTEN];
 
 /** Compares CBS keys and labels loosely: case, accents, spacing and the OData `_n` ordinal do not matter. */
 export function normaliseKey(key: string): string {
