@@ -18,8 +18,11 @@ export const EXPECTED_FOLDER = '/downloads/verwacht/';
 export const EXPECTED_FILES: Record<CsvDialect, string> = { rfc4180: 'verwacht.csv', 'excel-nl': 'verwacht-excel.csv' };
 export const expectedFilePath = (dialect: CsvDialect | 'codeboek') => `${EXPECTED_FOLDER}${dialect === 'codeboek' ? 'datapackage.json' : EXPECTED_FILES[dialect]}`;
 
-/** Decimals of computed numbers in the file: far below any printed decimal, and stable. */
-const DECIMALS = 6;
+/**
+ * Decimals of computed numbers in the file: two below what a page prints (ratios with 2, counts with 0), enough
+ * to recompute and to round as the page does, and a file of half the size of one with 6.
+ */
+const DECIMALS = 4;
 const fixed = (v: number | undefined | null) => (v === undefined || v === null || !Number.isFinite(v) ? null : Number(v.toFixed(DECIMALS)) || 0);
 
 export interface ExpectedColumn {

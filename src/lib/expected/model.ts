@@ -72,6 +72,21 @@ export interface ModelInput {
   population: number | null;
 }
 
+/** The transformed characteristics of every current gemeente in one kenmerken period, by code (undefined where unknown). */
+type CharacteristicTable = { specs: readonly CharacteristicSpec[]; values: ReadonlyMap<string, ReadonlyArray<number | undefined>> };
+
+/**
+ * The characteristics a period's models read: the same for every measure and both half years of a year, so
+ * read once per kenmerken period and build (FactsContext.shared).
+ */
+function characteristicTable(context: FactsContext, kenmerkenPeriod: string, specs: readonly CharacteristicSpec[]): CharacteristicTable {
+  return context.shared(`expected|kenmerken|${kenmerkenPeriod}|${specs.map((s) => s.id).join(',')}`, () => {
+    const dataset = context.datasets.find((d) => d.meta.id === KENMERKEN_DATASET)!;
+    const values = new Map(context.currentGemeenten().map((code) => [code, specs.map((s) => transformed(characteristicCell(dataset, code, kenmerkenPeriod, s.id)?.value, s.transform))]));
+    return { specs, values };
+  });
+}
+
 /** The model for one measure in one period; the rows are all current gemeenten. */
 export function characteristicsModel(context: FactsContext, period: string, rows: readonly ModelInput[], specs: readonly CharacteristicSpec[] = NEIGHBOUR_CHARACTERISTICS): CharacteristicsModel | { absent: ModelAbsent } {
   const dataset = context.datasets.find((d) => d.meta.id === KENMERKEN_DATASET);
@@ -80,12 +95,18 @@ export function characteristicsModel(context: FactsContext, period: string, rows
   const year = parsePeriodCode(period)?.year ?? Infinity;
   const kenmerkenPeriod = [...dataset.periods].reverse().find((p) => (parsePeriodCode(p)?.year ?? Infinity) <= year);
   if (!kenmerkenPeriod) return { absent: 'te-weinig-kenmerken' };
-  const value = (code: string, s: CharacteristicSpec) => transformed(characteristicCell(dataset, code, kenmerkenPeriod, s.id)?.value, s.transform);
+  const table = characteristicTable(context, kenmerkenPeriod, held);
   const sorted = [...rows].sort((a, b) => (a.code < b.code ? -1 : 1));
-  const used = held.filter((s) => sorted.filter((r) => value(r.code, s) === undefined).length <= MAX_MISSING_SHARE * sorted.length);
+  const valueAt = (code: string, j: number) => table.values.get(code)?.[j];
+  const missing = held.map(() => 0);
+  for (const r of sorted) table.values.get(r.code)?.forEach((v, j) => {
+    if (v === undefined) missing[j] = missing[j]! + 1;
+  });
+  const usedAt = held.map((_, j) => j).filter((j) => missing[j]! <= MAX_MISSING_SHARE * sorted.length);
+  const used = usedAt.map((j) => held[j]!);
   if (used.length < MIN_SITE_CHARACTERISTICS) return { absent: 'te-weinig-kenmerken' };
   const withValues = sorted.flatMap((r) => {
-    const values = used.map((s) => value(r.code, s));
+    const values = usedAt.map((j) => valueAt(r.code, j));
     return values.every((v) => v !== undefined) && r.population && r.population > 0 ? [{ ...r, values: values as number[] }] : [];
   });
   const fitted = withValues.filter((r) => r.observed !== null);
@@ -94,7 +115,7 @@ export function characteristicsModel(context: FactsContext, period: string, rows
   const z = (values: readonly number[]) => values.map((v, j) => (v - scales[j]!.mean) / scales[j]!.sd);
   const data = { y: fitted.map((r) => r.observed!), x: fitted.map((r) => z(r.values)), offset: fitted.map((r) => Math.log(r.population!)) };
   const fit = fitPoisson(data);
-  const crossValidation = fit && crossValidatePoisson(data, FOLDS);
+  const crossValidation = fit && crossValidatePoisson({ ...data, start: fit.coefficients }, FOLDS);
   if (!fit || !crossValidation) return { absent: 'geen-fit' };
   const predicted = predictPoisson(fit.coefficients, withValues.map((r) => z(r.values)), withValues.map((r) => Math.log(r.population!)));
   const widen = Math.sqrt(Math.max(1, fit.dispersion));

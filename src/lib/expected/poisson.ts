@@ -17,6 +17,8 @@ export interface PoissonData {
   x: readonly (readonly number[])[];
   /** ln of each unit's exposure (its population); 0 for none. */
   offset?: readonly number[];
+  /** Coefficients to start from (a fit on most of the same units: cross-validation); else R's start, μ = y + 0.1. */
+  start?: readonly number[];
 }
 
 export interface PoissonFit {
@@ -124,8 +126,8 @@ export function fitPoisson(data: PoissonData): PoissonFit | undefined {
   const p = (data.x[0]?.length ?? 0) + 1;
   if (n <= p) return undefined;
   const design = designOf(data.x, p);
-  // Start as R does: μ = y + 0.1.
-  let mu = y.map((v) => v + 0.1);
+  // Start as R does, μ = y + 0.1, or from given coefficients.
+  let mu = data.start ? meansOf(design, p, data.start, offset) : y.map((v) => v + 0.1);
   let deviance = poissonDeviance(y, mu);
   let coefficients = new Array<number>(p).fill(0);
   let inverseDiagonal = new Array<number>(p).fill(NaN);
@@ -194,6 +196,8 @@ export interface CrossValidation {
  */
 export function crossValidatePoisson(data: PoissonData, folds = 5): CrossValidation | undefined {
   const n = data.y.length;
+  // Each fold starts from the fit on all units: the same optimum, reached in fewer steps.
+  const start = data.start ?? fitPoisson(data)?.coefficients;
   const offset = data.offset ?? new Array<number>(n).fill(0);
   let modelDeviance = 0;
   let nullDeviance = 0;
@@ -202,7 +206,7 @@ export function crossValidatePoisson(data: PoissonData, folds = 5): CrossValidat
     const test = [...Array(n).keys()].filter((i) => i % folds === f);
     if (test.length === 0) continue;
     const pick = <T,>(values: readonly T[], at: readonly number[]) => at.map((i) => values[i]!);
-    const fit = fitPoisson({ y: pick(data.y, train), x: pick(data.x, train), offset: pick(offset, train) });
+    const fit = fitPoisson({ y: pick(data.y, train), x: pick(data.x, train), offset: pick(offset, train), ...(start ? { start } : {}) });
     if (!fit) return undefined;
     const yTest = pick(data.y, test);
     const oTest = pick(offset, test);
