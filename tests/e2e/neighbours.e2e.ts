@@ -1,8 +1,8 @@
 /**
  * "Vergelijkbare gemeenten" on a gemeente's fact page (issue 13), in Chromium against the built site: the
  * section names and links ten neighbours, works without JavaScript, has no axe violations, and fits 320 px
- * (the table scrolls inside its own box); the download it links holds the same neighbours; the method page
- * has the worked example.
+ * (the table scrolls inside its own box); the download it links (on the downloads page) holds the same
+ * neighbours; the method page has the worked example.
  */
 import Papa from 'papaparse';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -32,7 +32,10 @@ describe('vergelijkbare gemeenten on a fact page', () => {
       // Each neighbour's link leads to its page, and the download lists the same neighbours in the same order.
       const first = await page.request.get(`${baseUrl}${hrefs[0]}`);
       expect(first.status()).toBe(200);
-      const csvHref = await section.locator('a[href$="buren.csv"]').getAttribute('href');
+      // The download of all gemeenten is on the downloads page, where the section links.
+      const downloads = await context.newPage();
+      await downloads.goto(`${baseUrl}${await section.locator('a[href="/downloads/#buren"]').getAttribute('href')}`);
+      const csvHref = await downloads.locator('h2#buren ~ p a[href$="buren.csv"]').first().getAttribute('href');
       const csv = await (await page.request.get(`${baseUrl}${csvHref}`)).text();
       const lines = Papa.parse<string[]>(csv, { skipEmptyLines: true }).data;
       const code = lines.find((l) => l[1] === headers[0]!.trim())?.[0];

@@ -24,6 +24,9 @@ export const CHARACTERISTIC_PHRASE: Readonly<Record<KenmerkId, string>> = {
   gemiddeld_inkomen: 'het gemiddelde inkomen',
 };
 
+/** The neighbours of all gemeenten as files, on the downloads page (its section id="buren"). */
+export const NEIGHBOURS_DOWNLOADS = '/downloads/#buren';
+
 export interface NeighbourRow {
   header: string;
   href?: string | undefined;
