@@ -49,8 +49,8 @@ function differences(now: Map<string, string>, before: Map<string, string>): str
 /** The pages a reader and the search start from, and a download the fact page links to. */
 function keyUrls(dir: string): string[] {
   const fact = readFileSync(path.join(dir, 'gemeente/amsterdam/index.html'), 'utf8');
-  const download = /href="(\/downloads\/gemeente\/amsterdam\/[^"]+\.csv)"/.exec(fact)?.[1];
-  if (!download) throw new Error('de feitenpagina van Amsterdam linkt naar geen CSV-download');
+  const download = /href="(\/downloads\/gemeente\/amsterdam\.zip)"/.exec(fact)?.[1];
+  if (!download) throw new Error('de feitenpagina van Amsterdam linkt niet naar haar zip');
   return ['/', '/gemeente/amsterdam/', download, '/pagefind/pagefind.js', '/pagefind/pagefind-entry.json'];
 }
 
