@@ -197,7 +197,7 @@ describe('a site built from the real CBS files', () => {
   let url = '';
   beforeAll(async () => {
     if (missing) return;
-    server = await serveStatic(realDataSite(), { gzip: true });
+    server = await serveStatic(await realDataSite(), { gzip: true });
     url = server.url;
   }, 600_000);
   afterAll(async () => server?.close());

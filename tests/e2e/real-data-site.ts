@@ -6,7 +6,7 @@
  * in .tmp/ under a key of the sources and the CBS files, so a second run reuses it; REAL_DATA_DIST names an
  * existing build instead. Without ../shared/cbs there is no build, and the tests say loudly why they skip.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -51,13 +51,21 @@ function removeStale(keep: string): void {
   }
 }
 
-function run(command: string, args: string[], env: NodeJS.ProcessEnv, what: string): void {
-  const result = spawnSync(command, args, { encoding: 'utf8', env: { ...process.env, ...env } });
-  if (result.status !== 0) throw new Error(`${what} is mislukt (exitcode ${result.status}):\n${result.stdout.slice(-3000)}\n${result.stderr.slice(-3000)}`);
+/** Runs a command without blocking the test worker (a build takes a minute), failing with its last output. */
+function run(command: string, args: string[], env: NodeJS.ProcessEnv, what: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    const keep = (chunk: Buffer) => (output = (output + chunk.toString()).slice(-6000));
+    child.stdout.on('data', keep);
+    child.stderr.on('data', keep);
+    child.on('error', reject);
+    child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`${what} is mislukt (exitcode ${code}):\n${output}`))));
+  });
 }
 
 /** The folder of the real-data build, built now when no build of these sources exists yet. */
-export function realDataSite(): string {
+export async function realDataSite(): Promise<string> {
   if (process.env.REAL_DATA_DIST) return path.resolve(process.env.REAL_DATA_DIST);
   const name = `${PREFIX}${buildKey()}`;
   const dist = path.resolve('.tmp', name);
@@ -69,8 +77,8 @@ export function realDataSite(): string {
   const started = Date.now();
   console.log(`Site met echte CBS-gegevens bouwen voor de browsertests in ${dist} …`);
   rmSync(data, { recursive: true, force: true });
-  run('npx', ['tsx', 'scripts/import.ts', realCbsDir(), '--out', data, '--release', REAL_RELEASE, '--quiet'], {}, 'Het importeren van de echte CBS-bestanden');
-  run('npx', ['astro', 'build', '--outDir', dist], { DATA_DIR: data, BUILD_DATE: '2023-05-01', ASTRO_CACHE_DIR: `${dist}.cache` }, 'De build met echte gegevens');
+  await run('npx', ['tsx', 'scripts/import.ts', realCbsDir(), '--out', data, '--release', REAL_RELEASE, '--quiet'], {}, 'Het importeren van de echte CBS-bestanden');
+  await run('npx', ['astro', 'build', '--outDir', dist], { DATA_DIR: data, BUILD_DATE: '2023-05-01', ASTRO_CACHE_DIR: `${dist}.cache` }, 'De build met echte gegevens');
   writeFileSync(done, new Date().toISOString());
   console.log(`Gebouwd in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   return dist;
