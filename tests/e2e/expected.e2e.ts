@@ -64,28 +64,31 @@ describe('verwacht en gemeten on every gemeente page', () => {
     const amsterdam = csv.filter((r) => r.gemeente_code === 'GM0363');
     const latest = amsterdam.map((r) => r.periode!).sort().at(-1);
     const rows = await section.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent!.trim())));
-    const topics = await section.locator('tbody th').allTextContents();
-    expect(topics.map((t) => t.trim())).toEqual(['Jeugdhulp', 'Jeugdhulp met verblijf', 'Jeugdbescherming', 'Jeugdreclassering']);
-    const concepts = ['jongeren-jeugdhulp', 'jongeren-jeugdhulp-met-verblijf', 'jongeren-jeugdbescherming', 'jongeren-jeugdreclassering'];
+    const topics = (await section.locator('tbody th').allTextContents()).map((t) => t.trim());
+    expect(topics).toEqual(['Jeugdhulp', 'Jeugdhulp met verblijf']);
+    const concepts = ['jongeren-jeugdhulp', 'jongeren-jeugdhulp-met-verblijf'];
     let checked = 0;
     concepts.forEach((concept, i) => {
       const r = amsterdam.find((x) => x.onderwerp === concept && x.periode === latest)!;
       const cells = rows[i]!;
       expect(cells[0], concept).toBe(formatNumber(Number(r.gemeten), 0));
-      if (r.verwacht_leeftijd_geslacht) {
-        checked++;
-        expect(cells[1], concept).toBe(formatNumber(Number(r.verwacht_leeftijd_geslacht), 0));
-        expect(cells[2], concept).toBe(`${formatNumber(Number(r.verhouding), 2)} (${formatNumber(Number(r.verhouding_95_onder), 2)}–${formatNumber(Number(r.verhouding_95_boven), 2)})`);
-        expect(cells[3], concept).toBe(r.oordeel!.replace(/-/g, ' '));
-      } else {
-        expect(r.geen_verwachting_reden, concept).toBe('geen-uitsplitsing');
-        expect(cells.slice(1, 4), concept).toEqual(['–', '–', '–']);
-      }
+      checked++;
+      expect(cells[1], concept).toBe(formatNumber(Number(r.verwacht_leeftijd_geslacht), 0));
+      expect(cells[2], concept).toBe(`${formatNumber(Number(r.verhouding), 2)} (${formatNumber(Number(r.verhouding_95_onder), 2)}–${formatNumber(Number(r.verhouding_95_boven), 2)})`);
+      expect(cells[3], concept).toBe(r.oordeel!.replace(/-/g, ' '));
       // The model's fit as the download gives it; a number only where the model explains at least a quarter.
       const explained = Math.max(0, Number(r.model_verklaard));
       expect(cells[6], concept).toBe(`${formatNumber(explained * 100, 0)}%${explained < 0.25 ? ', weinig' : ''}`);
       expect(cells[4], concept).toBe(explained < 0.25 ? '–' : formatNumber(Number(r.verwacht_kenmerken), 0));
     });
+    // The measures without a row: no age-sex split in the download either, and the model's fit as the sentence gives it.
+    const sentence = await section.locator('p', { hasText: 'staan er niet in' }).textContent();
+    for (const concept of ['jongeren-jeugdbescherming', 'jongeren-jeugdreclassering']) {
+      const r = amsterdam.find((x) => x.onderwerp === concept && x.periode === latest)!;
+      expect(r.geen_verwachting_reden, concept).toBe('geen-uitsplitsing');
+      expect(Number(r.model_verklaard), concept).toBeLessThan(0.25);
+      expect(sentence, concept).toContain(`${formatNumber(Math.max(0, Number(r.model_verklaard)) * 100, 0)}%`);
+    }
     expect(checked).toBe(2);
     expect(await section.locator('a[href="/over/methoden/#verwacht-en-gemeten"]').count()).toBe(1);
     await context.close();
@@ -114,6 +117,24 @@ describe('the method page and the download', () => {
     expect(Math.abs(groups - parseDutchNumber(rows[6]![4]!)!)).toBeLessThan(0.35);
     expect(await page.locator('#model-verwacht-tabel tbody tr').count()).toBe(4);
     expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+    await context.close();
+  });
+
+  it('has a method page without axe violations', async () => {
+    const { context, page } = await newPage();
+    await page.goto(`${baseUrl}/over/methoden/#verwacht-en-gemeten`);
+    const violations = await runAxe(page);
+    expect(violations, describeViolations(violations)).toEqual([]);
+    await context.close();
+  });
+
+  it('is linked from /downloads/ with both files and the codebook', async () => {
+    const { context, page } = await newPage({ javaScript: false });
+    await page.goto(`${baseUrl}/downloads/`);
+    for (const file of ['verwacht.csv', 'verwacht-excel.csv', 'datapackage.json']) {
+      const href = await page.locator(`#verwacht ~ p a[href="/downloads/verwacht/${file}"]`).first().getAttribute('href');
+      expect((await page.request.get(`${baseUrl}${href}`)).status(), file).toBe(200);
+    }
     await context.close();
   });
 

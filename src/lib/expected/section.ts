@@ -21,7 +21,15 @@ export interface ExpectedRow {
 }
 
 export type ExpectedSection =
-  | { kind: 'tabel'; caption: string; columns: Array<{ label: string; unit?: string }>; rows: ExpectedRow[]; notes: string[] }
+  | {
+      kind: 'tabel';
+      caption: string;
+      columns: Array<{ label: string; unit?: string }>;
+      rows: ExpectedRow[];
+      notes: string[];
+      /** The measures left out of the table, and why: "Jeugdbescherming en jeugdreclassering staan er niet in: …". */
+      after: string | undefined;
+    }
   | { kind: 'geen'; text: string };
 
 /** The ratio and its margin as printed: "1,13 (1,12–1,15)". */
@@ -37,9 +45,10 @@ export function explainedText(explained: number, little: boolean): string {
 
 /** "Jongeren met jeugdhulp met verblijf" → "Jeugdhulp met verblijf": the table is all about jongeren. */
 export function shortTopic(label: string): string {
-  const rest = label.replace(/^Jongeren met /, '');
-  return rest.charAt(0).toUpperCase() + rest.slice(1);
+  return capitalise(label.replace(/^Jongeren met /, ''));
 }
+
+const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 const sentenceJoin = (parts: readonly string[]) => (parts.length <= 1 ? (parts[0] ?? '') : `${parts.slice(0, -1).join(', ')} en ${parts.at(-1)}`);
 
@@ -57,7 +66,20 @@ export function expectedSection(context: FactsContext, code: string, measures: r
   const noteFor = (text: string, label: string) => reasonNotes.set(text, [...(reasonNotes.get(text) ?? []), label]);
   const first = latest[0]?.m.dataset.latestPeriod;
   let littleModel = false;
-  const rows = latest.map(({ m, p }): ExpectedRow => {
+  // A measure with neither an age-sex split nor a model that explains enough gets a sentence, not a row of dashes.
+  const bare = latest.filter(({ m, p }) => m.standardisedBy.length === 0 && ('absent' in p.model || p.model.explainsLittle));
+  const bareNote = (): string | undefined => {
+    if (bare.length === 0) return undefined;
+    const labels = sentenceJoin(bare.map(({ m }) => shortTopic(m.measure.label).toLowerCase()));
+    const models = bare.map(({ p }) => p.model);
+    const fits = models.flatMap((model) => ('absent' in model ? [] : [explainedText(model.crossValidation.explained, false)]));
+    const why =
+      fits.length === models.length
+        ? `het model op kenmerken verklaart er weinig van (${sentenceJoin(fits)})`
+        : MODEL_ABSENT_TEXT[models.map((model) => ('absent' in model ? model.absent : undefined)).find((a) => a !== undefined)!];
+    return `${capitalise(labels)} ${bare.length === 1 ? 'staat' : 'staan'} er niet in: ${STANDARDISED_ABSENT_TEXT['geen-uitsplitsing']}, en ${why}.`;
+  };
+  const rows = latest.filter((l) => !bare.includes(l)).map(({ m, p }): ExpectedRow => {
     const g = p.gemeenten.get(code);
     const label = shortTopic(m.measure.label);
     const observed = formatObservation(m.dataset.index.cellOf(m.dataset.totalRow(code, p.period), m.measure.id), m.measure);
@@ -86,8 +108,10 @@ export function expectedSection(context: FactsContext, code: string, measures: r
     const otherPeriod = p.period !== first ? periodLabelWithStatus(parsePeriodCode(p.period)!, m.dataset.statusOf(p.period)) : undefined;
     return { header: label, cells: [observed, ...standardisedCells, ...modelCells], note: otherPeriod };
   });
+  if (rows.length === 0) return { kind: 'geen', text: bareNote()! };
   const period = first ? periodLabelWithStatus(parsePeriodCode(first)!, latest[0]!.m.dataset.statusOf(first)) : '';
   const notes = [...reasonNotes].map(([text, labels]) => `– bij ${sentenceJoin(labels)}: ${text}.`);
+  const after = bareNote();
   if (littleModel) notes.push(`– naar kenmerken: waar het model minder dan ${formatNumber(EXPLAINS_LITTLE * 100, 0)}% verklaart, geven we geen verwacht aantal.`);
   return {
     kind: 'tabel',
@@ -103,5 +127,6 @@ export function expectedSection(context: FactsContext, code: string, measures: r
     ],
     rows,
     notes,
+    after,
   };
 }
