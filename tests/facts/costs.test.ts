@@ -28,7 +28,7 @@ describe('the costs section on the default data', () => {
       `Begroting 2025: Amsterdam ${e('GM0363', 2025, 'lasten_per_jongere_begroting')}, Nederland ${e('NL01', 2025, 'lasten_per_jongere_begroting')}.`,
       `Realisatie 2024: Amsterdam ${e('GM0363', 2024, 'lasten_per_jongere_realisatie')} (begroot ${e('GM0363', 2024, 'lasten_per_jongere_begroting')}), ` +
         `Nederland ${e('NL01', 2024, 'lasten_per_jongere_realisatie')} (begroot ${e('NL01', 2024, 'lasten_per_jongere_begroting')}).`,
-      'De realisatie over 2025 is er nog niet: de jaarrekening volgt later.',
+      'Realisatie 2025: volgt na de jaarrekening.',
     ]);
     // The realisatie of 2025 is '.' in the table: the section does not make one up.
     expect(published('GM0363', 2025, 'lasten_per_jongere_realisatie')).toBe('.');

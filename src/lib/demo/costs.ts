@@ -164,7 +164,7 @@ export function kostenSpec(latestYearWithoutRealisatie: number): DatasetSpec {
     title: 'Lasten jeugdzorg van gemeenten; begroting en realisatie, taakveld',
     shortTitle: 'Kosten jeugdzorg',
     ...fictitiousCommon(
-      'Iv3 gemeenten (CBS, onbewerkte Iv3-data)',
+      'Gemeenten; onbewerkte Iv3-data',
       'Wat gemeenten per jaar uitgeven aan jeugdhulp, jeugdbescherming en jeugdreclassering: de lasten op de ' +
         'taakvelden 6.72 (maatwerkdienstverlening 18-) en 6.82 (geëscaleerde zorg 18-) volgens hun begroting en hun ' +
         'jaarrekening (realisatie), ook per jongere tot 18 jaar en per inwoner. Uitgaven zijn geen gebruik, en ' +

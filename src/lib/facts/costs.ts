@@ -35,8 +35,8 @@ function latestWith(dataset: FactsDataset, region: string, soort: Verslagsoort):
 }
 
 export const COSTS_CAVEAT =
-  'Uitgaven zijn geen gebruik, en gemeenten boeken niet allemaal op dezelfde manier. Daarom staat hier geen oordeel ' +
-  'als ‘hoger’ of ‘lager’: voor bedragen bestaat geen toets op toeval zoals bij aantallen jongeren. Een verschil is een vraag, geen conclusie.';
+  'Uitgaven zijn geen gebruik, en gemeenten boeken niet allemaal op dezelfde manier. Voor bedragen bestaat geen ' +
+  'toets op toeval zoals voor aantallen jongeren, dus geen oordeel: een verschil is een vraag.';
 
 /**
  * The section for a region (Nederland, a provincie, a jeugdregio or a current gemeente), or undefined when the
@@ -62,9 +62,9 @@ export function costsSection(context: FactsContext, code: string, name: string):
   };
   const lines = [`Begroting ${label(begrotingYear)}: ${pair(begrotingYear, 'begroting', false)}.`];
   if (realisatieYear) lines.push(`Realisatie ${label(realisatieYear)}: ${pair(realisatieYear, 'realisatie', true)}.`);
-  if (!realisatieYear || realisatieYear < begrotingYear) lines.push(`De realisatie over ${label(begrotingYear)} is er nog niet: de jaarrekening volgt later.`);
+  if (!realisatieYear || realisatieYear < begrotingYear) lines.push(`Realisatie ${label(begrotingYear)}: volgt na de jaarrekening.`);
   return {
-    intro: `Lasten voor jeugdhulp, jeugdbescherming en jeugdreclassering (taakvelden 6.72 en 6.82) per jongere tot 18 jaar.`,
+    intro: 'Lasten voor jeugdhulp, jeugdbescherming en jeugdreclassering (taakvelden 6.72 en 6.82) per jongere tot 18 jaar:',
     lines,
     caveat: COSTS_CAVEAT,
     tableHref: `/tabellen/${KOSTEN_DATASET}/`,
