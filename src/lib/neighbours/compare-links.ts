@@ -79,8 +79,9 @@ const lowerFirst = (text: string) => text.charAt(0).toLowerCase() + text.slice(1
 
 /**
  * The compare links of a current gemeente: one table per dataset that holds a figure the page compares
- * (COMPARED_CONCEPTS), in its latest period, with the count and the rate of each such figure. The peers are
- * those the page compares with (peerGroupOf) unless given. Undefined when the gemeente has no peers or no
+ * (COMPARED_CONCEPTS), in its latest period, with the table's measures (of a wide table only the count and
+ * the rate of each such figure: comparisonSelection). The peers are those the page compares with
+ * (peerGroupOf) unless given. Undefined when the gemeente has no peers or no
  * compared figure.
  */
 export function compareLinks(context: FactsContext, code: string, peers: Pick<PeerGroup, 'kind' | 'members'> | undefined = peerGroupOf(context, code)): CompareLinks | undefined {
