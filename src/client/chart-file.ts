@@ -3,7 +3,7 @@
  * (src/lib/charts/standalone-svg.ts), or that SVG drawn on a canvas at twice its size as a PNG. Loaded by
  * src/client/chart-download.ts on the first click.
  */
-import { chartFileName, chartSourceLine, downloadTitle, inlineSvgImages, standaloneSvg, svgImageFiles } from '../lib/charts/standalone-svg';
+import { chartFileName, chartSourceLine, downloadTitle, inlineSvgImages, standaloneSvg, svgImageFiles, withFrameImage } from '../lib/charts/standalone-svg';
 
 const PNG_SCALE = 2;
 
@@ -12,6 +12,9 @@ export async function chartSvgOf(figure: HTMLElement): Promise<string> {
   const drawing = figure.querySelector('.chart__canvas--wide svg, .chart__canvas svg, .chart--map__canvas svg');
   if (!drawing) throw new Error('geen grafiek');
   let svg = new XMLSerializer().serializeToString(drawing);
+  // The shared frame under it (an <img> beside the drawing on the page) goes inside, under its marks.
+  const frame = drawing.parentElement?.querySelector<HTMLImageElement>('img[data-frame]');
+  if (frame) svg = withFrameImage(svg, { href: frame.getAttribute('src')!, width: Number(frame.getAttribute('width')), height: Number(frame.getAttribute('height')) });
   // A fact page's funnel draws its shared frame from a file: put the file inside.
   const files = new Map<string, string>();
   await Promise.all(svgImageFiles(svg).map(async (href) => files.set(href, await (await fetch(href)).text())));

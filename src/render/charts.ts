@@ -51,12 +51,13 @@ const RENDERERS = {
     const frame = funnelFrame(input, pointsKey, layout);
     const key = `funnel:${frame.key}`;
     if (input.frameFile === undefined) return { id: input.id, title: input.title, description, legend: frame.legend, svg: framedSvg(key, frame.options, input.title, description, frame.overlay) };
-    // The shared part as a file under this page's marks: the frame's <svg> with its title and description, then
-    // the file where the frame and the shared marks were, then the page's own marks where they were.
+    // The shared part as a file under this page's marks: the frame's <svg> with its title and description and
+    // the page's own marks where they were; the page shows the file under it (Chart.astro), a download puts it
+    // inside (withFrameImage).
     const file = funnelFrameFile(input);
     const [head, tail] = splitFrame(framedSvg(key, frame.options, input.title, description, () => SLOT_MARK));
-    const svg = `${head}<image href="${file.href}" x="0" y="0" width="${file.width}" height="${file.height}" />${frame.own()}${tail}`;
-    return { id: input.id, title: input.title, description, legend: frame.legend, svg };
+    const svg = `${head}${frame.own()}${tail}`;
+    return { id: input.id, title: input.title, description, legend: frame.legend, svg, frame: { href: file.href, width: file.width, height: file.height } };
   },
   choropleth: (input: ChoroplethInput): ChoroplethOutput => renderChoroplethUncached(input),
 };

@@ -11,6 +11,7 @@ import { funnelOf } from '../../src/lib/facts/funnel';
 import { CHART_WIDTH, NARROW_CHART_WIDTH } from '../../src/lib/charts/layout';
 import type { ChartOutput, FunnelChartInput } from '../../src/lib/charts/types';
 import { funnelFrameFile, renderFunnelChart, resetRenderCache, withNarrow } from '../../src/render/charts';
+import { withFrameImage } from '../../src/lib/charts/standalone-svg';
 import { fixture, HALF_YEARS } from '../facts/fixture';
 
 const { context, register } = fixture();
@@ -59,10 +60,14 @@ describe('funnel of a fact page with its shared part from a file', () => {
         const { frameFile, ...inline } = input;
         expect(frameFile).toBeDefined();
         const whole = (await renderFunnelChart(inline)).svg;
-        const href = [...chart.svg.matchAll(IMAGE)][0]![1]!;
+        // The page shows the file under the drawing; a download puts it inside, where the frame was drawn.
+        expect(chart.svg).not.toContain('<image');
+        const drawn = withFrameImage(chart.svg, chart.frame!);
+        const href = [...drawn.matchAll(IMAGE)][0]![1]!;
+        expect(href).toBe(chart.frame!.href);
         const file = files.get(href);
         expect(file, `${code} ${input.id}: ${href} is een bestand van het endpoint`).toBeDefined();
-        expect(compose(chart.svg, input.id, file!.svg)).toBe(whole);
+        expect(compose(drawn, input.id, file!.svg)).toBe(whole);
         // Only the page's own marks are inline: no grey rings, no axes.
         expect(chart.svg).not.toContain('funnel-others');
         expect(chart.svg).not.toContain('aria-hidden');
@@ -79,8 +84,10 @@ describe('funnel of a fact page with its shared part from a file', () => {
     const [first, second] = await factPageFunnelCharts('GM0193');
     const { input, chart } = first!;
     const narrow = second!.chart;
-    expect(chart.svg).toMatch(new RegExp(`^<svg aria-labelledby="${input.id}-title ${input.id}-desc" role="img" [^>]*viewBox="0 0 640 420" height="420" width="640"[^>]* class="chart-plot"><title id="${input.id}-title">[^<]+</title><desc id="${input.id}-desc">[^<]+</desc><image href="/grafieken/trechter/[^"]+-breed-[0-9a-f]{10}\\.svg" x="0" y="0" width="640" height="420" />`));
-    expect(narrow.svg).toMatch(/viewBox="0 0 320 340" height="340" width="320"[^>]*><title id="[^"]+-smal-title">[\s\S]*<image href="\/grafieken\/trechter\/[^"]+-smal-[0-9a-f]{10}\.svg" x="0" y="0" width="320" height="340" \/>/);
+    expect(withFrameImage(chart.svg, chart.frame!)).toMatch(new RegExp(`^<svg aria-labelledby="${input.id}-title ${input.id}-desc" role="img" [^>]*viewBox="0 0 640 420" height="420" width="640"[^>]* class="chart-plot"><title id="${input.id}-title">[^<]+</title><desc id="${input.id}-desc">[^<]+</desc><image href="/grafieken/trechter/[^"]+-breed-[0-9a-f]{10}\\.svg" x="0" y="0" width="640" height="420" />`));
+    expect(chart.frame).toMatchObject({ width: 640, height: 420 });
+    expect(narrow.frame).toMatchObject({ href: expect.stringMatching(/^\/grafieken\/trechter\/[^"]+-smal-[0-9a-f]{10}\.svg$/), width: 320, height: 340 });
+    expect(narrow.svg).toMatch(/viewBox="0 0 320 340" height="340" width="320"[^>]*><title id="[^"]+-smal-title">/);
     expect(chart.description).toContain('Zwolle (de grote stip met naam)');
     expect(chart.svg).toContain('class="funnel-highlight"');
     expect(chart.svg).toContain('class="funnel-highlight-label"');
@@ -90,6 +97,7 @@ describe('funnel of a fact page with its shared part from a file', () => {
     const funnel = funnelOf(context, 'jongeren-jeugdhulp', LATEST)!;
     const chart = await renderFunnelChart(funnelChartInput(funnel, { id: 'trechter' }));
     expect(chart.svg).not.toContain('<image');
+    expect(chart.frame).toBeUndefined();
     expect(chart.svg).toContain('class="funnel-others"');
   });
 });
@@ -111,7 +119,7 @@ describe('the files of the shared parts', () => {
     // Every gemeente of the funnel refers to the same file; the files of a few pages are among them.
     const referred = new Set<string>();
     for (const code of ['GM0193', 'GM0096', 'GM0363', register.provincies()[0]!.code, register.jeugdregios()[0]!.code]) {
-      for (const { chart } of await factPageFunnelCharts(code)) referred.add([...chart.svg.matchAll(IMAGE)][0]![1]!);
+      for (const { chart } of await factPageFunnelCharts(code)) referred.add(chart.frame!.href);
     }
     for (const href of referred) expect(files.has(href), href).toBe(true);
     // The same again: the same names (a rebuild of the same data writes the same files).

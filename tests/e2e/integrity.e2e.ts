@@ -51,13 +51,18 @@ describe(`the built site (${files.length} pages)`, () => {
     let gemeenten = 0;
     for (const page of pages) {
       if (!/^\/(gemeente|provincie|jeugdregio)\//.test(page.route) || isRedirect(page.html)) continue;
-      for (const svg of page.html.matchAll(/<svg\b[^>]*>[\s\S]*?<\/svg>/g)) {
-        const image = /<image href="([^"]+)" x="0" y="0" width="(\d+)" height="(\d+)"/.exec(svg[0]);
-        if (!image) continue;
+      // A frame is an <img> under its drawing (Chart.astro): <div class="chart__layers"><img …><svg …>.
+      for (const layers of page.html.matchAll(/<div class="chart__layers"[^>]*>(<img\b[^>]*>)(<svg\b[^>]*>[\s\S]*?<\/svg>)<\/div>/g)) {
+        const [, img, svg] = layers as unknown as [string, string, string];
+        const image = /src="([^"]+)" width="(\d+)" height="(\d+)" alt="" loading="lazy"/.exec(img);
+        if (!image) {
+          problems.push(`${page.route}: kader zonder bron, maat, lege alt-tekst of lazy laden: ${img}`);
+          continue;
+        }
         const [, href, width, height] = image;
         used.add(href!);
-        if (!svg[0].includes('role="img"') || !/<title id="[^"]+">[^<]+<\/title><desc id="[^"]+">[^<]+<\/desc>/.test(svg[0])) problems.push(`${page.route}: ${href} zonder titel en beschrijving`);
-        if (!svg[0].includes(`viewBox="0 0 ${width} ${height}"`)) problems.push(`${page.route}: ${href} niet zo groot als de grafiek`);
+        if (!svg.includes('role="img"') || !/<title id="[^"]+">[^<]+<\/title><desc id="[^"]+">[^<]+<\/desc>/.test(svg)) problems.push(`${page.route}: ${href} zonder titel en beschrijving`);
+        if (!svg.includes(`viewBox="0 0 ${width} ${height}"`)) problems.push(`${page.route}: ${href} niet zo groot als de grafiek`);
         if (!built.has(href!)) {
           problems.push(`${page.route}: ${href} bestaat niet`);
           continue;
@@ -65,7 +70,7 @@ describe(`the built site (${files.length} pages)`, () => {
         const file = readFileSync(path.join(dist, href!), 'utf8');
         if (!file.startsWith('<svg xmlns="http://www.w3.org/2000/svg"') || !file.includes(`viewBox="0 0 ${width} ${height}" height="${height}" width="${width}"`)) problems.push(`${href}: geen losse SVG van ${width}×${height}`);
       }
-      if (page.route.startsWith('/gemeente/') && page.html.includes('<image href="/grafieken/trechter/')) gemeenten++;
+      if (page.route.startsWith('/gemeente/') && page.html.includes('src="/grafieken/trechter/')) gemeenten++;
     }
     expect(problems.slice(0, 20), `${problems.length} problemen`).toEqual([]);
     expect(gemeenten, 'gemeentepagina\'s met een trechter uit een bestand').toBeGreaterThan(300);

@@ -10,6 +10,7 @@ import { SITE_NAME } from '../releases/cite';
 import { SWATCH_HEIGHT, SWATCH_WIDTH } from './legend-swatch';
 import { escapeText } from './markup';
 import type { RegionRegister } from '../regions/register';
+import type { ChartFrame } from './types';
 
 export interface StandaloneChart {
   /** The chart's own drawing: an <svg> with width and height. */
@@ -117,6 +118,18 @@ export function standaloneSvg(chart: StandaloneChart): string {
     `<title>${escapeText(chart.title)}</title><desc>${escapeText(chart.source)}</desc>` +
     `<rect width="${width}" height="${height}" fill="#ffffff"></rect>${parts.join('')}</svg>\n`
   );
+}
+
+/**
+ * A drawing with its shared part (ChartOutput.frame) put back inside as an <image> under its own marks, where
+ * the frame was drawn: right after the title and description. The page shows the file under the drawing
+ * instead, so a browser fetches it only where the drawing is shown (the wide or the narrow one).
+ */
+export function withFrameImage(svg: string, frame: ChartFrame): string {
+  const at = svg.indexOf('</desc>');
+  if (at < 0) throw new Error('grafiek zonder beschrijving: geen plek voor het kader');
+  const end = at + '</desc>'.length;
+  return `${svg.slice(0, end)}<image href="${frame.href}" x="0" y="0" width="${frame.width}" height="${frame.height}" />${svg.slice(end)}`;
 }
 
 /** The shared SVG files a chart draws from (a fact page's funnel its frame, /grafieken/trechter/…). */

@@ -14,6 +14,18 @@ export interface ChartOutput {
   legend?: LegendItem[];
   /** The same chart drawn narrow, which small screens show instead (see NARROW_CHART_WIDTH and withNarrow). */
   narrow?: ChartOutput;
+  /**
+   * The part of the drawing that many pages share, as a file to show under `svg` (a fact page's funnel: its
+   * axes, limits and every gemeente as a grey ring). Put in place with withFrameImage for a download.
+   */
+  frame?: ChartFrame;
+}
+
+/** A shared part of a drawing as a file, in the drawing's own size (see ChartOutput.frame). */
+export interface ChartFrame {
+  href: string;
+  width: number;
+  height: number;
 }
 
 /** One entry of a chart legend; `swatch` says how to draw its sample. */
