@@ -8,6 +8,7 @@
  * Where either cannot be computed, `absent` says why, for the page to say so. Pure.
  */
 import type { Measure } from '../../schemas/dataset';
+import type { ObservationRow } from '../data/dataset';
 import { NEDERLAND, regionKind } from '../regions/codes';
 import type { FactsContext, FactsDataset } from '../facts/context';
 import { COMPARED_CONCEPTS, type KeyConcept } from '../facts/concepts';
@@ -90,39 +91,39 @@ function strataOf(dataset: FactsDataset): string[][] | undefined {
   return strata;
 }
 
-/** Each region's count and youths per group, by period: read in one pass over the dataset's rows. */
-type StrataTable = Map<string, Map<string, { count: Array<number | null>; population: Array<number | null> }>>;
+/** Each region's row per group, by period: read in one pass over the dataset's rows, shared by its measures. */
+type StrataTable = Map<string, Map<string, Array<ObservationRow | undefined>>>;
 
 /**
  * One pass over the rows instead of a lookup per region, period and group (tens of thousands of keys): each
- * row's group found by its codes' positions, without joining strings.
+ * row's group found by its codes' positions, without joining strings. Once per dataset and build.
  */
-function strataTable(m: Omit<ExpectedMeasure, 'period'>, strata: readonly string[][]): StrataTable {
-  const { dataset } = m;
-  // A group's position from its codes: strata are in dimension order, the last dimension varying fastest.
-  const positions = strata.length > 0 ? strata[0]!.map((_, d) => new Map(strata.map((t) => t[d]!).filter((c, i, all) => all.indexOf(c) === i).map((c, i) => [c, i]))) : [];
-  const strides = positions.map((_, d) => positions.slice(d + 1).reduce((product, p) => product * p.size, 1));
-  const positionOf = (topics: readonly string[]): number | undefined => {
-    let at = 0;
-    for (let d = 0; d < positions.length; d++) {
-      const i = positions[d]!.get(topics[d]!);
-      if (i === undefined) return undefined;
-      at += i * strides[d]!;
+function strataTable(context: FactsContext, dataset: FactsDataset, strata: readonly string[][]): StrataTable {
+  return context.shared(`expected|strata|${dataset.meta.id}`, () => {
+    // A group's position from its codes: strata are in dimension order, the last dimension varying fastest.
+    const positions = strata[0]!.map((_, d) => new Map(strata.map((t) => t[d]!).filter((c, i, all) => all.indexOf(c) === i).map((c, i) => [c, i])));
+    const strides = positions.map((_, d) => positions.slice(d + 1).reduce((product, p) => product * p.size, 1));
+    const positionOf = (topics: readonly string[]): number | undefined => {
+      let at = 0;
+      for (let d = 0; d < positions.length; d++) {
+        const i = positions[d]!.get(topics[d]!);
+        if (i === undefined) return undefined;
+        at += i * strides[d]!;
+      }
+      return at;
+    };
+    const table: StrataTable = new Map();
+    for (const row of dataset.index.rows()) {
+      const at = positionOf(row.topics);
+      if (at === undefined || (row.region !== NEDERLAND && regionKind(row.region) !== 'gemeente')) continue;
+      let byRegion = table.get(row.period);
+      if (!byRegion) table.set(row.period, (byRegion = new Map()));
+      let rows = byRegion.get(row.region);
+      if (!rows) byRegion.set(row.region, (rows = new Array<ObservationRow | undefined>(strata.length)));
+      rows[at] = row;
     }
-    return at;
-  };
-  const table: StrataTable = new Map();
-  for (const row of dataset.index.rows()) {
-    const at = positionOf(row.topics);
-    if (at === undefined || (row.region !== NEDERLAND && regionKind(row.region) !== 'gemeente')) continue;
-    let byRegion = table.get(row.period);
-    if (!byRegion) table.set(row.period, (byRegion = new Map()));
-    let cells = byRegion.get(row.region);
-    if (!cells) byRegion.set(row.region, (cells = { count: strata.map(() => null), population: strata.map(() => null) }));
-    cells.count[at] = dataset.index.cellOf(row, m.measure.id)?.value ?? null;
-    cells.population[at] = dataset.index.cellOf(row, m.denominator)?.value ?? null;
-  }
-  return table;
+    return table;
+  });
 }
 
 function computePeriod(context: FactsContext, m: Omit<ExpectedMeasure, 'period'>, period: string, strata: string[][] | undefined, table: StrataTable | undefined): PeriodExpected {
@@ -130,8 +131,12 @@ function computePeriod(context: FactsContext, m: Omit<ExpectedMeasure, 'period'>
   const keys = (strata ?? []).map(key);
   const inPeriod = table?.get(period);
   const counts = (region: string): StratumCounts[] => {
-    const cells = inPeriod?.get(region);
-    return keys.map((stratum, i) => ({ stratum, count: cells?.count[i] ?? null, population: cells?.population[i] ?? null }));
+    const rows = inPeriod?.get(region);
+    return keys.map((stratum, i) => ({
+      stratum,
+      count: dataset.index.cellOf(rows?.[i], m.measure.id)?.value ?? null,
+      population: dataset.index.cellOf(rows?.[i], m.denominator)?.value ?? null,
+    }));
   };
   const rates = strata ? stratumRates(counts(NEDERLAND)) : undefined;
   const gemeenten = context.currentGemeenten();
@@ -191,7 +196,7 @@ export function computeExpected(context: FactsContext): ExpectedMeasure[] {
       ...base,
       period(period) {
         let p = cache.get(period);
-        if (strata && !table) table = strataTable(base, strata);
+        if (strata && !table) table = strataTable(context, dataset, strata);
         if (!p) cache.set(period, (p = computePeriod(context, base, period, strata, table)));
         return p;
       },
