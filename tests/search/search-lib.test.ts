@@ -1,4 +1,8 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { countsSomething } from '../../src/lib/data/consistency';
+import type { Measure } from '../../src/schemas/dataset';
 import { keyFigureOf } from '../../src/lib/search/key-figure';
 import { datasetSearchProps, regionSearchProps } from '../../src/lib/search/page-props';
 import { EMPTY_STATE, pagefindFilters, parseSearchState, postcodeMessage, searchStateQuery, statusMessage } from '../../src/lib/search/query';
@@ -144,6 +148,15 @@ describe('what the index holds', () => {
     expect(r.filters.soort).toEqual(['Maat']);
     expect(r.meta.kerncijfer).toMatch(/^Nederland: [\d.]+ personen · 1e halfjaar 2023\*$/);
     expect(r.content.length).toBeGreaterThan(60);
+    expect(r.content).toContain('; telt personen.');
+  });
+
+  it('says what a measure counts only where it counts something: not of an amount in euro or an income', () => {
+    const measures = (id: string) => (JSON.parse(readFileSync(path.join('data', id, 'meta.json'), 'utf8')) as { measures: Measure[] }).measures;
+    const counting = (id: string) => measures(id).filter(countsSomething).map((m) => m.id);
+    expect(counting('kosten-jeugd')).toEqual(['jongeren_tot_18', 'inwoners']);
+    expect(counting('kenmerken')).toEqual(['inwoners']);
+    expect(counting('jeugdhulp')).toEqual(expect.arrayContaining(['jongeren_jeugdhulp', 'jongeren_jeugdhulp_pct', 'jongeren']));
   });
 
   it('leads the everyday name of a gemeente to its page', () => {

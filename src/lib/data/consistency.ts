@@ -26,6 +26,16 @@ export function isAdditiveCount(measure: Pick<Measure, 'type' | 'unit' | 'derive
   return measure.type === 'aantal' && !measure.derived && /^aantal\b/i.test(measure.unit.trim());
 }
 
+/**
+ * Whether "telt …" (its countOf) is true of a measure: a count that adds up, or a rate of persons or trajecten.
+ * An income, an amount in euro or an address density (unit not "aantal") counts nothing, and a share of the
+ * population such as single-parent households counts households, which the countOf of the schema does not name:
+ * their rate text says it.
+ */
+export function countsSomething(measure: Pick<Measure, 'type' | 'unit' | 'derived' | 'countOf'>): boolean {
+  return isAdditiveCount(measure) || (measure.type === 'rate' && measure.countOf !== 'inwoners');
+}
+
 /** What is expected of a figure of this measure when it is out of range; undefined when it is fine. */
 export function cellRangeProblem(measure: MeasureRange, cell: Observation): string | undefined {
   const value = cell.value;

@@ -2,6 +2,7 @@
  * Search records for things that have no page of their own: wijken (a section of their gemeente's page)
  * and measures (explained on their table's page). Pagefind indexes them beside the HTML pages.
  */
+import { countsSomething } from '../data/consistency';
 import { totalTopics } from '../data/dataset';
 import { parsePeriodCode, periodLabelWithStatus } from '../data/periods';
 import { formatObservation } from '../format/number';
@@ -114,7 +115,8 @@ export function measureRecords(data: SearchSiteData): SearchRecord[] {
         meta[SEARCH_META.keyFigure] = `Nederland: ${formatObservation(cell, measure)} ${unit} · ${period ? periodLabelWithStatus(period, status) : latest}`;
       }
       const definition = measure.definition ? ` ${measure.definition}` : '';
-      const content = `${measure.label}.${definition} Eenheid: ${measure.unit}; telt ${measure.countOf}. In de tabel ${d.meta.title}.`;
+      const counts = countsSomething(measure) ? `; telt ${measure.countOf}` : '';
+      const content = `${measure.label}.${definition} Eenheid: ${measure.unit}${counts}. In de tabel ${d.meta.title}.`;
       out.push(record(`/tabellen/${d.meta.id}/#${measureAnchorId(measure.id)}`, 'Maat', `${measure.label} (${title})`, content, meta));
     });
   }

@@ -6,7 +6,7 @@
 import type { Measure, Release } from '../../schemas/dataset';
 import { parsePeriodCode, periodLabel, periodLabelWithStatus, STATUS_LABEL, STATUS_MARK, type PeriodStatus } from '../data/periods';
 import { nextRelease, type PlannedRelease } from '../data/release-calendar';
-import { isAdditiveCount } from '../data/consistency';
+import { countsSomething } from '../data/consistency';
 import { formatNumber } from '../format/number';
 import { buildPivot, DIMENSION_LABELS, type PivotTable } from './pivot';
 import { renderRegionChips, renderTable, renderTableNotes } from './render-html';
@@ -138,15 +138,6 @@ export function tablePageModel(source: TableSource, releases: readonly Release[]
       statuses: statusSummary(source.periods, statuses),
     },
   };
-}
-
-/**
- * Whether "Telt …" is true of a measure: a count that adds up, or a rate of persons or trajecten. An income or
- * an address density (unit not "aantal") counts nothing, and a share of the population such as single-parent
- * households counts households, which the countOf of the schema does not name: their rate text says it.
- */
-function countsSomething(measure: Measure): boolean {
-  return isAdditiveCount(measure) || (measure.type === 'rate' && measure.countOf !== 'inwoners');
 }
 
 /** How a rate is computed, naming its denominator: "per 1.000 jongeren tot 18 jaar". */
