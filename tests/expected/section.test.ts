@@ -37,7 +37,7 @@ describe('the section on the default data', () => {
       expect(row.cells[3]).toMatch(/^(duidelijk )?(hoger|lager)$|^niet duidelijk anders$/);
       // The model: a number only where it explains at least a quarter, out of sample.
       if ('absent' in p.model) throw new Error('the default data have characteristics');
-      expect(row.cells[6]).toBe(explainedText(p.model.crossValidation.explained, p.model.explainsLittle));
+      expect(row.cells[6]).toBe(explainedText(p.model.crossValidation!.explained, p.model.explainsLittle!));
       expect(row.cells[4] === '–').toBe(p.model.explainsLittle);
     });
   });
@@ -46,9 +46,9 @@ describe('the section on the default data', () => {
     const m = siteExpected(facts.context).find((x) => x.concept === 'jongeren-jeugdhulp')!;
     const model = m.period(m.dataset.latestPeriod).model;
     if ('absent' in model) throw new Error(model.absent);
-    expect(model.crossValidation.explained).toBeGreaterThan(0.4);
+    expect(model.crossValidation!.explained).toBeGreaterThan(0.4);
     // In sample it always looks at least as good: what cross-validation guards against.
-    expect(model.inSample).toBeGreaterThan(model.crossValidation.explained);
+    expect(model.inSample).toBeGreaterThan(model.crossValidation!.explained);
     // Counts of jongeren vary more than Poisson counts: quasi-Poisson widening applies.
     expect(model.fit.dispersion).toBeGreaterThan(1);
   });

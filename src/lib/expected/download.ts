@@ -88,7 +88,13 @@ export const EXPECTED_COLUMNS: readonly ExpectedColumn[] = [
     name: 'model_verklaard',
     type: 'number',
     label: 'Deel van de verschillen dat het model verklaart (kruisvalidatie)',
-    description: `${FOLDS}-voudige kruisvalidatie: 1 − ΣD(model) / ΣD(landelijk cijfer) over de weggelaten gemeenten, met D de Poisson-deviantie. Onder ${String(EXPLAINS_LITTLE).replace('.', ',')} zegt de pagina dat het model weinig verklaart; onder 0 voorspelt het slechter dan het landelijke cijfer.`,
+    description: `${FOLDS}-voudige kruisvalidatie: 1 − ΣD(model) / ΣD(landelijk cijfer) over de weggelaten gemeenten, met D de Poisson-deviantie. Onder ${String(EXPLAINS_LITTLE).replace('.', ',')} zegt de pagina dat het model weinig verklaart en geeft ze geen verwacht aantal; onder 0 voorspelt het slechter dan het landelijke cijfer. Alleen bij de laatste periode van elk onderwerp (die de pagina's tonen): elke kruisvalidatie kost vijf extra schattingen bij de bouw van de site. Voor eerdere perioden staat er model_verklaard_in_steekproef.`,
+  },
+  {
+    name: 'model_verklaard_in_steekproef',
+    type: 'number',
+    label: 'Deel van de verschillen dat het model verklaart (in de steekproef)',
+    description: '1 − deviantie / nuldeviantie van het model op alle gemeenten: hoger dan de kruisvalidatie, want een model past altijd beter op de gemeenten waarop het geschat is.',
   },
   { name: 'dispersie', type: 'number', label: 'Dispersie φ (Pearson χ² / vrijheidsgraden)', description: 'Hoeveel sterker de aantallen rond het model variëren dan bij een Poisson-verdeling (1 = even sterk).' },
   { name: 'kenmerken_periode', type: 'string', label: 'Periode van de kenmerken', description: 'Het jaar van de kenmerken: dat van de periode, of het laatste jaar ervoor.' },
@@ -127,7 +133,8 @@ export function expectedRows(context: FactsContext): Cell[][] {
           fixed(mv?.ratio),
           fixed(mv?.interval?.lower),
           fixed(mv?.interval?.upper),
-          fixed(model?.crossValidation.explained),
+          fixed(model?.crossValidation?.explained),
+          fixed(model?.inSample),
           fixed(model?.fit.dispersion),
           model?.kenmerkenPeriod ?? null,
           'absent' in g.model ? g.model.absent : null,
@@ -143,7 +150,8 @@ export function expectedCsv(context: FactsContext, dialect: CsvDialect): string 
   return context.shared(`downloads|verwacht|${dialect}`, () => {
     const writer = new CsvLineWriter(dialect);
     const header = writer.line(EXPECTED_COLUMNS.map((c) => (dialect === 'excel-nl' ? c.label : c.name)));
-    return csvFileText(header, expectedRows(context).map((r) => writer.line(r)), dialect);
+    const rows = context.shared('downloads|verwacht|rows', () => expectedRows(context));
+    return csvFileText(header, rows.map((r) => writer.line(r)), dialect);
   });
 }
 

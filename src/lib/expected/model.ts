@@ -56,10 +56,15 @@ export interface CharacteristicsModel {
   kenmerkenPeriod: string;
   characteristics: ModelCharacteristic[];
   fit: PoissonFit;
-  crossValidation: CrossValidation;
+  /**
+   * Out of sample; only for the period the pages show (each measure's latest), since each costs five more
+   * fits and the build budget is tight. Earlier periods give `inSample` in the download.
+   */
+  crossValidation: CrossValidation | undefined;
   /** Share of deviance explained in sample (1 − deviance / null deviance), for comparison with the cross-validated one. */
   inSample: number;
-  explainsLittle: boolean;
+  /** Whether the cross-validated share is below {@link EXPLAINS_LITTLE}; undefined without cross-validation. */
+  explainsLittle: boolean | undefined;
   /** The gemeenten the model was fitted on. */
   units: number;
   /** The expected count of every gemeente with its characteristics known, also where its count is hidden. */
@@ -88,7 +93,13 @@ function characteristicTable(context: FactsContext, kenmerkenPeriod: string, spe
 }
 
 /** The model for one measure in one period; the rows are all current gemeenten. */
-export function characteristicsModel(context: FactsContext, period: string, rows: readonly ModelInput[], specs: readonly CharacteristicSpec[] = NEIGHBOUR_CHARACTERISTICS): CharacteristicsModel | { absent: ModelAbsent } {
+export function characteristicsModel(
+  context: FactsContext,
+  period: string,
+  rows: readonly ModelInput[],
+  options: { crossValidate: boolean } = { crossValidate: true },
+  specs: readonly CharacteristicSpec[] = NEIGHBOUR_CHARACTERISTICS,
+): CharacteristicsModel | { absent: ModelAbsent } {
   const dataset = context.datasets.find((d) => d.meta.id === KENMERKEN_DATASET);
   const held = specs.filter((s) => dataset?.meta.measures.some((m) => m.id === s.id));
   if (!dataset || held.length === 0) return { absent: 'geen-tabel' };
@@ -115,8 +126,9 @@ export function characteristicsModel(context: FactsContext, period: string, rows
   const z = (values: readonly number[]) => values.map((v, j) => (v - scales[j]!.mean) / scales[j]!.sd);
   const data = { y: fitted.map((r) => r.observed!), x: fitted.map((r) => z(r.values)), offset: fitted.map((r) => Math.log(r.population!)) };
   const fit = fitPoisson(data);
-  const crossValidation = fit && crossValidatePoisson({ ...data, start: fit.coefficients }, FOLDS);
-  if (!fit || !crossValidation) return { absent: 'geen-fit' };
+  if (!fit) return { absent: 'geen-fit' };
+  const crossValidation = options.crossValidate ? crossValidatePoisson({ ...data, start: fit.coefficients }, FOLDS) : undefined;
+  if (options.crossValidate && !crossValidation) return { absent: 'geen-fit' };
   const predicted = predictPoisson(fit.coefficients, withValues.map((r) => z(r.values)), withValues.map((r) => Math.log(r.population!)));
   const widen = Math.sqrt(Math.max(1, fit.dispersion));
   return {
@@ -125,7 +137,7 @@ export function characteristicsModel(context: FactsContext, period: string, rows
     fit,
     crossValidation,
     inSample: 1 - fit.deviance / fit.nullDeviance,
-    explainsLittle: crossValidation.explained < EXPLAINS_LITTLE,
+    explainsLittle: crossValidation && crossValidation.explained < EXPLAINS_LITTLE,
     units: fitted.length,
     expected: new Map(withValues.map((r, i) => [r.code, predicted[i]!])),
   };

@@ -54,6 +54,7 @@ const sentenceJoin = (parts: readonly string[]) => (parts.length <= 1 ? (parts[0
 
 export function expectedSection(context: FactsContext, code: string, measures: readonly ExpectedMeasure[] = siteExpected(context)): ExpectedSection {
   const standardisedAny = measures.some((m) => m.standardisedBy.length > 0);
+  // The latest period of each measure, whose model is cross-validated (site.ts).
   const latest = measures.map((m) => ({ m, p: m.period(m.dataset.latestPeriod) }));
   const modelAny = latest.some(({ p }) => !('absent' in p.model));
   if (!standardisedAny && !modelAny) {
@@ -67,12 +68,12 @@ export function expectedSection(context: FactsContext, code: string, measures: r
   const first = latest[0]?.m.dataset.latestPeriod;
   let littleModel = false;
   // A measure with neither an age-sex split nor a model that explains enough gets a sentence, not a row of dashes.
-  const bare = latest.filter(({ m, p }) => m.standardisedBy.length === 0 && ('absent' in p.model || p.model.explainsLittle));
+  const bare = latest.filter(({ m, p }) => m.standardisedBy.length === 0 && ('absent' in p.model || p.model.explainsLittle!));
   const bareNote = (): string | undefined => {
     if (bare.length === 0) return undefined;
     const labels = sentenceJoin(bare.map(({ m }) => shortTopic(m.measure.label).toLowerCase()));
     const models = bare.map(({ p }) => p.model);
-    const fits = models.flatMap((model) => ('absent' in model ? [] : [explainedText(model.crossValidation.explained, false)]));
+    const fits = models.flatMap((model) => ('absent' in model ? [] : [explainedText(model.crossValidation!.explained, false)]));
     const why =
       fits.length === models.length
         ? `het model op kenmerken verklaart er weinig van (${sentenceJoin(fits)})`
@@ -98,12 +99,12 @@ export function expectedSection(context: FactsContext, code: string, measures: r
     if ('absent' in model || 'absent' in p.model) {
       noteFor(MODEL_ABSENT_TEXT['absent' in model ? model.absent : 'geen-tabel'], label.toLowerCase());
       modelCells = ['–', '–', '–'];
-    } else if (p.model.explainsLittle) {
+    } else if (p.model.explainsLittle!) {
       // A number from a model that explains little would invite a reading it cannot bear; the download has it.
       littleModel = true;
-      modelCells = ['–', '–', explainedText(p.model.crossValidation.explained, true)];
+      modelCells = ['–', '–', explainedText(p.model.crossValidation!.explained, true)];
     } else {
-      modelCells = [formatNumber(model.expected, 0), ratioText(model), explainedText(p.model.crossValidation.explained, false)];
+      modelCells = [formatNumber(model.expected, 0), ratioText(model), explainedText(p.model.crossValidation!.explained, false)];
     }
     const otherPeriod = p.period !== first ? periodLabelWithStatus(parsePeriodCode(p.period)!, m.dataset.statusOf(p.period)) : undefined;
     return { header: label, cells: [observed, ...standardisedCells, ...modelCells], note: otherPeriod };

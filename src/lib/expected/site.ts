@@ -151,7 +151,8 @@ function computePeriod(context: FactsContext, m: Omit<ExpectedMeasure, 'period'>
   });
   const usable: ObservedExpected[] = rows.flatMap((r) => (r.expected !== undefined && r.observed !== null && r.population ? [{ observed: r.observed, expected: r.expected, population: r.population }] : []));
   const tau2 = usable.length > 1 ? standardisedOverdispersion(usable).tau2 : undefined;
-  const model = characteristicsModel(context, period, rows.map((r) => ({ code: r.code, observed: r.observed, population: r.population })));
+  // Cross-validated only where the pages state the fit: the latest period.
+  const model = characteristicsModel(context, period, rows.map((r) => ({ code: r.code, observed: r.observed, population: r.population })), { crossValidate: period === dataset.latestPeriod });
   const result = new Map<string, GemeenteExpected>();
   for (const r of rows) {
     let standardised: GemeenteExpected['standardised'];
