@@ -59,7 +59,11 @@ describe('verwacht en gemeten on every gemeente page', () => {
     await page.goto(`${baseUrl}/gemeente/amsterdam/`);
     const section = page.locator(SECTION);
     await expect(section.locator('h2').textContent()).resolves.toBe('Verwacht en gemeten');
-    const csvHref = await section.locator('a[href$="verwacht.csv"]').getAttribute('href');
+    // The section links the downloads page, which links the file.
+    expect(await section.locator('a[href="/downloads/#verwacht"]').count()).toBe(1);
+    await page.goto(`${baseUrl}/downloads/`);
+    const csvHref = await page.locator('h2#verwacht ~ p a[href$="verwacht.csv"]').first().getAttribute('href');
+    await page.goto(`${baseUrl}/gemeente/amsterdam/`);
     const csv = Papa.parse<Record<string, string>>(await (await page.request.get(`${baseUrl}${csvHref}`)).text(), { header: true, skipEmptyLines: true }).data;
     const amsterdam = csv.filter((r) => r.gemeente_code === 'GM0363');
     const latest = amsterdam.map((r) => r.periode!).sort().at(-1);

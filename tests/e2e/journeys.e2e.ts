@@ -205,12 +205,12 @@ describe('a reader', () => {
       await page.goto(`${baseUrl}/gemeente/zwolle/`, { waitUntil: 'networkidle' });
       const images = await page.evaluate(async () =>
         Promise.all(
-          [...document.querySelectorAll('svg[role="img"] image')].map(async (image) => {
-            const href = image.getAttribute('href')!;
+          [...document.querySelectorAll('.chart__layers > img[data-frame]')].map(async (image) => {
+            const href = image.getAttribute('src')!;
             const response = await fetch(href);
             const type = response.headers.get('content-type') ?? '';
             const doc = new DOMParser().parseFromString(await response.text(), 'image/svg+xml');
-            // Decoded as an image, as the <image> element does: a broken SVG file fails here.
+            // Decoded as an image, as the page's <img> does: a broken SVG file fails here.
             const img = new Image();
             img.src = href;
             const decoded = await img.decode().then(() => img.naturalWidth, () => 0);
