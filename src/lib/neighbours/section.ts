@@ -7,7 +7,7 @@
 import { formatNumber, formatObservation } from '../format/number';
 import type { KenmerkId } from '../data/kenmerken';
 import type { FactsContext } from '../facts/context';
-import { regionHref } from '../pages/gemeente-links';
+import { joinDutch, regionHref } from '../pages/gemeente-links';
 import { PAGE_CHARACTERISTICS } from './characteristics';
 import { characteristicCell, nederlandCell, siteNeighbours, type SiteNeighbours } from './site';
 import { compareLinks, type CompareLinks } from './compare-links';
@@ -72,11 +72,6 @@ export function compareSentence(links: CompareLinks | undefined, name: string): 
     ownText: `alleen ${name} en Nederland`,
     ownAfter: ' en kies zelf gemeenten.',
   };
-}
-
-/** "a, b en c". */
-export function joinDutch(items: readonly string[]): string {
-  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} en ${items.at(-1)}`;
 }
 
 export function phraseOf(site: SiteNeighbours, id: string): string {

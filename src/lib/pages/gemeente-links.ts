@@ -30,7 +30,7 @@ export function fateSentence(register: RegionRegister, code: string): string | u
   return `Op 1 januari ${year} is de gemeente ${g.naam} opgegaan in ${joinDutch(names)}.`;
 }
 
-export function joinDutch(items: string[]): string {
+export function joinDutch(items: readonly string[]): string {
   if (items.length <= 1) return items.join('');
   return `${items.slice(0, -1).join(', ')} en ${items.at(-1)}`;
 }
