@@ -1,6 +1,7 @@
 /** The Poisson regression against R's own published example, and its cross-validation on data with a known answer. */
 import { describe, expect, it } from 'vitest';
 import { crossValidatePoisson, fitPoisson, poissonDeviance } from '../../src/lib/expected/poisson';
+import { mulberry32 } from '../../src/lib/demo/random';
 
 describe('Poisson regression by IRLS', () => {
   // Dobson (1990), p. 93, the example of R's ?glm: counts ~ outcome + treatment, treatment contrasts.
@@ -68,14 +69,3 @@ describe('cross-validation', () => {
     expect(poissonDeviance(flat, fit.fitted)).toBeCloseTo(fit.deviance, 8);
   });
 });
-
-/** A small seeded generator (mulberry32), so that the test data are the same on every run. */
-function mulberry32(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}

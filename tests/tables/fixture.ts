@@ -11,6 +11,7 @@ import { convertToIndeling } from '../../src/lib/regions/convert';
 import { tableSourceOf, type TableSource } from '../../src/lib/tables/table-source';
 import { loadRegister } from '../../src/node/reference-fs';
 import { DatasetMetaSchema, type DatasetMetaInput } from '../../src/schemas/dataset';
+import { mulberry32 } from '../../src/lib/demo/random';
 
 export const register = loadRegister();
 
@@ -65,21 +66,11 @@ export const fixtureMeta: DatasetMetaInput = {
   trendBreaks: [{ from: '2022HJ02', measures: ['trajecten'], note: 'Nieuwe telwijze van trajecten.' }],
 };
 
-function seeded(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const count = (value: number): Observation => (value === 0 ? { value: 0, symbol: '-' } : value < 10 ? { value: null, symbol: '.' } : { value, symbol: null });
 
 /** Figures per gemeente of each period's own indeling; the larger regions are sums of their gemeenten. */
 export function fixtureRows(): ObservationRow[] {
-  const random = seeded(42);
+  const random = mulberry32(42);
   const rows: ObservationRow[] = [];
   const shares = { '01': 0.35, '02': 0.5, '11': 0.15 } as const;
   for (const period of ['2022HJ01', '2022HJ02', '2023HJ01']) {
