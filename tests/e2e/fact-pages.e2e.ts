@@ -148,3 +148,42 @@ describe('the accessibility statement', () => {
     });
   });
 });
+
+describe('the year figure beside the half years', () => {
+  /** The count of a key-figure card in a list, by the list's heading id. */
+  const cardCounts = (document: Document, listLabel: string) =>
+    [...document.querySelectorAll(`ul[aria-labelledby="${listLabel}"] .kf__count data`)].map((d) => d.getAttribute('value'));
+
+  it('is the figure the wijken table gives the gemeente as a whole, on every page that has both', () => {
+    const pages = gemeentePagesWithWijken();
+    let checked = 0;
+    for (const { route, html } of pages) {
+      const { document } = parseHTML(html);
+      const heading = document.querySelector('#kerncijfers-personen-jaar');
+      if (!heading) continue;
+      // One figure printed twice: the year card and the wijken table's first row (same dataset, same year).
+      const year = /Heel jaar (\d{4})/.exec(heading.textContent!)![1]!;
+      const caption = document.querySelector('#wijken-tabel caption')!.textContent!;
+      if (!caption.includes(year)) continue;
+      const wholeGemeente = document.querySelector('#wijken-tabel tbody tr td')!.textContent!.trim();
+      const [count] = cardCounts(document as unknown as Document, 'kerncijfers-personen-jaar');
+      expect(Number(count).toLocaleString('nl-NL'), route).toBe(wholeGemeente);
+      checked++;
+    }
+    expect(checked).toBeGreaterThanOrEqual(30);
+  });
+
+  it('stands apart from the half-year figures, labelled as a whole year, and passes axe on a phone', async () => {
+    await withPage({ width: 320 }, async (page) => {
+      await page.goto(`${baseUrl}/gemeente/amsterdam/`, { waitUntil: 'networkidle' });
+      const heading = page.locator('#kerncijfers-personen-jaar');
+      await expect(heading.textContent()).resolves.toMatch(/^Heel jaar 2025\*{0,2}$/);
+      const card = page.locator('ul[aria-labelledby="kerncijfers-personen-jaar"] li').first();
+      await expect(card.locator('.kf__meta').textContent()).resolves.toMatch(/heel jaar 2025/);
+      await expect(page.locator('#kerncijfers + .meta-line').textContent()).resolves.toMatch(/^Cijfers over het 1e halfjaar 2026\*; per jaar: heel 2025/);
+      expect(await card.isVisible()).toBe(true);
+      const violations = await runAxe(page);
+      expect(violations, describeViolations(violations)).toEqual([]);
+    });
+  });
+});

@@ -74,7 +74,9 @@ describe('a gemeente page printed is a factsheet of at most two A4 pages', () =>
           expect(text.split(verdict).length - 1, verdict).toBeGreaterThanOrEqual(verdicts.filter((v) => v === verdict).length);
         }
         // The period with its status, the publication, the address of the page and the date it was printed.
-        expect(text).toMatch(/Cijfers over het [12]e halfjaar \d{4}\*{0,2}\./);
+        // The year figure beside it, named as a whole year (src/lib/facts/year-figures.ts).
+        expect(text).toMatch(/Cijfers over het [12]e halfjaar \d{4}\*{0,2}; per jaar: heel \d{4}\*{0,2}\./);
+        expect(text).toMatch(/Heel jaar \d{4}/);
         expect(text).toMatch(/voorlopig|definitief/);
         expect(release).toMatch(/publicatie .+ \(\d+ \w+ \d{4}\)/);
         expect(text).toContain(release);

@@ -83,7 +83,7 @@ export function keyFiguresOf(context: FactsContext, region: string, options: Key
     if (!source) continue;
     const found = options.published ? lastPublishedRow(source.dataset, region) : latestRow(source.dataset, region);
     if (!found) continue;
-    out.push(keyFigure(concept, source.dataset, source.measure, source.rate, found.period, found.row));
+    out.push(keyFigureOf(concept, source.dataset, source.measure, source.rate, found.period, found.row));
   }
   return out;
 }
@@ -104,7 +104,8 @@ function lastPublishedRow(dataset: FactsDataset, region: string): { period: stri
   return undefined;
 }
 
-function keyFigure(
+/** The key figure of a concept in one period of a dataset (row undefined: the region has no figure then). */
+export function keyFigureOf(
   concept: KeyConcept,
   dataset: FactsDataset,
   measure: Measure,

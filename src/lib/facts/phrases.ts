@@ -50,14 +50,14 @@ export function rateColumn(measure: Pick<Measure, 'rate' | 'unit'>): { label: st
   return per === 100 ? { label: '%', unit: `van ${denominator}` } : { label: `Per ${formatNumber(per)}`, unit: denominator };
 }
 
-/** What the status of a period means, for the line under the key figures. */
-export function statusExplanation(status: PeriodStatus): string {
+/** What the status of a period means, for the line under the key figures; `mixed`: not all of them have this status. */
+export function statusExplanation(status: PeriodStatus, mixed = false): string {
   switch (status) {
     case 'voorlopig':
       return 'Het sterretje (*) betekent: voorlopig. CBS kan deze cijfers nog aanpassen als er meer gegevens binnenkomen. Tot nu toe waren de aanpassingen 1 tot 5%, meestal omhoog.';
     case 'nader-voorlopig':
       return 'Twee sterretjes (**) betekenen: nader voorlopig. De cijfers zijn al eens bijgewerkt, maar zijn nog niet definitief.';
     case 'definitief':
-      return 'Deze cijfers zijn definitief.';
+      return mixed ? 'Cijfers zonder sterretje zijn definitief.' : 'Deze cijfers zijn definitief.';
   }
 }

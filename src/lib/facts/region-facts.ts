@@ -10,6 +10,7 @@ import { comparisonsOf, type Comparison } from './comparison';
 import type { FactsContext } from './context';
 import { formerFate, identityLine, predecessorsOf, type FormerFate, type Predecessor } from './history';
 import { keyFiguresOf, searchKeyFigure, statusesOf, type KeyFigure } from './key-figures';
+import { yearFiguresOf } from './year-figures';
 import { memberTable, type MemberTable } from './members';
 import { applicableFootnotes, smallNumbersWarning, type AppliedFootnote, type SmallNumbersWarning } from './notes';
 import { capitalise, regionName } from './regions';
@@ -39,6 +40,11 @@ export interface RegionFacts {
   /** Datasets with figures of this region, for the downloads. */
   datasets: Array<{ id: string; title: string }>;
   keyFigures: KeyFigure[];
+  /**
+   * Beside the half-year key figures, the latest year figure of the same concept where a dataset publishes one
+   * (a youth helped in both half years counts once in the year). None for a former gemeente.
+   */
+  yearFigures: KeyFigure[];
   /** "In het kort": the compared key figures with their verdicts, at the top of the page. */
   summary: FactsSummary | undefined;
   /** Tables of CBS indicators (rates without counts), as published, beside Nederland. */
@@ -76,6 +82,8 @@ export function regionFacts(context: FactsContext, code: string): RegionFacts {
   const former = kind === 'gemeente' ? formerFate(register, code) : undefined;
   const published = former !== undefined;
   const keyFigures = sharedKeyFigures(context, code, published);
+  const yearFigures = published ? [] : yearFiguresOf(context, code, keyFigures);
+  const statuses = statusesOf([...keyFigures, ...yearFigures]);
   const predecessors = kind === 'gemeente' && !former ? predecessorsOf(register, code) : [];
   const trends = sharedTrends(context, code, keyFigures, published);
   const trendConcepts = new Set(trends.map((t) => t.concept));
@@ -98,7 +106,7 @@ export function regionFacts(context: FactsContext, code: string): RegionFacts {
       : undefined;
   const footnotes = applicableFootnotes(
     context.datasets.map((d) => d.meta),
-    footnoteScope(code, predecessors, keyFigures, trends, counts, breakdowns, wijken),
+    footnoteScope(code, predecessors, [...keyFigures, ...yearFigures], trends, counts, breakdowns, wijken),
   );
   return {
     code,
@@ -114,9 +122,10 @@ export function regionFacts(context: FactsContext, code: string): RegionFacts {
       .filter((d) => (published ? d.periods.some((p) => d.published().row(code, p, d.totals)) : d.has(code)))
       .map((d) => ({ id: d.meta.id, title: d.meta.shortTitle ?? d.meta.title })),
     keyFigures,
+    yearFigures,
     summary: factsSummary({ keyFigures, comparisons, trends, otherChanges }),
     indicators: published ? [] : indicatorsOf(context, code),
-    statusNotes: statusesOf(keyFigures).map(statusExplanation),
+    statusNotes: statuses.map((s) => statusExplanation(s, statuses.length > 1)),
     aggregated: keyFigures.some((f) => f.aggregated),
     converted: keyFigures.some((f) => f.converted) || (counts?.hasConverted ?? false),
     comparisons,
