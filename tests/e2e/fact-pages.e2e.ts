@@ -63,7 +63,7 @@ describe('the wijken table', () => {
       expect(intro, route).toContain(`Vergelijk een wijk met de eerste rij: ${name} als geheel in`);
       // "halfjaar" only where the page says the two are not comparable.
       for (const sentence of intro.split(/(?<=\.) /).filter((s) => s.includes('halfjaar'))) {
-        expect(sentence, route).toMatch(/niet met elkaar te vergelijken/);
+        expect(sentence, route).toMatch(/niet met (elkaar|deze) te vergelijken/);
       }
     }
   });
@@ -184,6 +184,41 @@ describe('the year figure beside the half years', () => {
       expect(await card.isVisible()).toBe(true);
       const violations = await runAxe(page);
       expect(violations, describeViolations(violations)).toEqual([]);
+    });
+  });
+});
+
+describe('the link from the wijken section to their table', () => {
+  it('opens Amsterdam and the wijken of its section with the figures of the section, every measure in the columns', async () => {
+    await withPage({}, async (page) => {
+      await page.goto(`${baseUrl}/gemeente/amsterdam/`, { waitUntil: 'networkidle' });
+      const section = page.locator('section[aria-labelledby="wijken"]');
+      const wijkRows = section.locator('#wijken-tabel tbody tr');
+      const onPage = new Map<string, string>();
+      for (const row of await wijkRows.all()) {
+        const name = (await row.locator('th').evaluate((th) => th.firstChild?.textContent ?? ''))!.trim();
+        onPage.set(name, (await row.locator('td').first().textContent())!.trim());
+      }
+      const link = section.locator('a[data-wijken-tabel]');
+      await expect(link.textContent()).resolves.toBe(`Alle cijfers van de ${onPage.size - 1} wijken van Amsterdam (2025) in de tabel, om aan te passen en te downloaden`);
+      await link.click();
+      await page.waitForFunction(() => /^Tabel bijgewerkt/.test(document.querySelector('[data-table-status]')?.textContent ?? ''), undefined, { timeout: 20_000 });
+      const headers = (await page.locator('#tabel thead th').allTextContents()).join(' ');
+      for (const label of ['Jongeren met jeugdhulp', 'Jongeren tot 18 jaar']) expect(headers).toContain(label);
+      // Rows with a region (the table also has a heading row per kind of region: "Wijken in Amsterdam").
+      const rows = page.locator('#tabel tbody tr').filter({ has: page.locator('th[scope="row"]') });
+      expect(await rows.count()).toBe(onPage.size);
+      expect((await page.locator('#tabel tbody').allTextContents()).join(' ')).toContain('Wijken in Amsterdam');
+      // Each wijk's first figure in the table is the one the section shows.
+      let compared = 0;
+      for (const row of await rows.all()) {
+        const name = (await row.locator('th[scope="row"]').textContent())!.trim();
+        const shown = onPage.get(name === 'Amsterdam' ? 'Amsterdam, hele gemeente' : name);
+        if (shown === undefined) continue;
+        expect((await row.locator('td').first().textContent())!.trim(), name).toBe(shown);
+        compared++;
+      }
+      expect(compared).toBe(onPage.size);
     });
   });
 });

@@ -12,6 +12,13 @@ import { keyFiguresOf } from '../../src/lib/facts/key-figures';
 import { earlierWijkenIntro, wijkenIntro, wijkenOf } from '../../src/lib/facts/wijken';
 import { wijkRecords } from '../../src/lib/search/records';
 import { realFilesPresent, useRealImport } from '../import/helpers';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import Papa from 'papaparse';
+import { wijkenTableHref } from '../../src/lib/neighbours/compare-links';
+import { indexView, selectedRegions } from '../../src/lib/tables/pivot';
+import { parseSelection } from '../../src/lib/tables/selection';
+import { tableSourceOf, type SiteDatasetLike } from '../../src/lib/tables/table-source';
 
 describe.skipIf(!realFilesPresent('tests/facts/wijken-real.test.ts'))('wijken of the real CBS table, 2021 and 2022', () => {
   const real = useRealImport('wijken-real-');
@@ -103,5 +110,35 @@ describe.skipIf(!realFilesPresent('tests/facts/wijken-real.test.ts'))('wijken of
     expect(werven.meta.keyFigure ?? '').not.toContain('2.140');
     const ijsselmuiden = records.find((r) => r.meta.code === 'WK016603')!;
     expect(ijsselmuiden.content).toContain('Tot en met 2021: Wijk 03 IJsselmuiden');
+  });
+
+  it('links Almere’s wijken to the table with every measure CBS publishes per wijk, with CBS’s numbers of 2022', () => {
+    const context = getFactsContext(real.site);
+    const wijken = wijkenOf(context, 'GM0034')!;
+    const href = wijkenTableHref(context, 'GM0034', wijken)!;
+    const dataset = real.site.datasets.find((d) => d.meta.id === wijken.datasetId)!;
+    const table = tableSourceOf(dataset as SiteDatasetLike, real.site.register);
+    const { selection, messages } = parseSelection(href.split('?')[1]!, table);
+    expect(messages).toEqual([]);
+    expect(selection.measures).toEqual(dataset.meta.measures.map((m) => m.id));
+    expect(selection.measures.length).toBeGreaterThanOrEqual(20);
+    const shown = selectedRegions(table, selection, indexView(table, selection).regions).regions.map((r) => r.code);
+    // Almere, then its 2022 wijken; the 2021 versions of renumbered wijken are not in that year.
+    expect(shown[0]).toBe('GM0034');
+    expect(shown.slice(1).sort()).toEqual(wijken.rows.map((w) => w.code).sort());
+    expect(shown).not.toContain('WK003402-2021');
+    // Every count of De Werven in the table is the figure in CBS's file (read here with papaparse, not the importer).
+    const file = readFileSync(path.resolve('../shared/cbs/jeugdzorg-in-natura-gemeenten-wijken-2021-2022.csv'), 'utf8');
+    const cbs = Papa.parse<Record<string, string>>(file, { header: true, skipEmptyLines: true }).data.find((r) => r.gwb_code === 'WK003402' && r.year === '2022')!;
+    const row = table.rows.find((r) => r.region === 'WK003402' && r.period === '2022JJ00' && (r.variant === 'beide' || r.variant === 'gepubliceerd'))!;
+    const keyOf = new Map(dataset.meta.measures.map((m, i) => [m.sourceKey ?? m.id, i]));
+    let compared = 0;
+    for (const [column, text] of Object.entries(cbs)) {
+      const i = keyOf.get(column);
+      if (i === undefined || text === '') continue;
+      expect(row.cells[i]?.value, column).toBe(Number(text));
+      compared++;
+    }
+    expect(compared).toBeGreaterThanOrEqual(12); // the cells CBS filled for this small wijk
   });
 });

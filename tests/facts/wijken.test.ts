@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { regionFacts } from '../../src/lib/facts/region-facts';
 import { useDefaultFacts } from './default-data';
 import { keyFiguresOf } from '../../src/lib/facts/key-figures';
 import { wijkenIntro, wijkenOf } from '../../src/lib/facts/wijken';
@@ -41,6 +42,16 @@ describe('wijken of the default data beside the gemeente in the same year', () =
     const intro = wijkenIntro(wijken, 'Amsterdam', keyPeriod);
     expect(intro).toContain(`De cijfers gaan over het hele jaar 2025, de kerncijfers bovenaan over het ${keyPeriod}: die zijn niet met elkaar te vergelijken.`);
     expect(intro).toContain('Vergelijk een wijk met de eerste rij: Amsterdam als geheel in 2025.');
+  });
+
+  it('says so where the key figures have the year figure of the same year (the fact pages of the default data)', () => {
+    const facts = regionFacts(data.context, 'GM0363');
+    const year = facts.yearFigures.find((f) => f.datasetId === facts.wijken!.datasetId)!;
+    expect(year.periodLabel).toBe(facts.wijken!.periodLabel);
+    const intro = wijkenIntro(facts.wijken!, 'Amsterdam', facts.keyFigures[0]!.periodLabel, year.periodLabel);
+    expect(intro).toContain(
+      `De cijfers gaan over het hele jaar 2025, net als het jaarcijfer bij de kerncijfers; de andere kerncijfers bovenaan gaan over het ${facts.keyFigures[0]!.periodLabel}: die zijn niet met deze te vergelijken.`,
+    );
   });
 
   it('has the gemeente’s own figure of the same year for every gemeente with wijken', () => {

@@ -9,7 +9,8 @@ import { describe, expect, it } from 'vitest';
 import { peerGroupOf, sizeClassGroup } from '../../src/lib/facts/comparison';
 import type { FactsContext } from '../../src/lib/facts/context';
 import { regionFacts } from '../../src/lib/facts/region-facts';
-import { compareLinks, comparisonSelection, MAX_ALL_MEASURES, REGION_PICKER_ANCHOR, tableHref } from '../../src/lib/neighbours/compare-links';
+import { compareLinks, comparisonSelection, MAX_ALL_MEASURES, REGION_PICKER_ANCHOR, tableHref, wijkenTableHref } from '../../src/lib/neighbours/compare-links';
+import { wijkenOf, wijkenTableText } from '../../src/lib/facts/wijken';
 import { neighbourSection } from '../../src/lib/neighbours/section';
 import { siteNeighbours } from '../../src/lib/neighbours/site';
 import { NEDERLAND } from '../../src/lib/regions/codes';
@@ -149,5 +150,33 @@ describe('comparisonSelection', () => {
     const href = tableHref(table, comparisonSelection(table, ['GM0363', 'GM0599', 'NL01'], earlier, []));
     expect(href).toBe(`/tabellen/jeugdbescherming/?regio=GM0363,GM0599,NL01&perioden=${earlier}`);
     expect(parseSelection(href.split('?')[1]!, table).selection.periods).toEqual([earlier]);
+  });
+});
+
+describe('the link from a gemeente\'s wijken to their table', () => {
+  it('opens the gemeente as published that year and exactly the wijken of its section, with every measure of the table', () => {
+    const { context } = facts;
+    let checked = 0;
+    for (const code of context.currentGemeenten()) {
+      const wijken = wijkenOf(context, code);
+      if (!wijken) continue;
+      const href = wijkenTableHref(context, code, wijken)!;
+      const opened = openLink(context, href);
+      expect(opened.table.meta.id, code).toBe(wijken.datasetId);
+      expect(opened.messages, code).toEqual([]);
+      expect(opened.selection).toMatchObject({ periods: [wijken.period], view: 'gepubliceerd', measures: opened.table.meta.measures.map((m) => m.id) });
+      // The rows the table shows: the gemeente, then its wijken; the same wijken the section lists.
+      expect(opened.rows[0], code).toBe(code);
+      expect(opened.rows.slice(1).sort(), code).toEqual(wijken.rows.map((w) => w.code).sort());
+      checked++;
+    }
+    expect(checked).toBeGreaterThanOrEqual(40);
+  });
+
+  it('names the wijken, the gemeente and the year in its text', () => {
+    const amsterdam = codeOf(facts.context, 'Amsterdam');
+    const wijken = wijkenOf(facts.context, amsterdam)!;
+    expect(wijkenTableText(wijken, 'Amsterdam')).toBe(`Alle cijfers van de ${wijken.rows.length} wijken van Amsterdam (${wijken.periodLabel}) in de tabel, om aan te passen en te downloaden`);
+    expect(wijkenTableText({ ...wijken, rows: wijken.rows.slice(0, 1) }, 'Amsterdam')).toMatch(/^Alle cijfers van de wijk van Amsterdam /);
   });
 });

@@ -162,14 +162,20 @@ export function wijkenWord(count: number): string {
  * The sentences above the wijken table: how many wijken, how many with counts too small to show, how many
  * have another area than the year before (their figures are not comparable with that year's), and what a
  * wijk's figure may be set against: the gemeente as a whole in the same period (the table's first row), not
- * the key figures of the page when those are of another period (`keyPeriod`, "1e halfjaar 2026*").
+ * the key figures of the page when those are of another period (`keyPeriod`, "1e halfjaar 2026*"). A year
+ * figure among the key figures of the same year as the wijken (`yearPeriod`, src/lib/facts/year-figures.ts)
+ * is the gemeente's figure of that year, and the sentence says so.
  */
-export function wijkenIntro(wijken: WijkenTable, gemeente: string, keyPeriod?: string): string {
+export function wijkenIntro(wijken: WijkenTable, gemeente: string, keyPeriod?: string, yearPeriod?: string): string {
   const parts = [`${gemeente} heeft ${wijkenWord(wijken.rows.length)} in de tabel ${wijken.title} (${wijken.periodLabel}).`];
   const year = parsePeriodCode(wijken.period)!;
   if (keyPeriod !== undefined && keyPeriod !== wijken.periodLabel) {
     const span = year.kind === 'jaar' ? `het hele jaar ${wijken.periodLabel}` : thePeriod(wijken.periodLabel);
-    parts.push(`De cijfers gaan over ${span}, de kerncijfers bovenaan over ${thePeriod(keyPeriod)}: die zijn niet met elkaar te vergelijken.`);
+    parts.push(
+      yearPeriod === wijken.periodLabel
+        ? `De cijfers gaan over ${span}, net als het jaarcijfer bij de kerncijfers; de andere kerncijfers bovenaan gaan over ${thePeriod(keyPeriod)}: die zijn niet met deze te vergelijken.`
+        : `De cijfers gaan over ${span}, de kerncijfers bovenaan over ${thePeriod(keyPeriod)}: die zijn niet met elkaar te vergelijken.`,
+    );
   }
   parts.push(sameYearSentence(wijken.gemeente, gemeente, wijken.periodLabel));
   // The subject is "de aantallen" and "de indeling", whatever the number of wijken.
@@ -202,4 +208,10 @@ export function earlierWijkenIntro(wijken: WijkenTable, gemeente: string): strin
       ? `In ${earlier.periodLabel} had ${gemeente} 1 wijk die er in ${year} niet meer zo is: de wijkcode staat nu voor een ander gebied, of de wijk is opgeheven. Hieronder de cijfers van ${earlier.periodLabel}, onder de naam van toen.`
       : `In ${earlier.periodLabel} had ${gemeente} ${n} wijken die er in ${year} niet meer zo zijn: hun wijkcode staat nu voor een ander gebied, of de wijk is opgeheven. Hieronder hun cijfers van ${earlier.periodLabel}, onder hun naam van toen.`;
   return `${first} ${sameYearSentence(earlier.gemeente, gemeente, earlier.periodLabel)}`;
+}
+
+/** The link under the section to the table page of these wijken with every measure (wijkenTableHref). */
+export function wijkenTableText(wijken: WijkenTable, gemeente: string): string {
+  const which = wijken.rows.length === 1 ? 'de wijk' : `de ${wijkenWord(wijken.rows.length)}`;
+  return `Alle cijfers van ${which} van ${gemeente} (${wijken.periodLabel}) in de tabel, om aan te passen en te downloaden`;
 }

@@ -114,3 +114,21 @@ export function compareLinks(context: FactsContext, code: string, peers: Pick<Pe
     },
   };
 }
+
+/**
+ * The table page of a gemeente's wijken in the period of its wijken section: the gemeente as published that
+ * year (as the section shows it) and all its wijken in the rows, every measure of the table in the columns.
+ * The section shows a few counts so that it fits a phone; the table has all CBS publishes per wijk (ages,
+ * households, verwijzers). Undefined for a dataset the table pages do not know.
+ */
+export function wijkenTableHref(context: FactsContext, gemeente: string, wijken: { datasetId: string; period: string }): string | undefined {
+  const dataset = context.datasets.find((d) => d.meta.id === wijken.datasetId);
+  const selectionContext = dataset && selectionContextOf(context, dataset);
+  if (!selectionContext) return undefined;
+  return tableHref(selectionContext, {
+    ...defaultSelection(selectionContext),
+    regions: [gemeente, `wijken-${gemeente}`],
+    periods: [wijken.period],
+    view: 'gepubliceerd',
+  });
+}
