@@ -6,7 +6,9 @@
 import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { FactsContext } from '../../src/lib/facts/context';
+import { FactsContext, type SourceDataset } from '../../src/lib/facts/context';
+import { comparePeriods, parsePeriodCode } from '../../src/lib/data/periods';
+import { convertToIndeling } from '../../src/lib/regions/convert';
 import { keyFiguresOf } from '../../src/lib/facts/key-figures';
 import { regionFacts } from '../../src/lib/facts/region-facts';
 import { yearFiguresOf, yearNote, yearPeriodsText } from '../../src/lib/facts/year-figures';
@@ -63,6 +65,29 @@ describe('year figures beside the half years', () => {
     const keyFigures = keyFiguresOf(yearly, 'GM0363');
     expect(keyFigures.map((f) => f.period)).toEqual(['2025JJ00']);
     expect(yearFiguresOf(yearly, 'GM0363', keyFigures)).toEqual([]);
+  });
+
+  it('takes the year from the key figure\'s own table where it has years beside its half years, as CBS\'s tables do', async () => {
+    const data = await getSiteData();
+    const jb = data.datasets.find((d) => d.meta.id === 'jeugdbescherming')!;
+    const count = jb.meta.measures.findIndex((m) => m.id === 'jongeren_jeugdbescherming');
+    // A year 2025 beside the half years: a youth with a measure in both halves counts once, so the year is the
+    // second half year plus some who ended in the first.
+    const yearRows = jb.original.rows
+      .filter((r) => r.period === '2025HJ02')
+      .map((r) => ({ ...r, period: '2025JJ00', cells: r.cells.map((c, i) => (i === count && c.value !== null ? { ...c, value: c.value + 5 } : c)) }));
+    const meta = { ...jb.meta, periods: [...jb.meta.periods, { code: '2025JJ00', status: 'nader-voorlopig' as const }] };
+    const original = { meta, rows: [...jb.original.rows, ...yearRows] };
+    const periods = meta.periods.map((p) => parsePeriodCode(p.code)!).sort(comparePeriods).map((p) => p.code);
+    const mixed: SourceDataset = { meta, original, converted: convertToIndeling(original, data.register), periods };
+    const context = new FactsContext(data.register, [mixed]);
+    const keyFigures = keyFiguresOf(context, 'GM0363');
+    expect(keyFigures.map((f) => f.period)).toEqual(['2026HJ01']);
+    const [year, ...more] = yearFiguresOf(context, 'GM0363', keyFigures);
+    expect(more).toEqual([]);
+    expect(year).toMatchObject({ datasetId: 'jeugdbescherming', period: '2025JJ00', status: 'nader-voorlopig', periodLabel: '2025**' });
+    const second = jb.original.rows.find((r) => r.region === 'GM0363' && r.period === '2025HJ02' && r.topics.every((t, i) => t === jb.meta.dimensions[i]!.codes.find((c) => c.total)?.code))!;
+    expect(year!.count?.value).toBe(second.cells[count]!.value! + 5);
   });
 
   it('gives none to a former gemeente, whose page shows its own figures as published', () => {

@@ -4,29 +4,40 @@
  * counts once in the year, so the year figure is no sum of the two half years: it is a figure of its own, with
  * its own period, status and release rhythm, and the page shows it apart, labelled "heel jaar".
  *
- * Only beside a half-year key figure: where the key figure itself is a year figure (a site built from yearly
- * tables only), the year is already what the page shows. Pure.
+ * The year comes from the key figure's own table where that has years beside its half years (CBS's tables
+ * do), otherwise from a yearly table of the same concept. Only beside a half-year key figure: where the key
+ * figure itself is a year figure (a site built from yearly tables only), the year is already what the page
+ * shows. Pure.
  */
 import { parsePeriodCode } from '../data/periods';
 import { conceptMeasure, preferDataset, primaryPeriodKind } from './concepts';
-import type { FactsContext } from './context';
+import type { FactsContext, FactsDataset } from './context';
 import { keyFigureOf, type KeyFigure } from './key-figures';
 
-/** For each half-year key figure whose concept another dataset publishes per year: that dataset's latest year figure. */
+/** The year periods of a dataset, in time order: all of a yearly table, or those beside the half years of a CBS table. */
+function yearPeriodsOf(dataset: FactsDataset): string[] {
+  return dataset.source.periods.filter((code) => parsePeriodCode(code)?.kind === 'jaar');
+}
+
+/**
+ * For each half-year key figure, the latest year figure of its concept: from the key figure's own table when
+ * that publishes years beside its half years (as CBS's tables do), otherwise from a yearly table.
+ */
 export function yearFiguresOf(context: FactsContext, region: string, keyFigures: readonly KeyFigure[]): KeyFigure[] {
   const out: KeyFigure[] = [];
   for (const figure of keyFigures) {
     if (parsePeriodCode(figure.period)?.kind !== 'halfjaar') continue;
-    const yearly = context.datasets.filter((d) => primaryPeriodKind(d.meta) === 'jaar' && conceptMeasure(d.meta, figure.concept));
-    const dataset = preferDataset(yearly);
+    const holders = context.datasets.filter((d) => conceptMeasure(d.meta, figure.concept) && yearPeriodsOf(d).length > 0);
+    const dataset = holders.find((d) => d.meta.id === figure.datasetId) ?? preferDataset(holders.filter((d) => primaryPeriodKind(d.meta) === 'jaar'));
     if (!dataset) continue;
-    // The dataset's latest year, even when this region has no row in it: an old figure must not pass for a new one.
-    const row = dataset.totalRow(region, dataset.latestPeriod);
+    const period = yearPeriodsOf(dataset).at(-1)!;
+    // The table's latest year, even when this region has no row in it: an old figure must not pass for a new one.
+    const row = dataset.totalRow(region, period);
     if (!row && !dataset.has(region)) continue;
     const { measure, rate } = conceptMeasure(dataset.meta, figure.concept)!;
     // Persons and trajecten are different units: a concept's year figure must count what its half-year figure counts.
     if (measure.countOf !== figure.measure.countOf) continue;
-    out.push(keyFigureOf(figure.concept, dataset, measure, rate, dataset.latestPeriod, row));
+    out.push(keyFigureOf(figure.concept, dataset, measure, rate, period, row));
   }
   return out;
 }
