@@ -4,7 +4,7 @@
  */
 import type { Catalog, DatasetMeta, Release } from '../schemas/dataset';
 import { rowIndexOf, type RowIndex, type Dataset } from '../lib/data/dataset';
-import { comparePeriods, parsePeriodCode } from '../lib/data/periods';
+import { comparePeriods, parsePeriodCode, primaryPeriods } from '../lib/data/periods';
 import { convertToIndeling, type ConvertedDataset } from '../lib/regions/convert';
 import type { RegionRegister } from '../lib/regions/register';
 import { readDataDir, type DataStore } from './datastore-fs';
@@ -19,8 +19,14 @@ export interface SiteDataset {
   /** The figures on the latest indeling (gemeente rows converted where herindelingen happened). */
   converted: ConvertedDataset;
   index: RowIndex;
-  /** Period codes in time order. */
+  /** Period codes in time order: half years and years alike (2025HJ02, then 2025JJ00). */
   periods: string[];
+  /**
+   * The periods the dataset is followed in (its half years when it has them, see primaryPeriodKind): those of
+   * its maps, trends and key figures. A year beside them is shown as such, never as the next period.
+   */
+  primaryPeriods: string[];
+  /** The latest of primaryPeriods. */
   latestPeriod: string;
 }
 
@@ -71,7 +77,8 @@ async function loadSiteData(dir: string): Promise<SiteData> {
       .map((p) => parsePeriodCode(p.code)!)
       .sort(comparePeriods)
       .map((p) => p.code);
-    return { meta: original.meta, original, converted, index: rowIndexOf(converted), periods, latestPeriod: periods.at(-1)! };
+    const primary = primaryPeriods(original.meta, periods);
+    return { meta: original.meta, original, converted, index: rowIndexOf(converted), periods, primaryPeriods: primary, latestPeriod: primary.at(-1)! };
   });
   return {
     dir,

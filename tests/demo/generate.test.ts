@@ -38,15 +38,25 @@ describe('the default demonstration data', () => {
       expect(d.meta.history.map((h) => h.release)).toEqual(['2025-10-30', '2026-04-30']);
       expect(d.meta.measures.filter((m) => !m.definition)).toEqual([]);
     }
+    // 23 half years and, beside them, the 11 whole years 2015–2025: a year follows its 2nd half year.
     const jeugdhulp = dataset(data, 'jeugdhulp');
-    expect(jeugdhulp.meta.periods).toHaveLength(23);
+    expect(jeugdhulp.meta.periods).toHaveLength(34);
+    expect(jeugdhulp.meta.periods.slice(-4).map((p) => p.code)).toEqual(['2025HJ01', '2025HJ02', '2025JJ00', '2026HJ01']);
     expect(jeugdhulp.meta.periods.filter((p) => p.status !== 'definitief')).toEqual([{ code: '2026HJ01', status: 'voorlopig' }]);
     const [oct25, apr26] = jeugdhulp.meta.history;
-    expect(oct25!.periods.at(-1)).toEqual({ code: '2025HJ01', status: 'voorlopig' });
-    expect(apr26!.periods.slice(-2)).toEqual([
+    expect(oct25!.periods.slice(-2)).toEqual([
+      { code: '2024JJ00', status: 'definitief' },
+      { code: '2025HJ01', status: 'voorlopig' },
+    ]);
+    // April publishes the 2nd half year and the whole year, both voorlopig (CBS's rhythm, DOMAIN.md).
+    expect(apr26!.periods.slice(-3)).toEqual([
       { code: '2025HJ01', status: 'nader-voorlopig' },
       { code: '2025HJ02', status: 'voorlopig' },
+      { code: '2025JJ00', status: 'voorlopig' },
     ]);
+    for (const id of ['jeugdhulptrajecten', 'verwijzers', 'jeugdbescherming', 'jeugdreclassering']) {
+      expect(dataset(data, id).meta.periods.map((p) => p.code), id).toEqual(jeugdhulp.meta.periods.map((p) => p.code));
+    }
     const wijken = dataset(data, 'jeugdhulp-wijken');
     expect(wijken.meta.periods.map((p) => p.code)).toEqual(['2018JJ00', '2019JJ00', '2020JJ00', '2021JJ00', '2022JJ00', '2023JJ00', '2024JJ00', '2025JJ00']);
     expect(wijken.meta.history[1]!.periods.at(-1)).toEqual({ code: '2025JJ00', status: 'voorlopig' });
@@ -114,6 +124,54 @@ describe('the default demonstration data', () => {
     expect(year / nl2022).toBeLessThan(1.45);
   });
 
+  it('makes each whole year from its half years: persons once, started and ended trajecten added, the wijken table alike', () => {
+    const rowsOf = (d: DemoDataset, topics: string[]) => {
+      const byKey = new Map<string, ObservationRow>();
+      for (const r of d.rows) if (r.topics.join('|') === topics.join('|')) byKey.set(`${r.region}|${r.period}`, r);
+      return (region: string, period: string, measure: string) => byKey.get(`${region}|${period}`)?.cells[measureIndex(d, measure)]?.value ?? null;
+    };
+    const persons: Array<[string, string[], string]> = [
+      ['jeugdhulp', ['T001', 'T001038'], 'jongeren_jeugdhulp'],
+      ['jeugdhulp', ['T001', 'T001038'], 'jongeren_met_verblijf'],
+      ['jeugdbescherming', ['T001'], 'jongeren_jeugdbescherming'],
+      ['jeugdbescherming', ['OTS'], 'jongeren_jeugdbescherming'],
+      ['jeugdreclassering', [], 'jongeren_jeugdreclassering'],
+      ['jeugdhulptrajecten', ['T001'], 'trajecten_lopend'],
+    ];
+    const gemeenten = register().gemeentenIn(2024).map((g) => g.code);
+    let checked = 0;
+    for (const [id, topics, measure] of persons) {
+      const value = rowsOf(dataset(data, id), topics);
+      let below = 0;
+      let compared = 0;
+      for (const code of [...gemeenten, 'NL01']) {
+        const [first, second, year] = ['2024HJ01', '2024HJ02', '2024JJ00'].map((p) => value(code, p, measure)) as Array<number | null>;
+        if (first == null || second == null || year == null) continue;
+        // Rounding each figure to fives keeps their order: a year is never below its larger half year.
+        expect(year, `${id} ${measure} ${code}`).toBeGreaterThanOrEqual(Math.max(first, second));
+        expect(year, `${id} ${measure} ${code}`).toBeLessThanOrEqual(first + second + 5);
+        if (year < first + second) below++;
+        compared++;
+      }
+      // Most youths and trajecten continue from one half year into the next: the year is clearly less than the sum.
+      expect(below, `${id} ${measure}`).toBeGreaterThan(compared * 0.8);
+      checked += compared;
+    }
+    const started = rowsOf(dataset(data, 'jeugdhulptrajecten'), ['T001']);
+    for (const code of gemeenten) {
+      const [first, second, year] = ['2024HJ01', '2024HJ02', '2024JJ00'].map((p) => started(code, p, 'trajecten_gestart')) as Array<number | null>;
+      if (first == null || second == null || year == null) continue;
+      expect(Math.abs(year - first - second), code).toBeLessThanOrEqual(5);
+    }
+    // One year, one figure: the wijken table's gemeente rows are jeugdhulp's year figures.
+    const jeugdhulp = rowsOf(dataset(data, 'jeugdhulp'), ['T001', 'T001038']);
+    const wijken = rowsOf(dataset(data, 'jeugdhulp-wijken'), []);
+    for (const code of [...gemeenten, 'NL01']) {
+      expect(wijken(code, '2024JJ00', 'jongeren_jeugdhulp'), code).toBe(jeugdhulp(code, '2024JJ00', 'jongeren_jeugdhulp'));
+    }
+    expect(checked).toBeGreaterThan(1500);
+  });
+
   it('has every gemeente of each year’s own indeling in every period, and the aggregates', () => {
     const reg = register();
     for (const d of data.datasets) {
@@ -135,8 +193,8 @@ describe('the default demonstration data', () => {
     }
     const jr = dataset(data, 'jeugdreclassering');
     const weesp = jr.rows.filter((r) => r.region === 'GM0457').map((r) => r.period);
-    expect(weesp.at(-1)).toBe('2022HJ02');
-    expect(weesp).toHaveLength(16);
+    expect(weesp.slice(-2)).toEqual(['2022HJ02', '2022JJ00']);
+    expect(weesp).toHaveLength(16 + 8);
     expect(jr.rows.some((r) => r.region === 'GM1992' && r.period === '2023HJ01')).toBe(true);
     expect(jr.rows.some((r) => r.region === 'GM1992' && r.period === '2022HJ02')).toBe(false);
     // Amsterdam grows by Weesp's youths in 2023.

@@ -76,7 +76,9 @@ describe('a gemeente page printed is a factsheet of at most two A4 pages', () =>
         // The period with its status, the publication, the address of the page and the date it was printed.
         // The year figure beside it, named as a whole year (src/lib/facts/year-figures.ts).
         expect(text).toMatch(/Cijfers over het [12]e halfjaar \d{4}\*{0,2}; per jaar: heel \d{4}\*{0,2}\./);
-        expect(text).toMatch(/Heel jaar \d{4}/);
+        // On paper the year cards become one line per group, each figure with its count (and rate).
+        expect(text).toMatch(/Heel jaar \d{4}\*{0,2}: met jeugdhulp (\d[\d.]* \([\d,]+%\)|afgeschermd) · zonder verblijf /);
+        expect(text).toMatch(/Heel jaar \d{4}\*{0,2}: lopend \d[\d.]* \([\d,]+ per 1\.000 jongeren\) · gestart /);
         expect(text).toMatch(/voorlopig|definitief/);
         expect(release).toMatch(/publicatie .+ \(\d+ \w+ \d{4}\)/);
         expect(text).toContain(release);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { conceptMeasure, preferDataset, primaryPeriods } from '../../src/lib/facts/concepts';
+import { conceptMeasure, preferDataset } from '../../src/lib/facts/concepts';
+import { primaryPeriods } from '../../src/lib/data/periods';
 import { isSmall, keyFiguresOf, searchKeyFigure, SMALL_COUNT } from '../../src/lib/facts/key-figures';
 import { smallNumbersWarning } from '../../src/lib/facts/notes';
 import { thePeriod } from '../../src/lib/facts/phrases';

@@ -46,8 +46,11 @@ describe('wijken of the default data beside the gemeente in the same year', () =
 
   it('says so where the key figures have the year figure of the same year (the fact pages of the default data)', () => {
     const facts = regionFacts(data.context, 'GM0363');
-    const year = facts.yearFigures.find((f) => f.datasetId === facts.wijken!.datasetId)!;
+    // Jeugdhulp's own year figure (the table publishes 2025JJ00 beside its half years), not the wijken table's.
+    const year = facts.wijkenYearFigure!;
+    expect(year.datasetId).toBe('jeugdhulp');
     expect(year.periodLabel).toBe(facts.wijken!.periodLabel);
+    expect(year.countShown).toBe(facts.wijken!.gemeente!.cells[0]);
     const intro = wijkenIntro(facts.wijken!, 'Amsterdam', facts.keyFigures[0]!.periodLabel, year.periodLabel);
     expect(intro).toContain(
       `De cijfers gaan over het hele jaar 2025, net als het jaarcijfer bij de kerncijfers; de andere kerncijfers bovenaan gaan over het ${facts.keyFigures[0]!.periodLabel}: die zijn niet met deze te vergelijken.`,

@@ -7,6 +7,8 @@ import {
   periodLabel,
   periodLabelWithStatus,
   periodRange,
+  periodSpanText,
+  primaryPeriods,
 } from '../../src/lib/data/periods';
 
 describe('CBS period codes', () => {
@@ -63,5 +65,24 @@ describe('CBS period codes', () => {
     expect(list).toHaveLength(23);
     expect(list.at(-1)?.code).toBe('2026HJ01');
     expect(list[1]?.code).toBe('2015HJ02');
+  });
+});
+
+describe('the span of a table\'s periods', () => {
+  it('names half years and the years beside them apart: a year after the last half year is not the latest half year', () => {
+    expect(periodSpanText(['2024HJ01', '2024HJ02', '2024JJ00', '2025HJ01', '2025HJ02', '2025JJ00'])).toBe(
+      '1e halfjaar 2024 tot en met 2e halfjaar 2025; de jaren 2024 tot en met 2025',
+    );
+    expect(periodSpanText(['2025HJ01', '2025HJ02', '2025JJ00', '2026HJ01'])).toBe('1e halfjaar 2025 tot en met 1e halfjaar 2026; het jaar 2025');
+    expect(periodSpanText(['2018JJ00', '2019JJ00'])).toBe('2018 tot en met 2019');
+    expect(periodSpanText(['2025HJ01'])).toBe('1e halfjaar 2025');
+    expect(periodSpanText([])).toBe('');
+  });
+
+  it('follows a table in its half years when it has them, and a yearly table in its years', () => {
+    const mixed = { periods: ['2025HJ01', '2025HJ02', '2025JJ00'].map((code) => ({ code })) };
+    expect(primaryPeriods(mixed, ['2025HJ01', '2025HJ02', '2025JJ00'])).toEqual(['2025HJ01', '2025HJ02']);
+    const yearly = { periods: [{ code: '2024JJ00' }, { code: '2025JJ00' }] };
+    expect(primaryPeriods(yearly, ['2024JJ00', '2025JJ00'])).toEqual(['2024JJ00', '2025JJ00']);
   });
 });

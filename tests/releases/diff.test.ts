@@ -37,13 +37,15 @@ describe('datasets as each release published them', () => {
 describe('what changed from one release to the next', () => {
   it('finds new periods and status changes (voorlopig → nader voorlopig → definitief)', () => {
     const apr = diffVersions(datasetVersion(site.store, 'jeugdhulp', OCT_2022)!, datasetVersion(site.store, 'jeugdhulp', APR_2023)!);
-    expect(apr.newPeriods).toEqual(['2022HJ02']);
+    // April brings the 2nd half year and, beside it, the whole year.
+    expect(apr.newPeriods).toEqual(['2022HJ02', '2022JJ00']);
     expect(apr.statusChanges).toEqual([{ period: '2022HJ01', from: 'voorlopig', to: 'nader-voorlopig' }]);
     const oct = diffVersions(datasetVersion(site.store, 'jeugdhulp', APR_2023)!, datasetVersion(site.store, 'jeugdhulp', OCT_2023)!);
     expect(oct.newPeriods).toEqual(['2023HJ01']);
     expect(oct.statusChanges).toEqual([
       { period: '2022HJ01', from: 'nader-voorlopig', to: 'definitief' },
       { period: '2022HJ02', from: 'voorlopig', to: 'definitief' },
+      { period: '2022JJ00', from: 'voorlopig', to: 'definitief' },
     ]);
     expect(oct.droppedPeriods).toEqual([]);
   });
@@ -54,7 +56,7 @@ describe('what changed from one release to the next', () => {
     const diff = diffVersions(older, newer);
     expect(diff.revisions.length).toBeGreaterThan(0);
     // Only periods that were not yet definitief can be revised.
-    expect(new Set(diff.revisions.map((r) => r.period))).toEqual(new Set(['2022HJ01', '2022HJ02']));
+    expect(new Set(diff.revisions.map((r) => r.period))).toEqual(new Set(['2022HJ01', '2022HJ02', '2022JJ00']));
     const revision = diff.revisions.find((r) => r.region === 'GM0363' && r.measure.id === 'jongeren_jeugdhulp' && r.topics.every((t) => t.startsWith('T001')))!;
     const measureIndex = newer.meta.measures.findIndex((m) => m.id === 'jongeren_jeugdhulp');
     const key = (r: { region: string; period: string; topics: readonly string[] }) => `${r.region}|${r.period}|${r.topics.join('|')}`;

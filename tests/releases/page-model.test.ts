@@ -17,7 +17,16 @@ describe('a release page', () => {
     expect(model.current).toBe(false);
     expect(model.replacedBy?.id).toBe('2023-04-27');
     expect(model.changes).toBeUndefined(); // the first release has nothing to compare with
-    expect(model.datasets.find((d) => d.meta.id === 'jeugdhulp')).toMatchObject({ periods: '1e halfjaar 2019 tot en met 1e halfjaar 2022', latest: '1e halfjaar 2022*' });
+    expect(model.datasets.find((d) => d.meta.id === 'jeugdhulp')).toMatchObject({
+      periods: '1e halfjaar 2019 tot en met 1e halfjaar 2022; de jaren 2019 tot en met 2021',
+      latest: '1e halfjaar 2022*',
+    });
+    // April publishes the 2nd half year with the whole year beside it: the latest is the half year, not the year.
+    const april = releasePageModel(site.store, site.register, '2023-04-27');
+    expect(april.datasets.find((d) => d.meta.id === 'jeugdhulp')).toMatchObject({
+      periods: '1e halfjaar 2019 tot en met 2e halfjaar 2022; de jaren 2019 tot en met 2022',
+      latest: '2e halfjaar 2022*',
+    });
   });
 
   it('says what changed in October 2023: a new half year, statuses, the Weesp merger and the largest revisions', () => {
@@ -29,6 +38,7 @@ describe('a release page', () => {
       statusChanges: [
         { period: '1e halfjaar 2022', from: 'nader voorlopig', to: 'definitief' },
         { period: '2e halfjaar 2022', from: 'voorlopig', to: 'definitief' },
+        { period: '2022', from: 'voorlopig', to: 'definitief' },
       ],
     });
     expect(changes.herindelingen).toContain('Op 1 januari 2023 is de gemeente Weesp opgegaan in Amsterdam.');

@@ -29,6 +29,16 @@ describe('the default selection', () => {
     });
   });
 
+  it('opens a table with years beside its half years on the latest half year, as the key figures show it', () => {
+    // April: the 2nd half year is published with the whole year, which sorts after it.
+    const codes = ['2022HJ01', '2022HJ02', '2022JJ00'];
+    const mixed: SelectionContext = { ...context, meta: { ...context.meta, periods: codes.map((code) => ({ code, status: 'voorlopig' as const })) }, periods: codes };
+    expect(defaultSelection(mixed).periods).toEqual(['2022HJ02']);
+    // A yearly table opens on its latest year.
+    const yearly: SelectionContext = { ...context, meta: { ...context.meta, periods: [{ code: '2022JJ00', status: 'definitief' }] }, periods: ['2022JJ00'] };
+    expect(defaultSelection(yearly).periods).toEqual(['2022JJ00']);
+  });
+
   it('is the empty query, and the empty query is the default', () => {
     expect(serialiseSelection(defaultSelection(context), context)).toBe('');
     expect(parseSelection('', context)).toEqual({ selection: defaultSelection(context), messages: [] });

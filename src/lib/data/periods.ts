@@ -179,3 +179,39 @@ export function halfYearsBetween(from: Period, to: Period): Period[] {
   }
   return out;
 }
+
+/**
+ * The kind of period a dataset is followed in: half years when it has them (the rhythm of the
+ * publication), otherwise the kind of its latest period (a yearly wijken table).
+ */
+export function primaryPeriodKind(meta: { periods: ReadonlyArray<{ code: string }> }): PeriodKind {
+  const kinds = meta.periods.map((p) => parsePeriodCode(p.code)?.kind);
+  if (kinds.includes('halfjaar')) return 'halfjaar';
+  return kinds.at(-1) ?? 'jaar';
+}
+
+/** Periods of the dataset's primary kind, in time order (`periods` is already in time order). */
+export function primaryPeriods(meta: { periods: ReadonlyArray<{ code: string }> }, periods: readonly string[]): string[] {
+  const kind = primaryPeriodKind(meta);
+  return periods.filter((code) => parsePeriodCode(code)?.kind === kind);
+}
+
+/**
+ * The span of a dataset's periods, per kind when it has more than one ("1e halfjaar 2015 tot en met 1e halfjaar
+ * 2026; de jaren 2015 tot en met 2025"): a year after the half years is not the last half year.
+ */
+export function periodSpanText(codes: readonly string[]): string {
+  const periods = codes.map(parsePeriodCode).filter((p): p is Period => p !== undefined);
+  const kinds = [...new Set(periods.map((p) => p.kind))];
+  const span = (list: readonly Period[]) => {
+    const [first, last] = [list[0]!, list.at(-1)!];
+    return first.code === last.code ? periodLabel(first) : `${periodLabel(first)} tot en met ${periodLabel(last)}`;
+  };
+  return kinds
+    .map((kind, i) => {
+      const list = periods.filter((p) => p.kind === kind);
+      if (i === 0 || kind !== 'jaar') return span(list);
+      return list.length === 1 ? `het jaar ${span(list)}` : `de jaren ${span(list)}`;
+    })
+    .join('; ');
+}

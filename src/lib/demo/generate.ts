@@ -13,7 +13,7 @@
  */
 import { DatasetMetaSchema, type Catalog, type DatasetMeta } from '../../schemas/dataset';
 import { computeDerivedMeasures, type ObservationRow } from '../data/dataset';
-import type { Period, PeriodStatus } from '../data/periods';
+import { comparePeriods, type Period, type PeriodStatus } from '../data/periods';
 import { MISSING } from '../data/symbols';
 import { NEDERLAND } from '../regions/codes';
 import type { RegionRegister } from '../regions/register';
@@ -142,9 +142,11 @@ function regionLabels(register: RegionRegister): Map<string, string> {
   return labels;
 }
 
+/** The periods a release publishes of a plan, in time order (a year after its 2nd half year, as comparePeriods sorts). */
 function periodsOf(plan: DatasetPlan, release: DemoRelease, fromYear: number): Array<{ period: Period; status: PeriodStatus }> {
-  const all = plan.periodKind === 'halfjaar' ? halfYearsIn(release, plan.firstYear) : yearsIn(release, plan.firstYear, release.year);
-  return all.filter((p) => p.period.year >= fromYear);
+  const years = plan.periodKind === 'jaar' || plan.withYears ? yearsIn(release, plan.firstYear, release.year) : [];
+  const halfYears = plan.periodKind === 'halfjaar' ? halfYearsIn(release, plan.firstYear) : [];
+  return [...halfYears, ...years].filter((p) => p.period.year >= fromYear).sort((a, b) => comparePeriods(a.period, b.period));
 }
 
 function generateDataset(ctx: Context, plan: DatasetPlan, releases: readonly DemoRelease[]): DemoDataset {

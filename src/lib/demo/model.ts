@@ -118,8 +118,22 @@ export function jeugdreclasseringRate(time: number): number {
   return time >= 2021 ? base * 1.12 : base;
 }
 
-/** Persons with jeugdhulp in a whole year, against the mean of the two half years. */
-export const YEAR_OVER_HALF_YEAR = 1.34;
+/**
+ * Persons in a whole year against the mean of the two half years: the longer help or a measure lasts, the
+ * more youths are in both half years and the nearer this is to 1 (2 if nobody were in both).
+ */
+export const YEAR_OVER_HALF_YEAR = {
+  jeugdhulp: 1.34,
+  /** Jeugdhulp met verblijf lasts longer than help at home. */
+  verblijf: 1.2,
+  /** An OTS is given for a year and often extended. */
+  ots: 1.22,
+  /** A voorlopige OTS lasts at most three months. */
+  vots: 1.8,
+  /** Voogdij lasts until adulthood, mostly. */
+  voogdij: 1.08,
+  jeugdreclassering: 1.45,
+} as const;
 
 /** The persistent character of a gemeente: what makes its figures its own. */
 export interface Character {

@@ -31,6 +31,8 @@ export interface ExtraRegion {
 export interface DatasetPlan {
   spec: DatasetSpec;
   periodKind: 'halfjaar' | 'jaar';
+  /** A half-year table that also publishes each whole year (2025JJ00 beside 2025HJ01 and 2025HJ02), as CBS's do. */
+  withYears?: boolean;
   /** First year of the series; a yearly series ends with the last year the release publishes. */
   firstYear: number;
   /** Topic codes of each row, in the order of spec.dimensions; one empty combination without dimensions. */
@@ -63,7 +65,6 @@ function cross(...lists: string[][]): string[][] {
   return lists.reduce<string[][]>((acc, list) => acc.flatMap((prefix) => list.map((code) => [...prefix, code])), [[]]);
 }
 
-const halfOf = (period: Period) => period.part as 1 | 2;
 const fill = (length: number) => new Float64Array(length);
 const addAt = (values: Float64Array, index: number, amount: number) => {
   values[index] = values[index]! + amount;
@@ -77,13 +78,14 @@ function jeugdhulpPlan(): DatasetPlan {
   return {
     spec,
     periodKind: 'halfjaar',
+    withYears: true,
     firstYear: 2015,
     combos,
     stored: ['jongeren_jeugdhulp', 'jongeren_zonder_verblijf', 'jongeren_met_verblijf', 'jongeren'],
     revisable: [true, true, true, false],
     nihil: () => false,
     values(world, code, period) {
-      const f = world.halfYear(code, period.year, halfOf(period));
+      const f = world.figures(code, period);
       const out = fill(combos.length * 4);
       combos.forEach(([age, sex], i) => {
         for (const band of bandsOf(age!)) {
@@ -108,13 +110,14 @@ function trajectenPlan(): DatasetPlan {
   return {
     spec,
     periodKind: 'halfjaar',
+    withYears: true,
     firstYear: 2015,
     combos: codes.map((c) => [c]),
     stored: ['trajecten_lopend', 'trajecten_gestart', 'trajecten_beeindigd', 'jongeren_tot_18'],
     revisable: [true, true, true, false],
     nihil: (combo, measure) => measure < 3 && rare.has(codes[combo]!),
     values(world, code, period) {
-      const f = world.halfYear(code, period.year, halfOf(period));
+      const f = world.figures(code, period);
       const youth = Math.round(under18(f.groups));
       const out = fill(codes.length * 4);
       f.trajecten.forEach((t, h) => {
@@ -139,13 +142,14 @@ function verwijzersPlan(): DatasetPlan {
   return {
     spec,
     periodKind: 'halfjaar',
+    withYears: true,
     firstYear: 2015,
     combos: codes.map((c) => [c]),
     stored: ['trajecten_gestart'],
     revisable: [true],
     nihil: (combo) => rare.has(codes[combo]!),
     values(world, code, period) {
-      const f = world.halfYear(code, period.year, halfOf(period));
+      const f = world.figures(code, period);
       const out = fill(codes.length);
       f.verwijzers.forEach((n, i) => {
         out[i + 1] = n;
@@ -162,13 +166,14 @@ function jeugdbeschermingPlan(): DatasetPlan {
   return {
     spec,
     periodKind: 'halfjaar',
+    withYears: true,
     firstYear: 2015,
     combos: codes.map((c) => [c]),
     stored: ['jongeren_jeugdbescherming', 'jongeren_tot_18'],
     revisable: [true, false],
     nihil: (combo, measure) => measure === 0 && (codes[combo] === 'VOTS' || codes[combo] === 'VOOGDIJ'),
     values(world, code, period) {
-      const f = world.halfYear(code, period.year, halfOf(period));
+      const f = world.figures(code, period);
       const youth = Math.round(under18(f.groups));
       return Float64Array.from([f.jb.total, youth, f.jb.ots, youth, f.jb.vots, youth, f.jb.voogdij, youth]);
     },
@@ -179,13 +184,14 @@ function jeugdreclasseringPlan(): DatasetPlan {
   return {
     spec: JEUGDRECLASSERING_SPEC,
     periodKind: 'halfjaar',
+    withYears: true,
     firstYear: 2015,
     combos: [[]],
     stored: ['jongeren_jeugdreclassering', 'jongeren_12_22'],
     revisable: [true, false],
     nihil: (_combo, measure) => measure === 0,
     values(world, code, period) {
-      const f = world.halfYear(code, period.year, halfOf(period));
+      const f = world.figures(code, period);
       return Float64Array.from([f.jr, Math.round(aged12to23(f.groups))]);
     },
   };

@@ -46,6 +46,21 @@ const WOONPLAATSBEGINSEL = {
   appliesTo: {},
 };
 
+/**
+ * The footnote on the year figures beside the half years: one text for every such table, so that a page that
+ * uses several shows it once.
+ */
+const YEAR_NOTE = {
+  id: 'jaarcijfers',
+  text:
+    'Naast de halfjaren staat elk heel jaar (bijvoorbeeld 2025). Een jongere die in beide halfjaren meetelt, telt ' +
+    'in het jaar één keer mee, net als een traject dat in beide halfjaren liep: zo’n jaarcijfer is geen optelsom ' +
+    'van de halfjaren en niet met een halfjaar te vergelijken. Gestarte en beëindigde trajecten van een jaar zijn ' +
+    'wel die van de twee halfjaren samen. Het jaar verschijnt in april, met het 2e halfjaar, en is definitief als ' +
+    'het 1e halfjaar van het jaar erna verschijnt.',
+  appliesTo: {},
+};
+
 const JEUGDWET_BREAK = {
   from: '2015HJ01',
   note:
@@ -97,7 +112,7 @@ export const JEUGDHULP_SPEC: DatasetSpec = {
   shortTitle: 'Jongeren met jeugdhulp',
   ...fictitiousCommon(
     '85100NED',
-    'Het aantal jongeren met jeugdhulp per halfjaar, met en zonder verblijf, naar leeftijd en geslacht, voor ' +
+    'Het aantal jongeren met jeugdhulp per halfjaar en per jaar, met en zonder verblijf, naar leeftijd en geslacht, voor ' +
       'Nederland, provincies, jeugdregio’s en gemeenten. Naast de aantallen staat het aantal jongeren in dezelfde ' +
       'groep, zodat het percentage jongeren met jeugdhulp kan worden berekend.',
   ),
@@ -166,6 +181,7 @@ export const JEUGDHULP_SPEC: DatasetSpec = {
   ],
   footnotes: [
     WOONPLAATSBEGINSEL,
+    YEAR_NOTE,
     {
       id: 'verlengde-jeugdhulp',
       text:
@@ -187,7 +203,7 @@ export const TRAJECTEN_SPEC: DatasetSpec = {
   shortTitle: 'Jeugdhulptrajecten',
   ...fictitiousCommon(
     '85097NED',
-    'Het aantal jeugdhulptrajecten per halfjaar naar hulpvorm: lopend op enig moment in de periode, gestart en ' +
+    'Het aantal jeugdhulptrajecten per halfjaar en per jaar naar hulpvorm: lopend op enig moment in de periode, gestart en ' +
       'beëindigd, voor Nederland, provincies, jeugdregio’s en gemeenten. De tabel telt trajecten, geen personen. ' +
       'Ook trajecten van jongeren van 18 jaar en ouder tellen mee; het aantal per 1.000 jongeren is berekend op de ' +
       'jongeren tot 18 jaar.',
@@ -228,6 +244,7 @@ export const TRAJECTEN_SPEC: DatasetSpec = {
   ],
   footnotes: [
     WOONPLAATSBEGINSEL,
+    YEAR_NOTE,
     {
       id: 'wijkteam',
       text:
@@ -253,7 +270,7 @@ export const VERWIJZERS_SPEC: DatasetSpec = {
   shortTitle: 'Verwijzers',
   ...fictitiousCommon(
     '85097NED',
-    'Het aantal gestarte jeugdhulptrajecten per halfjaar naar verwijzer, voor Nederland, provincies, jeugdregio’s ' +
+    'Het aantal gestarte jeugdhulptrajecten per halfjaar en per jaar naar verwijzer, voor Nederland, provincies, jeugdregio’s ' +
       'en gemeenten. De tabel telt trajecten, geen personen. Het aandeel van een verwijzer is een deel van het ' +
       'totaal aantal gestarte trajecten.',
   ),
@@ -281,6 +298,7 @@ export const VERWIJZERS_SPEC: DatasetSpec = {
   ],
   footnotes: [
     WOONPLAATSBEGINSEL,
+    YEAR_NOTE,
     {
       id: 'verwijzer-jeugdbescherming',
       text:
@@ -298,7 +316,7 @@ export const JEUGDBESCHERMING_SPEC: DatasetSpec = {
   shortTitle: 'Jeugdbescherming',
   ...fictitiousCommon(
     '85100NED',
-    'Het aantal jongeren met een jeugdbeschermingsmaatregel per halfjaar, naar maatregel, voor Nederland, ' +
+    'Het aantal jongeren met een jeugdbeschermingsmaatregel per halfjaar en per jaar, naar maatregel, voor Nederland, ' +
       'provincies, jeugdregio’s en gemeenten.',
   ),
   dimensions: [
@@ -325,7 +343,7 @@ export const JEUGDBESCHERMING_SPEC: DatasetSpec = {
     rate('jongeren_jeugdbescherming_pct', 'Jongeren met jeugdbescherming (%)', 'jongeren_jeugdbescherming', 'jongeren_tot_18', 'jongeren tot 18 jaar', 100,
       'Jongeren met jeugdbescherming als percentage van alle jongeren tot 18 jaar.'),
   ],
-  footnotes: [WOONPLAATSBEGINSEL],
+  footnotes: [WOONPLAATSBEGINSEL, YEAR_NOTE],
   trendBreaks: [JEUGDWET_BREAK],
 };
 
@@ -335,7 +353,7 @@ export const JEUGDRECLASSERING_SPEC: DatasetSpec = {
   shortTitle: 'Jeugdreclassering',
   ...fictitiousCommon(
     '82977NED',
-    'Het aantal jongeren met jeugdreclassering per halfjaar, voor Nederland, provincies, jeugdregio’s en gemeenten, ' +
+    'Het aantal jongeren met jeugdreclassering per halfjaar en per jaar, voor Nederland, provincies, jeugdregio’s en gemeenten, ' +
       'met het aantal jongeren van 12 tot 23 jaar als basis. In kleine gemeenten gaat het om enkele jongeren: één gezin ' +
       'dat verhuist kan het percentage sterk veranderen.',
   ),
@@ -352,7 +370,7 @@ export const JEUGDRECLASSERING_SPEC: DatasetSpec = {
     rate('jongeren_jeugdreclassering_pct', 'Jongeren met jeugdreclassering (%)', 'jongeren_jeugdreclassering', 'jongeren_12_22', 'jongeren van 12 tot 23 jaar', 100,
       'Jongeren met jeugdreclassering als percentage van alle jongeren van 12 tot 23 jaar.'),
   ],
-  footnotes: [WOONPLAATSBEGINSEL],
+  footnotes: [WOONPLAATSBEGINSEL, YEAR_NOTE],
   trendBreaks: [
     JEUGDWET_BREAK,
     {

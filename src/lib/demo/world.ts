@@ -4,6 +4,7 @@
  * verwijzers, jeugdbescherming and jeugdreclassering. Every stream of randomness is keyed by gemeente and
  * period, so a value is the same whichever subset is generated.
  */
+import type { Period } from '../data/periods';
 import type { RegionRegister, WijkRecord } from '../regions/register';
 import {
   HULPVORMEN,
@@ -34,8 +35,8 @@ export interface PersonCounts {
   met: number;
 }
 
-/** One gemeente in one half year. NaN marks a figure that was not delivered (wijkteam). */
-export interface HalfYearFigures {
+/** One gemeente in one half year, or in a whole year. NaN marks a figure that was not delivered (wijkteam). */
+export interface PeriodFigures {
   groups: YouthGroups;
   jeugdhulp: Record<AgeBand, Record<Sex, PersonCounts>>;
   /** Per hulpvorm, in the order of HULPVORMEN. */
@@ -46,12 +47,22 @@ export interface HalfYearFigures {
   jr: number;
 }
 
+/**
+ * Persons in a whole year from the two half years: near `ratio` times their mean, never fewer than the larger
+ * half year and never more than the two added.
+ */
+function personsInYear(first: number, second: number, ratio: number, r: Random): number {
+  if (Number.isNaN(first) || Number.isNaN(second)) return NaN;
+  const estimate = Math.round(((first + second) / 2) * ratio * r.factor(0.02));
+  return Math.min(first + second, Math.max(first, second, estimate));
+}
+
 /** The share of a gemeente's youths with jeugdhulp whose wijk is known (in CBS's wijken table, too, the wijken hold fewer youths than their gemeente). */
 const WIJK_KNOWN = 0.95;
 
 export class DemoWorld {
   private readonly characters = new Map<string, Character>();
-  private readonly halfYears = new Map<string, HalfYearFigures>();
+  private readonly periodFigures = new Map<string, PeriodFigures>();
 
   constructor(
     readonly register: RegionRegister,
@@ -79,14 +90,14 @@ export class DemoWorld {
   }
 
   /** The figures of a gemeente in a half year (on that year's indeling). */
-  halfYear(code: string, year: number, half: 1 | 2): HalfYearFigures {
+  halfYear(code: string, year: number, half: 1 | 2): PeriodFigures {
     const key = `${code}|${year}|${half}`;
-    let figures = this.halfYears.get(key);
-    if (!figures) this.halfYears.set(key, (figures = this.computeHalfYear(code, year, half)));
+    let figures = this.periodFigures.get(key);
+    if (!figures) this.periodFigures.set(key, (figures = this.computeHalfYear(code, year, half)));
     return figures;
   }
 
-  private computeHalfYear(code: string, year: number, half: 1 | 2): HalfYearFigures {
+  private computeHalfYear(code: string, year: number, half: 1 | 2): PeriodFigures {
     const c = this.character(code);
     const t = timeOf(year, half);
     const r = Random.for(this.seed, 'halfjaar', code, year, half);
@@ -138,14 +149,62 @@ export class DemoWorld {
     return { groups, jeugdhulp, trajecten, verwijzers, jb, jr };
   }
 
+  /** The figures of a gemeente in a half year or a whole year (on that year's indeling). */
+  figures(code: string, period: Pick<Period, 'kind' | 'year' | 'part'>): PeriodFigures {
+    if (period.kind === 'jaar') return this.year(code, period.year);
+    if (period.kind !== 'halfjaar') throw new Error(`demo: geen cijfers per ${period.kind}`);
+    return this.halfYear(code, period.year, period.part as 1 | 2);
+  }
+
+  /**
+   * The figures of a gemeente in a whole year, made from its two half years as CBS counts them: a youth with
+   * help (or a measure) in both half years counts once in the year, so a count of persons lies between the
+   * larger half year and the two added, the nearer the sum the shorter the help (YEAR_OVER_HALF_YEAR).
+   * Trajecten started or ended add up; a traject running in the year ran in the 1st half year or started in
+   * the 2nd. The wijken table's year figure (yearJeugdhulp) is the sum of these, so one year has one figure.
+   */
+  year(code: string, year: number): PeriodFigures {
+    const key = `${code}|${year}|jaar`;
+    let figures = this.periodFigures.get(key);
+    if (!figures) this.periodFigures.set(key, (figures = this.computeYear(code, year)));
+    return figures;
+  }
+
+  private computeYear(code: string, year: number): PeriodFigures {
+    const [h1, h2] = [this.halfYear(code, year, 1), this.halfYear(code, year, 2)];
+    const r = Random.for(this.seed, 'jaar', code, year);
+    const persons = (a: number, b: number, ratio: number) => personsInYear(a, b, ratio, r);
+    const jeugdhulp = {} as Record<AgeBand, Record<Sex, PersonCounts>>;
+    for (const band of AGE_BANDS) {
+      const bySex = {} as Record<Sex, PersonCounts>;
+      for (const sex of SEXES) {
+        const [a, b] = [h1.jeugdhulp[band][sex], h2.jeugdhulp[band][sex]];
+        const total = persons(a.total, b.total, YEAR_OVER_HALF_YEAR.jeugdhulp);
+        const met = Math.min(total, persons(a.met, b.met, YEAR_OVER_HALF_YEAR.verblijf));
+        // Everyone counted had help with or without verblijf (or both, in turn).
+        const zonder = Math.max(total - met, Math.min(total, persons(a.zonder, b.zonder, YEAR_OVER_HALF_YEAR.jeugdhulp)));
+        bySex[sex] = { total, zonder, met };
+      }
+      jeugdhulp[band] = bySex;
+    }
+    const trajecten = h1.trajecten.map((a, i) => {
+      const b = h2.trajecten[i]!;
+      return { lopend: Math.max(a.lopend, b.lopend, a.lopend + b.gestart), gestart: a.gestart + b.gestart, beeindigd: a.beeindigd + b.beeindigd };
+    });
+    const verwijzers = h1.verwijzers.map((n, i) => n + h2.verwijzers[i]!);
+    const ots = persons(h1.jb.ots, h2.jb.ots, YEAR_OVER_HALF_YEAR.ots);
+    const vots = persons(h1.jb.vots, h2.jb.vots, YEAR_OVER_HALF_YEAR.vots);
+    const voogdij = persons(h1.jb.voogdij, h2.jb.voogdij, YEAR_OVER_HALF_YEAR.voogdij);
+    // A youth with more than one kind of measure in the year counts once in the total.
+    const jbTotal = Math.min(ots + vots + voogdij, Math.max(ots, vots, voogdij, persons(h1.jb.total, h2.jb.total, YEAR_OVER_HALF_YEAR.ots)));
+    const jr = persons(h1.jr, h2.jr, YEAR_OVER_HALF_YEAR.jeugdreclassering);
+    return { groups: h1.groups, jeugdhulp, trajecten, verwijzers, jb: { ots, vots, voogdij, total: jbTotal }, jr };
+  }
+
   /** Youths under 18 with jeugdhulp in a whole year: fewer than the two half years added (most continue). */
   yearJeugdhulp(code: string, year: number): number {
-    const halfTotal = (half: 1 | 2) => {
-      const f = this.halfYear(code, year, half).jeugdhulp;
-      return (['00-04', '04-12', '12-18'] as const).reduce((s, band) => s + f[band].jongens.total + f[band].meisjes.total, 0);
-    };
-    const mean = (halfTotal(1) + halfTotal(2)) / 2;
-    return Random.for(this.seed, 'jaar', code, year).count(mean * YEAR_OVER_HALF_YEAR);
+    const f = this.year(code, year).jeugdhulp;
+    return (['00-04', '04-12', '12-18'] as const).reduce((s, band) => s + f[band].jongens.total + f[band].meisjes.total, 0);
   }
 
   /** Youths under 18 in a wijk (its inhabitants of 2022 with the provincie's trend), or undefined when unknown. */

@@ -3,7 +3,7 @@
  * the build has written them, see sizes.ts), the columns with their meaning, and the periods covered. Pure.
  */
 import type { DatasetMeta, Release } from '../../schemas/dataset';
-import { parsePeriodCode, periodLabel } from '../data/periods';
+import { periodSpanText } from '../data/periods';
 import { tableSchema } from './datapackage';
 import { DOWNLOAD_FORMATS, FORMAT_LABEL, datasetFileName, downloadPaths } from './files';
 import type { DownloadSiteData } from './site-files';
@@ -28,13 +28,6 @@ export interface DatasetDownloadModel {
   indeling: number;
 }
 
-export function periodsText(codes: readonly string[]): string {
-  const first = parsePeriodCode(codes[0] ?? '');
-  const last = parsePeriodCode(codes.at(-1) ?? '');
-  if (!first || !last) return '';
-  return first.code === last.code ? periodLabel(first) : `${periodLabel(first)} tot en met ${periodLabel(last)}`;
-}
-
 export function datasetDownloadModel(data: DownloadSiteData, id: string): DatasetDownloadModel {
   const d = data.datasets.find((x) => x.meta.id === id);
   if (!d) throw new Error(`onbekende dataset: ${id}`);
@@ -49,7 +42,7 @@ export function datasetDownloadModel(data: DownloadSiteData, id: string): Datase
   return {
     meta: d.meta,
     release: data.catalog.releases.find((r) => r.id === d.meta.release),
-    periodsText: periodsText(d.periods),
+    periodsText: periodSpanText(d.periods),
     rowCount: rows.length,
     columnCount: schema.fields.length,
     files,

@@ -3,7 +3,7 @@
  * id: the demonstration data and an imported CBS table name their measures differently.
  */
 import { MEASURE_CONCEPTS, type DatasetMeta, type Measure, type MeasureConcept } from '../../schemas/dataset';
-import { parsePeriodCode, type PeriodKind } from '../data/periods';
+import { parsePeriodCode, primaryPeriodKind, primaryPeriods } from '../data/periods';
 
 /** The concepts of the key figures, in the order of MEASURE_CONCEPTS (population is a denominator, not a figure). */
 export type KeyConcept = Exclude<MeasureConcept, 'bevolking'>;
@@ -86,22 +86,6 @@ export function totalDenominatorLabel(rate: Pick<Measure, 'rate'>): string {
 export function numeratorOf(meta: DatasetMeta, rate: Measure): Measure | undefined {
   const id = rate.rate?.numerator;
   return id ? meta.measures.find((m) => m.id === id) : undefined;
-}
-
-/**
- * The kind of period a dataset is followed in: half years when it has them (the rhythm of the
- * publication), otherwise the kind of its latest period (a yearly wijken table).
- */
-export function primaryPeriodKind(meta: Pick<DatasetMeta, 'periods'>): PeriodKind {
-  const kinds = meta.periods.map((p) => parsePeriodCode(p.code)?.kind);
-  if (kinds.includes('halfjaar')) return 'halfjaar';
-  return kinds.at(-1) ?? 'jaar';
-}
-
-/** Periods of the dataset's primary kind, in time order (`periods` is already in time order). */
-export function primaryPeriods(meta: Pick<DatasetMeta, 'periods'>, periods: readonly string[]): string[] {
-  const kind = primaryPeriodKind(meta);
-  return periods.filter((code) => parsePeriodCode(code)?.kind === kind);
 }
 
 /**

@@ -5,11 +5,11 @@
  */
 import type { DatasetMeta, MeasureConcept } from '../../schemas/dataset';
 import { rowIndexOf, rowKey, totalTopics, type Dataset, type ObservationRow, type RowIndex } from '../data/dataset';
-import type { PeriodStatus } from '../data/periods';
+import { primaryPeriods, type PeriodStatus } from '../data/periods';
 import { gemeenteOfWijk, NEDERLAND, regionKind } from '../regions/codes';
 import type { RegionRegister, SizeClass } from '../regions/register';
 import { aggregateGroups, type FactRow, type RegionGroup } from './aggregate';
-import { conceptMeasure, preferDataset, primaryPeriods, type ConceptMeasure } from './concepts';
+import { conceptMeasure, preferDataset, type ConceptMeasure } from './concepts';
 
 export interface SourceDataset {
   meta: DatasetMeta;

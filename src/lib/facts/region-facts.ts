@@ -66,6 +66,8 @@ export interface RegionFacts {
   counts: TrendTable | undefined;
   breakdowns: Breakdown[];
   wijken: WijkenTable | undefined;
+  /** The year figure among the key figures that counts what the wijken table counts, in the same year. */
+  wijkenYearFigure: KeyFigure | undefined;
   members: MemberTable | undefined;
   /** For Nederland: the provincies and the jeugdregio's. */
   regions: { provincies: MemberTable | undefined; jeugdregios: MemberTable | undefined } | undefined;
@@ -123,6 +125,7 @@ export function regionFacts(context: FactsContext, code: string): RegionFacts {
       .map((d) => ({ id: d.meta.id, title: d.meta.shortTitle ?? d.meta.title })),
     keyFigures,
     yearFigures,
+    wijkenYearFigure: wijken && yearFigures.find((f) => f.concept === wijken.concept && f.period === wijken.period),
     summary: factsSummary({ keyFigures, comparisons, trends, otherChanges }),
     indicators: published ? [] : indicatorsOf(context, code),
     statusNotes: statuses.map((s) => statusExplanation(s, statuses.length > 1)),

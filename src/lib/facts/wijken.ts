@@ -10,7 +10,7 @@
  * year's own indeling: a wijk's year figure is set against the gemeente's year figure, never against the half
  * year the key figures of the page are about (a year counts more youths than a half year).
  */
-import type { Measure } from '../../schemas/dataset';
+import type { Measure, MeasureConcept } from '../../schemas/dataset';
 import { parsePeriodCode, periodLabelWithStatus } from '../data/periods';
 import { formatObservation } from '../format/number';
 import { wijkChangeNote } from '../regions/wijk-versions';
@@ -36,6 +36,8 @@ export interface WijkRow {
 
 export interface WijkenTable {
   datasetId: string;
+  /** What the first count column counts (jongeren met jeugdhulp): the key figure it is one year of. */
+  concept: MeasureConcept | undefined;
   title: string;
   period: string;
   periodLabel: string;
@@ -139,6 +141,7 @@ function wijkenIn(context: FactsContext, dataset: FactsDataset, gemeente: string
 
   return {
     datasetId: dataset.meta.id,
+    concept: counts[0]!.concept,
     title: dataset.meta.shortTitle ?? dataset.meta.title,
     period,
     ...labelsOf(period),

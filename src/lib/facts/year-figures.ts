@@ -9,8 +9,9 @@
  * figure itself is a year figure (a site built from yearly tables only), the year is already what the page
  * shows. Pure.
  */
-import { parsePeriodCode } from '../data/periods';
-import { conceptMeasure, preferDataset, primaryPeriodKind } from './concepts';
+import type { MeasureConcept } from '../../schemas/dataset';
+import { parsePeriodCode, primaryPeriodKind } from '../data/periods';
+import { conceptMeasure, preferDataset } from './concepts';
 import type { FactsContext, FactsDataset } from './context';
 import { keyFigureOf, type KeyFigure } from './key-figures';
 
@@ -42,10 +43,36 @@ export function yearFiguresOf(context: FactsContext, region: string, keyFigures:
   return out;
 }
 
-/** Under the year figures of persons or trajecten: why they are not the half years added up. */
-export function yearNote(unit: string): string {
-  const once = unit === 'trajecten' ? 'Een traject dat in beide halfjaren liep' : 'Een jongere die in beide halfjaren hulp kreeg';
-  return `${once}, telt in het jaar één keer mee. Een jaarcijfer is daarom kleiner dan de twee halfjaren samen: het is een eigen cijfer, geen optelsom.`;
+/**
+ * Under the year figures of persons or trajecten: how a year relates to its half years. A person in both half
+ * years counts once in the year; so does a traject running in both. Started and ended trajecten do add up.
+ */
+export function yearNote(unit: string, concepts: readonly MeasureConcept[]): string {
+  if (unit !== 'trajecten') {
+    return 'Een jongere die in beide halfjaren meetelt, telt in het jaar één keer mee. Een jaarcijfer is daarom geen optelsom van de twee halfjaren, maar een eigen cijfer.';
+  }
+  const added = concepts.filter((c) => c === 'trajecten-gestart' || c === 'trajecten-beeindigd');
+  const running = concepts.includes('trajecten-lopend')
+    ? 'Een traject dat in beide halfjaren liep, telt bij de lopende trajecten van het jaar één keer mee: dat jaarcijfer is geen optelsom van de twee halfjaren.'
+    : '';
+  const sums =
+    added.length === 0 ? '' : `${added.length === 2 ? 'Gestarte en beëindigde trajecten' : added[0] === 'trajecten-gestart' ? 'Gestarte trajecten' : 'Beëindigde trajecten'} van een jaar zijn die van de twee halfjaren samen, op de afronding op vijftallen na.`;
+  return [running, sums].filter(Boolean).join(' ');
+}
+
+/**
+ * The year figures of one group in a line, for the printed factsheet (the year cards stay on screen): "Heel
+ * jaar 2025: met jeugdhulp 23.850 (15,4%) · met verblijf 1.450 (0,9%) · …".
+ */
+export function yearFiguresLine(years: readonly KeyFigure[]): string {
+  if (years.length === 0) return '';
+  const periods = [...new Set(years.map((f) => f.periodLabel))].join(' en ');
+  const parts = years.map((f) => {
+    const label = f.measure.shortLabel ?? f.measure.label;
+    const rate = f.rate?.value?.value != null ? ` (${f.rate.shown}${f.rate.measure.unit === '%' ? '%' : ` ${f.rate.measure.unit}`})` : '';
+    return `${label.charAt(0).toLowerCase()}${label.slice(1)} ${f.countText}${rate}`;
+  });
+  return `Heel jaar ${periods}: ${parts.join(' · ')}.`;
 }
 
 /** "; per jaar: heel 2025*", after the periods of the key figures; empty without year figures. */

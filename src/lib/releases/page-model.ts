@@ -3,7 +3,7 @@
  * changed against the release before it. Pure; src/pages/releases/[release]/ prints it.
  */
 import type { DatasetMeta, Release } from '../../schemas/dataset';
-import { parsePeriodCode, periodLabel, periodLabelWithStatus, STATUS_LABEL, type PeriodStatus } from '../data/periods';
+import { parsePeriodCode, periodLabel, periodLabelWithStatus, periodSpanText, primaryPeriods, STATUS_LABEL, type PeriodStatus } from '../data/periods';
 import { formatNumber, formatObservation } from '../format/number';
 import { fateSentence } from '../pages/gemeente-links';
 import type { HerindelingRecord, RegionRegister } from '../regions/register';
@@ -66,10 +66,12 @@ export function releasePageModel(store: ReleaseStore, register: RegionRegister, 
     else if (previous) newDatasets.push(version.meta);
   }
   const datasets = versions.map((v) => {
-    const last = v.periods.at(-1);
+    // The latest of the table's rhythm: in April that is the 2nd half year, published with the year beside it.
+    const latestCode = primaryPeriods(v.meta, v.periods.map((p) => p.code)).at(-1);
+    const last = v.periods.find((p) => p.code === latestCode);
     return {
       meta: v.meta,
-      periods: v.periods.length > 0 ? `${label(v.periods[0]!.code)} tot en met ${label(last!.code)}` : '',
+      periods: periodSpanText(v.periods.map((p) => p.code)),
       latest: last ? periodLabelWithStatus(parsePeriodCode(last.code)!, last.status) : '',
       carriedOver: v.carriedOver,
       isNew: newDatasets.includes(v.meta),

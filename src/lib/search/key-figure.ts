@@ -1,6 +1,6 @@
 import type { DatasetMeta, Measure, MeasureConcept } from '../../schemas/dataset';
 import { totalTopics, type RowIndex } from '../data/dataset';
-import { parsePeriodCode, periodLabelWithStatus } from '../data/periods';
+import { parsePeriodCode, periodLabelWithStatus, primaryPeriods } from '../data/periods';
 import { formatNumber } from '../format/number';
 
 /** A dataset as the search needs it: its metadata, a row lookup and its periods in time order. */
@@ -53,7 +53,8 @@ function conceptFigure(dataset: KeyFigureDataset, region: string, concept: Measu
   const measure = meta.measures[measureIndex]!;
   const rateIndex = meta.measures.findIndex((m) => m.type === 'rate' && m.rate?.numerator === measure.id);
   const topics = totalTopics(meta);
-  for (const period of [...dataset.periods].reverse()) {
+  // The latest of the dataset's own rhythm, as on the region's page: a year beside the half years is not newer.
+  for (const period of primaryPeriods(meta, dataset.periods).reverse()) {
     if (!accept(period)) continue;
     const row = index.get(region, period, topics);
     const value = row?.cells[measureIndex]?.value;

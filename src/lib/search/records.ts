@@ -4,7 +4,7 @@
  */
 import { countsSomething } from '../data/consistency';
 import { totalTopics } from '../data/dataset';
-import { parsePeriodCode, periodLabelWithStatus } from '../data/periods';
+import { parsePeriodCode, periodLabelWithStatus, primaryPeriods } from '../data/periods';
 import { formatObservation } from '../format/number';
 import { gemeenteOfWijk, regionKind, NEDERLAND } from '../regions/codes';
 import { wijkChangeNote } from '../regions/wijk-versions';
@@ -105,7 +105,7 @@ export function measureRecords(data: SearchSiteData): SearchRecord[] {
     const topics = totalTopics(d.meta);
     const title = d.meta.shortTitle ?? d.meta.title;
     d.meta.measures.forEach((measure, i) => {
-      const latest = [...d.periods].reverse().find((p) => d.index.get(NEDERLAND, p, topics) !== undefined);
+      const latest = primaryPeriods(d.meta, d.periods).reverse().find((p) => d.index.get(NEDERLAND, p, topics) !== undefined);
       const meta: Record<string, string> = {};
       if (latest) {
         const cell = d.index.get(NEDERLAND, latest, topics)?.cells[i];

@@ -10,6 +10,7 @@
  */
 import type { DatasetMeta } from '../../schemas/dataset';
 import { totalTopics } from '../data/dataset';
+import { primaryPeriods } from '../data/periods';
 import { NEDERLAND, regionKind, type RegionKind } from '../regions/codes';
 import { regionKindOf } from './region-keys';
 import type { RegionInfo, RowView } from './table-source';
@@ -143,7 +144,8 @@ export function topicParam(id: string): string {
 const RESERVED_PARAMS = new Set(['regio', 'perioden', 'maat', 'rijen', 'kolommen', 'indeling']);
 
 /**
- * The default table: the latest period, the total of each topic dimension, all measures, and Nederland with
+ * The default table: the latest period of the dataset's rhythm (its latest half year, not the year that may
+ * stand after it: the table opens on the figures the key figures show), the total of each topic dimension, all measures, and Nederland with
  * the provincies, jeugdregio's and gemeenten; regions in the rows, measures in the columns. Wijken are left
  * out: several thousand rows make a page nobody reads; the page offers them through the selection.
  */
@@ -154,9 +156,10 @@ export function defaultSelection(context: SelectionContext): Selection {
     ...REGION_GROUPS.filter((g) => g.kind !== 'wijk' && kinds.has(g.kind)).map((g) => g.token),
   ];
   const totals = totalTopics(context.meta);
+  const latest = primaryPeriods(context.meta, context.periods).at(-1) ?? context.periods.at(-1);
   return {
     regions: regions.length > 0 ? regions : ['wijken'],
-    periods: context.periods.length > 0 ? [context.periods.at(-1)!] : [],
+    periods: latest ? [latest] : [],
     topics: Object.fromEntries(context.meta.dimensions.map((d, i) => [d.id, [totals[i]!]])),
     measures: context.meta.measures.map((m) => m.id),
     rows: [REGION_DIM],
