@@ -12,6 +12,13 @@ import type { ODataBundle } from '../../src/lib/import/odata-bundle';
 import { fetchCbsTable, type FetchLike } from '../../src/node/cbs-fetch';
 import { readDataDir } from '../../src/node/datastore-fs';
 import { importQuietly, removeDir, snapshot, tempDir } from './helpers';
+import { comparePeriods, parsePeriodCode } from '../../src/lib/data/periods';
+import { FactsContext } from '../../src/lib/facts/context';
+import { keyFiguresOf } from '../../src/lib/facts/key-figures';
+import { yearFiguresOf } from '../../src/lib/facts/year-figures';
+import { convertToIndeling } from '../../src/lib/regions/convert';
+import { defaultSelection } from '../../src/lib/tables/selection';
+import { loadRegister } from '../../src/node/reference-fs';
 
 const FIXTURES = path.resolve('tests/fixtures/cbs');
 const V3 = path.join(FIXTURES, 'odata-v3', '85097NED');
@@ -177,5 +184,24 @@ describe('importer: OData v3', () => {
       'https://example.test/p2',
       'https://example.test/p3',
     ]);
+  });
+});
+
+describe('a CBS table with years beside its half years, on the site', () => {
+  it('shows the latest half year as the key figure and the year apart, each with the status CBS gave it', async () => {
+    const d = await importInto('v4-site', { inputs: [V4] });
+    const register = loadRegister({ latestYear: 2023 });
+    const periods = d.meta.periods.map((p) => parsePeriodCode(p.code)!).sort(comparePeriods).map((p) => p.code);
+    // CBS's order: the year after its 2nd half year.
+    expect(periods).toEqual(['2022JJ00', '2023HJ01', '2023HJ02', '2023JJ00']);
+    const context = new FactsContext(register, [{ meta: d.meta, original: d, converted: convertToIndeling(d, register), periods }]);
+    const [keyFigure] = keyFiguresOf(context, 'GM0363');
+    expect(keyFigure).toMatchObject({ concept: 'trajecten-lopend', period: '2023HJ02', periodLabel: '2e halfjaar 2023*' });
+    expect(keyFigure!.count).toEqual(cellOf(d, 'GM0363', '2023HJ02', 'T001270', 'trajecten'));
+    const [year] = yearFiguresOf(context, 'GM0363', keyFiguresOf(context, 'GM0363'));
+    expect(year).toMatchObject({ concept: 'trajecten-lopend', period: '2023JJ00', periodLabel: '2023*', status: 'voorlopig' });
+    expect(year!.count).toEqual({ value: 26595, symbol: null });
+    // The table page opens on the half year too.
+    expect(defaultSelection({ meta: d.meta, periods, regions: [] }).periods).toEqual(['2023HJ02']);
   });
 });
