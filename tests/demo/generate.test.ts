@@ -201,9 +201,23 @@ describe('the default demonstration data', () => {
     const youths = (region: string, period: string) => cell(jr, region, period, 'jongeren_12_22')!.value!;
     expect(youths('GM0363', '2023HJ01') - youths('GM0363', '2022HJ02')).toBeGreaterThan(youths('GM0457', '2022HJ02') * 0.8);
     const wijken = dataset(data, 'jeugdhulp-wijken');
-    const wijkGemeenten = new Set(wijken.rows.filter((r) => r.region.startsWith('WK')).map((r) => `GM${r.region.slice(2, 6)}`));
-    expect(wijkGemeenten.size).toBe(40);
-    expect(wijkGemeenten.has('GM0363')).toBe(true);
+    // Wijken for every gemeente, as CBS publishes them: each gemeente of a year with wijken in the reference has them.
+    const reference = register().reference.wijken;
+    for (const year of [2021, 2022, 2025]) {
+      const period = `${year}JJ00`;
+      const withRows = new Set(wijken.rows.filter((r) => r.period === period && r.region.startsWith('WK')).map((r) => `GM${r.region.slice(2, 6)}`));
+      const indeling = register().wijkIndelingYear(year);
+      const expected = new Set(reference.filter((w) => w.jaar === indeling && register().gemeentenIn(year).some((g) => g.code === w.gemeente)).map((w) => w.gemeente));
+      expect(withRows, period).toEqual(expected);
+      expect(withRows.size, period).toBeGreaterThan(330);
+    }
+    // No wijk holds more youths than its gemeente, also where a gemeente is a single wijk.
+    const youthIndex = measureIndex(wijken, 'jongeren_tot_18');
+    const gemeenteYouth = new Map(wijken.rows.filter((r) => r.region.startsWith('GM')).map((r) => [`${r.region}|${r.period}`, r.cells[youthIndex]!.value] as const));
+    for (const row of wijken.rows.filter((r) => r.region.startsWith('WK'))) {
+      const whole = gemeenteYouth.get(`GM${row.region.slice(2, 6)}|${row.period}`);
+      if (whole != null && row.cells[youthIndex]!.value != null) expect(row.cells[youthIndex]!.value!, row.region).toBeLessThanOrEqual(whole);
+    }
   });
 
   it('makes totals from unrounded parts: the national total is near the sum of its gemeenten', () => {

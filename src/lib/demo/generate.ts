@@ -33,7 +33,7 @@ export interface DemoOptions {
   current?: { year: number; month: 4 | 10 };
   /** How many releases, the current one included. */
   releases?: number;
-  /** Gemeenten with wijken in the wijken dataset (the largest, by inhabitants in 2022). */
+  /** Gemeenten with wijken in the wijken dataset: the largest this many (by inhabitants in 2022); default all, as CBS publishes. */
   wijkGemeenten?: number;
   /** Restrict to these gemeenten (for tests); the totals then add up only these. */
   gemeenten?: readonly string[];
@@ -95,7 +95,7 @@ export function generateDemo(register: RegionRegister, former: readonly FormerPo
 
   const wijkFirstYear = scale > 1 ? 2015 : 2018;
   const plans = demoPlans({
-    wijkGemeenten: scale > 1 ? 'alle' : largestGemeenten(register, options.wijkGemeenten ?? 40, wijkFirstYear, lastYear),
+    wijkGemeenten: options.wijkGemeenten === undefined ? 'alle' : largestGemeenten(register, options.wijkGemeenten, wijkFirstYear, lastYear),
     wijkFirstYear,
     latestYear: current.year - 1,
   });

@@ -226,8 +226,9 @@ function wijkenPlan(wijkGemeenten: readonly string[] | 'alle', firstYear: number
       }
       for (const [gemeente, wijken] of [...byGemeente].sort(([a], [b]) => a.localeCompare(b))) {
         const counts = world.wijkJeugdhulp(gemeente, wijken, period.year);
+        const youths = world.wijkYouths(gemeente, wijken, period.year);
         for (const wijk of [...wijken].sort((a, b) => a.code.localeCompare(b.code))) {
-          const youth = world.wijkYouth(wijk, period.year);
+          const youth = youths.get(wijk.code);
           out.push({
             code: wijk.code,
             label: wijk.naam,

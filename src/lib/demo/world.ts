@@ -220,6 +220,19 @@ export class DemoWorld {
   }
 
   /**
+   * Youths under 18 per wijk of a gemeente in a year (undefined where unknown): wijkYouth, scaled down where
+   * the wijken together would hold more youths than their gemeente (the wijk figures come from another source
+   * and year, with the provincie's trend; a gemeente of one wijk would otherwise outgrow itself).
+   */
+  wijkYouths(gemeente: string, wijken: readonly WijkRecord[], year: number): Map<string, number | undefined> {
+    const youths = new Map(wijken.map((w) => [w.code, this.wijkYouth(w, year)] as const));
+    const sum = [...youths.values()].reduce<number>((a, b) => a + (b ?? 0), 0);
+    const whole = under18(this.population.groups(gemeente, year));
+    const scale = sum > whole ? whole / sum : 1;
+    return new Map([...youths].map(([code, youth]) => [code, youth === undefined ? undefined : youth * scale]));
+  }
+
+  /**
    * Youths with jeugdhulp per wijk of a gemeente in a year: the gemeente's own youths with jeugdhulp, spread
    * over its wijken by their youths and a persistent wijk factor (some wijken need much more help than others).
    * The wijken hold WIJK_KNOWN of the gemeente's youths (as in CBS's wijken table, not every youth has a known
@@ -228,8 +241,9 @@ export class DemoWorld {
   wijkJeugdhulp(gemeente: string, wijken: readonly WijkRecord[], year: number): Map<string, number> {
     const known = this.yearJeugdhulp(gemeente, year) * WIJK_KNOWN;
     const weights = new Map<string, number>();
+    const youths = this.wijkYouths(gemeente, wijken, year);
     for (const wijk of wijken) {
-      const youth = this.wijkYouth(wijk, year);
+      const youth = youths.get(wijk.code);
       if (youth === undefined) continue;
       weights.set(wijk.code, youth * Random.for(this.seed, 'wijk', wijk.code).factor(0.3));
     }
