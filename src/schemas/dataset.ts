@@ -81,6 +81,11 @@ export const MEASURE_CONCEPTS = [
   'trajecten-gestart',
   'trajecten-beeindigd',
   'bevolking',
+  // The detail of jeugdbescherming: shown in a section of its own, not as key figures (facts/concepts.ts).
+  'jongeren-jeugdbescherming-met-verblijf',
+  'maatregelen-lopend',
+  'maatregelen-begonnen',
+  'maatregelen-beeindigd',
 ] as const;
 export type MeasureConcept = (typeof MEASURE_CONCEPTS)[number];
 

@@ -110,6 +110,37 @@ export function jeugdbeschermingRate(time: number): number {
 export const JB_MIX = { ots: 0.7, vots: 0.03, both: 0.05, voogdij: 0.22 };
 
 /**
+ * The two short measures, as a share of the youths with jeugdbescherming: a voorlopige voogdij (while the
+ * court decides on the parents' authority) and a tijdelijke voogdij nearly always run beside or before an
+ * OTS or a voogdij in the same half year, so their youths already count in the total.
+ */
+export const JB_SHORT_MIX = { vvoogdij: 0.025, tvoogdij: 0.012 };
+
+/** The maatregelen of jeugdbescherming, in the order of the tables (after the total). */
+export const MAATREGELEN = ['ots', 'vots', 'voogdij', 'vvoogdij', 'tvoogdij'] as const;
+export type Maatregel = (typeof MAATREGELEN)[number];
+
+/**
+ * Of the youths with a measure, the share who also had jeugdhulp met verblijf (pleegzorg, a gezinshuis, an
+ * institution) in the half year: most youths under voogdij live elsewhere, most with an OTS at home.
+ * Nationally about 46% of all youths with jeugdbescherming (CBS 82972NED, 2022: 46,3%).
+ */
+export const JB_VERBLIJF_SHARE: Record<Maatregel | 'both', number> = { ots: 0.36, vots: 0.5, both: 0.55, voogdij: 0.86, vvoogdij: 0.72, tvoogdij: 0.6 };
+
+/**
+ * Measures (trajecten) per half year by maatregel: how many measures one youth with that maatregel has in a
+ * half year, the share of the running measures that began in it (an OTS runs a year and is often extended;
+ * a voorlopige OTS lasts at most three months; a voogdij lasts until adulthood), and ended against begun.
+ */
+export const JB_TRAJECTEN: Record<Maatregel, { perYouth: number; begun: number; endedPerBegun: number }> = {
+  ots: { perYouth: 1.02, begun: 0.27, endedPerBegun: 1.04 },
+  vots: { perYouth: 1.0, begun: 0.88, endedPerBegun: 0.98 },
+  voogdij: { perYouth: 1.0, begun: 0.07, endedPerBegun: 1.1 },
+  vvoogdij: { perYouth: 1.0, begun: 0.82, endedPerBegun: 0.97 },
+  tvoogdij: { perYouth: 1.0, begun: 0.5, endedPerBegun: 1.0 },
+};
+
+/**
  * Youths with jeugdreclassering as a share of 12–22-year-olds in a half year. Declining; the new
  * registration from 2021 counts about 12% more (the trend break).
  */
@@ -132,6 +163,11 @@ export const YEAR_OVER_HALF_YEAR = {
   vots: 1.8,
   /** Voogdij lasts until adulthood, mostly. */
   voogdij: 1.08,
+  /** A voorlopige voogdij lasts weeks, a tijdelijke voogdij months. */
+  vvoogdij: 1.8,
+  tvoogdij: 1.5,
+  /** Youths with a measure who live elsewhere mostly stay there. */
+  jbVerblijf: 1.12,
   jeugdreclassering: 1.45,
 } as const;
 

@@ -9,8 +9,10 @@ import type { WijkRecord } from '../regions/register';
 import { kenmerkenPlan } from './characteristics';
 import { kostenPlan } from './costs';
 import { aged12to23, under18, type AgeBand } from './population';
+import { MAATREGELEN } from './model';
 import {
   JEUGDBESCHERMING_SPEC,
+  JEUGDBESCHERMING_TRAJECTEN_SPEC,
   JEUGDHULP_SPEC,
   JEUGDRECLASSERING_SPEC,
   TRAJECTEN_SPEC,
@@ -163,19 +165,53 @@ function verwijzersPlan(): DatasetPlan {
 function jeugdbeschermingPlan(): DatasetPlan {
   const spec = JEUGDBESCHERMING_SPEC;
   const codes = codesOf(spec, 0);
+  const rare = new Set(['VOTS', 'VOOGDIJ', 'VVOOGDIJ', 'TVOOGDIJ']);
   return {
     spec,
     periodKind: 'halfjaar',
     withYears: true,
     firstYear: 2015,
     combos: codes.map((c) => [c]),
-    stored: ['jongeren_jeugdbescherming', 'jongeren_tot_18'],
-    revisable: [true, false],
-    nihil: (combo, measure) => measure === 0 && (codes[combo] === 'VOTS' || codes[combo] === 'VOOGDIJ'),
+    stored: ['jongeren_jeugdbescherming', 'jongeren_jeugdbescherming_verblijf', 'jongeren_tot_18'],
+    revisable: [true, true, false],
+    nihil: (combo, measure) => measure < 2 && rare.has(codes[combo]!),
     values(world, code, period) {
       const f = world.figures(code, period);
       const youth = Math.round(under18(f.groups));
-      return Float64Array.from([f.jb.total, youth, f.jb.ots, youth, f.jb.vots, youth, f.jb.voogdij, youth]);
+      const keys = ['total', ...MAATREGELEN] as const;
+      return Float64Array.from(keys.flatMap((k) => [f.jb[k], f.jbVerblijf[k], youth]));
+    },
+  };
+}
+
+function jeugdbeschermingTrajectenPlan(): DatasetPlan {
+  const spec = JEUGDBESCHERMING_TRAJECTEN_SPEC;
+  const codes = codesOf(spec, 0);
+  const rare = new Set(['VOTS', 'VVOOGDIJ', 'TVOOGDIJ']);
+  return {
+    spec,
+    periodKind: 'halfjaar',
+    withYears: true,
+    firstYear: 2015,
+    combos: codes.map((c) => [c]),
+    stored: ['maatregelen_lopend', 'maatregelen_begonnen', 'maatregelen_beeindigd', 'jongeren_tot_18'],
+    revisable: [true, true, true, false],
+    nihil: (combo, measure) => measure < 3 && (rare.has(codes[combo]!) || (codes[combo] === 'VOOGDIJ' && measure > 0)),
+    values(world, code, period) {
+      const f = world.figures(code, period);
+      const youth = Math.round(under18(f.groups));
+      const out = fill(codes.length * 4);
+      MAATREGELEN.forEach((m, i) => {
+        const t = f.jbTrajecten[m];
+        const at = (i + 1) * 4;
+        [out[at], out[at + 1], out[at + 2]] = [t.lopend, t.begonnen, t.beeindigd];
+        // The measures add up: every measure is of one kind.
+        addAt(out, 0, t.lopend);
+        addAt(out, 1, t.begonnen);
+        addAt(out, 2, t.beeindigd);
+      });
+      for (let i = 0; i < codes.length; i++) out[i * 4 + 3] = youth;
+      return out;
     },
   };
 }
@@ -259,6 +295,7 @@ export function demoPlans(options: PlanOptions): DatasetPlan[] {
     trajectenPlan(),
     verwijzersPlan(),
     jeugdbeschermingPlan(),
+    jeugdbeschermingTrajectenPlan(),
     jeugdreclasseringPlan(),
     wijkenPlan(options.wijkGemeenten, options.wijkFirstYear),
     kenmerkenPlan(),

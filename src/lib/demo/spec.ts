@@ -310,6 +310,39 @@ export const VERWIJZERS_SPEC: DatasetSpec = {
   trendBreaks: [JEUGDWET_BREAK],
 };
 
+const MAATREGEL_DESCRIPTION = 'De jeugdbeschermingsmaatregel die de kinderrechter oplegde en een gecertificeerde instelling uitvoert.';
+
+/** The maatregelen after the total, the same in the table of youths and that of measures. */
+const MAATREGEL_CODES = [
+  {
+    code: 'OTS',
+    label: 'Ondertoezichtstelling',
+    description: 'De kinderrechter stelt de jongere onder toezicht van een gecertificeerde instelling, voor ten hoogste een jaar, met verlenging.',
+  },
+  {
+    code: 'VOTS',
+    label: 'Voorlopige ondertoezichtstelling',
+    description: 'Een ondertoezichtstelling bij acute zorgen, voor ten hoogste drie maanden, in afwachting van het besluit over een gewone.',
+  },
+  { code: 'VOOGDIJ', label: 'Voogdij', description: 'De gecertificeerde instelling heeft het gezag over de jongere, nadat het gezag van de ouders is beëindigd.' },
+  {
+    code: 'VVOOGDIJ',
+    label: 'Voorlopige voogdij',
+    description: 'De gecertificeerde instelling krijgt tijdelijk het gezag, bij acute zorgen, terwijl de rechter over het gezag van de ouders beslist.',
+  },
+  {
+    code: 'TVOOGDIJ',
+    label: 'Tijdelijke voogdij',
+    description: 'Voogdij door de gecertificeerde instelling zolang niemand anders het gezag kan uitoefenen, bijvoorbeeld na een schorsing van het gezag.',
+  },
+];
+
+const PLACEMENT_DEFINITION =
+  'Jongeren met jeugdbescherming die in dezelfde verslagperiode ook jeugdhulp met verblijf kregen: pleegzorg, ' +
+  'gezinsgerichte hulp (zoals een gezinshuis), een gesloten plaatsing of ander verblijf. Dit is het cijfer dat ' +
+  'vaak uithuisplaatsing heet; het zegt niet of de jongere op grond van de maatregel uit huis werd geplaatst, ' +
+  'of hoe lang.';
+
 export const JEUGDBESCHERMING_SPEC: DatasetSpec = {
   id: 'jeugdbescherming',
   title: 'Jongeren met jeugdbescherming; maatregel, regio',
@@ -317,33 +350,87 @@ export const JEUGDBESCHERMING_SPEC: DatasetSpec = {
   ...fictitiousCommon(
     '85100NED',
     'Het aantal jongeren met een jeugdbeschermingsmaatregel per halfjaar en per jaar, naar maatregel, voor Nederland, ' +
-      'provincies, jeugdregio’s en gemeenten.',
+      'provincies, jeugdregio’s en gemeenten, en hoeveel van hen ook jeugdhulp met verblijf kregen.',
   ),
   dimensions: [
     {
       id: 'maatregel',
       label: 'Maatregel',
-      description: 'De jeugdbeschermingsmaatregel die de kinderrechter oplegde en een gecertificeerde instelling uitvoert.',
+      description: MAATREGEL_DESCRIPTION,
       // A youth with an OTS and then a voogdij in one half year counts under both: the measures do not add up.
       additive: false,
       codes: [
         { code: 'T001', label: 'Totaal jeugdbescherming', total: true, description: 'Een jongere met meer dan één maatregel in de periode telt één keer mee.' },
-        { code: 'OTS', label: 'Ondertoezichtstelling' },
-        { code: 'VOTS', label: 'Voorlopige ondertoezichtstelling' },
-        { code: 'VOOGDIJ', label: 'Voogdij' },
+        ...MAATREGEL_CODES,
       ],
     },
   ],
   measures: [
     count('jongeren_jeugdbescherming', 'Jongeren met jeugdbescherming', 'personen',
       'Jongeren voor wie in de verslagperiode een jeugdbeschermingsmaatregel liep: een (voorlopige) ondertoezichtstelling ' +
-        'of voogdij. Een jongere met meer maatregelen in de periode telt bij elke maatregel en één keer in het totaal mee.',
+        'of een (voorlopige of tijdelijke) voogdij. Een jongere met meer maatregelen in de periode telt bij elke maatregel ' +
+        'en één keer in het totaal mee.',
       { concept: 'jongeren-jeugdbescherming', shortLabel: 'Met jeugdbescherming' }),
+    count('jongeren_jeugdbescherming_verblijf', 'Jongeren met jeugdbescherming en jeugdhulp met verblijf', 'personen', PLACEMENT_DEFINITION,
+      { concept: 'jongeren-jeugdbescherming-met-verblijf', shortLabel: 'Ook met verblijf' }),
     JONGEREN_TOT_18,
     rate('jongeren_jeugdbescherming_pct', 'Jongeren met jeugdbescherming (%)', 'jongeren_jeugdbescherming', 'jongeren_tot_18', 'jongeren tot 18 jaar', 100,
       'Jongeren met jeugdbescherming als percentage van alle jongeren tot 18 jaar.'),
+    rate('jongeren_jeugdbescherming_verblijf_pct', 'Jongeren met jeugdbescherming en jeugdhulp met verblijf (% van jeugdbescherming)',
+      'jongeren_jeugdbescherming_verblijf', 'jongeren_jeugdbescherming', 'jongeren met jeugdbescherming', 100,
+      'Jongeren met jeugdbescherming die ook jeugdhulp met verblijf kregen, als percentage van alle jongeren met jeugdbescherming (bij een ' +
+        'maatregel: van de jongeren met die maatregel).'),
   ],
   footnotes: [WOONPLAATSBEGINSEL, YEAR_NOTE],
+  trendBreaks: [JEUGDWET_BREAK],
+};
+
+const MAATREGELEN_DEFINITION =
+  'Een maatregel telt als traject: van de uitspraak van de kinderrechter tot het einde. Eén jongere kan in dezelfde ' +
+  'periode meer maatregelen hebben (een voorlopige ondertoezichtstelling en daarna een gewone); maatregelen zijn dus geen personen.';
+
+export const JEUGDBESCHERMING_TRAJECTEN_SPEC: DatasetSpec = {
+  id: 'jeugdbeschermingstrajecten',
+  title: 'Jeugdbeschermingstrajecten; maatregel, regio',
+  shortTitle: 'Jeugdbeschermingsmaatregelen',
+  ...fictitiousCommon(
+    'Jeugdbeschermingstrajecten; maatregel, regio',
+    'Het aantal jeugdbeschermingsmaatregelen per halfjaar en per jaar naar maatregel: lopend op enig moment in de periode, ' +
+      'begonnen en beëindigd, voor Nederland, provincies, jeugdregio’s en gemeenten. De tabel telt maatregelen, geen personen.',
+  ),
+  dimensions: [
+    {
+      id: 'maatregel',
+      label: 'Maatregel',
+      description: MAATREGEL_DESCRIPTION,
+      codes: [{ code: 'T001', label: 'Totaal maatregelen', total: true }, ...MAATREGEL_CODES],
+    },
+  ],
+  measures: [
+    count('maatregelen_lopend', 'Lopende maatregelen (op enig moment in de periode)', 'trajecten',
+      `Maatregelen die op enig moment in de verslagperiode liepen: begonnen vóór of in de periode en niet beëindigd vóór de periode. ${MAATREGELEN_DEFINITION}`,
+      { concept: 'maatregelen-lopend', shortLabel: 'Lopend' }),
+    count('maatregelen_begonnen', 'Begonnen maatregelen', 'trajecten', `Maatregelen met een begindatum in de verslagperiode. ${MAATREGELEN_DEFINITION}`,
+      { concept: 'maatregelen-begonnen', shortLabel: 'Begonnen' }),
+    count('maatregelen_beeindigd', 'Beëindigde maatregelen', 'trajecten', `Maatregelen met een einddatum in de verslagperiode. ${MAATREGELEN_DEFINITION}`,
+      { concept: 'maatregelen-beeindigd', shortLabel: 'Beëindigd' }),
+    JONGEREN_TOT_18,
+    rate('maatregelen_lopend_per_1000', 'Lopende maatregelen per 1.000 jongeren', 'maatregelen_lopend', 'jongeren_tot_18', 'jongeren tot 18 jaar', 1000,
+      'Lopende maatregelen per 1.000 inwoners jonger dan 18 jaar.', 'trajecten'),
+    rate('maatregelen_begonnen_per_1000', 'Begonnen maatregelen per 1.000 jongeren', 'maatregelen_begonnen', 'jongeren_tot_18', 'jongeren tot 18 jaar', 1000,
+      'Begonnen maatregelen per 1.000 inwoners jonger dan 18 jaar.', 'trajecten'),
+  ],
+  footnotes: [
+    WOONPLAATSBEGINSEL,
+    YEAR_NOTE,
+    {
+      id: 'verlenging',
+      text:
+        'Een verlengde ondertoezichtstelling telt als dezelfde maatregel, niet als een nieuwe. Een voorlopige ' +
+        'ondertoezichtstelling die overgaat in een gewone telt als twee maatregelen: de ene eindigt, de andere begint.',
+      appliesTo: { topics: { maatregel: ['OTS', 'VOTS', 'T001'] } },
+    },
+  ],
   trendBreaks: [JEUGDWET_BREAK],
 };
 

@@ -9,6 +9,10 @@ import type { RegionRegister, WijkRecord } from '../regions/register';
 import {
   HULPVORMEN,
   JB_MIX,
+  JB_SHORT_MIX,
+  JB_TRAJECTEN,
+  JB_VERBLIJF_SHARE,
+  MAATREGELEN,
   VERBLIJF_OVERLAP,
   VERBLIJF_SHARE,
   YEAR_OVER_HALF_YEAR,
@@ -22,12 +26,22 @@ import {
   trajectenPerPerson,
   verwijzerWeights,
   type Character,
+  type Maatregel,
 } from './model';
 import { AGE_BANDS, aged12to23, trendIndex, under18, youthGroups, type AgeBand, type PopulationModel, type YouthGroups } from './population';
 import { Random, splitCount } from './random';
 
 export const SEXES = ['jongens', 'meisjes'] as const;
 export type Sex = (typeof SEXES)[number];
+
+/** Per maatregel, and (`total`) youths with any measure: one youth with two kinds of measure counts once there. */
+export type PerMaatregel = Record<Maatregel | 'total', number>;
+
+export interface MaatregelTrajecten {
+  lopend: number;
+  begonnen: number;
+  beeindigd: number;
+}
 
 export interface PersonCounts {
   total: number;
@@ -43,7 +57,12 @@ export interface PeriodFigures {
   trajecten: Array<{ lopend: number; gestart: number; beeindigd: number }>;
   /** Started trajecten per verwijzer, in the order of VERWIJZERS. */
   verwijzers: number[];
-  jb: { ots: number; vots: number; voogdij: number; total: number };
+  /** Youths with jeugdbescherming. */
+  jb: PerMaatregel;
+  /** Of those, the youths who also had jeugdhulp met verblijf in the period (never more than jeugdhulp's own). */
+  jbVerblijf: PerMaatregel;
+  /** Measures running, begun and ended in the period, per maatregel (they add up to all measures). */
+  jbTrajecten: Record<Maatregel, MaatregelTrajecten>;
   jr: number;
 }
 
@@ -143,10 +162,39 @@ export class DemoWorld {
     const votsOnly = r.count(jbExpected * JB_MIX.vots);
     const both = r.count(jbExpected * JB_MIX.both);
     const voogdij = r.count(jbExpected * JB_MIX.voogdij);
-    const jb = { ots: otsOnly + both, vots: votsOnly + both, voogdij, total: otsOnly + votsOnly + both + voogdij };
-
     const jr = r.count(jeugdreclasseringRate(t) * c.jr * aged12to23(groups) * r.factor(0.06));
-    return { groups, jeugdhulp, trajecten, verwijzers, jb, jr };
+
+    // The detail of jeugdbescherming draws from a stream of its own, so the figures above stay as they were.
+    const d = Random.for(this.seed, 'jeugdbescherming', code, year, half);
+    const vvoogdij = Math.min(otsOnly + both + voogdij, d.count(jbExpected * JB_SHORT_MIX.vvoogdij));
+    const tvoogdij = Math.min(otsOnly + both + voogdij, d.count(jbExpected * JB_SHORT_MIX.tvoogdij));
+    const jb: PerMaatregel = { ots: otsOnly + both, vots: votsOnly + both, voogdij, vvoogdij, tvoogdij, total: otsOnly + votsOnly + both + voogdij };
+    // Where a gemeente places more youths in jeugdhulp met verblijf, it does so in jeugdbescherming too.
+    const placing = Math.min(1.25, Math.max(0.8, Math.sqrt(c.verblijf)));
+    const placed = (n: number, m: Maatregel | 'both') => Math.min(n, d.count(n * Math.min(0.97, JB_VERBLIJF_SHARE[m] * placing * d.factor(0.05))));
+    const parts = [placed(otsOnly, 'ots'), placed(votsOnly, 'vots'), placed(both, 'both'), placed(voogdij, 'voogdij')];
+    // Never more youths placed than jeugdhulp met verblijf under 18 of the same gemeente.
+    const withStayUnder18 = AGE_BANDS.filter((b) => b !== '18-23').reduce((sum, b) => sum + jeugdhulp[b].jongens.met + jeugdhulp[b].meisjes.met, 0);
+    const all = parts.reduce((a, b) => a + b, 0);
+    const [otsV, votsV, bothV, voogdijV] = all > withStayUnder18 ? parts.map((n) => Math.floor((n * withStayUnder18) / all)) : parts;
+    const totalV = otsV! + votsV! + bothV! + voogdijV!;
+    const jbVerblijf: PerMaatregel = {
+      ots: otsV! + bothV!,
+      vots: votsV! + bothV!,
+      voogdij: voogdijV!,
+      vvoogdij: Math.min(totalV, placed(vvoogdij, 'vvoogdij')),
+      tvoogdij: Math.min(totalV, placed(tvoogdij, 'tvoogdij')),
+      total: totalV,
+    };
+    const jbTrajecten = {} as Record<Maatregel, MaatregelTrajecten>;
+    for (const m of MAATREGELEN) {
+      const p = JB_TRAJECTEN[m];
+      const lopend = jb[m] === 0 ? 0 : Math.max(jb[m], d.count(jb[m] * p.perYouth));
+      const begonnen = Math.min(lopend, d.count(lopend * p.begun * d.factor(0.08)));
+      const beeindigd = Math.min(lopend, d.count(begonnen * p.endedPerBegun * d.factor(0.06)));
+      jbTrajecten[m] = { lopend, begonnen, beeindigd };
+    }
+    return { groups, jeugdhulp, trajecten, verwijzers, jb, jbVerblijf, jbTrajecten, jr };
   }
 
   /** The figures of a gemeente in a half year or a whole year (on that year's indeling). */
@@ -198,7 +246,22 @@ export class DemoWorld {
     // A youth with more than one kind of measure in the year counts once in the total.
     const jbTotal = Math.min(ots + vots + voogdij, Math.max(ots, vots, voogdij, persons(h1.jb.total, h2.jb.total, YEAR_OVER_HALF_YEAR.ots)));
     const jr = persons(h1.jr, h2.jr, YEAR_OVER_HALF_YEAR.jeugdreclassering);
-    return { groups: h1.groups, jeugdhulp, trajecten, verwijzers, jb: { ots, vots, voogdij, total: jbTotal }, jr };
+    // The short measures run beside the others: their youths are in the total already.
+    const vvoogdij = Math.min(jbTotal, persons(h1.jb.vvoogdij, h2.jb.vvoogdij, YEAR_OVER_HALF_YEAR.vvoogdij));
+    const tvoogdij = Math.min(jbTotal, persons(h1.jb.tvoogdij, h2.jb.tvoogdij, YEAR_OVER_HALF_YEAR.tvoogdij));
+    const jb: PerMaatregel = { ots, vots, voogdij, vvoogdij, tvoogdij, total: jbTotal };
+    // Placed in one half year, mostly still placed in the other; never more than the year's own youths.
+    const placedInYear = (k: Maatregel | 'total') => Math.min(jb[k], persons(h1.jbVerblijf[k], h2.jbVerblijf[k], YEAR_OVER_HALF_YEAR.jbVerblijf));
+    const withStayUnder18 = AGE_BANDS.filter((b) => b !== '18-23').reduce((sum, b) => sum + jeugdhulp[b].jongens.met + jeugdhulp[b].meisjes.met, 0);
+    const totalV = Math.min(withStayUnder18, placedInYear('total'));
+    const jbVerblijf = { total: totalV } as PerMaatregel;
+    for (const m of MAATREGELEN) jbVerblijf[m] = Math.min(totalV, placedInYear(m));
+    const jbTrajecten = {} as Record<Maatregel, MaatregelTrajecten>;
+    for (const m of MAATREGELEN) {
+      const [a, b] = [h1.jbTrajecten[m], h2.jbTrajecten[m]];
+      jbTrajecten[m] = { lopend: Math.max(a.lopend, b.lopend, a.lopend + b.begonnen), begonnen: a.begonnen + b.begonnen, beeindigd: a.beeindigd + b.beeindigd };
+    }
+    return { groups: h1.groups, jeugdhulp, trajecten, verwijzers, jb, jbVerblijf, jbTrajecten, jr };
   }
 
   /** Youths under 18 with jeugdhulp in a whole year: fewer than the two half years added (most continue). */

@@ -5,9 +5,19 @@
 import { MEASURE_CONCEPTS, type DatasetMeta, type Measure, type MeasureConcept } from '../../schemas/dataset';
 import { parsePeriodCode, primaryPeriodKind, primaryPeriods } from '../data/periods';
 
+/**
+ * The detail of jeugdbescherming: the youths with a measure who also had jeugdhulp met verblijf (a share of the
+ * youths with a measure, not of all youths), and the measures begun, running and ended (measures, not youths).
+ * Their own section shows them (facts/protection.ts); they are no key figures.
+ */
+export const PROTECTION_CONCEPTS = ['jongeren-jeugdbescherming-met-verblijf', 'maatregelen-lopend', 'maatregelen-begonnen', 'maatregelen-beeindigd'] as const;
+export type ProtectionConcept = (typeof PROTECTION_CONCEPTS)[number];
+
 /** The concepts of the key figures, in the order of MEASURE_CONCEPTS (population is a denominator, not a figure). */
-export type KeyConcept = Exclude<MeasureConcept, 'bevolking'>;
-export const KEY_CONCEPTS: readonly KeyConcept[] = MEASURE_CONCEPTS.filter((c): c is KeyConcept => c !== 'bevolking');
+export type KeyConcept = Exclude<MeasureConcept, 'bevolking' | ProtectionConcept>;
+export const KEY_CONCEPTS: readonly KeyConcept[] = MEASURE_CONCEPTS.filter(
+  (c): c is KeyConcept => c !== 'bevolking' && !(PROTECTION_CONCEPTS as readonly string[]).includes(c),
+);
 
 /**
  * The figures a page sets against other regions: the persons with jeugdhulp, verblijf, jeugdbescherming and

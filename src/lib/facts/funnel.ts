@@ -14,7 +14,7 @@ import type { Interval } from '../stats/intervals';
 import { judgeAgainstReference, type ComparedRate, type Judgement, type RateUnit } from '../stats/verdict';
 import { comparedRateOf, exactValue, intervalOf, rateKindOf, rateUnitOf } from './chance';
 import { COMPARED_CONCEPTS, totalDenominatorLabel, type KeyConcept } from './concepts';
-import type { FactsContext } from './context';
+import type { ConceptSource, FactsContext } from './context';
 
 export type FunnelKind = 'gemeente' | 'provincie' | 'jeugdregio';
 
@@ -70,7 +70,17 @@ function regionsOfKind(context: FactsContext, kind: FunnelKind): string[] {
 function computeFunnel(context: FactsContext, concept: KeyConcept, period: string, kind: FunnelKind): Funnel | undefined {
   const source = context.concept(concept);
   if (!source?.rate || !isCompared(context, concept)) return undefined;
+  const funnel = funnelOfSource(context, source, period, kind);
+  return funnel && { concept, ...funnel };
+}
+
+/**
+ * The funnel of any share of persons with its counts (a key figure's, or a share of another group such as
+ * the youths with jeugdbescherming who also had jeugdhulp met verblijf), centred on Nederland.
+ */
+export function funnelOfSource(context: FactsContext, source: ConceptSource, period: string, kind: FunnelKind = 'gemeente'): Omit<Funnel, 'concept'> | undefined {
   const { dataset, rate, measure } = source;
+  if (!rate || rateKindOf(dataset.meta, rate) !== 'proportion') return undefined;
   const unit = rateUnitOf(dataset.meta, rate);
   const nl = comparedRateOf(dataset.index, dataset.totalRow(NEDERLAND, period), rate);
   const targetRate = exactValue(nl, unit) ?? nl.shown;
@@ -95,7 +105,6 @@ function computeFunnel(context: FactsContext, concept: KeyConcept, period: strin
     };
   });
   return {
-    concept,
     datasetId: dataset.meta.id,
     kind,
     rateMeasure: rate,

@@ -19,6 +19,7 @@ import { changeOf, type ChangeFacts } from './change';
 import { indicatorsOf, type IndicatorTable } from './indicators';
 import { isCompared } from './funnel';
 import { wijkenOf, type WijkenTable } from './wijken';
+import { protectionOf, type ProtectionFacts } from './protection';
 import { factsSummary, type FactsSummary } from './summary';
 
 export interface RegionFacts {
@@ -65,6 +66,8 @@ export interface RegionFacts {
   otherChanges: ChangeFacts[];
   counts: TrendTable | undefined;
   breakdowns: Breakdown[];
+  /** Jeugdbescherming per maatregel, and the youths with a measure who also had jeugdhulp met verblijf; none for a former gemeente. */
+  protection: ProtectionFacts | undefined;
   wijken: WijkenTable | undefined;
   /** The year figure among the key figures that counts what the wijken table counts, in the same year. */
   wijkenYearFigure: KeyFigure | undefined;
@@ -106,9 +109,10 @@ export function regionFacts(context: FactsContext, code: string): RegionFacts {
           jeugdregios: memberTable(context, register.jeugdregios().map((j) => j.code)),
         }
       : undefined;
+  const protection = published ? undefined : protectionOf(context, code);
   const footnotes = applicableFootnotes(
     context.datasets.map((d) => d.meta),
-    footnoteScope(code, predecessors, [...keyFigures, ...yearFigures], trends, counts, breakdowns, wijken),
+    footnoteScope(code, predecessors, [...keyFigures, ...yearFigures], trends, counts, breakdowns, wijken, protection),
   );
   return {
     code,
@@ -136,6 +140,7 @@ export function regionFacts(context: FactsContext, code: string): RegionFacts {
     otherChanges,
     counts,
     breakdowns,
+    protection,
     wijken,
     members,
     regions,
@@ -182,6 +187,7 @@ function footnoteScope(
   counts: TrendTable | undefined,
   breakdowns: readonly Breakdown[],
   wijken: WijkenTable | undefined,
+  protection: ProtectionFacts | undefined,
 ) {
   const measures = new Map<string, Set<string>>();
   const periods = new Map<string, Set<string>>();
@@ -197,6 +203,7 @@ function footnoteScope(
   for (const f of keyFigures) add(f.datasetId, [f.measure.id, ...(f.rate ? [f.rate.measure.id] : [])], [f.period, ...trendPeriods]);
   for (const b of breakdowns) add(b.datasetId, [b.measure.id], [b.period]);
   if (wijken) add(wijken.datasetId, wijken.measureIds, [wijken.period]);
+  for (const s of protection?.shown ?? []) add(s.datasetId, s.measureIds, [protection!.period]);
   const regions = [code, ...predecessors.map((p) => p.code), ...(wijken?.rows.map((w) => w.code) ?? [])];
   return { regions, measures, periods };
 }

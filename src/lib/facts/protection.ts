@@ -1,0 +1,138 @@
+/**
+ * Jeugdbescherming in detail for a fact page: per maatregel the youths, the share of them who also had
+ * jeugdhulp met verblijf, and the measures running, begun and ended; and that share (the figure often called
+ * uithuisplaatsing) set against Nederland with the same funnel verdict as the key figures. Found by concept
+ * (facts/concepts.ts PROTECTION_CONCEPTS), so an imported CBS table with those concepts shows here too.
+ */
+import type { Measure } from '../../schemas/dataset';
+import { parsePeriodCode, periodLabelWithStatus } from '../data/periods';
+import { formatNumber, formatObservation } from '../format/number';
+import { NEDERLAND, regionKind } from '../regions/codes';
+import { NO_VERDICT_TEXT, VERDICT_TEXT, type Judgement } from '../stats/verdict';
+import { intervalText } from './chance';
+import { conceptMeasure, type ProtectionConcept } from './concepts';
+import type { ConceptSource, FactsContext, FactsDataset } from './context';
+import { funnelOfSource, type FunnelKind } from './funnel';
+import { regionName } from './regions';
+
+export interface ProtectionRow {
+  code: string;
+  label: string;
+  /** Youths with the maatregel, and the share of them who also had jeugdhulp met verblijf, as printed. */
+  youths: string;
+  placedShare: string;
+  /** Measures running, begun and ended in the period, as printed ('' without a table of measures). */
+  running: string;
+  begun: string;
+  ended: string;
+}
+
+export interface Placement {
+  /** "In Amsterdam kreeg 44,8% van de 1.240 jongeren met jeugdbescherming ook jeugdhulp met verblijf (555 jongeren)." */
+  figure: string;
+  /** "95%-marge: 42,0–47,6%." where the counts allow it. */
+  margin: string | undefined;
+  /** "Dat is niet duidelijk anders dan in Nederland (47,6%)." or why there is no verdict; none for Nederland. */
+  verdict: string | undefined;
+  judgement: Judgement | undefined;
+}
+
+export interface ProtectionFacts {
+  datasetId: string;
+  /** The table of measures, when the data has one for the period. */
+  measuresDatasetId: string | undefined;
+  period: string;
+  /** "2e halfjaar 2025*". */
+  periodLabel: string;
+  /** The share of the youths with any measure who also had jeugdhulp met verblijf; undefined when not published. */
+  placement: Placement | undefined;
+  rows: ProtectionRow[];
+  /** The datasets and measures shown, for the footnotes that apply to them. */
+  shown: Array<{ datasetId: string; measureIds: string[] }>;
+}
+
+const FUNNEL_KIND: Partial<Record<string, FunnelKind>> = { gemeente: 'gemeente', provincie: 'provincie', jeugdregio: 'jeugdregio' };
+
+/** The dataset and measure of a protection concept (with the rate whose numerator it is). */
+function source(context: FactsContext, concept: ProtectionConcept): ConceptSource | undefined {
+  return context.concept(concept);
+}
+
+/** The section's facts for a current region, or undefined when the data has no detail of jeugdbescherming. */
+export function protectionOf(context: FactsContext, code: string): ProtectionFacts | undefined {
+  const placed = source(context, 'jongeren-jeugdbescherming-met-verblijf');
+  if (!placed) return undefined;
+  const { dataset } = placed;
+  const youths = conceptMeasure(dataset.meta, 'jongeren-jeugdbescherming');
+  const position = dataset.meta.dimensions.findIndex((d) => d.id === 'maatregel');
+  const period = dataset.latestPeriod;
+  if (!youths || !dataset.totalRow(code, period)) return undefined;
+
+  const measures = source(context, 'maatregelen-lopend')?.dataset;
+  const measuresHavePeriod = measures?.periods.includes(period) ?? false;
+  const measureOf = (concept: ProtectionConcept) => (measures ? conceptMeasure(measures.meta, concept)?.measure : undefined);
+  const [running, begun, ended] = (['maatregelen-lopend', 'maatregelen-begonnen', 'maatregelen-beeindigd'] as const).map(measureOf);
+
+  const codes = position < 0 ? [{ code: dataset.totals[0] ?? '', label: 'Totaal' }] : dataset.meta.dimensions[position]!.codes;
+  const rowOf = (d: FactsDataset, topic: string) => d.index.row(code, period, position < 0 ? d.totals : d.totals.map((t, i) => (i === position ? topic : t)));
+  const shown = (d: FactsDataset | undefined, topic: string, measure: Measure | undefined) =>
+    d && measure && (d === dataset || measuresHavePeriod) ? formatObservation(d.index.cellOf(rowOf(d, topic), measure.id), measure) : '';
+  const rows = codes.map(({ code: topic, label }): ProtectionRow => ({
+    code: topic,
+    label,
+    youths: shown(dataset, topic, youths.measure),
+    placedShare: shown(dataset, topic, placed.rate),
+    running: shown(measures, topic, running),
+    begun: shown(measures, topic, begun),
+    ended: shown(measures, topic, ended),
+  }));
+  return {
+    datasetId: dataset.meta.id,
+    measuresDatasetId: measuresHavePeriod ? measures?.meta.id : undefined,
+    period,
+    periodLabel: periodLabelWithStatus(parsePeriodCode(period)!, dataset.statusOf(period)),
+    placement: placementOf(context, placed, code, period),
+    rows,
+    shown: [
+      { datasetId: dataset.meta.id, measureIds: [youths.measure.id, placed.measure.id, ...(placed.rate ? [placed.rate.id] : [])] },
+      ...(measures && measuresHavePeriod ? [{ datasetId: measures.meta.id, measureIds: [running, begun, ended].flatMap((m) => (m ? [m.id] : [])) }] : []),
+    ],
+  };
+}
+
+function placementOf(context: FactsContext, placed: ConceptSource, code: string, period: string): Placement | undefined {
+  const { dataset, measure, rate } = placed;
+  if (!rate) return undefined;
+  const row = dataset.totalRow(code, period);
+  const share = dataset.index.cellOf(row, rate.id);
+  const count = dataset.index.cellOf(row, measure.id);
+  const youths = dataset.index.cellOf(row, rate.rate?.denominator ?? '');
+  const where = regionName(context.register, code, 'in');
+  const youthsText = youths?.value != null ? formatNumber(youths.value) : formatObservation(youths, measure);
+  if (share?.value == null) {
+    return {
+      figure: `${capitalised(where)} is niet berekend welk deel van de jongeren met jeugdbescherming ook jeugdhulp met verblijf kreeg: het gaat om te weinig jongeren (${youthsText}), of een aantal is afgeschermd.`,
+      margin: undefined,
+      verdict: undefined,
+      judgement: undefined,
+    };
+  }
+  const percent = `${formatObservation(share, rate)}%`;
+  const figure = `${capitalised(where)} kreeg ${percent} van de ${youthsText} jongeren met jeugdbescherming ook jeugdhulp met verblijf (${formatObservation(count, measure)} jongeren).`;
+  const kind = FUNNEL_KIND[regionKind(code) ?? ''];
+  if (code === NEDERLAND || !kind) return { figure, margin: undefined, verdict: undefined, judgement: undefined };
+  const funnel = context.shared(`protection-funnel|${period}|${kind}`, () => funnelOfSource(context, placed, period, kind));
+  const own = funnel?.regions.find((r) => r.code === code);
+  if (!funnel || !own) return { figure, margin: undefined, verdict: undefined, judgement: undefined };
+  const nl = `${formatNumber(funnel.target.shown, rate.decimals)}%`;
+  return {
+    figure,
+    margin: own.interval ? `95%-marge: ${intervalText(own.interval, rate.decimals)}%.` : undefined,
+    verdict: own.judgement.verdict
+      ? `Dat is ${VERDICT_TEXT[own.judgement.verdict].than} in Nederland (${nl}).`
+      : `Geen oordeel over het verschil met Nederland (${nl}): ${NO_VERDICT_TEXT[own.judgement.reason]}.`,
+    judgement: own.judgement,
+  };
+}
+
+const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);

@@ -1,0 +1,109 @@
+/**
+ * Jeugdbescherming in detail (issue 14, item 3) on the default data: the five maatregelen, the measures
+ * running, begun and ended, and the share of youths with a measure who also had jeugdhulp met verblijf, set
+ * against Nederland with the funnel verdict. Expected numbers are read straight from the data files with
+ * papaparse, not from the code under test.
+ */
+import { readFileSync } from 'node:fs';
+import Papa from 'papaparse';
+import { describe, expect, it } from 'vitest';
+import { regionFacts } from '../../src/lib/facts/region-facts';
+import { protectionOf } from '../../src/lib/facts/protection';
+import { formatNumber, parseDutchNumber } from '../../src/lib/format/number';
+import { useDefaultFacts } from './default-data';
+
+const facts = useDefaultFacts();
+
+type CsvRow = Record<string, string>;
+const readRows = (file: string) => Papa.parse<CsvRow>(readFileSync(file, 'utf8'), { header: true, skipEmptyLines: true }).data;
+const persons = readRows('data/jeugdbescherming/observations.csv');
+const measures = readRows('data/jeugdbeschermingstrajecten/observations.csv');
+const find = (rows: CsvRow[], region: string, period: string, maatregel: string) => rows.find((r) => r.regio === region && r.perioden === period && r.maatregel === maatregel);
+const shown = (text: string) => (/^\d+$/.test(text) ? formatNumber(Number(text)) : text);
+const MAATREGELEN = ['T001', 'OTS', 'VOTS', 'VOOGDIJ', 'VVOOGDIJ', 'TVOOGDIJ'];
+
+describe('jeugdbescherming in detail on a fact page', () => {
+  it('shows every maatregel of Amsterdam with its youths, its share placed and its measures, as in the data files', () => {
+    const p = protectionOf(facts.context, 'GM0363')!;
+    expect(p.period).toBe('2026HJ01');
+    expect(p.measuresDatasetId).toBe('jeugdbeschermingstrajecten');
+    expect(p.rows.map((r) => r.code)).toEqual(MAATREGELEN);
+    expect(p.rows.map((r) => r.label)).toContain('Tijdelijke voogdij');
+    for (const row of p.rows) {
+      const person = find(persons, 'GM0363', p.period, row.code)!;
+      const measure = find(measures, 'GM0363', p.period, row.code)!;
+      expect(row.youths, row.code).toBe(shown(person.jongeren_jeugdbescherming!));
+      expect([row.running, row.begun, row.ended], row.code).toEqual([measure.maatregelen_lopend, measure.maatregelen_begonnen, measure.maatregelen_beeindigd].map((v) => shown(v!)));
+      // The share is recomputed from the two published counts, to one decimal.
+      const placed = Number(person.jongeren_jeugdbescherming_verblijf);
+      const all = Number(person.jongeren_jeugdbescherming);
+      if (all >= 50 && Number.isFinite(placed)) expect(parseDutchNumber(row.placedShare), row.code).toBeCloseTo((placed / all) * 100, 1);
+    }
+  });
+
+  it('judges the share placed against Nederland in words that follow the printed figures, with a margin', () => {
+    const nl = find(persons, 'NL01', '2026HJ01', 'T001')!;
+    const nlShare = formatNumber((Number(nl.jongeren_jeugdbescherming_verblijf) / Number(nl.jongeren_jeugdbescherming)) * 100, 1);
+    let judged = 0;
+    for (const code of facts.context.currentGemeenten()) {
+      const placement = protectionOf(facts.context, code)?.placement;
+      if (!placement?.judgement) continue;
+      expect(placement.verdict).toContain(`in Nederland (${nlShare}%)`);
+      if (!placement.judgement.verdict) continue;
+      judged++;
+      const own = parseDutchNumber(/kreeg (\d+,\d)%/.exec(placement.figure)![1]!)!;
+      const reference = parseDutchNumber(nlShare)!;
+      const word = placement.judgement.verdict;
+      if (word.endsWith('hoger')) expect(own, code).toBeGreaterThan(reference);
+      if (word.endsWith('lager')) expect(own, code).toBeLessThan(reference);
+      expect(placement.margin, code).toMatch(/^95%-marge: \d+,\d–\d+,\d%\.$/);
+    }
+    // Only gemeenten with at least 50 youths with a measure have a share, and so a verdict.
+    expect(judged).toBeGreaterThan(40);
+  });
+
+  it('says why a small gemeente has no share, and gives no verdict', () => {
+    const vlieland = protectionOf(facts.context, 'GM0096')!;
+    expect(vlieland.placement?.figure).toMatch(/niet berekend/);
+    expect(vlieland.placement?.verdict).toBeUndefined();
+  });
+
+  it('is on the pages of Nederland and a provincie, and not on that of a former gemeente', () => {
+    expect(regionFacts(facts.context, 'NL01').protection?.placement?.verdict).toBeUndefined();
+    expect(regionFacts(facts.context, 'PV27').protection?.placement?.verdict).toMatch(/^(Dat is|Geen oordeel)/);
+    expect(regionFacts(facts.context, 'GM0457').protection).toBeUndefined();
+  });
+
+  it('keeps the youths placed within the youths with a measure and within jeugdhulp met verblijf, in every gemeente and period', () => {
+    const jeugdhulp = readRows('data/jeugdhulp/observations.csv').filter((r) => r.geslacht === 'T001038');
+    const withStay = new Map<string, number>();
+    for (const r of jeugdhulp) {
+      if (r.leeftijd === 'T001' && r.regio!.startsWith('GM')) withStay.set(`${r.regio}|${r.perioden}`, Number(r.jongeren_met_verblijf));
+    }
+    let checked = 0;
+    for (const r of persons) {
+      const placed = Number(r.jongeren_jeugdbescherming_verblijf);
+      const all = Number(r.jongeren_jeugdbescherming);
+      if (!Number.isFinite(placed) || !Number.isFinite(all)) continue;
+      expect(placed, `${r.regio} ${r.perioden} ${r.maatregel}`).toBeLessThanOrEqual(all);
+      const stay = withStay.get(`${r.regio}|${r.perioden}`);
+      // Both counts are rounded to 5 apart.
+      if (r.maatregel === 'T001' && stay !== undefined && Number.isFinite(stay)) {
+        expect(placed, `${r.regio} ${r.perioden}`).toBeLessThanOrEqual(stay + 5);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(5000);
+  });
+
+  it('adds the measures of the maatregelen up to the total (each measure is of one kind), within the rounding', () => {
+    let checked = 0;
+    for (const total of measures.filter((r) => r.maatregel === 'T001' && r.regio === 'NL01')) {
+      const parts = MAATREGELEN.slice(1).map((m) => Number(find(measures, 'NL01', total.perioden!, m)!.maatregelen_begonnen));
+      const sum = parts.reduce((a, b) => a + b, 0);
+      expect(Math.abs(sum - Number(total.maatregelen_begonnen)), total.perioden).toBeLessThanOrEqual(15);
+      checked++;
+    }
+    expect(checked).toBe(34);
+  });
+});
