@@ -1,6 +1,6 @@
 /**
  * A value in a download equals the value on the page, for every cell a page shows: the default table of
- * every dataset (/tabellen/<id>/) against the dataset's CSV (both dialects) and JSON from the same build,
+ * every dataset (/tabellen/<id>/) against the dataset's CSV (both dialects) from the same build,
  * and the revisions on a release page against its CSV of all revisions. Pages show nl-NL text ("27.235",
  * "11,1", "."); the test parses them back to numbers and symbols.
  */
@@ -11,7 +11,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { totalTopics } from '../../src/lib/data/dataset';
 import { parsePeriodLabel } from '../../src/lib/data/periods';
 import { parseDownloadCsv } from '../../src/lib/downloads/csv';
-import { machineNamedRecords, parseDownloadJson, wideNumericColumns, wideNumericLabels, type WideRecord } from '../../src/lib/downloads/wide';
+import { machineNamedRecords, wideNumericColumns, wideNumericLabels, type WideRecord } from '../../src/lib/downloads/wide';
 import { parseDutchNumber } from '../../src/lib/format/number';
 import { regionKind, type RegionKind } from '../../src/lib/regions/codes';
 import type { SiteData } from '../../src/node/site-data';
@@ -37,7 +37,7 @@ function pageCell(text: string): { value: number | null; symbol: string } {
 }
 
 describe('downloads against the pages of the same build', () => {
-  it('every cell of every default table equals the dataset’s CSV, Excel CSV and JSON', () => {
+  it('every cell of every default table equals the dataset’s CSV and Excel CSV', () => {
     let compared = 0;
     for (const d of site.datasets) {
       const { document } = parseHTML(read(`tabellen/${d.meta.id}/index.html`));
@@ -54,7 +54,6 @@ describe('downloads against the pages of the same build', () => {
       const files = {
         csv: parseDownloadCsv(read(`downloads/${d.meta.id}/${d.meta.id}.csv`), 'rfc4180', numeric),
         excel: machineNamedRecords(d.meta, parseDownloadCsv(read(`downloads/${d.meta.id}/${d.meta.id}-excel.csv`), 'excel-nl', wideNumericLabels(d.meta))),
-        json: parseDownloadJson(read(`downloads/${d.meta.id}/${d.meta.id}.json`)).records,
       };
       const key = (r: WideRecord) => [r.regio_code, r.perioden_code, ...d.meta.dimensions.map((dim) => r[`${dim.id}_code`])].join('|');
       const lookups = Object.fromEntries(Object.entries(files).map(([f, records]) => [f, new Map(records.map((r) => [key(r), r]))]));

@@ -135,6 +135,8 @@ describe('files cut from the whole dataset’s lines', () => {
     const files = outputs.flatMap((f) => ('path' in f ? [f.path] : []));
     expect(new Set(files).size).toBe(files.length);
     expect(files).toContain('/downloads/jeugdhulp/jeugdhulp-excel.csv');
+    // A whole dataset comes as the two CSV dialects with a datapackage.json, not as JSON too.
+    expect(files.filter((f) => /^\/downloads\/[^/]+\/[^/]+\.json$/.test(f) && !f.endsWith('/datapackage.json'))).toEqual([]);
     expect(files.filter((f) => f.startsWith('/downloads/gemeente/'))).toEqual([]);
     const entries = outputs.flatMap((f) => ('zip' in f && f.zip.path.startsWith('/downloads/gemeente/') ? [`${f.zip.path} ${f.bytes().name}`] : []));
     expect(new Set(entries).size).toBe(entries.length);

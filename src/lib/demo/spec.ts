@@ -394,7 +394,7 @@ export const JEUGDBESCHERMING_TRAJECTEN_SPEC: DatasetSpec = {
   title: 'Jeugdbeschermingstrajecten; maatregel, regio',
   shortTitle: 'Jeugdbeschermingsmaatregelen',
   ...fictitiousCommon(
-    'Jeugdbeschermingstrajecten; maatregel, regio',
+    '82975NED',
     'Het aantal jeugdbeschermingsmaatregelen per halfjaar en per jaar naar maatregel: lopend op enig moment in de periode, ' +
       'begonnen en beëindigd, voor Nederland, provincies, jeugdregio’s en gemeenten. De tabel telt maatregelen, geen personen.',
   ),

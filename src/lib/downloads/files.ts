@@ -13,7 +13,14 @@ import { encodeLines, JSON_LINE_END, LineCache, tableLines, type EncodedLines, t
 import { formatDownloadJson, toWideTable, wideColumnLabels, wideColumns, type JsonHeader, type WideTable } from './wide';
 
 export type DownloadFormat = 'csv' | 'excel' | 'json';
+/** The formats of a selection from a table page (made in the reader's browser, or prerendered for the default selection). */
 export const DOWNLOAD_FORMATS: readonly DownloadFormat[] = ['csv', 'excel', 'json'];
+/**
+ * The formats of a whole dataset's file. No JSON: it held the CSV's lines again in another syntax (77 MB of the
+ * site's 600), and the datapackage.json beside the CSV describes every column for a program; a selection can
+ * still be downloaded as JSON from the table page.
+ */
+export const DATASET_FILE_FORMATS: readonly DownloadFormat[] = ['csv', 'excel'];
 
 export const FORMAT_DIALECT: Record<Exclude<DownloadFormat, 'json'>, CsvDialect> = { csv: 'rfc4180', excel: 'excel-nl' };
 

@@ -5,7 +5,7 @@
 import type { DatasetMeta, Release } from '../../schemas/dataset';
 import { periodSpanText } from '../data/periods';
 import { tableSchema } from './datapackage';
-import { DOWNLOAD_FORMATS, FORMAT_LABEL, datasetFileName, downloadPaths } from './files';
+import { DATASET_FILE_FORMATS, FORMAT_LABEL, datasetFileName, downloadPaths } from './files';
 import type { DownloadSiteData } from './site-files';
 
 export interface FileLink {
@@ -32,7 +32,7 @@ export function datasetDownloadModel(data: DownloadSiteData, id: string): Datase
   const d = data.datasets.find((x) => x.meta.id === id);
   if (!d) throw new Error(`onbekende dataset: ${id}`);
   const rows = d.converted.rows;
-  const files = DOWNLOAD_FORMATS.map((format) => ({
+  const files = DATASET_FILE_FORMATS.map((format) => ({
     href: downloadPaths.datasetFile(id, format),
     name: datasetFileName(id, format),
     label: FORMAT_LABEL[format].name,

@@ -15,7 +15,7 @@ import { RELEASE_FORMATS, readmeText, releaseDatasetFile, releaseDatasetFileByte
 import { formatDate } from '../format/number';
 import {
   DATAPACKAGE,
-  DOWNLOAD_FORMATS,
+  DATASET_FILE_FORMATS,
   datasetFileName,
   downloadPaths,
   bytesToText,
@@ -166,7 +166,7 @@ export function datasetPackageJson(data: DownloadSiteData, id: string, site: URL
     {
       name: `jeugdzorg-${id}`,
       title: d.meta.title,
-      description: `${d.meta.description} Elke regel is een regio, periode en categorie, met per onderwerp een kolom voor het cijfer en een kolom <onderwerp>${'_teken'} voor het CBS-teken. Ook als JSON: ${datasetFileName(id, 'json')}.`,
+      description: `${d.meta.description} Elke regel is een regio, periode en categorie, met per onderwerp een kolom voor het cijfer en een kolom <onderwerp>${'_teken'} voor het CBS-teken.`,
       release: releaseOf(data, d.meta),
       homepage: new URL(`/tabellen/${id}/`, site).href,
       indeling: indelingText(d.converted.indeling),
@@ -330,7 +330,7 @@ export function siteDownloadFiles(data: DownloadsData, site: URL | string): Arra
   const out: Array<DownloadFile | ZipEntry> = releases.map(({ release, zip }) => textEntry(zip, () => releaseReadme(store, release, site)));
   for (const g of gemeenten) out.push(textEntry(g.zip, () => gemeenteReadme(data, g.code, site)));
   for (const { meta: { id } } of data.datasets) {
-    for (const format of DOWNLOAD_FORMATS) {
+    for (const format of DATASET_FILE_FORMATS) {
       out.push({ path: downloadPaths.datasetFile(id, format), render: () => datasetFile(data, id, format, site), bytes: () => datasetFileBytes(data, id, format, site) });
     }
     out.push(textFile(downloadPaths.datasetPackage(id), () => datasetPackageJson(data, id, site)));

@@ -5,6 +5,7 @@
  * (facts/concepts.ts PROTECTION_CONCEPTS), so an imported CBS table with those concepts shows here too.
  */
 import type { Measure } from '../../schemas/dataset';
+import { MIN_RATE_DENOMINATOR } from '../data/dataset';
 import { parsePeriodCode, periodLabelWithStatus } from '../data/periods';
 import { formatNumber, formatObservation } from '../format/number';
 import { NEDERLAND, regionKind } from '../regions/codes';
@@ -12,7 +13,8 @@ import { NO_VERDICT_TEXT, VERDICT_TEXT, type Judgement } from '../stats/verdict'
 import { intervalText } from './chance';
 import { conceptMeasure, type ProtectionConcept } from './concepts';
 import type { ConceptSource, FactsContext, FactsDataset } from './context';
-import { funnelOfSource, type FunnelKind } from './funnel';
+import { funnelOfSource, FUNNEL_NOUN, type FunnelKind } from './funnel';
+import { verdictMeaning } from './comparison';
 import { regionName } from './regions';
 
 export interface ProtectionRow {
@@ -35,6 +37,8 @@ export interface Placement {
   /** "Dat is niet duidelijk anders dan in Nederland (47,6%)." or why there is no verdict; none for Nederland. */
   verdict: string | undefined;
   judgement: Judgement | undefined;
+  /** What the verdict words mean (chance and the usual spread between regions), where there is a verdict. */
+  meaning: string | undefined;
 }
 
 export interface ProtectionFacts {
@@ -109,29 +113,32 @@ function placementOf(context: FactsContext, placed: ConceptSource, code: string,
   const youths = dataset.index.cellOf(row, rate.rate?.denominator ?? '');
   const where = regionName(context.register, code, 'in');
   const youthsText = youths?.value != null ? formatNumber(youths.value) : formatObservation(youths, measure);
+  const none = { margin: undefined, verdict: undefined, judgement: undefined, meaning: undefined };
   if (share?.value == null) {
-    return {
-      figure: `${capitalised(where)} is niet berekend welk deel van de jongeren met jeugdbescherming ook jeugdhulp met verblijf kreeg: het gaat om te weinig jongeren (${youthsText}), of een aantal is afgeschermd.`,
-      margin: undefined,
-      verdict: undefined,
-      judgement: undefined,
-    };
+    const why =
+      youths?.value == null
+        ? 'het aantal jongeren met jeugdbescherming is afgeschermd, omdat het zo klein is'
+        : youths.value < MIN_RATE_DENOMINATOR
+          ? `het gaat om ${youthsText} jongeren met jeugdbescherming, minder dan ${MIN_RATE_DENOMINATOR}`
+          : 'het aantal van hen met verblijf is afgeschermd';
+    return { figure: `${capitalised(where)} is niet berekend welk deel van de jongeren met jeugdbescherming ook jeugdhulp met verblijf kreeg: ${why}.`, ...none };
   }
   const percent = `${formatObservation(share, rate)}%`;
   const figure = `${capitalised(where)} kreeg ${percent} van de ${youthsText} jongeren met jeugdbescherming ook jeugdhulp met verblijf (${formatObservation(count, measure)} jongeren).`;
   const kind = FUNNEL_KIND[regionKind(code) ?? ''];
-  if (code === NEDERLAND || !kind) return { figure, margin: undefined, verdict: undefined, judgement: undefined };
+  if (code === NEDERLAND || !kind) return { figure, ...none };
   const funnel = context.shared(`protection-funnel|${period}|${kind}`, () => funnelOfSource(context, placed, period, kind));
   const own = funnel?.regions.find((r) => r.code === code);
-  if (!funnel || !own) return { figure, margin: undefined, verdict: undefined, judgement: undefined };
+  if (!funnel || !own) return { figure, ...none };
   const nl = `${formatNumber(funnel.target.shown, rate.decimals)}%`;
   return {
     figure,
-    margin: own.interval ? `95%-marge: ${intervalText(own.interval, rate.decimals)}%.` : undefined,
+    margin: own.interval ? `95%-marge door toeval: ${intervalText(own.interval, rate.decimals)}%.` : undefined,
     verdict: own.judgement.verdict
       ? `Dat is ${VERDICT_TEXT[own.judgement.verdict].than} in Nederland (${nl}).`
       : `Geen oordeel over het verschil met Nederland (${nl}): ${NO_VERDICT_TEXT[own.judgement.reason]}.`,
     judgement: own.judgement,
+    meaning: own.judgement.verdict ? verdictMeaning(FUNNEL_NOUN[kind]) : undefined,
   };
 }
 
