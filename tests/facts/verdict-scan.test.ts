@@ -29,6 +29,19 @@ describe('the verdict scan', () => {
     expect(scanFactPage(page('Dat is niet duidelijk anders dan in Nederland (11,4%).', 'niet duidelijk anders', 'Dat is lager dan een jaar eerder (11,0% in het 1e halfjaar 2025).'), 'd').findings).toHaveLength(1);
   });
 
+  it('reads the jeugdbescherming section’s share placed against Nederland like a comparison', () => {
+    const placed = (verdict: string) => `
+<section class="protection-comparison"><h3>Jeugdbescherming en verblijf</h3>
+  <p>In Zwolle kreeg 41,2% van de 1.225 jongeren met jeugdbescherming ook jeugdhulp met verblijf (505 jongeren).</p>
+  <p>95%-marge door toeval: 38,3–44,2%.</p>
+  <p>Dat is ${verdict} dan in Nederland (48,3%).</p>
+</section>`;
+    const ok = scanFactPage(placed('lager'), 'p');
+    expect(ok.findings).toEqual([]);
+    expect(ok.checked.sentences).toBe(1);
+    expect(scanFactPage(placed('hoger'), 'q').findings).toHaveLength(1);
+  });
+
   it('finds a comparison clause without a known verdict word', () => {
     expect(scanFactPage(page('Dat is meer dan in Nederland (10,6%).'), 'e').findings[0]!.problem).toMatch(/without a known verdict/);
   });

@@ -47,7 +47,7 @@ const VERDICT_PHRASE = /^(duidelijk hoger|hoger|niet duidelijk anders|lager|duid
 /** Only the parts that carry verdicts are parsed: a whole gemeente page with its charts is slow to parse. */
 function verdictFragments(html: string): string {
   const parts = [
-    ...html.matchAll(/<section[^>]*class="comparison[^"]*"[^>]*>[\s\S]*?<\/section>/g),
+    ...html.matchAll(/<section[^>]*class="(?:protection-)?comparison[^"]*"[^>]*>[\s\S]*?<\/section>/g),
     ...html.matchAll(/<p class="change-sentence[^"]*"[^>]*>[\s\S]*?<\/p>/g),
     ...html.matchAll(/<ul class="change-list[^"]*"[^>]*>[\s\S]*?<\/ul>/g),
     ...html.matchAll(/<ul class="summary-list[^"]*"[^>]*>[\s\S]*?<\/ul>/g),
@@ -61,7 +61,8 @@ function verdictFragments(html: string): string {
 
 export function scanFactPage(html: string, where: string, result: ScanResult = emptyScan()): ScanResult {
   const { document } = parseHTML(`<!doctype html><html><body>${verdictFragments(html)}</body></html>`);
-  for (const section of document.querySelectorAll('section.comparison')) {
+  // The key figures' comparisons, and the jeugdbescherming section's share placed against Nederland.
+  for (const section of document.querySelectorAll('section.comparison, section.protection-comparison')) {
     const paragraphs = [...section.querySelectorAll(':scope > p')].map((p) => p.textContent ?? '');
     const own = ratesIn(paragraphs[0] ?? '')[0];
     for (const text of paragraphs.slice(1)) {

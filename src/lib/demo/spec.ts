@@ -392,7 +392,7 @@ const MAATREGELEN_DEFINITION =
 export const JEUGDBESCHERMING_TRAJECTEN_SPEC: DatasetSpec = {
   id: 'jeugdbeschermingstrajecten',
   title: 'Jeugdbeschermingstrajecten; maatregel, regio',
-  shortTitle: 'Jeugdbeschermingsmaatregelen',
+  shortTitle: 'Maatregelen jeugdbescherming',
   ...fictitiousCommon(
     '82975NED',
     'Het aantal jeugdbeschermingsmaatregelen per halfjaar en per jaar naar maatregel: lopend op enig moment in de periode, ' +

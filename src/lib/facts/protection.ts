@@ -14,7 +14,6 @@ import { intervalText } from './chance';
 import { conceptMeasure, type ProtectionConcept } from './concepts';
 import type { ConceptSource, FactsContext, FactsDataset } from './context';
 import { funnelOfSource, FUNNEL_NOUN, type FunnelKind } from './funnel';
-import { verdictMeaning } from './comparison';
 import { regionName } from './regions';
 
 export interface ProtectionRow {
@@ -51,8 +50,6 @@ export interface ProtectionFacts {
   /** The share of the youths with any measure who also had jeugdhulp met verblijf; undefined when not published. */
   placement: Placement | undefined;
   rows: ProtectionRow[];
-  /** The datasets and measures shown, for the footnotes that apply to them. */
-  shown: Array<{ datasetId: string; measureIds: string[] }>;
 }
 
 const FUNNEL_KIND: Partial<Record<string, FunnelKind>> = { gemeente: 'gemeente', provincie: 'provincie', jeugdregio: 'jeugdregio' };
@@ -97,10 +94,6 @@ export function protectionOf(context: FactsContext, code: string): ProtectionFac
     periodLabel: periodLabelWithStatus(parsePeriodCode(period)!, dataset.statusOf(period)),
     placement: placementOf(context, placed, code, period),
     rows,
-    shown: [
-      { datasetId: dataset.meta.id, measureIds: [youths.measure.id, placed.measure.id, ...(placed.rate ? [placed.rate.id] : [])] },
-      ...(measures && measuresHavePeriod ? [{ datasetId: measures.meta.id, measureIds: [running, begun, ended].flatMap((m) => (m ? [m.id] : [])) }] : []),
-    ],
   };
 }
 
@@ -138,8 +131,13 @@ function placementOf(context: FactsContext, placed: ConceptSource, code: string,
       ? `Dat is ${VERDICT_TEXT[own.judgement.verdict].than} in Nederland (${nl}).`
       : `Geen oordeel over het verschil met Nederland (${nl}): ${NO_VERDICT_TEXT[own.judgement.reason]}.`,
     judgement: own.judgement,
-    meaning: own.judgement.verdict ? verdictMeaning(FUNNEL_NOUN[kind]) : undefined,
+    meaning: own.judgement.verdict ? placementMeaning(FUNNEL_NOUN[kind]) : undefined,
   };
+}
+
+/** The verdict words as the key figures use them (comparison.ts verdictMeaning), said briefly: the section is further down the page. */
+function placementMeaning(noun: string): string {
+  return `Het oordeel houdt rekening met toeval en met de gewone verschillen tussen ${noun}, net als bij de kerncijfers: “duidelijk” buiten de 99,8%-grenzen, “hoger” of “lager” buiten de 95%-grenzen.`;
 }
 
 const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);

@@ -112,7 +112,7 @@ export function regionFacts(context: FactsContext, code: string): RegionFacts {
   const protection = published ? undefined : protectionOf(context, code);
   const footnotes = applicableFootnotes(
     context.datasets.map((d) => d.meta),
-    footnoteScope(code, predecessors, [...keyFigures, ...yearFigures], trends, counts, breakdowns, wijken, protection),
+    footnoteScope(code, predecessors, [...keyFigures, ...yearFigures], trends, counts, breakdowns, wijken),
   );
   return {
     code,
@@ -187,7 +187,6 @@ function footnoteScope(
   counts: TrendTable | undefined,
   breakdowns: readonly Breakdown[],
   wijken: WijkenTable | undefined,
-  protection: ProtectionFacts | undefined,
 ) {
   const measures = new Map<string, Set<string>>();
   const periods = new Map<string, Set<string>>();
@@ -203,7 +202,6 @@ function footnoteScope(
   for (const f of keyFigures) add(f.datasetId, [f.measure.id, ...(f.rate ? [f.rate.measure.id] : [])], [f.period, ...trendPeriods]);
   for (const b of breakdowns) add(b.datasetId, [b.measure.id], [b.period]);
   if (wijken) add(wijken.datasetId, wijken.measureIds, [wijken.period]);
-  for (const s of protection?.shown ?? []) add(s.datasetId, s.measureIds, [protection!.period]);
   const regions = [code, ...predecessors.map((p) => p.code), ...(wijken?.rows.map((w) => w.code) ?? [])];
   return { regions, measures, periods };
 }
