@@ -7,6 +7,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { parseHTML } from 'linkedom';
+import Papa from 'papaparse';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { DEFAULT_PUBLISHER } from '../../src/lib/publisher/publisher';
 import { baseUrl, closeBrowser, describeViolations, newPage, runAxe } from './browser';
@@ -43,11 +44,14 @@ async function boxes(page: Page, target: string) {
 }
 
 describe('the wijken table', () => {
-  it('starts with the gemeente as a whole in the same period, on every page with wijken, and names the period', () => {
+  // Some 340 pages: only each page's h1 and wijken section are parsed (a whole page with its charts is slow to parse).
+  it('starts with the gemeente as a whole in the same period, on every page with wijken, and names the period', { timeout: 180_000 }, () => {
     const pages = gemeentePagesWithWijken();
     expect(pages.length).toBeGreaterThanOrEqual(40);
     for (const { route, html } of pages) {
-      const { document } = parseHTML(html);
+      const h1 = /<h1[^>]*>[\s\S]*?<\/h1>/.exec(html)?.[0] ?? '';
+      const wijken = /<section[^>]*aria-labelledby="wijken"[^>]*>[\s\S]*?<\/section>/.exec(html)?.[0] ?? '';
+      const { document } = parseHTML(`<!doctype html><html><body>${h1}${wijken}</body></html>`);
       const section = document.querySelector('section[aria-labelledby="wijken"]')!;
       const caption = section.querySelector('#wijken-tabel caption')!.textContent!;
       const first = section.querySelector('#wijken-tabel tbody tr')!;
@@ -219,6 +223,39 @@ describe('the link from the wijken section to their table', () => {
         compared++;
       }
       expect(compared).toBe(onPage.size);
+    });
+  });
+});
+
+describe('jeugdbescherming in detail', () => {
+  /** A figure of the default data, read with papaparse from the data folder the site was built from. */
+  const persons = Papa.parse<Record<string, string>>(readFileSync('data/jeugdbescherming/observations.csv', 'utf8'), { header: true, skipEmptyLines: true }).data;
+  const cell = (region: string, maatregel: string, measure: string) =>
+    Number(persons.find((r) => r.regio === region && r.perioden === '2026HJ01' && r.maatregel === maatregel)![measure]);
+
+  it('shows Amsterdam’s maatregelen and its share placed against Nederland without JavaScript, and passes axe at 320 px', async () => {
+    await withPage({ width: 320, javaScript: false }, async (page) => {
+      await page.goto(`${baseUrl}/gemeente/amsterdam/#jeugdbescherming`, { waitUntil: 'networkidle' });
+      const section = page.locator('section[aria-labelledby="jeugdbescherming"]');
+      expect(await section.locator('h2').textContent()).toBe('Jeugdbescherming');
+      const rows = await section.locator('#jeugdbescherming-maatregelen tbody th').allTextContents();
+      expect(rows.map((r) => r.trim())).toEqual(['Totaal jeugdbescherming', 'Ondertoezichtstelling', 'Voorlopige ondertoezichtstelling', 'Voogdij', 'Voorlopige voogdij', 'Tijdelijke voogdij']);
+      const [all, placed] = [cell('GM0363', 'T001', 'jongeren_jeugdbescherming'), cell('GM0363', 'T001', 'jongeren_jeugdbescherming_verblijf')];
+      const share = new Intl.NumberFormat('nl-NL', { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format((placed / all) * 100);
+      const nl = new Intl.NumberFormat('nl-NL', { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(
+        (cell('NL01', 'T001', 'jongeren_jeugdbescherming_verblijf') / cell('NL01', 'T001', 'jongeren_jeugdbescherming')) * 100,
+      );
+      const paragraphs = await section.locator('.protection-comparison p').allTextContents();
+      expect(paragraphs[0]).toBe(`In Amsterdam kreeg ${share}% van de ${all.toLocaleString('nl-NL')} jongeren met jeugdbescherming ook jeugdhulp met verblijf (${placed.toLocaleString('nl-NL')} jongeren).`);
+      expect(paragraphs[1]).toMatch(/^95%-marge door toeval: \d+,\d–\d+,\d%\.$/);
+      expect(paragraphs[2]).toMatch(new RegExp(`^Dat is (duidelijk hoger|hoger|niet duidelijk anders|lager|duidelijk lager) dan in Nederland \\(${nl}%\\)\\.$`));
+      await expect(section.locator('a[href="/tabellen/jeugdbeschermingstrajecten/"]').count()).resolves.toBe(1);
+    });
+    // axe runs in the page, so this part with JavaScript.
+    await withPage({ width: 320 }, async (page) => {
+      await page.goto(`${baseUrl}/gemeente/amsterdam/#jeugdbescherming`, { waitUntil: 'networkidle' });
+      const violations = await runAxe(page);
+      expect(violations, describeViolations(violations)).toEqual([]);
     });
   });
 });
