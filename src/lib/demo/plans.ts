@@ -105,6 +105,22 @@ function jeugdhulpPlan(): DatasetPlan {
   };
 }
 
+/**
+ * The values of a table of trajecten (or measures) by one dimension: each category's running, started and
+ * ended ones, their sum in the total row (a category not delivered, NaN, left out of it), and the youths under
+ * 18 in every row.
+ */
+function trajectenValues(parts: ReadonlyArray<readonly [running: number, started: number, ended: number]>, youth: number): Float64Array {
+  const out = fill((parts.length + 1) * 4);
+  parts.forEach((part, i) => {
+    const at = (i + 1) * 4;
+    [out[at], out[at + 1], out[at + 2]] = part;
+    if (!Number.isNaN(part[0])) part.forEach((n, k) => addAt(out, k, n));
+  });
+  for (let i = 0; i <= parts.length; i++) out[i * 4 + 3] = youth;
+  return out;
+}
+
 function trajectenPlan(): DatasetPlan {
   const spec = TRAJECTEN_SPEC;
   const codes = codesOf(spec, 0);
@@ -120,19 +136,7 @@ function trajectenPlan(): DatasetPlan {
     nihil: (combo, measure) => measure < 3 && rare.has(codes[combo]!),
     values(world, code, period) {
       const f = world.figures(code, period);
-      const youth = Math.round(under18(f.groups));
-      const out = fill(codes.length * 4);
-      f.trajecten.forEach((t, h) => {
-        const i = (h + 1) * 4;
-        [out[i], out[i + 1], out[i + 2]] = [t.lopend, t.gestart, t.beeindigd];
-        if (!Number.isNaN(t.lopend)) {
-          addAt(out, 0, t.lopend);
-          addAt(out, 1, t.gestart);
-          addAt(out, 2, t.beeindigd);
-        }
-      });
-      for (let i = 0; i < codes.length; i++) out[i * 4 + 3] = youth;
-      return out;
+      return trajectenValues(f.trajecten.map((t) => [t.lopend, t.gestart, t.beeindigd] as const), Math.round(under18(f.groups)));
     },
   };
 }
@@ -199,19 +203,9 @@ function jeugdbeschermingTrajectenPlan(): DatasetPlan {
     nihil: (combo, measure) => measure < 3 && (rare.has(codes[combo]!) || (codes[combo] === 'VOOGDIJ' && measure > 0)),
     values(world, code, period) {
       const f = world.figures(code, period);
-      const youth = Math.round(under18(f.groups));
-      const out = fill(codes.length * 4);
-      MAATREGELEN.forEach((m, i) => {
-        const t = f.jbTrajecten[m];
-        const at = (i + 1) * 4;
-        [out[at], out[at + 1], out[at + 2]] = [t.lopend, t.begonnen, t.beeindigd];
-        // The measures add up: every measure is of one kind.
-        addAt(out, 0, t.lopend);
-        addAt(out, 1, t.begonnen);
-        addAt(out, 2, t.beeindigd);
-      });
-      for (let i = 0; i < codes.length; i++) out[i * 4 + 3] = youth;
-      return out;
+      // The measures add up: every measure is of one kind.
+      const parts = MAATREGELEN.map((m) => [f.jbTrajecten[m].lopend, f.jbTrajecten[m].begonnen, f.jbTrajecten[m].beeindigd] as const);
+      return trajectenValues(parts, Math.round(under18(f.groups)));
     },
   };
 }
