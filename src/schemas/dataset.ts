@@ -86,6 +86,9 @@ export const MEASURE_CONCEPTS = [
   'maatregelen-lopend',
   'maatregelen-begonnen',
   'maatregelen-beeindigd',
+  'jr-trajecten-lopend',
+  'jr-trajecten-begonnen',
+  'jr-trajecten-beeindigd',
 ] as const;
 export type MeasureConcept = (typeof MEASURE_CONCEPTS)[number];
 

@@ -28,8 +28,8 @@ describe('the default demonstration data', () => {
     expect(hashOf(demo({}))).toBe(hashOf(data));
   }, 30_000);
 
-  it('has the nine datasets, three releases and the statuses CBS would give', () => {
-    expect(data.catalog.datasets).toEqual(['jeugdhulp', 'jeugdhulptrajecten', 'verwijzers', 'jeugdbescherming', 'jeugdbeschermingstrajecten', 'jeugdreclassering', 'jeugdhulp-wijken', 'kenmerken', 'kosten-jeugd']);
+  it('has the ten datasets, three releases and the statuses CBS would give', () => {
+    expect(data.catalog.datasets).toEqual(['jeugdhulp', 'jeugdhulptrajecten', 'verwijzers', 'jeugdbescherming', 'jeugdbeschermingstrajecten', 'jeugdreclassering', 'jeugdreclasseringstrajecten', 'jeugdhulp-wijken', 'kenmerken', 'kosten-jeugd']);
     expect(data.catalog.releases.map((r) => r.id)).toEqual(['2025-10-30', '2026-04-30', '2026-10-29']);
     for (const d of data.datasets) {
       expect(d.meta.fictitious).toBe(true);
@@ -54,7 +54,7 @@ describe('the default demonstration data', () => {
       { code: '2025HJ02', status: 'voorlopig' },
       { code: '2025JJ00', status: 'voorlopig' },
     ]);
-    for (const id of ['jeugdhulptrajecten', 'verwijzers', 'jeugdbescherming', 'jeugdbeschermingstrajecten', 'jeugdreclassering']) {
+    for (const id of ['jeugdhulptrajecten', 'verwijzers', 'jeugdbescherming', 'jeugdbeschermingstrajecten', 'jeugdreclassering', 'jeugdreclasseringstrajecten']) {
       expect(dataset(data, id).meta.periods.map((p) => p.code), id).toEqual(jeugdhulp.meta.periods.map((p) => p.code));
     }
     const wijken = dataset(data, 'jeugdhulp-wijken');
@@ -159,7 +159,7 @@ describe('the default demonstration data', () => {
       expect(below, `${id} ${measure}`).toBeGreaterThan(compared * 0.8);
       checked += compared;
     }
-    for (const [id, measure] of [['jeugdhulptrajecten', 'trajecten_gestart'], ['jeugdbeschermingstrajecten', 'maatregelen_begonnen'], ['jeugdbeschermingstrajecten', 'maatregelen_beeindigd']] as const) {
+    for (const [id, measure] of [['jeugdhulptrajecten', 'trajecten_gestart'], ['jeugdbeschermingstrajecten', 'maatregelen_begonnen'], ['jeugdbeschermingstrajecten', 'maatregelen_beeindigd'], ['jeugdreclasseringstrajecten', 'trajecten_begonnen']] as const) {
       const started = rowsOf(dataset(data, id), ['T001']);
       for (const code of gemeenten) {
         const [first, second, year] = ['2024HJ01', '2024HJ02', '2024JJ00'].map((p) => started(code, p, measure)) as Array<number | null>;

@@ -24,6 +24,16 @@ function gemeentePagesWithWijken(): Array<{ route: string; html: string }> {
     .filter((p) => p.html.includes('id="wijken-tabel"'));
 }
 
+/**
+ * The parts of a built page a test reads, as a document: the h1 and the sections named (by their heading id).
+ * Some 340 pages are read, and a whole page with its charts is slow to parse.
+ */
+function pageParts(html: string, sections: readonly string[]): Document {
+  const h1 = /<h1[^>]*>[\s\S]*?<\/h1>/.exec(html)?.[0] ?? '';
+  const parts = sections.map((id) => new RegExp(`<section[^>]*aria-labelledby="${id}"[^>]*>[\\s\\S]*?<\\/section>`).exec(html)?.[0] ?? '');
+  return parseHTML(`<!doctype html><html><body>${h1}${parts.join('')}</body></html>`).document as unknown as Document;
+}
+
 /** Runs `use` on a fresh page and closes it whatever happens. */
 async function withPage(options: { width?: number; javaScript?: boolean }, use: (page: Page) => Promise<void>): Promise<void> {
   const { context, page } = await newPage(options);
@@ -44,14 +54,11 @@ async function boxes(page: Page, target: string) {
 }
 
 describe('the wijken table', () => {
-  // Some 340 pages: only each page's h1 and wijken section are parsed (a whole page with its charts is slow to parse).
   it('starts with the gemeente as a whole in the same period, on every page with wijken, and names the period', { timeout: 180_000 }, () => {
     const pages = gemeentePagesWithWijken();
     expect(pages.length).toBeGreaterThanOrEqual(40);
     for (const { route, html } of pages) {
-      const h1 = /<h1[^>]*>[\s\S]*?<\/h1>/.exec(html)?.[0] ?? '';
-      const wijken = /<section[^>]*aria-labelledby="wijken"[^>]*>[\s\S]*?<\/section>/.exec(html)?.[0] ?? '';
-      const { document } = parseHTML(`<!doctype html><html><body>${h1}${wijken}</body></html>`);
+      const document = pageParts(html, ['wijken']);
       const section = document.querySelector('section[aria-labelledby="wijken"]')!;
       const caption = section.querySelector('#wijken-tabel caption')!.textContent!;
       const first = section.querySelector('#wijken-tabel tbody tr')!;
@@ -158,11 +165,11 @@ describe('the year figure beside the half years', () => {
   const cardCounts = (document: Document, listLabel: string) =>
     [...document.querySelectorAll(`ul[aria-labelledby="${listLabel}"] .kf__count data`)].map((d) => d.getAttribute('value'));
 
-  it('is the figure the wijken table gives the gemeente as a whole, on every page that has both', () => {
+  it('is the figure the wijken table gives the gemeente as a whole, on every page that has both', { timeout: 180_000 }, () => {
     const pages = gemeentePagesWithWijken();
     let checked = 0;
     for (const { route, html } of pages) {
-      const { document } = parseHTML(html);
+      const document = pageParts(html, ['kerncijfers', 'wijken']);
       const heading = document.querySelector('#kerncijfers-personen-jaar');
       if (!heading) continue;
       // One figure printed twice: the year card and the wijken table's first row (same dataset, same year).
@@ -233,7 +240,7 @@ describe('jeugdbescherming in detail', () => {
   const cell = (region: string, maatregel: string, measure: string) =>
     Number(persons.find((r) => r.regio === region && r.perioden === '2026HJ01' && r.maatregel === maatregel)![measure]);
 
-  it('shows Amsterdam’s maatregelen and its share placed against Nederland without JavaScript, and passes axe at 320 px', async () => {
+  it('shows Amsterdam’s maatregelen, its share placed against Nederland and its jeugdreclassering by form without JavaScript, and passes axe at 320 px', async () => {
     await withPage({ width: 320, javaScript: false }, async (page) => {
       await page.goto(`${baseUrl}/gemeente/amsterdam/#jeugdbescherming`, { waitUntil: 'networkidle' });
       const section = page.locator('section[aria-labelledby="jeugdbescherming"]');
@@ -250,6 +257,12 @@ describe('jeugdbescherming in detail', () => {
       expect(paragraphs[1]).toMatch(/^95%-marge door toeval: \d+,\d–\d+,\d%\.$/);
       expect(paragraphs[2]).toMatch(new RegExp(`^Dat is (duidelijk hoger|hoger|niet duidelijk anders|lager|duidelijk lager) dan in Nederland \\(${nl}%\\)\\.$`));
       await expect(section.locator('a[href="/tabellen/jeugdbeschermingstrajecten/"]').count()).resolves.toBe(1);
+      // Jeugdreclassering by form, as trajecten, in a section of its own.
+      const jr = page.locator('section[aria-labelledby="jeugdreclassering"]');
+      expect((await jr.locator('#jeugdreclassering-soorten tbody th').allTextContents()).map((r) => r.trim())).toEqual([
+        'Totaal jeugdreclassering', 'Toezicht en begeleiding', 'ITB Harde Kern', 'ITB CRIEM', 'Gedragsbeïnvloedende maatregel', 'Vrijwillig kader', 'Overige jeugdreclassering',
+      ]);
+      expect(await jr.locator('#jeugdreclassering-soorten thead').textContent()).toContain('trajecten');
     });
     // axe runs in the page, so this part with JavaScript.
     await withPage({ width: 320 }, async (page) => {

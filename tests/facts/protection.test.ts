@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { regionFacts } from '../../src/lib/facts/region-facts';
-import { protectionOf } from '../../src/lib/facts/protection';
+import { juvenileJusticeOf, protectionOf } from '../../src/lib/facts/protection';
 import { formatNumber, parseDutchNumber } from '../../src/lib/format/number';
 import { useDefaultFacts } from './default-data';
 
@@ -105,5 +105,27 @@ describe('jeugdbescherming in detail on a fact page', () => {
       checked++;
     }
     expect(checked).toBe(34);
+  });
+
+  it('shows Amsterdam’s trajecten of jeugdreclassering by form as in the data file, and they add up to the total within the rounding', () => {
+    const jr = readRows('data/jeugdreclasseringstrajecten/observations.csv');
+    const facts2 = juvenileJusticeOf(facts.context, 'GM0363')!;
+    expect(facts2.period).toBe('2026HJ01');
+    expect(facts2.rows.map((r) => r.label)).toEqual(['Totaal jeugdreclassering', 'Toezicht en begeleiding', 'ITB Harde Kern', 'ITB CRIEM', 'Gedragsbeïnvloedende maatregel', 'Vrijwillig kader', 'Overige jeugdreclassering']);
+    for (const row of facts2.rows) {
+      const file = jr.find((r) => r.regio === 'GM0363' && r.perioden === '2026HJ01' && r['soort-jeugdreclassering'] === row.code)!;
+      expect([row.running, row.begun, row.ended], row.code).toEqual([file.trajecten_lopend, file.trajecten_begonnen, file.trajecten_beeindigd].map((v) => shown(v!)));
+    }
+    for (const total of jr.filter((r) => r.regio === 'NL01' && r['soort-jeugdreclassering'] === 'T001')) {
+      const parts = jr.filter((r) => r.regio === 'NL01' && r.perioden === total.perioden && r['soort-jeugdreclassering'] !== 'T001');
+      expect(parts).toHaveLength(6);
+      const sum = parts.reduce((n, r) => n + Number(r.trajecten_lopend), 0);
+      expect(Math.abs(sum - Number(total.trajecten_lopend)), total.perioden).toBeLessThanOrEqual(15);
+    }
+    // Persons and trajecten are different units: a youth has about 1,1 trajecten, never fewer than one.
+    const persons = readRows('data/jeugdreclassering/observations.csv').find((r) => r.regio === 'NL01' && r.perioden === '2026HJ01')!;
+    const ratio = Number(jr.find((r) => r.regio === 'NL01' && r.perioden === '2026HJ01' && r['soort-jeugdreclassering'] === 'T001')!.trajecten_lopend) / Number(persons.jongeren_jeugdreclassering);
+    expect(ratio).toBeGreaterThan(1);
+    expect(ratio).toBeLessThan(1.25);
   });
 });

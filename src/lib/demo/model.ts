@@ -140,6 +140,25 @@ export const JB_TRAJECTEN: Record<Maatregel, { perYouth: number; begun: number; 
   tvoogdij: { perYouth: 1.0, begun: 0.5, endedPerBegun: 1.0 },
 };
 
+/** The forms of jeugdreclassering, in the order of the table (after the total). */
+export const JR_SOORTEN = ['tb', 'itbHk', 'itbCriem', 'gbm', 'vrijwillig', 'overig'] as const;
+export type JrSoort = (typeof JR_SOORTEN)[number];
+
+/**
+ * Trajecten of jeugdreclassering per half year by form: the share of all running trajecten, and the share of a
+ * form's running trajecten that began in the half year (most forms run some months; a GBM at most a year).
+ * A youth has about 1,1 trajecten in a half year (a voluntary one followed by one imposed, say).
+ */
+export const JR_TRAJECTEN: Record<JrSoort, { share: number; begun: number }> = {
+  tb: { share: 0.62, begun: 0.45 },
+  itbHk: { share: 0.07, begun: 0.5 },
+  itbCriem: { share: 0.03, begun: 0.5 },
+  gbm: { share: 0.04, begun: 0.6 },
+  vrijwillig: { share: 0.18, begun: 0.55 },
+  overig: { share: 0.06, begun: 0.6 },
+};
+export const JR_TRAJECTEN_PER_YOUTH = 1.1;
+
 /**
  * Youths with jeugdreclassering as a share of 12–22-year-olds in a half year. Declining; the new
  * registration from 2021 counts about 12% more (the trend break).

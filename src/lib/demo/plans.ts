@@ -9,12 +9,13 @@ import type { WijkRecord } from '../regions/register';
 import { kenmerkenPlan } from './characteristics';
 import { kostenPlan } from './costs';
 import { aged12to23, under18, type AgeBand } from './population';
-import { MAATREGELEN } from './model';
+import { JR_SOORTEN, MAATREGELEN } from './model';
 import {
   JEUGDBESCHERMING_SPEC,
   JEUGDBESCHERMING_TRAJECTEN_SPEC,
   JEUGDHULP_SPEC,
   JEUGDRECLASSERING_SPEC,
+  JEUGDRECLASSERING_TRAJECTEN_SPEC,
   TRAJECTEN_SPEC,
   VERWIJZERS_SPEC,
   wijkenSpec,
@@ -227,6 +228,29 @@ function jeugdreclasseringPlan(): DatasetPlan {
   };
 }
 
+function jeugdreclasseringTrajectenPlan(): DatasetPlan {
+  const spec = JEUGDRECLASSERING_TRAJECTEN_SPEC;
+  const codes = codesOf(spec, 0);
+  return {
+    spec,
+    periodKind: 'halfjaar',
+    withYears: true,
+    firstYear: 2015,
+    combos: codes.map((c) => [c]),
+    stored: ['trajecten_lopend', 'trajecten_begonnen', 'trajecten_beeindigd', 'jongeren_12_22'],
+    revisable: [true, true, true, false],
+    // Many small gemeenten have no jeugdreclassering at all: a zero total shows as nihil, as its forms do (a
+    // suppressed total beside forms that are all nihil would give the zero away).
+    nihil: (_combo, measure) => measure < 3,
+    values(world, code, period) {
+      const f = world.figures(code, period);
+      // Each traject is of one form: they add up to the total.
+      const parts = JR_SOORTEN.map((s) => [f.jrTrajecten[s].lopend, f.jrTrajecten[s].begonnen, f.jrTrajecten[s].beeindigd] as const);
+      return trajectenValues(parts, Math.round(aged12to23(f.groups)));
+    },
+  };
+}
+
 /**
  * The wijken of the chosen gemeenten on each year's wijkindeling (the reference has those of 2021 and 2022:
  * earlier years follow 2021, later ones 2022, see RegionRegister.wijkIndelingYear), each under its name of
@@ -291,6 +315,7 @@ export function demoPlans(options: PlanOptions): DatasetPlan[] {
     jeugdbeschermingPlan(),
     jeugdbeschermingTrajectenPlan(),
     jeugdreclasseringPlan(),
+    jeugdreclasseringTrajectenPlan(),
     wijkenPlan(options.wijkGemeenten, options.wijkFirstYear),
     kenmerkenPlan(),
     kostenPlan(options.latestYear),

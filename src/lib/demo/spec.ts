@@ -469,6 +469,71 @@ export const JEUGDRECLASSERING_SPEC: DatasetSpec = {
   ],
 };
 
+const JR_TRAJECT_DEFINITION =
+  'Een traject is één vorm van jeugdreclassering voor één jongere, van begin tot einde. Eén jongere kan in dezelfde ' +
+  'periode meer trajecten hebben (een traject in het vrijwillig kader en daarna een opgelegd); trajecten zijn dus geen personen.';
+
+const JONGEREN_12_22 = count('jongeren_12_22', 'Jongeren van 12 tot 23 jaar', 'inwoners',
+  'Het aantal inwoners van 12 tot en met 22 jaar in de regio op 1 januari van het jaar; in elke rij hetzelfde. Fictief afgeleid van het werkelijke aantal inwoners volgens CBS.',
+  { concept: 'bevolking', source: POPULATION_SOURCE });
+
+const JR_COMMON = fictitiousCommon(
+  '82977NED',
+  'Het aantal trajecten jeugdreclassering per halfjaar en per jaar naar soort: lopend op enig moment in de periode, begonnen ' +
+    'en beëindigd, voor Nederland, provincies, jeugdregio’s en gemeenten. De tabel telt trajecten, geen personen.',
+);
+
+export const JEUGDRECLASSERING_TRAJECTEN_SPEC: DatasetSpec = {
+  id: 'jeugdreclasseringstrajecten',
+  title: 'Jeugdreclasseringstrajecten; soort, regio',
+  shortTitle: 'Trajecten jeugdreclassering',
+  ...JR_COMMON,
+  source: {
+    ...JR_COMMON.source,
+    note:
+      'Opzet en definities volgen de CBS-tabel 82977NED (Jeugdreclasseringstrajecten; regio). De indeling naar soort volgt ' +
+      'de vormen van jeugdreclassering; of CBS ze in die tabel precies zo indeelt, is hier niet nagegaan. De cijfers zelf komen niet van CBS.',
+  },
+  dimensions: [
+    {
+      id: 'soort-jeugdreclassering',
+      label: 'Soort jeugdreclassering',
+      description: 'De vorm van jeugdreclassering die de gecertificeerde instelling uitvoert.',
+      codes: [
+        { code: 'T001', label: 'Totaal jeugdreclassering', total: true },
+        { code: 'TB', label: 'Toezicht en begeleiding', description: 'Jeugdreclassering opgelegd door de kinderrechter of de officier van justitie, bijvoorbeeld als voorwaarde bij een straf of een schorsing van de voorlopige hechtenis.' },
+        { code: 'ITBHK', label: 'ITB Harde Kern', description: 'Intensieve trajectbegeleiding voor jongeren met veel of ernstige delicten.' },
+        { code: 'ITBCRIEM', label: 'ITB CRIEM', description: 'Intensieve trajectbegeleiding gericht op criminaliteit in relatie tot de integratie van etnische minderheden.' },
+        { code: 'GBM', label: 'Gedragsbeïnvloedende maatregel', description: 'Een maatregel van de kinderrechter met een verplicht programma, van zes tot twaalf maanden.' },
+        { code: 'VRIJWILLIG', label: 'Vrijwillig kader', description: 'Jeugdreclassering zonder uitspraak van de rechter, op advies van de Raad voor de Kinderbescherming (drang).' },
+        { code: 'OVERIG', label: 'Overige jeugdreclassering', description: 'Andere vormen, zoals een scholings- en trainingsprogramma.' },
+      ],
+    },
+  ],
+  measures: [
+    count('trajecten_lopend', 'Lopende trajecten (op enig moment in de periode)', 'trajecten',
+      `Trajecten jeugdreclassering die op enig moment in de verslagperiode liepen. ${JR_TRAJECT_DEFINITION}`,
+      { concept: 'jr-trajecten-lopend', shortLabel: 'Lopend' }),
+    count('trajecten_begonnen', 'Begonnen trajecten', 'trajecten', `Trajecten jeugdreclassering met een begindatum in de verslagperiode. ${JR_TRAJECT_DEFINITION}`,
+      { concept: 'jr-trajecten-begonnen', shortLabel: 'Begonnen' }),
+    count('trajecten_beeindigd', 'Beëindigde trajecten', 'trajecten', `Trajecten jeugdreclassering met een einddatum in de verslagperiode. ${JR_TRAJECT_DEFINITION}`,
+      { concept: 'jr-trajecten-beeindigd', shortLabel: 'Beëindigd' }),
+    JONGEREN_12_22,
+    rate('trajecten_lopend_per_1000', 'Lopende trajecten per 1.000 jongeren van 12 tot 23 jaar', 'trajecten_lopend', 'jongeren_12_22', 'jongeren van 12 tot 23 jaar', 1000,
+      'Lopende trajecten jeugdreclassering per 1.000 inwoners van 12 tot 23 jaar.', 'trajecten'),
+  ],
+  footnotes: [WOONPLAATSBEGINSEL, YEAR_NOTE],
+  trendBreaks: [
+    JEUGDWET_BREAK,
+    {
+      from: '2021HJ01',
+      note:
+        'Vanaf 2021 leveren de gecertificeerde instellingen de jeugdreclassering op een nieuwe manier aan; ' +
+        'cijfers vanaf het 1e halfjaar 2021 zijn niet goed vergelijkbaar met die van eerdere jaren.',
+    },
+  ],
+};
+
 export function wijkenSpec(wijkGemeenten: number | 'alle'): DatasetSpec {
   const which =
     wijkGemeenten === 'alle' ? 'alle gemeenten' : `de ${wijkGemeenten} grootste gemeenten (naar inwoners in 2022)`;

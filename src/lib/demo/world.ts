@@ -12,6 +12,9 @@ import {
   JB_SHORT_MIX,
   JB_TRAJECTEN,
   JB_VERBLIJF_SHARE,
+  JR_SOORTEN,
+  JR_TRAJECTEN,
+  JR_TRAJECTEN_PER_YOUTH,
   MAATREGELEN,
   VERBLIJF_OVERLAP,
   VERBLIJF_SHARE,
@@ -26,6 +29,7 @@ import {
   trajectenPerPerson,
   verwijzerWeights,
   type Character,
+  type JrSoort,
   type Maatregel,
 } from './model';
 import { AGE_BANDS, aged12to23, trendIndex, under18, youthGroups, type AgeBand, type PopulationModel, type YouthGroups } from './population';
@@ -64,6 +68,8 @@ export interface PeriodFigures {
   /** Measures running, begun and ended in the period, per maatregel (they add up to all measures). */
   jbTrajecten: Record<Maatregel, MaatregelTrajecten>;
   jr: number;
+  /** Trajecten of jeugdreclassering running, begun and ended, per form (they add up to all trajecten). */
+  jrTrajecten: Record<JrSoort, MaatregelTrajecten>;
 }
 
 /**
@@ -74,6 +80,11 @@ function personsInYear(first: number, second: number, ratio: number, r: Random):
   if (Number.isNaN(first) || Number.isNaN(second)) return NaN;
   const estimate = Math.round(((first + second) / 2) * ratio * r.factor(0.02));
   return Math.min(first + second, Math.max(first, second, estimate));
+}
+
+/** Trajecten in a whole year: those running in the 1st half year or begun in the 2nd; begun and ended add up. */
+function trajectenInYear(a: MaatregelTrajecten, b: MaatregelTrajecten): MaatregelTrajecten {
+  return { lopend: Math.max(a.lopend, b.lopend, a.lopend + b.begonnen), begonnen: a.begonnen + b.begonnen, beeindigd: a.beeindigd + b.beeindigd };
 }
 
 /** The share of a gemeente's youths with jeugdhulp whose wijk is known (in CBS's wijken table, too, the wijken hold fewer youths than their gemeente). */
@@ -194,7 +205,16 @@ export class DemoWorld {
       const beeindigd = Math.min(lopend, d.count(begonnen * p.endedPerBegun * d.factor(0.06)));
       jbTrajecten[m] = { lopend, begonnen, beeindigd };
     }
-    return { groups, jeugdhulp, trajecten, verwijzers, jb, jbVerblijf, jbTrajecten, jr };
+    // Jeugdreclassering by form, from a stream of its own as well.
+    const j = Random.for(this.seed, 'jeugdreclassering', code, year, half);
+    const jrTrajecten = {} as Record<JrSoort, MaatregelTrajecten>;
+    for (const s of JR_SOORTEN) {
+      const lopend = j.count(jr * JR_TRAJECTEN_PER_YOUTH * JR_TRAJECTEN[s].share * j.factor(0.1));
+      const begonnen = Math.min(lopend, j.count(lopend * JR_TRAJECTEN[s].begun * j.factor(0.08)));
+      const beeindigd = Math.min(lopend, j.count(begonnen * j.factor(0.08)));
+      jrTrajecten[s] = { lopend, begonnen, beeindigd };
+    }
+    return { groups, jeugdhulp, trajecten, verwijzers, jb, jbVerblijf, jbTrajecten, jr, jrTrajecten };
   }
 
   /** The figures of a gemeente in a half year or a whole year (on that year's indeling). */
@@ -257,11 +277,10 @@ export class DemoWorld {
     const jbVerblijf = { total: totalV } as PerMaatregel;
     for (const m of MAATREGELEN) jbVerblijf[m] = Math.min(totalV, placedInYear(m));
     const jbTrajecten = {} as Record<Maatregel, MaatregelTrajecten>;
-    for (const m of MAATREGELEN) {
-      const [a, b] = [h1.jbTrajecten[m], h2.jbTrajecten[m]];
-      jbTrajecten[m] = { lopend: Math.max(a.lopend, b.lopend, a.lopend + b.begonnen), begonnen: a.begonnen + b.begonnen, beeindigd: a.beeindigd + b.beeindigd };
-    }
-    return { groups: h1.groups, jeugdhulp, trajecten, verwijzers, jb, jbVerblijf, jbTrajecten, jr };
+    for (const m of MAATREGELEN) jbTrajecten[m] = trajectenInYear(h1.jbTrajecten[m], h2.jbTrajecten[m]);
+    const jrTrajecten = {} as Record<JrSoort, MaatregelTrajecten>;
+    for (const s of JR_SOORTEN) jrTrajecten[s] = trajectenInYear(h1.jrTrajecten[s], h2.jrTrajecten[s]);
+    return { groups: h1.groups, jeugdhulp, trajecten, verwijzers, jb, jbVerblijf, jbTrajecten, jr, jrTrajecten };
   }
 
   /** Youths under 18 with jeugdhulp in a whole year: fewer than the two half years added (most continue). */

@@ -7,10 +7,19 @@ import { parsePeriodCode, primaryPeriodKind, primaryPeriods } from '../data/peri
 
 /**
  * The detail of jeugdbescherming: the youths with a measure who also had jeugdhulp met verblijf (a share of the
- * youths with a measure, not of all youths), and the measures begun, running and ended (measures, not youths).
- * Their own section shows them (facts/protection.ts); they are no key figures.
+ * youths with a measure, not of all youths), the measures begun, running and ended (measures, not youths), and
+ * the trajecten of jeugdreclassering by form. Their own section shows them (facts/protection.ts); they are no
+ * key figures.
  */
-export const PROTECTION_CONCEPTS = ['jongeren-jeugdbescherming-met-verblijf', 'maatregelen-lopend', 'maatregelen-begonnen', 'maatregelen-beeindigd'] as const;
+export const PROTECTION_CONCEPTS = [
+  'jongeren-jeugdbescherming-met-verblijf',
+  'maatregelen-lopend',
+  'maatregelen-begonnen',
+  'maatregelen-beeindigd',
+  'jr-trajecten-lopend',
+  'jr-trajecten-begonnen',
+  'jr-trajecten-beeindigd',
+] as const;
 export type ProtectionConcept = (typeof PROTECTION_CONCEPTS)[number];
 
 /** The concepts of the key figures, in the order of MEASURE_CONCEPTS (population is a denominator, not a figure). */

@@ -97,6 +97,44 @@ export function protectionOf(context: FactsContext, code: string): ProtectionFac
   };
 }
 
+export interface JuvenileJusticeRow {
+  code: string;
+  label: string;
+  running: string;
+  begun: string;
+  ended: string;
+}
+
+export interface JuvenileJusticeFacts {
+  datasetId: string;
+  period: string;
+  periodLabel: string;
+  rows: JuvenileJusticeRow[];
+}
+
+/** The trajecten of jeugdreclassering running, begun and ended by form, in the latest half year; undefined without such a table. */
+export function juvenileJusticeOf(context: FactsContext, code: string): JuvenileJusticeFacts | undefined {
+  const running = source(context, 'jr-trajecten-lopend');
+  if (!running) return undefined;
+  const { dataset } = running;
+  const period = dataset.latestPeriod;
+  if (!dataset.totalRow(code, period)) return undefined;
+  const [begun, ended] = (['jr-trajecten-begonnen', 'jr-trajecten-beeindigd'] as const).map((c) => conceptMeasure(dataset.meta, c)?.measure);
+  const position = dataset.meta.dimensions.findIndex((d) => d.codes.some((c) => c.total));
+  const codes = position < 0 ? [{ code: '', label: 'Totaal' }] : dataset.meta.dimensions[position]!.codes;
+  const shown = (topic: string, measure: Measure | undefined) => {
+    if (!measure) return '';
+    const row = dataset.index.row(code, period, position < 0 ? dataset.totals : dataset.totals.map((t, i) => (i === position ? topic : t)));
+    return formatObservation(dataset.index.cellOf(row, measure.id), measure);
+  };
+  return {
+    datasetId: dataset.meta.id,
+    period,
+    periodLabel: periodLabelWithStatus(parsePeriodCode(period)!, dataset.statusOf(period)),
+    rows: codes.map(({ code: topic, label }) => ({ code: topic, label, running: shown(topic, running.measure), begun: shown(topic, begun), ended: shown(topic, ended) })),
+  };
+}
+
 function placementOf(context: FactsContext, placed: ConceptSource, code: string, period: string): Placement | undefined {
   const { dataset, measure, rate } = placed;
   if (!rate) return undefined;

@@ -19,7 +19,7 @@ import { changeOf, type ChangeFacts } from './change';
 import { indicatorsOf, type IndicatorTable } from './indicators';
 import { isCompared } from './funnel';
 import { wijkenOf, type WijkenTable } from './wijken';
-import { protectionOf, type ProtectionFacts } from './protection';
+import { juvenileJusticeOf, protectionOf, type JuvenileJusticeFacts, type ProtectionFacts } from './protection';
 import { factsSummary, type FactsSummary } from './summary';
 
 export interface RegionFacts {
@@ -68,6 +68,8 @@ export interface RegionFacts {
   breakdowns: Breakdown[];
   /** Jeugdbescherming per maatregel, and the youths with a measure who also had jeugdhulp met verblijf; none for a former gemeente. */
   protection: ProtectionFacts | undefined;
+  /** Trajecten of jeugdreclassering by form; none for a former gemeente. */
+  juvenileJustice: JuvenileJusticeFacts | undefined;
   wijken: WijkenTable | undefined;
   /** The year figure among the key figures that counts what the wijken table counts, in the same year. */
   wijkenYearFigure: KeyFigure | undefined;
@@ -141,6 +143,7 @@ export function regionFacts(context: FactsContext, code: string): RegionFacts {
     counts,
     breakdowns,
     protection,
+    juvenileJustice: published ? undefined : juvenileJusticeOf(context, code),
     wijken,
     members,
     regions,
