@@ -434,6 +434,14 @@ export const JEUGDBESCHERMING_TRAJECTEN_SPEC: DatasetSpec = {
   trendBreaks: [JEUGDWET_BREAK],
 };
 
+/** The new registration of jeugdreclassering from 2021 (DOMAIN.md): in the tables of youths and of trajecten. */
+const JEUGDRECLASSERING_BREAK = {
+  from: '2021HJ01',
+  note:
+    'Vanaf 2021 leveren de gecertificeerde instellingen de jeugdreclassering op een nieuwe manier aan; ' +
+    'cijfers vanaf het 1e halfjaar 2021 zijn niet goed vergelijkbaar met die van eerdere jaren.',
+};
+
 export const JEUGDRECLASSERING_SPEC: DatasetSpec = {
   id: 'jeugdreclassering',
   title: 'Jongeren met jeugdreclassering; regio',
@@ -460,12 +468,7 @@ export const JEUGDRECLASSERING_SPEC: DatasetSpec = {
   footnotes: [WOONPLAATSBEGINSEL, YEAR_NOTE],
   trendBreaks: [
     JEUGDWET_BREAK,
-    {
-      from: '2021HJ01',
-      note:
-        'Vanaf 2021 leveren de gecertificeerde instellingen de jeugdreclassering op een nieuwe manier aan; ' +
-        'cijfers vanaf het 1e halfjaar 2021 zijn niet goed vergelijkbaar met die van eerdere jaren.',
-    },
+    JEUGDRECLASSERING_BREAK,
   ],
 };
 
@@ -525,12 +528,7 @@ export const JEUGDRECLASSERING_TRAJECTEN_SPEC: DatasetSpec = {
   footnotes: [WOONPLAATSBEGINSEL, YEAR_NOTE],
   trendBreaks: [
     JEUGDWET_BREAK,
-    {
-      from: '2021HJ01',
-      note:
-        'Vanaf 2021 leveren de gecertificeerde instellingen de jeugdreclassering op een nieuwe manier aan; ' +
-        'cijfers vanaf het 1e halfjaar 2021 zijn niet goed vergelijkbaar met die van eerdere jaren.',
-    },
+    JEUGDRECLASSERING_BREAK,
   ],
 };
 
