@@ -1,6 +1,6 @@
 /**
- * Writes the site's downloads into a built site: every file of siteDownloadFiles (each dataset's files and
- * datapackage.json) and the zips of every release and every gemeente. They are data, not pages: the build
+ * Writes the site's downloads into a built site: every file of siteDownloadFiles (each dataset's CSV and
+ * datapackage.json) and the zips of every dataset, release and gemeente. They are data, not pages: the build
  * writes them in a worker thread beside Astro's page rendering (src/integrations/downloads.ts), and the dev
  * server makes one when it is asked for (downloadResponse).
  */
@@ -8,7 +8,7 @@ import { closeSync, mkdirSync, openSync, readFileSync, renameSync, statSync, wri
 import path from 'node:path';
 import { CONTENT_TYPE, downloadPaths, isDownloadPath, parseDatasetFileName } from '../lib/downloads/files';
 import { releaseFiles } from '../lib/downloads/release-files';
-import { gemeenteZipFiles, siteDownloadFiles, type DownloadFile, type DownloadsData, type ZipTarget } from '../lib/downloads/site-files';
+import { datasetZipFiles, datasetZipTarget, gemeenteZipFiles, siteDownloadFiles, type DownloadFile, type DownloadsData, type ZipTarget } from '../lib/downloads/site-files';
 import { formatFileSize, sizeSuffix } from '../lib/downloads/sizes';
 import { builtPageFile } from './page-taps';
 import { createZip, writeAll, ZipFileWriter } from './zip';
@@ -76,6 +76,8 @@ export async function downloadResponse(data: DownloadsData, pathname: string, si
   if (release) return { body: await createZip(releaseFiles(data.store, data.register, release, site), release.date), type: CONTENT_TYPE.zip };
   const gemeente = data.register.allGemeenten().find(({ code }) => downloadPaths.gemeenteZip(data.register.slug(code)) === pathname);
   if (gemeente) return { body: await createZip(gemeenteZipFiles(data, gemeente.code, site), data.currentRelease.date), type: CONTENT_TYPE.zip };
+  const dataset = data.datasets.find((d) => downloadPaths.datasetZip(d.meta.id) === pathname);
+  if (dataset) return { body: await createZip(datasetZipFiles(data, dataset.meta.id, site), datasetZipTarget(data, dataset.meta.id).date), type: CONTENT_TYPE.zip };
   if (!isDownloadPath(pathname)) return undefined;
   const file = siteDownloadFiles(data, site).find((f): f is DownloadFile => 'path' in f && f.path === pathname);
   if (!file) return undefined;

@@ -1,6 +1,6 @@
 /**
  * A value in a download equals the value on the page, for every cell a page shows: the default table of
- * every dataset (/tabellen/<id>/) against the dataset's CSV (both dialects) from the same build,
+ * every dataset (/tabellen/<id>/) against the dataset's CSV and the CSV for Excel in its zip, from the same build,
  * and the revisions on a release page against its CSV of all revisions. Pages show nl-NL text ("27.235",
  * "11,1", "."); the test parses them back to numbers and symbols.
  */
@@ -18,6 +18,7 @@ import type { SiteData } from '../../src/node/site-data';
 import { fixtureSite } from '../releases/fixture';
 import { REVISION_FIELDS } from '../../src/lib/releases/revisions-file';
 import { builtSite } from '../search/built-site';
+import { readZip } from '../../src/node/zip';
 
 let dist: string;
 let site: SiteData;
@@ -26,6 +27,12 @@ beforeAll(async () => {
 }, 600_000);
 
 const read = (route: string) => readFileSync(path.join(dist, route), 'utf8');
+/** One file of a built zip, found by its name (inside the zip's folder). */
+function readZipped(route: string, name: string): string {
+  const entry = readZip(readFileSync(path.join(dist, route))).find((e) => e.name.endsWith(`/${name}`));
+  if (!entry?.crcOk) throw new Error(`${name} ontbreekt of is beschadigd in ${route}`);
+  return entry.data.toString('utf8');
+}
 const GROUP_KIND: Record<string, RegionKind> = { Provincies: 'provincie', "Jeugdregio's": 'jeugdregio', Gemeenten: 'gemeente', Wijken: 'wijk' };
 
 /** A page cell as a value and a symbol: "27.235" → 27235, "11,1" → 11.1, "." → null with ".". */
@@ -53,7 +60,7 @@ describe('downloads against the pages of the same build', () => {
       const numeric = wideNumericColumns(d.meta);
       const files = {
         csv: parseDownloadCsv(read(`downloads/${d.meta.id}/${d.meta.id}.csv`), 'rfc4180', numeric),
-        excel: machineNamedRecords(d.meta, parseDownloadCsv(read(`downloads/${d.meta.id}/${d.meta.id}-excel.csv`), 'excel-nl', wideNumericLabels(d.meta))),
+        excel: machineNamedRecords(d.meta, parseDownloadCsv(readZipped(`downloads/${d.meta.id}/${d.meta.id}.zip`, `${d.meta.id}-excel.csv`), 'excel-nl', wideNumericLabels(d.meta))),
       };
       const key = (r: WideRecord) => [r.regio_code, r.perioden_code, ...d.meta.dimensions.map((dim) => r[`${dim.id}_code`])].join('|');
       const lookups = Object.fromEntries(Object.entries(files).map(([f, records]) => [f, new Map(records.map((r) => [key(r), r]))]));

@@ -5,7 +5,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseDownloadCsv } from '../../src/lib/downloads/csv';
 import { dataPackage } from '../../src/lib/downloads/datapackage';
-import { jsonHeader } from '../../src/lib/downloads/files';
+import { jsonHeader, ZIP_FORMATS } from '../../src/lib/downloads/files';
 import { datasetFile, datasetPackageJson, gemeentePackageJson } from '../../src/lib/downloads/site-files';
 import type { SiteData } from '../../src/node/site-data';
 import { fixtureSite } from '../releases/fixture';
@@ -22,7 +22,7 @@ interface Resource { name: string; path: string; encoding: string; dialect: { de
 describe('datapackage.json', () => {
   it('maps the Excel file\'s Dutch column labels to the comma file\'s machine names, column by column', () => {
     for (const d of site.datasets) {
-      const pkg = JSON.parse(datasetPackageJson(site, d.meta.id, SITE));
+      const pkg = JSON.parse(datasetPackageJson(site, d.meta.id, SITE, ZIP_FORMATS));
       const [csv, excel] = pkg.resources as Array<{ schema: { fields: Array<{ name: string; naamInExcel?: string; naamInCsv?: string }>; primaryKey: string[] } }>;
       const excelHeader = datasetFile(site, d.meta.id, 'excel', SITE).replace(/^\ufeff/, '').split('\r\n')[0]!.split(';').map((h) => h.replace(/"/g, ''));
       const csvHeader = datasetFile(site, d.meta.id, 'csv', SITE).split('\r\n')[0]!.split(',');
@@ -37,7 +37,7 @@ describe('datapackage.json', () => {
 
   it('describes every column of both CSV files, and the values fit their types and constraints', () => {
     for (const d of site.datasets) {
-      const pkg = JSON.parse(datasetPackageJson(site, d.meta.id, SITE));
+      const pkg = JSON.parse(datasetPackageJson(site, d.meta.id, SITE, ZIP_FORMATS));
       expect(pkg).toMatchObject({ profile: 'tabular-data-package', name: `jeugdzorg-${d.meta.id}`, licenses: [{ name: 'CC-BY-4.0' }], version: '2023-10-26', fictief: true });
       expect(pkg.verklaringVanTekens.map((s: { teken: string }) => s.teken)).toEqual(['.', 'x', '-', '(leeg)', '*', '**']);
       const resources = pkg.resources as Resource[];

@@ -134,8 +134,11 @@ describe('files cut from the whole dataset’s lines', () => {
     const outputs = siteDownloadFiles(site, SITE);
     const files = outputs.flatMap((f) => ('path' in f ? [f.path] : []));
     expect(new Set(files).size).toBe(files.length);
-    expect(files).toContain('/downloads/jeugdhulp/jeugdhulp-excel.csv');
-    // A whole dataset comes as the two CSV dialects with a datapackage.json, not as JSON too.
+    expect(files).toContain('/downloads/jeugdhulp/jeugdhulp.csv');
+    // A whole dataset comes as a CSV beside its zip (which has the CSV for Excel too), with a datapackage.json, not as JSON.
+    expect(files.filter((f) => f.endsWith('-excel.csv') && !f.startsWith('/releases/') && !/\/downloads\/(buren|verwacht|vergelijkingen)\//.test(f))).toEqual([]);
+    const datasetZips = new Set(outputs.flatMap((f) => ('zip' in f ? [f.zip.path] : [])).filter((p) => /^\/downloads\/([^/]+)\/\1\.zip$/.test(p)));
+    expect(datasetZips.size).toBe(site.datasets.length);
     expect(files.filter((f) => /^\/downloads\/[^/]+\/[^/]+\.json$/.test(f) && !f.endsWith('/datapackage.json'))).toEqual([]);
     expect(files.filter((f) => f.startsWith('/downloads/gemeente/'))).toEqual([]);
     const entries = outputs.flatMap((f) => ('zip' in f && f.zip.path.startsWith('/downloads/gemeente/') ? [`${f.zip.path} ${f.bytes().name}`] : []));

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { releaseFiles } from '../../src/lib/downloads/release-files';
 import { downloadPaths } from '../../src/lib/downloads/files';
-import { gemeenteZipFiles, siteDownloadFiles } from '../../src/lib/downloads/site-files';
+import { datasetFile, datasetPackageJson, datasetZipFiles, gemeenteZipFiles, siteDownloadFiles } from '../../src/lib/downloads/site-files';
 import { createZip, dosDateTime, readZip } from '../../src/node/zip';
 import type { SiteData } from '../../src/node/site-data';
 import { fixtureSite } from '../releases/fixture';
@@ -67,8 +67,37 @@ describe('the zip of a release', () => {
   it('is made for every gemeente with figures, and for nothing else', () => {
     const zips = [...builtZips('https://jeugdzorg.example/').keys()];
     const gemeenten = site.register.allGemeenten().filter(({ code }) => zips.includes(downloadPaths.gemeenteZip(site.register.slug(code))));
-    expect(zips.length).toBe(site.catalog.releases.length + gemeenten.length);
+    const datasets = site.catalog.datasets.filter((id) => zips.includes(downloadPaths.datasetZip(id)));
+    expect(datasets).toEqual(site.catalog.datasets);
+    expect(zips.length).toBe(site.catalog.releases.length + gemeenten.length + datasets.length);
     expect(gemeenten.map((g) => g.code)).toEqual(expect.arrayContaining(['GM0363', 'GM0457']));
+  });
+});
+
+describe('the zip of a dataset', () => {
+  const address = 'https://jeugdzorg.example/';
+  it('holds a leesmij, the whole dataset as CSV and CSV for Excel, and the datapackage describing both, the same in the build', async () => {
+    const files = [...datasetZipFiles(site, 'jeugdhulp', address)];
+    const folder = 'jeugdzorg-jeugdhulp/';
+    expect(files.map((f) => f.name)).toEqual([`${folder}LEESMIJ.txt`, `${folder}jeugdhulp.csv`, `${folder}jeugdhulp-excel.csv`, `${folder}datapackage.json`]);
+    expect(builtZips(address).get(downloadPaths.datasetZip('jeugdhulp'))).toEqual(files);
+    const leesmij = files[0]!.data;
+    expect(leesmij).toMatch(/^Jeugdzorg in cijfers: Jongeren met jeugdhulp/);
+    expect(leesmij).toContain(`${address}tabellen/jeugdhulp/`);
+    expect(leesmij).toMatch(/fictieve demonstratiecijfers/);
+    expect(leesmij).toMatch(/omgerekend/);
+    // The CSV in the zip is the file beside it, byte for byte; the Excel file is only in the zip.
+    expect(files[1]!.data).toBe(datasetFile(site, 'jeugdhulp', 'csv', address));
+    expect(files[2]!.data).toBe(datasetFile(site, 'jeugdhulp', 'excel', address));
+    expect(files[2]!.data.startsWith('\ufeff"regio_code";') || files[2]!.data.startsWith('\ufeff"Regio')).toBe(true);
+    // Each datapackage describes exactly the files beside it: both in the zip, the CSV on the site.
+    const inZip = JSON.parse(files[3]!.data) as { resources: Array<{ path: string }> };
+    expect(inZip.resources.map((r) => `${folder}${r.path}`)).toEqual(files.slice(1, 3).map((f) => f.name));
+    const beside = JSON.parse(datasetPackageJson(site, 'jeugdhulp', address)) as { resources: Array<{ path: string }> };
+    expect(beside.resources.map((r) => r.path)).toEqual(['jeugdhulp.csv']);
+    const back = readZip(await createZip(files, site.currentRelease.date));
+    expect(back.every((e) => e.crcOk)).toBe(true);
+    expect(back.map((e) => e.data.toString('utf8'))).toEqual(files.map((f) => f.data));
   });
 });
 

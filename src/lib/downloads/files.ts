@@ -16,11 +16,16 @@ export type DownloadFormat = 'csv' | 'excel' | 'json';
 /** The formats of a selection from a table page (made in the reader's browser, or prerendered for the default selection). */
 export const DOWNLOAD_FORMATS: readonly DownloadFormat[] = ['csv', 'excel', 'json'];
 /**
- * The formats of a whole dataset's file. No JSON: it held the CSV's lines again in another syntax (77 MB of the
- * site's 600), and the datapackage.json beside the CSV describes every column for a program; a selection can
- * still be downloaded as JSON from the table page.
+ * The formats of a whole dataset's own file, beside its zip: the CSV, at an address a program reads directly
+ * (read.csv, pandas.read_csv). The CSV for Excel is in the dataset's zip with the CSV and the description
+ * (ZIP_FORMATS): on its own it was the site's largest kind of file (123 of its 593 MB), and a reader of
+ * Excel opens the zip as a folder. No JSON: it held the CSV's lines again in
+ * another syntax; a selection can still be downloaded as JSON from the table page.
  */
-export const DATASET_FILE_FORMATS: readonly DownloadFormat[] = ['csv', 'excel'];
+export const DATASET_FILE_FORMATS: readonly DownloadFormat[] = ['csv'];
+
+/** The formats in every zip (a dataset's, a gemeente's, a release's): the two CSV forms its datapackage.json describes. */
+export const ZIP_FORMATS: readonly DownloadFormat[] = ['csv', 'excel'];
 
 export const FORMAT_DIALECT: Record<Exclude<DownloadFormat, 'json'>, CsvDialect> = { csv: 'rfc4180', excel: 'excel-nl' };
 
@@ -29,6 +34,12 @@ export const FORMAT_LABEL: Record<DownloadFormat, { name: string; hint: string }
   csv: { name: 'CSV', hint: 'komma, decimale punt, kolomnamen als code (zoals jongeren_jeugdhulp); voor R, Python, databases' },
   excel: { name: 'CSV voor Excel', hint: 'puntkomma, decimale komma, Nederlandse kolomnamen met eenheid (zoals “Jongeren met jeugdhulp (aantal)”); opent goed in Nederlandse Excel' },
   json: { name: 'JSON', hint: 'kolommen en rijen, met bron en licentie' },
+};
+
+/** What a reader sees next to the link to a dataset's zip. */
+export const DATASET_ZIP_LABEL = {
+  name: 'Zip met CSV voor Excel',
+  hint: (id: string) => `${FORMAT_LABEL.csv.name} en ${FORMAT_LABEL.excel.name} met de beschrijving en een leesmij; voor Excel: open de zip en dubbelklik op ${datasetFileName(id, 'excel')}`,
 };
 
 export const CONTENT_TYPE: Record<DownloadFormat | 'datapackage' | 'zip', string> = {
@@ -65,6 +76,8 @@ export const downloadPaths = {
   dataset: (datasetId: string) => `/downloads/${datasetId}/`,
   datasetFile: (datasetId: string, format: DownloadFormat) => `/downloads/${datasetId}/${datasetFileName(datasetId, format)}`,
   datasetPackage: (datasetId: string) => `/downloads/${datasetId}/${DATAPACKAGE}`,
+  /** A whole dataset as CSV and CSV for Excel, with its datapackage.json and a leesmij. */
+  datasetZip: (datasetId: string) => `/downloads/${datasetId}/${datasetId}.zip`,
   /** All of a gemeente's figures: per dataset CSV and CSV for Excel, with a datapackage.json and a leesmij. */
   gemeenteZip: (slug: string) => `/downloads/gemeente/${slug}.zip`,
   releaseZip: (releaseId: string) => `/downloads/release-${releaseId}.zip`,

@@ -5,7 +5,7 @@
 import type { DatasetMeta, Release } from '../../schemas/dataset';
 import { periodSpanText } from '../data/periods';
 import { tableSchema } from './datapackage';
-import { DATASET_FILE_FORMATS, FORMAT_LABEL, datasetFileName, downloadPaths } from './files';
+import { DATASET_FILE_FORMATS, DATASET_ZIP_LABEL, FORMAT_LABEL, datasetFileName, downloadPaths } from './files';
 import type { DownloadSiteData } from './site-files';
 
 export interface FileLink {
@@ -32,12 +32,15 @@ export function datasetDownloadModel(data: DownloadSiteData, id: string): Datase
   const d = data.datasets.find((x) => x.meta.id === id);
   if (!d) throw new Error(`onbekende dataset: ${id}`);
   const rows = d.converted.rows;
-  const files = DATASET_FILE_FORMATS.map((format) => ({
-    href: downloadPaths.datasetFile(id, format),
-    name: datasetFileName(id, format),
-    label: FORMAT_LABEL[format].name,
-    hint: FORMAT_LABEL[format].hint,
-  }));
+  const files = [
+    ...DATASET_FILE_FORMATS.map((format) => ({
+      href: downloadPaths.datasetFile(id, format),
+      name: datasetFileName(id, format),
+      label: FORMAT_LABEL[format].name,
+      hint: FORMAT_LABEL[format].hint,
+    })),
+    { href: downloadPaths.datasetZip(id), name: `${id}.zip`, label: DATASET_ZIP_LABEL.name, hint: DATASET_ZIP_LABEL.hint(id) },
+  ];
   const schema = tableSchema(d.meta, 'rfc4180');
   return {
     meta: d.meta,

@@ -9,7 +9,7 @@ import { formatDate } from '../format/number';
 import type { RegionRegister } from '../regions/register';
 import { releaseContents, isCurrentRelease, nextRelease, type DatasetVersion, type ReleaseStore } from '../releases/versions';
 import { dataPackage } from './datapackage';
-import { bytesToText, DATAPACKAGE, datasetFileName, indelingText, registerLabel, renderedFileBytes, renderTableLines, FORMAT_LABEL, type DownloadFormat } from './files';
+import { bytesToText, DATAPACKAGE, datasetFileName, indelingText, registerLabel, renderedFileBytes, renderTableLines, FORMAT_LABEL, ZIP_FORMATS, type DownloadFormat } from './files';
 
 export interface ReleaseFile {
   name: string;
@@ -25,9 +25,9 @@ export interface ReleaseFileBytes {
 /**
  * The formats in a release's zip: the two CSV files that its datapackage.json describes. JSON is left out: it
  * was a third copy of every figure (54 of a zip's 148 MB before compression, and a third of the build's
- * compression time), undocumented in the package; the current figures are also at /downloads/<tabel>/ as JSON.
+ * compression time), undocumented in the package.
  */
-export const RELEASE_FORMATS: readonly DownloadFormat[] = ['csv', 'excel'];
+export const RELEASE_FORMATS: readonly DownloadFormat[] = ZIP_FORMATS;
 
 export function releaseFolderName(releaseId: string): string {
   return `jeugdzorg-in-cijfers-${releaseId}`;

@@ -23,6 +23,7 @@ import {
   registerLabel,
   renderedFileBytes,
   renderTableLines,
+  ZIP_FORMATS,
   type DownloadFormat,
   type RenderedTable,
 } from './files';
@@ -150,17 +151,21 @@ export function gemeenteFileBytes(data: DownloadSiteData, code: string, id: stri
   return renderedFileBytes(d.meta, table, format, options, regions);
 }
 
-function resources(meta: DatasetMeta, prefix = ''): PackageResource[] {
-  return (['csv', 'excel'] as const).map((format) => ({
+function resources(meta: DatasetMeta, formats: readonly DownloadFormat[] = ZIP_FORMATS): PackageResource[] {
+  return formats.map((format) => ({
     meta,
     name: `${meta.id}${format === 'excel' ? '-excel' : ''}`,
-    path: `${prefix}${datasetFileName(meta.id, format)}`,
-    dialect: format === 'csv' ? 'rfc4180' : 'excel-nl',
+    path: datasetFileName(meta.id, format),
+    dialect: format === 'excel' ? 'excel-nl' : 'rfc4180',
     title: `${meta.title}${format === 'excel' ? ' (CSV voor Excel)' : ''}`,
   }));
 }
 
-export function datasetPackageJson(data: DownloadSiteData, id: string, site: URL | string): string {
+/**
+ * A dataset's datapackage.json: the one beside its files describes the files there (DATASET_FILE_FORMATS),
+ * the one in its zip both CSV forms in the zip (ZIP_FORMATS). Every resource path resolves beside the package.
+ */
+export function datasetPackageJson(data: DownloadSiteData, id: string, site: URL | string, formats: readonly DownloadFormat[] = DATASET_FILE_FORMATS): string {
   const d = datasetOf(data, id);
   const pkg = dataPackage(
     {
@@ -172,7 +177,7 @@ export function datasetPackageJson(data: DownloadSiteData, id: string, site: URL
       indeling: indelingText(d.converted.indeling),
       datasets: [d.meta],
     },
-    resources(d.meta),
+    resources(d.meta, formats),
   );
   return `${JSON.stringify(pkg, null, 2)}\n`;
 }
@@ -207,6 +212,54 @@ export function gemeentePackageJson(data: DownloadSiteData, code: string, site: 
     entries.flatMap((e) => resources(e.meta)),
     resourceText,
   );
+}
+
+/** The folder inside a dataset's zip, so unpacking it makes one folder. */
+export function datasetZipFolder(id: string): string {
+  return `jeugdzorg-${id}`;
+}
+
+/** A dataset's zip, dated as its release. */
+export function datasetZipTarget(data: DownloadSiteData, id: string): ZipTarget {
+  return { path: downloadPaths.datasetZip(id), date: (releaseOf(data, datasetOf(data, id).meta) ?? data.currentRelease).date };
+}
+
+/** LEESMIJ.txt, the first entry of a dataset's zip. */
+export function datasetReadme(data: DownloadSiteData, id: string, site: URL | string): ReleaseFile {
+  const d = datasetOf(data, id);
+  const release = releaseOf(data, d.meta) ?? data.currentRelease;
+  const lines = [
+    `Jeugdzorg in cijfers: ${d.meta.title}`,
+    '',
+    d.meta.fictitious ? 'LET OP: fictieve demonstratiecijfers naar het model van de CBS-beleidsinformatie jeugd. Gebruik ze niet als feiten.\n' : '',
+    `Publicatie ${release.title} (${formatDate(release.date)}). De tabel op de site: ${new URL(`/tabellen/${id}/`, site).href}`,
+    '',
+    ...zipFilesExplanation(`Alle perioden staan op de gemeentelijke indeling van ${d.converted.indeling}: cijfers van vóór een herindeling zijn omgerekend (kolom omgerekend).`),
+    '',
+    `Bron: ${d.meta.attribution}. Licentie: ${d.meta.licence.name}.`,
+    '',
+  ];
+  return { name: `${datasetZipFolder(id)}/LEESMIJ.txt`, data: readmeText(lines) };
+}
+
+/** One form of a whole dataset as an entry of its zip. */
+export function datasetZipFileBytes(data: DownloadSiteData, id: string, format: DownloadFormat, site: URL | string): ReleaseFileBytes {
+  return { name: `${datasetZipFolder(id)}/${datasetFileName(id, format)}`, parts: datasetFileBytes(data, id, format, site) };
+}
+
+/** datapackage.json, the last entry of a dataset's zip. */
+export function datasetZipPackage(data: DownloadSiteData, id: string, site: URL | string): ReleaseFile {
+  return { name: `${datasetZipFolder(id)}/${DATAPACKAGE}`, data: datasetPackageJson(data, id, site, ZIP_FORMATS) };
+}
+
+/** The entries of a dataset's zip one by one, in the order of the build's (the dev server, tests). */
+export function* datasetZipFiles(data: DownloadSiteData, id: string, site: URL | string): Generator<ReleaseFile> {
+  yield datasetReadme(data, id, site);
+  for (const format of ZIP_FORMATS) {
+    const { name, parts } = datasetZipFileBytes(data, id, format, site);
+    yield { name, data: bytesToText(parts) };
+  }
+  yield datasetZipPackage(data, id, site);
 }
 
 /** The folder inside a gemeente's zip, so unpacking it makes one folder. */
@@ -273,7 +326,7 @@ export interface DownloadFile {
   bytes: () => Uint8Array[];
 }
 
-/** A zip of the site: a release's (/downloads/release-<id>.zip) or a gemeente's (/downloads/gemeente/<naam>.zip). */
+/** A zip of the site: a dataset's (/downloads/<tabel>/<tabel>.zip), a release's (/downloads/release-<id>.zip) or a gemeente's (/downloads/gemeente/<naam>.zip). */
 export interface ZipTarget {
   /** Site path of the zip. */
   path: string;
@@ -310,7 +363,7 @@ export type DownloadsData = DownloadSiteData & { store: ReleaseStore };
 
 /**
  * Every download of the site, files and zip entries, in the order that makes each dataset's lines once and
- * keeps one dataset's at a time: per dataset, on the latest indeling its own files and those of every
+ * keeps one dataset's at a time: per dataset, on the latest indeling its own CSV and zip and those of every
  * current gemeente; as published those of the former gemeenten and its entries in the current release's
  * zip; then its entries in the zips of the earlier releases, which share most rows (see LineCache). Each
  * zip starts with its LEESMIJ and ends with its datapackage.json; the gemeenten's datapackage.json last.
@@ -334,6 +387,13 @@ export function siteDownloadFiles(data: DownloadsData, site: URL | string): Arra
       out.push({ path: downloadPaths.datasetFile(id, format), render: () => datasetFile(data, id, format, site), bytes: () => datasetFileBytes(data, id, format, site) });
     }
     out.push(textFile(downloadPaths.datasetPackage(id), () => datasetPackageJson(data, id, site)));
+    const datasetZip = datasetZipTarget(data, id);
+    out.push(textEntry(datasetZip, () => datasetReadme(data, id, site)));
+    for (const format of ZIP_FORMATS) {
+      const bytes = () => datasetZipFileBytes(data, id, format, site);
+      out.push({ zip: datasetZip, bytes, render: () => ({ name: bytes().name, data: datasetFile(data, id, format, site) }) });
+    }
+    out.push(textEntry(datasetZip, () => datasetZipPackage(data, id, site)));
     for (const current of [true, false]) {
       for (const g of gemeenten) {
         if (g.current !== current || !g.datasets.has(id)) continue;
