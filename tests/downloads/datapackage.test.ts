@@ -24,8 +24,8 @@ describe('datapackage.json', () => {
     for (const d of site.datasets) {
       const pkg = JSON.parse(datasetPackageJson(site, d.meta.id, SITE, ZIP_FORMATS));
       const [csv, excel] = pkg.resources as Array<{ schema: { fields: Array<{ name: string; naamInExcel?: string; naamInCsv?: string }>; primaryKey: string[] } }>;
-      const excelHeader = datasetFile(site, d.meta.id, 'excel', SITE).replace(/^\ufeff/, '').split('\r\n')[0]!.split(';').map((h) => h.replace(/"/g, ''));
-      const csvHeader = datasetFile(site, d.meta.id, 'csv', SITE).split('\r\n')[0]!.split(',');
+      const excelHeader = datasetFile(site, d.meta.id, 'excel').replace(/^\ufeff/, '').split('\r\n')[0]!.split(';').map((h) => h.replace(/"/g, ''));
+      const csvHeader = datasetFile(site, d.meta.id, 'csv').split('\r\n')[0]!.split(',');
       expect(csv!.schema.fields.map((f) => f.naamInExcel)).toEqual(excelHeader);
       expect(excel!.schema.fields.map((f) => f.naamInCsv)).toEqual(csvHeader);
       expect(new Set(excelHeader).size).toBe(excelHeader.length);
@@ -46,7 +46,7 @@ describe('datapackage.json', () => {
         const excel = resource.path.endsWith('-excel.csv');
         expect(resource.dialect.delimiter).toBe(excel ? ';' : ',');
         expect(resource.encoding).toBe(excel ? 'utf-8-sig' : 'utf-8');
-        const text = datasetFile(site, d.meta.id, excel ? 'excel' : 'csv', SITE);
+        const text = datasetFile(site, d.meta.id, excel ? 'excel' : 'csv');
         const header = text.replace(/^\ufeff/, '').split('\r\n')[0]!.split(resource.dialect.delimiter).map((h) => h.replace(/"/g, ''));
         const { fields, primaryKey } = resource.schema;
         expect(fields.map((f) => f.name)).toEqual(header);

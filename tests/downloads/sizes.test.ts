@@ -54,7 +54,7 @@ describe('filling the sizes into a built site', () => {
   it('gives every link the byte size of the file written, and fails on a link to a file that is not there', async () => {
     const dataset = downloadPaths.datasetFile('jeugdhulp', 'excel');
     const gemeente = downloadPaths.gemeenteZip(site.register.slug('GM0363'));
-    write(dataset, datasetFileBytes(site, 'jeugdhulp', 'excel', SITE));
+    write(dataset, datasetFileBytes(site, 'jeugdhulp', 'excel'));
     write(gemeente, [await createZip(gemeenteZipFiles(site, 'GM0363', SITE), site.currentRelease.date)]);
     const page = write('/downloads/index.html', `<p><a href="${dataset}">CSV voor Excel${sizeMark(dataset)}</a> <a href="${gemeente}">CSV${sizeMark(gemeente)}</a></p>`);
     const untouched = write('/over/index.html', '<p>geen downloads</p>');

@@ -87,8 +87,8 @@ describe('the zip of a dataset', () => {
     expect(leesmij).toMatch(/fictieve demonstratiecijfers/);
     expect(leesmij).toMatch(/omgerekend/);
     // The CSV in the zip is the file beside it, byte for byte; the Excel file is only in the zip.
-    expect(files[1]!.data).toBe(datasetFile(site, 'jeugdhulp', 'csv', address));
-    expect(files[2]!.data).toBe(datasetFile(site, 'jeugdhulp', 'excel', address));
+    expect(files[1]!.data).toBe(datasetFile(site, 'jeugdhulp', 'csv'));
+    expect(files[2]!.data).toBe(datasetFile(site, 'jeugdhulp', 'excel'));
     expect(files[2]!.data.startsWith('\ufeff"regio_code";') || files[2]!.data.startsWith('\ufeff"Regio')).toBe(true);
     // Each datapackage describes exactly the files beside it: both in the zip, the CSV on the site.
     const inZip = JSON.parse(files[3]!.data) as { resources: Array<{ path: string }> };

@@ -5,7 +5,7 @@
  * never put the two areas in one series. Skipped, visibly, where ../shared is absent.
  */
 import { describe, expect, it } from 'vitest';
-import { datasetFile } from '../../src/lib/downloads/site-files';
+import { datasetFile, datasetPackageJson } from '../../src/lib/downloads/site-files';
 import { parseDownloadCsv } from '../../src/lib/downloads/csv';
 import { getFactsContext } from '../../src/lib/facts/context';
 import { keyFiguresOf } from '../../src/lib/facts/key-figures';
@@ -79,7 +79,7 @@ describe.skipIf(!realFilesPresent('tests/facts/wijken-real.test.ts'))('wijken of
   });
 
   it('downloads each year under its own name, the later area marked', () => {
-    const csv = parseDownloadCsv(datasetFile(real.site, 'jeugdzorg-in-natura-wijken', 'csv', 'https://example.nl/'), 'rfc4180', ['jongeren_jeugdzorg']);
+    const csv = parseDownloadCsv(datasetFile(real.site, 'jeugdzorg-in-natura-wijken', 'csv'), 'rfc4180', ['jongeren_jeugdzorg']);
     const rows = csv.filter((r) => r.regio_code === 'WK003402').map((r) => [r.perioden_code, r.regio, r.jongeren_jeugdzorg]);
     expect(rows).toEqual([
       ['2021JJ00', 'Wijk 02 Almere Stad', 2140],
@@ -90,15 +90,15 @@ describe.skipIf(!realFilesPresent('tests/facts/wijken-real.test.ts'))('wijken of
   it('computes no rate on a tiny denominator: Gooisekant, 10 youths and 30 inhabitants, has no rate per 1.000', () => {
     const wijken = wijkenOf(getFactsContext(real.site), 'GM0034')!;
     expect(wijken.rows.find((r) => r.code === 'WK003437')!.cells).toEqual(['10', '.', '20']);
-    const csv = parseDownloadCsv(datasetFile(real.site, 'jeugdzorg-in-natura-wijken', 'csv', 'https://example.nl/'), 'rfc4180', ['jongeren_jeugdzorg_per_1000']);
+    const csv = parseDownloadCsv(datasetFile(real.site, 'jeugdzorg-in-natura-wijken', 'csv'), 'rfc4180', ['jongeren_jeugdzorg_per_1000']);
     expect(csv.find((r) => r.regio_code === 'WK003437')).toMatchObject({ jongeren_jeugdzorg_per_1000: null, jongeren_jeugdzorg_per_1000_teken: '.' });
   });
 
   it('gives the downloads the note the table page shows beside the unverified CBS table number', () => {
     const meta = real.site.datasets.find((d) => d.meta.id === 'jeugdzorg-in-natura-wijken')!.meta;
     expect(meta.source.note).toContain('niet nagegaan');
-    const json = JSON.parse(datasetFile(real.site, meta.id, 'json', 'https://example.nl/')) as Record<string, unknown>;
-    expect(json).toMatchObject({ cbsTabel: meta.source.table, bronOpmerking: meta.source.note });
+    const pkg = JSON.parse(datasetPackageJson(real.site, meta.id, 'https://example.nl/')) as { sources: Array<{ title: string; description?: string }> };
+    expect(pkg.sources).toEqual([expect.objectContaining({ title: expect.stringContaining(meta.source.table!), description: meta.source.note })]);
   });
 
   it('finds a wijk by its 2022 name, with a figure of its own area only', () => {

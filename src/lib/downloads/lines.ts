@@ -1,5 +1,5 @@
 /**
- * The lines of a wide download (see wide.ts) in all three formats, for the files of whole datasets: the
+ * The lines of a wide download (see wide.ts) in both CSV dialects, for the files of whole datasets: the
  * build writes each dataset on the latest indeling, as published, and as every earlier release published
  * it, some 1,5 million lines per format. A line is a head (region, period and the period's status), one per
  * region, period and status and shared by all tables of a dataset (LineCache), and a tail (categories,
@@ -8,7 +8,8 @@
  * latest indeling or an earlier release) and head equal a line of the previous table is copied from that
  * table's bytes, a run of lines at a time; only the other lines are formatted. A file is then a few slices
  * of those bytes: a gemeente's file is its regions' bytes between a header and a footer. The text is byte
- * for byte that of toWideTable with the CSV and JSON writers (tests/downloads/wide.test.ts compares them).
+ * for byte that of toWideTable with the CSV writer (tests/downloads/wide.test.ts compares them). A selection's
+ * JSON is small and made by the JSON writer itself (wide.ts).
  * Pure.
  */
 import type { DatasetMeta } from '../../schemas/dataset';
@@ -17,12 +18,12 @@ import { parsePeriodCode, periodLabel, STATUS_LABEL } from '../data/periods';
 import { CsvLineWriter } from './csv';
 import { sortRowsForDownload, type WideOptions } from './wide';
 
-export type LineFormat = 'csv' | 'excel' | 'json';
+export type LineFormat = 'csv' | 'excel';
 /** The index of a format in a head's texts. */
-export const FORMAT_INDEX: Record<LineFormat, 0 | 1 | 2> = { csv: 0, excel: 1, json: 2 };
-const SEPARATOR = [',', ';', ','] as const;
+export const FORMAT_INDEX: Record<LineFormat, 0 | 1> = { csv: 0, excel: 1 };
+const SEPARATOR = [',', ';'] as const;
 
-type PerFormat = readonly [csv: string, excel: string, json: string];
+type PerFormat = readonly [csv: string, excel: string];
 
 /** The head of a line in each format (an object of its own, so that equal heads are the same object). */
 export interface Part {
@@ -35,7 +36,7 @@ const encoder = new TextEncoder();
 function textWriters(): Array<(value: string) => string> {
   const csv = new CsvLineWriter('rfc4180');
   const excel = new CsvLineWriter('excel-nl');
-  return [(v) => csv.line([v]), (v) => excel.line([v]), (v) => JSON.stringify(v)];
+  return [(v) => csv.line([v]), (v) => excel.line([v])];
 }
 
 /** Two texts with a separator, as one flat string: a kept part must not be a rope of pieces that every line using it walks again. */
@@ -63,7 +64,7 @@ export class LineCache {
   private readonly numbers = new Map<number, PerFormat>();
 
   /** A text as one field in each format (quoted where the format quotes it). */
-  readonly field = cached((value: string): PerFormat => [this.text[0]!(value), this.text[1]!(value), this.text[2]!(value)]);
+  readonly field = cached((value: string): PerFormat => [this.text[0]!(value), this.text[1]!(value)]);
 
   constructor(readonly meta: DatasetMeta) {
     const topicLabels = meta.dimensions.map((d) => new Map(d.codes.map((c) => [c.code, c.label])));
@@ -73,7 +74,7 @@ export class LineCache {
   /** Two fields, each written as its format writes a text. */
   pair(a: string, b: string): PerFormat {
     const [x, y] = [this.field(a), this.field(b)];
-    return [flat(x[0], ',', y[0]), flat(x[1], ';', y[1]), flat(x[2], ',', y[2])];
+    return [flat(x[0], ',', y[0]), flat(x[1], ';', y[1])];
   }
 
   /** The heads of a region's lines, by period and the period's status. */
@@ -90,8 +91,8 @@ export class LineCache {
     if (!head) {
       const parsed = parsePeriodCode(period);
       const [label, shown] = [this.pair(period, parsed ? periodLabel(parsed) : period), this.field(status)];
-      const p = [flat(label[0], ',', shown[0]), flat(label[1], ';', shown[1]), flat(label[2], ',', shown[2])];
-      periods.set(status, (head = { text: [flat(region[0], ',', p[0]!), flat(region[1], ';', p[1]!), flat(region[2], ',', p[2]!)] }));
+      const p = [flat(label[0], ',', shown[0]), flat(label[1], ';', shown[1])];
+      periods.set(status, (head = { text: [flat(region[0], ',', p[0]!), flat(region[1], ';', p[1]!)] }));
     }
     return head;
   }
@@ -100,8 +101,7 @@ export class LineCache {
     let out = this.numbers.get(value);
     if (out === undefined) {
       const text = String(value);
-      // JSON.stringify writes a finite number as String does, and anything else as null.
-      out = [text, text.includes('.') ? text.replace('.', ',') : text, Number.isFinite(value) ? text : 'null'];
+      out = [text, text.includes('.') ? text.replace('.', ',') : text];
       this.numbers.set(value, out);
     }
     return out;
@@ -112,7 +112,7 @@ export class LineCache {
    * is not copied from the previous table. Made for the line and dropped once it is encoded: kept strings
    * would be copied and marked by the garbage collector for as long as their table lives.
    */
-  tail(row: ObservationRow, converted: boolean, f: 0 | 1 | 2): string {
+  tail(row: ObservationRow, converted: boolean, f: 0 | 1): string {
     const separator = SEPARATOR[f];
     let text = '';
     for (let j = 0; j < this.topicPart.length; j++) text += this.topicPart[j]!(row.topics[j] ?? '')[f] + separator;
@@ -120,7 +120,7 @@ export class LineCache {
       const cell = row.cells[m];
       const symbol = this.field(cell ? (cell.symbol ?? '') : '.')[f];
       const value = cell?.value ?? null;
-      text += (value === null ? (f === 2 ? 'null' : '') : this.number(value)[f]) + separator + symbol + separator;
+      text += (value === null ? '' : this.number(value)[f]) + separator + symbol + separator;
     }
     return text + this.field(converted ? 'ja' : 'nee')[f];
   }
@@ -175,18 +175,11 @@ export function tableLines(meta: DatasetMeta, rows: readonly ObservationRow[], o
   return out;
 }
 
-/**
- * What each format writes around a line's head and tail, and after it: CSV ends every line with CRLF, JSON
- * writes a line as an array and every line is followed by ",\n" (the file drops the last one).
- */
+/** What each dialect writes between a line's head and tail, and after it (CSV ends every line with CRLF). */
 const FRAME = [
-  { before: '', between: ',', after: '\r\n' },
-  { before: '', between: ';', after: '\r\n' },
-  { before: '[', between: ',', after: '],\n' },
+  { between: ',', after: '\r\n' },
+  { between: ';', after: '\r\n' },
 ] as const;
-
-/** The bytes JSON writes after each line that the last line of a file does not have. */
-export const JSON_LINE_END = 2;
 
 /** A table's lines in one format as UTF-8: every line with what follows it (see FRAME), and each region's byte range. */
 export interface EncodedLines {
@@ -235,7 +228,7 @@ export function encodeLines(
   allocate: (atLeast: number) => Uint8Array = (atLeast) => new Uint8Array(atLeast),
 ): EncodedLines {
   const f = FORMAT_INDEX[format];
-  const { before, between, after } = FRAME[f];
+  const { between, after } = FRAME[f];
   const { heads, rows, converted, cache } = table;
   const count = rows.length;
   // Another dataset's tables share no rows with this one.
@@ -256,7 +249,7 @@ export function encodeLines(
   while (i < count) {
     const p = match[i]!;
     if (p < 0) {
-      const line = before + heads[i]!.text[f] + between + cache.tail(rows[i]!, converted[i] === 1, f) + after;
+      const line = heads[i]!.text[f] + between + cache.tail(rows[i]!, converted[i] === 1, f) + after;
       // A UTF-16 code unit takes at most 3 bytes in UTF-8.
       room(line.length * 3);
       offsets[i] = at;

@@ -9,7 +9,7 @@ import { formatDate } from '../format/number';
 import type { RegionRegister } from '../regions/register';
 import { releaseContents, isCurrentRelease, nextRelease, type DatasetVersion, type ReleaseStore } from '../releases/versions';
 import { dataPackage } from './datapackage';
-import { bytesToText, DATAPACKAGE, datasetFileName, indelingText, registerLabel, renderedFileBytes, renderTableLines, FORMAT_LABEL, ZIP_FORMATS, type DownloadFormat } from './files';
+import { bytesToText, DATAPACKAGE, datasetFileName, indelingText, registerLabel, renderedFileBytes, renderTableLines, FORMAT_LABEL, ZIP_FORMATS, type CsvFormat } from './files';
 
 export interface ReleaseFile {
   name: string;
@@ -27,7 +27,7 @@ export interface ReleaseFileBytes {
  * was a third copy of every figure (54 of a zip's 148 MB before compression, and a third of the build's
  * compression time), undocumented in the package.
  */
-export const RELEASE_FORMATS: readonly DownloadFormat[] = ZIP_FORMATS;
+export const RELEASE_FORMATS: readonly CsvFormat[] = ZIP_FORMATS;
 
 export function releaseFolderName(releaseId: string): string {
   return `jeugdzorg-in-cijfers-${releaseId}`;
@@ -57,17 +57,17 @@ export function releaseDatasetFiles(register: RegionRegister, release: Release, 
 }
 
 /** One dataset of a release in one format (the lines are made once for all formats, see renderTableLines). */
-export function releaseDatasetFile(register: RegionRegister, release: Release, version: DatasetVersion, format: DownloadFormat): ReleaseFile {
+export function releaseDatasetFile(register: RegionRegister, release: Release, version: DatasetVersion, format: CsvFormat): ReleaseFile {
   const { name, parts } = releaseDatasetFileBytes(register, release, version, format);
   return { name, data: bytesToText(parts) };
 }
 
 /** The same as UTF-8 bytes, in parts. */
-export function releaseDatasetFileBytes(register: RegionRegister, release: Release, version: DatasetVersion, format: DownloadFormat): ReleaseFileBytes {
-  const options = { regionLabel: registerLabel(register), periods: version.periods, release, indeling: indelingText(undefined), description: DATAPACKAGE };
+export function releaseDatasetFileBytes(register: RegionRegister, release: Release, version: DatasetVersion, format: CsvFormat): ReleaseFileBytes {
+  const options = { regionLabel: registerLabel(register), periods: version.periods, release, indeling: indelingText(undefined) };
   return {
     name: `${releaseFolderName(release.id)}/${datasetFileName(version.meta.id, format)}`,
-    parts: renderedFileBytes(version.meta, renderTableLines(version.meta, version.rows, options), format, options),
+    parts: renderedFileBytes(version.meta, renderTableLines(version.meta, version.rows, options), format),
   };
 }
 
@@ -84,7 +84,7 @@ export function releasePackage(release: Release, versions: readonly DatasetVersi
       datasets: versions.map((v) => v.meta),
     },
     versions.flatMap((v) =>
-      (RELEASE_FORMATS as ReadonlyArray<'csv' | 'excel'>).map((format) => ({
+      RELEASE_FORMATS.map((format) => ({
         meta: v.meta,
         name: `${v.meta.id}${format === 'excel' ? '-excel' : ''}`,
         path: datasetFileName(v.meta.id, format),

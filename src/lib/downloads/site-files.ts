@@ -24,7 +24,7 @@ import {
   renderedFileBytes,
   renderTableLines,
   ZIP_FORMATS,
-  type DownloadFormat,
+  type CsvFormat,
   type RenderedTable,
 } from './files';
 
@@ -80,19 +80,14 @@ function renderedTableOf(data: DownloadSiteData, d: DownloadSiteData['datasets']
 const wijkenByTable = new WeakMap<RenderedTable, Map<string, string[]>>();
 
 /** A whole dataset on the latest indeling, in one format (its lines are rendered once for all formats). */
-export function datasetFile(data: DownloadSiteData, id: string, format: DownloadFormat, site: URL | string): string {
-  return bytesToText(datasetFileBytes(data, id, format, site));
+export function datasetFile(data: DownloadSiteData, id: string, format: CsvFormat): string {
+  return bytesToText(datasetFileBytes(data, id, format));
 }
 
 /** The same as UTF-8 bytes, in parts (see renderedFileBytes). */
-export function datasetFileBytes(data: DownloadSiteData, id: string, format: DownloadFormat, site: URL | string): Uint8Array[] {
+export function datasetFileBytes(data: DownloadSiteData, id: string, format: CsvFormat): Uint8Array[] {
   const d = datasetOf(data, id);
-  const options = {
-    release: releaseOf(data, d.meta),
-    indeling: indelingText(d.converted.indeling),
-    description: new URL(`/downloads/${id}/${DATAPACKAGE}`, site).href,
-  };
-  return renderedFileBytes(d.meta, renderedTableOf(data, d, false).table, format, options);
+  return renderedFileBytes(d.meta, renderedTableOf(data, d, false).table, format);
 }
 
 const wijkRowsByGemeente = new WeakMap<Dataset, Map<string, ObservationRow[]>>();
@@ -132,26 +127,21 @@ export function gemeenteRows(data: DownloadSiteData, code: string): Array<{ meta
  * One gemeente's file of a dataset, an entry of its zip: the lines of the gemeente and its wijken, cut from
  * the whole dataset's lines (on the latest indeling for a current gemeente, as published for a former one).
  */
-export function gemeenteFile(data: DownloadSiteData, code: string, id: string, format: DownloadFormat): string {
+export function gemeenteFile(data: DownloadSiteData, code: string, id: string, format: CsvFormat): string {
   return bytesToText(gemeenteFileBytes(data, code, id, format));
 }
 
 /** The same as UTF-8 bytes, in parts (see renderedFileBytes). */
-export function gemeenteFileBytes(data: DownloadSiteData, code: string, id: string, format: DownloadFormat): Uint8Array[] {
+export function gemeenteFileBytes(data: DownloadSiteData, code: string, id: string, format: CsvFormat): Uint8Array[] {
   const d = datasetOf(data, id);
   const current = data.register.isCurrent(code);
   const { table, wijken } = renderedTableOf(data, d, !current);
   const regions = [code, ...(wijken.get(code) ?? [])];
   if (!regions.some((r) => table.regions.has(r))) throw new Error(`geen cijfers van ${code} in ${id}`);
-  const options = {
-    release: releaseOf(data, d.meta),
-    indeling: indelingText(current ? data.register.latestYear : undefined),
-    description: DATAPACKAGE,
-  };
-  return renderedFileBytes(d.meta, table, format, options, regions);
+  return renderedFileBytes(d.meta, table, format, regions);
 }
 
-function resources(meta: DatasetMeta, formats: readonly DownloadFormat[] = ZIP_FORMATS): PackageResource[] {
+function resources(meta: DatasetMeta, formats: readonly CsvFormat[] = ZIP_FORMATS): PackageResource[] {
   return formats.map((format) => ({
     meta,
     name: `${meta.id}${format === 'excel' ? '-excel' : ''}`,
@@ -165,7 +155,7 @@ function resources(meta: DatasetMeta, formats: readonly DownloadFormat[] = ZIP_F
  * A dataset's datapackage.json: the one beside its files describes the files there (DATASET_FILE_FORMATS),
  * the one in its zip both CSV forms in the zip (ZIP_FORMATS). Every resource path resolves beside the package.
  */
-export function datasetPackageJson(data: DownloadSiteData, id: string, site: URL | string, formats: readonly DownloadFormat[] = DATASET_FILE_FORMATS): string {
+export function datasetPackageJson(data: DownloadSiteData, id: string, site: URL | string, formats: readonly CsvFormat[] = DATASET_FILE_FORMATS): string {
   const d = datasetOf(data, id);
   const pkg = dataPackage(
     {
@@ -243,8 +233,8 @@ export function datasetReadme(data: DownloadSiteData, id: string, site: URL | st
 }
 
 /** One form of a whole dataset as an entry of its zip. */
-export function datasetZipFileBytes(data: DownloadSiteData, id: string, format: DownloadFormat, site: URL | string): ReleaseFileBytes {
-  return { name: `${datasetZipFolder(id)}/${datasetFileName(id, format)}`, parts: datasetFileBytes(data, id, format, site) };
+export function datasetZipFileBytes(data: DownloadSiteData, id: string, format: CsvFormat): ReleaseFileBytes {
+  return { name: `${datasetZipFolder(id)}/${datasetFileName(id, format)}`, parts: datasetFileBytes(data, id, format) };
 }
 
 /** datapackage.json, the last entry of a dataset's zip. */
@@ -256,7 +246,7 @@ export function datasetZipPackage(data: DownloadSiteData, id: string, site: URL 
 export function* datasetZipFiles(data: DownloadSiteData, id: string, site: URL | string): Generator<ReleaseFile> {
   yield datasetReadme(data, id, site);
   for (const format of ZIP_FORMATS) {
-    const { name, parts } = datasetZipFileBytes(data, id, format, site);
+    const { name, parts } = datasetZipFileBytes(data, id, format);
     yield { name, data: bytesToText(parts) };
   }
   yield datasetZipPackage(data, id, site);
@@ -296,7 +286,7 @@ export function gemeenteReadme(data: DownloadSiteData, code: string, site: URL |
 }
 
 /** One dataset of a gemeente as an entry of its zip. */
-export function gemeenteZipFileBytes(data: DownloadSiteData, code: string, id: string, format: DownloadFormat): ReleaseFileBytes {
+export function gemeenteZipFileBytes(data: DownloadSiteData, code: string, id: string, format: CsvFormat): ReleaseFileBytes {
   return { name: `${gemeenteZipFolder(data.register.slug(code))}/${datasetFileName(id, format)}`, parts: gemeenteFileBytes(data, code, id, format) };
 }
 
@@ -384,14 +374,14 @@ export function siteDownloadFiles(data: DownloadsData, site: URL | string): Arra
   for (const g of gemeenten) out.push(textEntry(g.zip, () => gemeenteReadme(data, g.code, site)));
   for (const { meta: { id } } of data.datasets) {
     for (const format of DATASET_FILE_FORMATS) {
-      out.push({ path: downloadPaths.datasetFile(id, format), render: () => datasetFile(data, id, format, site), bytes: () => datasetFileBytes(data, id, format, site) });
+      out.push({ path: downloadPaths.datasetFile(id, format), render: () => datasetFile(data, id, format), bytes: () => datasetFileBytes(data, id, format) });
     }
     out.push(textFile(downloadPaths.datasetPackage(id), () => datasetPackageJson(data, id, site)));
     const datasetZip = datasetZipTarget(data, id);
     out.push(textEntry(datasetZip, () => datasetReadme(data, id, site)));
     for (const format of ZIP_FORMATS) {
-      const bytes = () => datasetZipFileBytes(data, id, format, site);
-      out.push({ zip: datasetZip, bytes, render: () => ({ name: bytes().name, data: datasetFile(data, id, format, site) }) });
+      const bytes = () => datasetZipFileBytes(data, id, format);
+      out.push({ zip: datasetZip, bytes, render: () => ({ name: bytes().name, data: datasetFile(data, id, format) }) });
     }
     out.push(textEntry(datasetZip, () => datasetZipPackage(data, id, site)));
     for (const current of [true, false]) {
