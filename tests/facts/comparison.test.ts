@@ -26,7 +26,7 @@ describe('the comparison sentences', () => {
   const figure = keyFiguresOf(context, 'GM1680')[0]!;
   const aaEnHunze: KeyFigure = { ...figure, count: { value: 595, symbol: null }, rate: { ...figure.rate!, value: { value: 11.4, symbol: null } } };
   const ref = (label: string, inPhrase: string, value: number, judgement: Judgement, note?: string): ComparisonReference => ({
-    kind: 'land', code: undefined, label, inPhrase, rate: { value, symbol: null }, rateShown: '', count: { value: 1, symbol: null }, countShown: '', denominator: 10, aggregated: false, exact: value, interval: undefined, note, judgement, limits: undefined,
+    kind: 'land', code: undefined, label, inPhrase, rate: { value, symbol: null }, rateShown: '', count: { value: 1, symbol: null }, countShown: '', denominator: 10, aggregated: false, exact: value, interval: undefined, note, judgement, limits: undefined, printed: value, decimals: 1,
   });
   const name = { plain: 'Aa en Hunze', inPhrase: 'in Aa en Hunze' };
 

@@ -19,13 +19,13 @@ describe('the verdict scan', () => {
   it('passes a page whose words follow its figures, and counts what it checked', () => {
     const result = scanFactPage(page('Dat is hoger dan in Nederland (10,6%) en in de provincie Overijssel (10,5%); het is niet duidelijk anders dan in vergelijkbare gemeenten (11,4%, 10 gemeenten gekozen op kenmerken, genoemd onder Vergelijkbare gemeenten).'), 'ok');
     expect(result.findings).toEqual([]);
-    expect(result.checked).toEqual({ sentences: 3, tableRows: 1, changes: 1, trends: 1, summaries: 0 });
+    expect(result.checked).toEqual({ sentences: 3, tableRows: 1, changes: 1, trends: 1, summaries: 0, margins: 0 });
   });
 
   it('finds "hoger" beside an equal or a higher printed figure, in sentences, tables and changes', () => {
     expect(scanFactPage(page('Dat is hoger dan in Nederland (11,4%).'), 'a').findings).toHaveLength(1);
     expect(scanFactPage(page('Dat is lager dan in Nederland (10,6%).'), 'b').findings).toHaveLength(1);
-    expect(scanFactPage(page('Dat is niet duidelijk anders dan in Nederland (11,4%).', 'hoger'), 'c').findings).toHaveLength(1);
+    expect(scanFactPage(page('Dat is niet duidelijk anders dan in Nederland (11,4%).', 'hoger'), 'c').findings.map((f) => f.problem)).toContain('"hoger" beside equal figures');
     expect(scanFactPage(page('Dat is niet duidelijk anders dan in Nederland (11,4%).', 'niet duidelijk anders', 'Dat is lager dan een jaar eerder (11,0% in het 1e halfjaar 2025).'), 'd').findings).toHaveLength(1);
   });
 
@@ -40,6 +40,26 @@ describe('the verdict scan', () => {
     expect(ok.findings).toEqual([]);
     expect(ok.checked.sentences).toBe(1);
     expect(scanFactPage(placed('hoger'), 'q').findings).toHaveLength(1);
+  });
+
+  it('finds a printed rate outside its printed margin, and a reference called different that lies within the region’s margin', () => {
+    const table = (own: string, ownMargin: string, reference: string, referenceMargin: string, verdict: string) => `
+<section class="comparison">
+  <p>In IJsselland kreeg ${own}% van de jongeren van 12 tot 23 jaar jeugdreclassering (165 jongeren).</p>
+  <table><tbody>
+    <tr class="is-highlight"><th>IJsselland</th><td>${own}</td><td>${ownMargin}</td><td>165</td><td></td></tr>
+    <tr><th>Nederland</th><td>${reference}</td><td>${referenceMargin}</td><td>6.940</td><td>${verdict}</td></tr>
+  </tbody></table>
+</section>`;
+    // As the review found them: Nederland's 1,1 beside 1,07–1,09; "lager" than 0,3 beside IJsselland's 0,2–0,3.
+    expect(scanFactPage(table('0,23', '0,19–0,27', '1,1', '1,07–1,09', 'niet duidelijk anders'), 'a').findings.map((f) => f.problem)).toEqual(['1.1 outside its printed margin 1.07–1.09']);
+    expect(scanFactPage(table('0,2', '0,2–0,3', '0,3', '0,3–0,3', 'lager'), 'b').findings.map((f) => f.problem)).toEqual(['"lager" than 0.3, which lies within the printed margin 0.2–0.3']);
+    expect(scanFactPage(table('0,23', '0,19–0,27', '0,30', '0,30–0,31', 'lager'), 'c').findings).toEqual([]);
+    const card = (rate: string, margin: string) => `<li class="kf"><p class="kf__rate">${rate}% van alle jongeren tot 18 jaar</p>\n<p class="kf__interval">95%-marge: ${margin}%</p></li>`;
+    expect(scanFactPage(card('1,1', '1,07–1,09'), 'd').findings).toHaveLength(1);
+    const ok = scanFactPage(card('1,08', '1,07–1,09'), 'e');
+    expect(ok.findings).toEqual([]);
+    expect(ok.checked.margins).toBe(1);
   });
 
   it('finds a comparison clause without a known verdict word', () => {

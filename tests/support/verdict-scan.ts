@@ -16,7 +16,7 @@ export interface ScanFinding {
 
 export interface ScanResult {
   /** How many verdicts were checked, by kind. */
-  checked: { sentences: number; tableRows: number; changes: number; trends: number; summaries: number };
+  checked: { sentences: number; tableRows: number; changes: number; trends: number; summaries: number; margins: number };
   findings: ScanFinding[];
 }
 
@@ -42,6 +42,20 @@ function check(result: ScanResult, where: string, text: string, claim: Direction
   else if (claim !== 0 && claim !== order) result.findings.push({ where, text, problem: `says ${claim > 0 ? 'hoger' : 'lager'} but ${own} vs ${other}` });
 }
 
+/** "1,07–1,09" (or "1,07–1,09%") as its two ends. */
+function marginOf(text: string | undefined): [number, number] | undefined {
+  const match = /^\s*(-?[\d.]+(?:,\d+)?)–(-?[\d.]+(?:,\d+)?)%?\s*$/.exec(text ?? '');
+  if (!match) return undefined;
+  const [lower, upper] = [parseDutchNumber(match[1]!), parseDutchNumber(match[2]!)];
+  return lower === undefined || upper === undefined ? undefined : [lower, upper];
+}
+
+/** A printed rate lies within its printed margin, as the figures it is printed from do. */
+function checkWithinMargin(result: ScanResult, where: string, text: string, rate: number | undefined, margin: [number, number] | undefined): void {
+  if (rate === undefined || margin === undefined) return;
+  if (rate < margin[0] || rate > margin[1]) result.findings.push({ where, text, problem: `${rate} outside its printed margin ${margin.join('–')}` });
+}
+
 const VERDICT_PHRASE = /^(duidelijk hoger|hoger|niet duidelijk anders|lager|duidelijk lager) dan /;
 
 /** Only the parts that carry verdicts are parsed: a whole gemeente page with its charts is slow to parse. */
@@ -51,6 +65,7 @@ function verdictFragments(html: string): string {
     ...html.matchAll(/<p class="change-sentence[^"]*"[^>]*>[\s\S]*?<\/p>/g),
     ...html.matchAll(/<ul class="change-list[^"]*"[^>]*>[\s\S]*?<\/ul>/g),
     ...html.matchAll(/<ul class="summary-list[^"]*"[^>]*>[\s\S]*?<\/ul>/g),
+    ...html.matchAll(/<p class="kf__rate">[\s\S]*?<\/p>\s*<p class="kf__interval">[\s\S]*?<\/p>/g),
   ];
   // In page order: a change sentence refers to the latest figure in the paragraph before it.
   return parts
@@ -85,18 +100,36 @@ export function scanFactPage(html: string, where: string, result: ScanResult = e
     if (table) {
       const rows = [...table.querySelectorAll('tbody tr')];
       const ownRow = rows.find((r) => r.classList.contains('is-highlight'));
-      const ownRate = ownRow ? parseDutchNumber(ownRow.querySelector('td')?.textContent ?? '') : undefined;
+      const ownCells = ownRow ? [...ownRow.querySelectorAll('td')].map((c) => c.textContent ?? '') : [];
+      const ownRate = ownRow ? parseDutchNumber(ownCells[0] ?? '') : undefined;
+      // The comparison tables print a 95%-marge beside each rate (column 2): the rate lies within it, and a
+      // reference called higher or lower lies outside the region's own margin.
+      const ownMargin = marginOf(ownCells[1]);
+      if (ownRow) checkWithinMargin(result, where, ownCells.join(' | '), ownRate, ownMargin);
       for (const row of rows) {
         if (row === ownRow) continue;
         const cells = [...row.querySelectorAll('td')].map((c) => c.textContent ?? '');
         result.checked.tableRows++;
-        check(result, where, cells.join(' | '), claimed(cells.at(-1) ?? ''), ownRate, parseDutchNumber(cells[0] ?? ''));
+        const other = parseDutchNumber(cells[0] ?? '');
+        const claim = claimed(cells.at(-1) ?? '');
+        check(result, where, cells.join(' | '), claim, ownRate, other);
+        checkWithinMargin(result, where, cells.join(' | '), other, marginOf(cells[1]));
+        if (claim !== undefined && claim !== 0 && ownMargin && other !== undefined && (claim > 0 ? other >= ownMargin[0] : other <= ownMargin[1])) {
+          result.findings.push({ where, text: cells.join(' | '), problem: `"${claim > 0 ? 'hoger' : 'lager'}" than ${other}, which lies within the printed margin ${ownMargin.join('–')}` });
+        }
       }
     }
   }
   for (const p of document.querySelectorAll('p.change-sentence, .change-list li')) {
     const text = p.textContent ?? '';
     scanChangeText(text, where, result);
+  }
+  // A key figure's rate and its margin: "1,08% van alle jongeren" beside "95%-marge: 1,07–1,09%".
+  for (const rate of document.querySelectorAll('p.kf__rate')) {
+    const interval = rate.nextElementSibling;
+    const text = `${rate.textContent ?? ''} | ${interval?.textContent ?? ''}`;
+    result.checked.margins++;
+    checkWithinMargin(result, where, text, ratesIn(rate.textContent ?? '')[0], marginOf((interval?.textContent ?? '').replace(/^95%-marge:\s*/, '')));
   }
   for (const li of document.querySelectorAll('.summary-list li')) scanSummaryItem((li.textContent ?? '').replace(/\s+/g, ' ').trim(), where, result);
   return result;
@@ -166,5 +199,5 @@ export function scanFunnelPage(html: string, where: string, nederland: number, r
 }
 
 export function emptyScan(): ScanResult {
-  return { checked: { sentences: 0, tableRows: 0, changes: 0, trends: 0, summaries: 0 }, findings: [] };
+  return { checked: { sentences: 0, tableRows: 0, changes: 0, trends: 0, summaries: 0, margins: 0 }, findings: [] };
 }

@@ -41,6 +41,55 @@ export function exactValue(rate: ComparedRate, unit: Pick<RateUnit, 'per'>): num
   return (rate.count / rate.denominator) * unit.per;
 }
 
+/** A rate as it can be printed: the published figure, the figure from its counts, and its 95% interval. */
+export interface PrintableRate {
+  published: number | null;
+  exact: number | null;
+  interval: Interval | undefined;
+}
+
+/** A reference judged different from the region: every figure printed of it must lie outside the region's printed margin. */
+export interface SeparatedRate {
+  /** The reference's figures as printed (in a sentence as published, in its table row perhaps with more decimals). */
+  printed: readonly number[];
+  /** The region is higher (the reference lies below its margin) or lower. */
+  regionIs: 'hoger' | 'lager';
+}
+
+/** The figure printed with `decimals`: the published one in the rate's own decimals, the one from the counts with more. */
+export function printedValue(rate: PrintableRate, decimals: number, base: number): number | null {
+  return decimals === base ? rate.published : (rate.exact ?? rate.published);
+}
+
+const roundTo = (value: number, decimals: number) => Math.round(value * 10 ** decimals) / 10 ** decimals;
+
+/**
+ * The decimals to print rates and their 95% margins with, so that what is printed agrees with itself: from
+ * the rate's own decimals up to two more, the fewest where each margin's ends differ, each printed rate lies
+ * within its printed margin, and every reference judged different lies outside the region's printed margin.
+ * A published 1,1% beside a margin of 1,07–1,09% looks wrong (the rate is 1,084%); printed as 1,08% it does
+ * not. Likewise "lager dan Nederland (0,3%)" beside a margin of 0,2–0,3%: beside 0,19–0,27% it is plain.
+ */
+export function agreeingDecimals(base: number, rates: readonly PrintableRate[], separated: readonly SeparatedRate[] = [], region?: PrintableRate): number {
+  const agrees = (d: number) => {
+    for (const rate of rates) {
+      const value = printedValue(rate, d, base);
+      if (!rate.interval || value === null) continue;
+      const [lower, upper, point] = [roundTo(rate.interval.lower, d), roundTo(rate.interval.upper, d), roundTo(value, d)];
+      if (!(lower < upper) || point < lower || point > upper) return false;
+    }
+    if (region?.interval) {
+      const [lower, upper] = [roundTo(region.interval.lower, d), roundTo(region.interval.upper, d)];
+      for (const { printed, regionIs } of separated) {
+        if (printed.some((point) => (regionIs === 'hoger' ? point >= lower : point <= upper))) return false;
+      }
+    }
+    return true;
+  };
+  for (let d = base; d < base + 2; d++) if (agrees(d)) return d;
+  return base + 2;
+}
+
 /** "11,0–11,8" in the rate's decimals; one more decimal where both ends would print the same. */
 export function intervalText(interval: Interval, decimals: number): string {
   let d = decimals;

@@ -13,7 +13,7 @@ import type { FunnelLimits } from '../stats/funnel';
 import type { Interval } from '../stats/intervals';
 import { judgeAgainstReference, NO_VERDICT_TEXT, VERDICT_TEXT, type ComparedRate, type Judgement, type NoVerdictReason, type Verdict } from '../stats/verdict';
 import { groupRate } from './aggregate';
-import { comparedRateOf, exactValue, intervalOf, rateUnitOf } from './chance';
+import { agreeingDecimals, comparedRateOf, exactValue, intervalOf, printedValue, rateUnitOf, type PrintableRate, type SeparatedRate } from './chance';
 import { CONCEPT_TEXT, COUNT_NOUN, type KeyConcept } from './concepts';
 import type { FactsContext, FactsDataset } from './context';
 import { funnelOf, isCompared, type Funnel, type FunnelKind } from './funnel';
@@ -122,14 +122,22 @@ export interface ComparisonReference {
   judgement: Judgement;
   /** The control limits around this reference at the region's size (95% and 99.8%), in the rate's unit. */
   limits: FunnelLimits | undefined;
+  /** The rate as its table row prints it, with `decimals` (the published one, or from its counts with more); null without one. */
+  printed: number | null;
+  /** The decimals its row prints the rate and margin with: as many as the margin needs (chance.ts agreeingDecimals). */
+  decimals: number;
 }
 
 export interface Comparison {
   concept: KeyConcept;
   figure: KeyFigure;
   rateMeasure: Measure;
-  /** The region's own rate with its counts and 95% interval. */
-  own: { rate: ComparedRate; interval: Interval | undefined };
+  /**
+   * The region's own rate with its counts and 95% interval, and as its table row prints them: with the rate's
+   * own decimals, or more where the published rate would lie outside its printed margin or a reference judged
+   * different inside it (src/lib/facts/chance.ts agreeingDecimals); with more, computed from its counts.
+   */
+  own: { rate: ComparedRate; interval: Interval | undefined; printed: number | null; decimals: number; shown: string };
   references: ComparisonReference[];
   /** Further views, judged the same way but not on the page: the size class beside the neighbours (downloads). */
   views: ComparisonReference[];
@@ -192,14 +200,34 @@ export function comparisonOf(context: FactsContext, region: string, figure: KeyF
   const funnel = kind ? funnelOf(context, figure.concept, figure.period, kind) : undefined;
   // The spread between regions of the kind beyond chance; without a funnel (no counts) nothing is judged.
   const tau2 = funnel?.overdispersion.tau2;
-  const judge = (r: UnjudgedReference): ComparisonReference => {
+  const judge = (r: UnjudgedReference): Omit<ComparisonReference, 'printed' | 'decimals'> => {
     if (tau2 === undefined) return { ...r, judgement: { verdict: undefined, reason: own.count === null ? 'afgeschermd' : 'geen-aantallen' }, limits: undefined };
     const judged = judgeAgainstReference(own, { rate: r.exact, shown: r.rate.value }, unit, tau2);
     return { ...r, judgement: judged.judgement, limits: judged.limits };
   };
   const query: ReferenceQuery = { context, dataset, region, measure: figure.measure, rate: rateMeasure, period: figure.period };
   const peers = kind === 'gemeente' ? peerGroupOf(context, region) : undefined;
-  const references = referencesOf(query, peers).map(judge);
+  const judged = referencesOf(query, peers).map(judge);
+  // Each table row prints its rate with the decimals its margin needs (chance.ts agreeingDecimals); the region's
+  // row also as many as keep every reference judged different outside its margin. Sentences print as published.
+  const base = rateMeasure.decimals;
+  const printable = (r: Omit<ComparisonReference, 'printed' | 'decimals'>): PrintableRate => ({ published: r.rate.value, exact: r.exact, interval: r.interval });
+  const printedOf = (r: PrintableRate, cell: Observation | undefined, decimals: number) => {
+    const printed = printedValue(r, decimals, base);
+    return { printed, decimals, shown: printed === null ? formatObservation(cell, rateMeasure) : formatNumber(printed, decimals) };
+  };
+  const references = judged.map((r): ComparisonReference => {
+    const { printed, decimals, shown } = printedOf(printable(r), r.rate, agreeingDecimals(base, [printable(r)]));
+    return { ...r, printed, decimals, rateShown: shown };
+  });
+  const ownInterval = intervalOf(own, unit);
+  const ownPrintable: PrintableRate = { published: figure.rate?.value?.value ?? null, exact: exactValue(own, unit), interval: ownInterval };
+  const separated = references.flatMap((r): SeparatedRate[] => {
+    const verdict = r.judgement.verdict;
+    if (!verdict || verdict === 'niet-duidelijk-anders') return [];
+    const printed = [r.rate.value, r.printed].filter((v): v is number => v !== null).map((v, i) => (i === 0 ? round(v, base) : round(v, r.decimals)));
+    return [{ printed, regionIs: verdict.endsWith('hoger') ? 'hoger' : 'lager' }];
+  });
   // The size class stays one of the views when the sentences compare with the neighbours.
   const sizeClass = peers?.kind === 'vergelijkbaar' ? sizeClassGroup(context, region) : undefined;
   const sizeClassView = sizeClass && peerReference(query, sizeClass);
@@ -207,9 +235,9 @@ export function comparisonOf(context: FactsContext, region: string, figure: KeyF
     concept: figure.concept,
     figure,
     rateMeasure,
-    own: { rate: own, interval: intervalOf(own, unit) },
+    own: { rate: own, interval: ownInterval, ...printedOf(ownPrintable, figure.rate?.value, agreeingDecimals(base, [ownPrintable], separated, ownPrintable)) },
     references,
-    views: sizeClassView ? [judge(sizeClassView)] : [],
+    views: sizeClassView ? [{ ...judge(sizeClassView), printed: sizeClassView.rate.value, decimals: base }] : [],
     sentences: comparisonSentences(
       {
         plain: regionName(context.register, region, 'plain'),
@@ -235,7 +263,7 @@ interface ReferenceQuery {
   period: string;
 }
 
-type UnjudgedReference = Omit<ComparisonReference, 'judgement' | 'limits'>;
+type UnjudgedReference = Omit<ComparisonReference, 'judgement' | 'limits' | 'printed' | 'decimals'>;
 
 function referencesOf(query: ReferenceQuery, peers: PeerGroup | undefined): UnjudgedReference[] {
   const { context, dataset, region, measure, rate, period } = query;
@@ -310,6 +338,8 @@ function peerReference(query: ReferenceQuery, peers: PeerGroup): UnjudgedReferen
     note: `${peers.note}${left}`,
   };
 }
+
+const round = (value: number, decimals: number) => Math.round(value * 10 ** decimals) / 10 ** decimals;
 
 /** The order verdicts are told in: from higher to lower. */
 const VERDICT_ORDER: readonly Verdict[] = ['duidelijk-hoger', 'hoger', 'niet-duidelijk-anders', 'lager', 'duidelijk-lager'];

@@ -9,7 +9,7 @@ import type { RegionRegister } from '../regions/register';
 import { funnelLimits } from '../stats/funnel';
 import { NO_VERDICT_TEXT, VERDICT_TEXT, type NoVerdictReason, type Verdict } from '../stats/verdict';
 import { regionHref } from '../pages/gemeente-links';
-import { intervalText } from './chance';
+import { agreeingDecimals, exactValue, intervalText, printedValue } from './chance';
 import { CONCEPT_TEXT, KEY_CONCEPTS, totalDenominatorLabel, type KeyConcept } from './concepts';
 import type { FactsContext } from './context';
 import { FUNNEL_NOUN, funnelConcepts, funnelOf, funnelPeriods, type Funnel, type FunnelRegion } from './funnel';
@@ -227,6 +227,24 @@ function verdictCell(region: FunnelRegion): string {
   return j.verdict ? VERDICT_TEXT[j.verdict].word : `geen oordeel: ${NO_VERDICT_TEXT[j.reason]}`;
 }
 
+/**
+ * The decimals of a region's row: the rate's own, or more where the published rate would lie outside its
+ * printed margin, or a region judged higher or lower would not print outside the printed 95% limits.
+ */
+function rowDecimals(region: FunnelRegion, funnel: Funnel): number {
+  const base = funnel.unit.decimals;
+  const printable = { published: region.rate.shown, exact: exactValue(region.rate, funnel.unit), interval: region.interval };
+  const verdict = region.judgement.verdict;
+  const round = (value: number, d: number) => Math.round(value * 10 ** d) / 10 ** d;
+  for (let d = agreeingDecimals(base, [printable]); d < base + 2; d++) {
+    const value = printedValue(printable, d, base);
+    if (value === null || !region.limits || !verdict || verdict === 'niet-duidelijk-anders') return d;
+    const outside = verdict.endsWith('hoger') ? round(value, d) > round(region.limits.upper95, d) : round(value, d) < round(region.limits.lower95, d);
+    if (outside) return d;
+  }
+  return base + 2;
+}
+
 /** The table beside the chart: every region by name (no rank column), with its figures, limits and verdict. */
 export function funnelTable(funnel: Funnel, register: RegionRegister): { columns: FunnelTableColumn[]; rows: FunnelTableRow[] } {
   const d = funnel.unit.decimals;
@@ -245,17 +263,19 @@ export function funnelTable(funnel: Funnel, register: RegionRegister): { columns
     .sort((a, b) => DUTCH.compare(a.label, b.label) || (a.code < b.code ? -1 : 1))
     .map((r): FunnelTableRow => {
       const { rate, limits, interval } = r;
+      const rd = rowDecimals(r, funnel);
+      const printed = printedValue({ published: rate.shown, exact: exactValue(rate, funnel.unit), interval }, rd, d);
       return {
         code: r.code,
         header: r.label,
         href: regionHref(register, r.code),
         cells: [
-          rate.shown === null ? missing : formatNumber(rate.shown, d),
+          printed === null ? missing : formatNumber(printed, rd),
           rate.count === null ? missing : formatNumber(rate.count),
           rate.denominator === null ? missing : formatNumber(rate.denominator),
-          interval ? intervalText(interval, d) : '',
-          limits ? rangeText(limits.lower95, limits.upper95, d) : '',
-          limits ? rangeText(limits.lower998, limits.upper998, d) : '',
+          interval ? intervalText(interval, rd) : '',
+          limits ? rangeText(limits.lower95, limits.upper95, rd) : '',
+          limits ? rangeText(limits.lower998, limits.upper998, rd) : '',
           verdictCell(r),
         ],
         verdict: r.judgement.verdict,

@@ -11,7 +11,7 @@ import { COUNT_NOUN, COUNT_UNIT, KEY_CONCEPTS, totalDenominatorLabel, type KeyCo
 import type { FactsContext, FactsDataset } from './context';
 import { ratePhrase } from './phrases';
 import type { Interval } from '../stats/intervals';
-import { comparedRateOf, intervalOf, intervalText, rateUnitOf } from './chance';
+import { agreeingDecimals, comparedRateOf, exactValue, intervalOf, intervalText, printedValue, rateUnitOf } from './chance';
 
 /** Below this many, one family more or less visibly moves a figure. */
 export const SMALL_COUNT = 50;
@@ -141,14 +141,20 @@ export function keyFigureOf(
 
 function keyRate(dataset: FactsDataset, measure: Measure, row: ObservationRow | undefined): KeyRate {
   const value = dataset.index.cellOf(row, measure.id);
-  const interval = value?.value === null || value?.value === undefined ? undefined : intervalOf(comparedRateOf(dataset.index, row, measure), rateUnitOf(dataset.meta, measure));
+  const counts = comparedRateOf(dataset.index, row, measure);
+  const unit = rateUnitOf(dataset.meta, measure);
+  const interval = value?.value === null || value?.value === undefined ? undefined : intervalOf(counts, unit);
+  // The rate beside its margin in as many decimals as the margin needs (1,08% beside 1,07–1,09%, not 1,1%).
+  const printable = { published: value?.value ?? null, exact: exactValue(counts, unit), interval };
+  const decimals = agreeingDecimals(measure.decimals, [printable]);
+  const printed = printedValue(printable, decimals, measure.decimals);
   return {
     measure,
     value,
     shown: formatObservation(value, measure),
     interval,
-    intervalText: interval && `95%-marge: ${intervalText(interval, measure.decimals)}${(measure.rate?.per ?? 100) === 100 ? '%' : ''}`,
-    phrase: value?.value !== null && value?.value !== undefined ? ratePhrase(value.value, measure) : undefined,
+    intervalText: interval && `95%-marge: ${intervalText(interval, decimals)}${(measure.rate?.per ?? 100) === 100 ? '%' : ''}`,
+    phrase: printed !== null ? ratePhrase(printed, { ...measure, decimals }) : undefined,
     denominatorLabel: totalDenominatorLabel(measure),
   };
 }

@@ -9,7 +9,7 @@ import type { ChangeFacts } from './change';
 import { judgedReferences, PEER_KINDS, verdictClauses, type Comparison, type ReferenceKind } from './comparison';
 import type { KeyConcept } from './concepts';
 import type { KeyFigure } from './key-figures';
-import { rateNumber } from './phrases';
+import { rateNumber, ratePhrase } from './phrases';
 import { capitalise } from './regions';
 import type { RateTrend } from './trend';
 
@@ -71,7 +71,8 @@ export function summaryText(
   if (!rate?.phrase || rate.value?.value === null || rate.value?.value === undefined) {
     return { text: counted ? `${label}: ${counted}.` : `${label}: ${figure.countText} (${figure.why.text}).`, judged: false };
   }
-  const sentences = [`${label}: ${rate.phrase}${counted ? ` (${counted})` : ''}.`];
+  // The published figures throughout, as in the references' brackets (the card prints more decimals beside its margin).
+  const sentences = [`${label}: ${ratePhrase(rate.value.value, rate.measure)}${counted ? ` (${counted})` : ''}.`];
   const references = (comparison?.references ?? []).filter((r) => SUMMARY_REFERENCES.includes(r.kind));
   const judged = judgedReferences(references, rate.measure, false);
   const earlier = change?.yearEarlier?.rate.shown;
