@@ -61,7 +61,7 @@ describe('the comparison sentences', () => {
   it('says so when the figure itself is suppressed', () => {
     const hidden: KeyFigure = { ...aaEnHunze, rate: { ...aaEnHunze.rate!, value: { value: null, symbol: '.' } } };
     const [sentence] = comparisonSentences(name, hidden, [ref('Nederland', 'in Nederland', 10.2, { verdict: undefined, reason: 'afgeschermd' })]);
-    expect(sentence).toBe('Over het 1e halfjaar 2024 is er voor Aa en Hunze geen cijfer: het aantal is zo klein dat CBS het afschermt, of het ontbreekt.');
+    expect(sentence).toBe('Over het 1e halfjaar 2024* is er voor Aa en Hunze geen cijfer: het aantal is zo klein dat CBS het afschermt, of het ontbreekt.');
   });
 
   it('writes a verdict as a table cell, or no verdict with its reason', () => {

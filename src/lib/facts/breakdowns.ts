@@ -9,7 +9,7 @@ import { parsePeriodCode, periodLabelWithStatus } from '../data/periods';
 import type { Observation } from '../data/symbols';
 import { formatNumber, formatObservation } from '../format/number';
 import { NEDERLAND } from '../regions/codes';
-import { CONCEPT_TEXT, COUNT_NOUN, KEY_CONCEPTS, preferDataset, rateOf, type KeyConcept } from './concepts';
+import { CONCEPT_TEXT, COUNT_NOUN, KEY_CONCEPTS, preferDataset, rateOf, totalDenominatorLabel, type KeyConcept } from './concepts';
 import type { FactsContext, FactsDataset } from './context';
 import type { FactRow } from './aggregate';
 
@@ -117,10 +117,16 @@ export function breakdownOf(dataset: FactsDataset, region: string, dimensionId: 
   });
   const periodLabel = periodLabelWithStatus(parsePeriodCode(period)!, dataset.statusOf(period));
   const noun = COUNT_NOUN[measure.countOf];
-  const metricLabel = rate ? '% van de jongeren in die groep' : `aandeel van alle ${noun}`;
+  // A group of the population (an age, a sex) has its own jongeren: the rate is of them. Another category (a
+  // maatregel) is part of the help, not of the population: its rate is of all the region's jongeren.
+  const ofGroup = dimension.id in GROUP_HINT;
+  const denominator = rate ? totalDenominatorLabel(rate) : '';
+  const metricLabel = rate ? (ofGroup ? '% van de jongeren in die groep' : `% van alle ${denominator}`) : `aandeel van alle ${noun}`;
   const what = measure.concept && measure.concept in CONCEPT_TEXT ? CONCEPT_TEXT[measure.concept as KeyConcept] : undefined;
   const explanation = rate
-    ? `Het percentage is het deel van alle jongeren in die groep${GROUP_HINT[dimension.id] ?? ''}${what ? ` dat ${what.object} ${what.verb}` : ''}. De aantallen tellen ${noun}.`
+    ? ofGroup
+      ? `Het percentage is het deel van alle jongeren in die groep${GROUP_HINT[dimension.id]}${what ? ` dat ${what.object} ${what.verb}` : ''}. De aantallen tellen ${noun}.`
+      : `Het percentage is het aantal ${noun} met die ${dimension.label.toLowerCase()} als deel van alle ${denominator}. De aantallen tellen ${noun}; één jongere kan meer dan één ${dimension.label.toLowerCase()} hebben.`
     : `Het aandeel zegt welk deel van alle ${formatObservation(dataset.index.cellOf(rowOf(region, totalCode), measure.id), measure)} ${noun} bij die ${dimension.label.toLowerCase()} hoort. Door afronding tellen de delen niet altijd op tot het totaal.`;
   return {
     dimension,

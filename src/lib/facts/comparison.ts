@@ -393,7 +393,7 @@ export function comparisonSentences(
   const own = rate?.value?.value;
   if (!rate || own === null || own === undefined) {
     return [
-      `Over ${thePeriod(figure.periodText)} is er voor ${name.plain} geen cijfer: het aantal is zo klein dat CBS het afschermt, of het ontbreekt.`,
+      `Over ${thePeriod(figure.periodLabel)} is er voor ${name.plain} geen cijfer: het aantal is zo klein dat CBS het afschermt, of het ontbreekt.`,
     ];
   }
   const count = figure.count?.value;

@@ -44,6 +44,8 @@ export interface TrendTable {
   /** Some cells were converted from former gemeenten, or computed from the gemeenten. */
   hasConverted: boolean;
   hasAggregated: boolean;
+  /** What else a reader of the table must know (why a period has no middle half). */
+  notes?: string[];
 }
 
 export interface RateTrend {
@@ -138,19 +140,47 @@ export function bandGroupOf(context: FactsContext, region: string): { key: strin
 /** A quartile band needs at least this many members with a figure in a period. */
 const MIN_BAND_MEMBERS = 4;
 
-/** The first and third quartile of the group's published rates per period, the same for every member's page. */
-function bandOf(context: FactsContext, dataset: FactsDataset, rate: Measure, periods: readonly string[], group: { key: string; label: string; members: string[] }): NonNullable<TrendChartInput['band']> {
-  return context.shared(`band|${dataset.meta.id}|${rate.id}|${group.key}|${periods.join(',')}`, () => ({
-    label: group.label,
-    points: periods.flatMap((period) => {
-      const values = group.members
-        .map((code) => dataset.index.cellOf(dataset.totalRow(code, period), rate.id)?.value)
+/**
+ * At most this share of a group's members may lack a published rate in a period. A rate is suppressed where
+ * the count is small: left out, those members would push the band up (a group with half its members at 1 to
+ * 9 youths showed "0,0–0,0" from its zeros alone). Beyond it the period has no band, and the table says why.
+ */
+export const MAX_BAND_SUPPRESSED = 0.1;
+
+export const BAND_GAP_NOTE =
+  'Middelste helft: niet getoond in een periode waarin van meer dan een tiende van de gemeenten het cijfer is afgeschermd. Dat zijn kleine aantallen; zonder die gemeenten zou de middelste helft te hoog uitvallen.';
+
+/**
+ * The first and third quartile of the group's published rates per period, the same for every member's page;
+ * `gaps` when a period was left out because too many members' rates are suppressed.
+ */
+function bandOf(
+  context: FactsContext,
+  dataset: FactsDataset,
+  rate: Measure,
+  periods: readonly string[],
+  group: { key: string; label: string; members: string[] },
+): NonNullable<TrendChartInput['band']> & { gaps: boolean } {
+  return context.shared(`band|${dataset.meta.id}|${rate.id}|${group.key}|${periods.join(',')}`, () => {
+    let gaps = false;
+    const points = periods.flatMap((period) => {
+      const cells = group.members.flatMap((code) => {
+        const row = dataset.totalRow(code, period);
+        return row ? [dataset.index.cellOf(row, rate.id)] : [];
+      });
+      const values = cells
+        .map((cell) => cell?.value)
         .filter((v): v is number => v !== null && v !== undefined)
         .sort((a, b) => a - b);
       if (values.length < MIN_BAND_MEMBERS) return [];
+      if (cells.length - values.length > MAX_BAND_SUPPRESSED * cells.length) {
+        gaps = true;
+        return [];
+      }
       return [{ period, low: quantileSorted(values, 0.25)!, high: quantileSorted(values, 0.75)! }];
-    }),
-  }));
+    });
+    return { label: group.label, points, gaps };
+  });
 }
 
 /**
@@ -180,7 +210,7 @@ export function trendOf(context: FactsContext, region: string, concept: KeyConce
   const change = rate ? changeOf(context, region, concept, options.published ? { published: true } : {}) : undefined;
   const noun = COUNT_NOUN[measure.countOf];
   const unitText = rate ? rateUnitText(rate) : `aantal ${noun}`;
-  const chartBand = band && band.points.length > 0 ? band : undefined;
+  const chartBand = band && band.points.length > 0 ? { label: band.label, points: band.points } : undefined;
   const chart: TrendChartInput = {
     id: `trend-${concept}`,
     title: `${measure.label}, ${unitText}`,
@@ -216,7 +246,9 @@ export function trendOf(context: FactsContext, region: string, concept: KeyConce
     ],
     breakNote: breakAt.get(period),
   }));
-  return { concept, label: measure.label, withNederland: withNl, chart, table: tableOf(columns, rows), change };
+  const table = tableOf(columns, rows);
+  if (band?.gaps) table.notes = [BAND_GAP_NOTE];
+  return { concept, label: measure.label, withNederland: withNl, chart, table, change };
 }
 
 function bandCell(point: { low: number; high: number } | undefined, decimals: number): TrendCell {

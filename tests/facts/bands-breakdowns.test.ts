@@ -1,0 +1,67 @@
+/**
+ * Two things a review of the default build found misleading, on the default data. The middle half of a
+ * comparison group in the trend charts is left out in a period where too many members' rates are suppressed
+ * (their small counts would be missing and push the band up: Vlieland's size class read "0,0–0,0" for
+ * jeugdreclassering from its zeros alone). And a breakdown by maatregel names its rate's denominator.
+ */
+import { describe, expect, it } from 'vitest';
+import { breakdownsOf } from '../../src/lib/facts/breakdowns';
+import { BAND_GAP_NOTE, MAX_BAND_SUPPRESSED, trendOf } from '../../src/lib/facts/trend';
+import { useDefaultFacts } from './default-data';
+
+describe('the middle half in a trend', () => {
+  const data = useDefaultFacts();
+
+  it('is left out where more than a tenth of the group has a suppressed rate, and the table says why', () => {
+    const { context } = data;
+    const trend = trendOf(context, 'GM0096', 'jongeren-jeugdreclassering', { band: true })!;
+    const points = trend.chart.band?.points ?? [];
+    const source = context.concept('jongeren-jeugdreclassering')!;
+    // The group: the gemeenten of Vlieland's size class, as the band of its jeugdhulp (never suppressed there) names it.
+    const groupOf = (code: string) => trendOf(context, code, 'jongeren-jeugdhulp', { band: true })?.chart.band?.label;
+    const label = groupOf('GM0096')!;
+    expect(label).toMatch(/^middelste helft van de gemeenten met minder dan/);
+    const members = context.currentGemeenten().filter((code) => groupOf(code) === label);
+    expect(members.length).toBeGreaterThan(4);
+    let left = 0;
+    for (const period of source.dataset.periods) {
+      const cells = members.flatMap((code) => {
+        const row = source.dataset.totalRow(code, period);
+        return row ? [source.dataset.index.cellOf(row, source.rate!.id)] : [];
+      });
+      const suppressed = cells.filter((c) => c?.value === null || c?.value === undefined).length;
+      const shown = points.some((p) => p.period === period);
+      if (suppressed > MAX_BAND_SUPPRESSED * cells.length) {
+        expect(shown, period).toBe(false);
+        left++;
+      } else if (cells.length - suppressed >= 4) expect(shown, period).toBe(true);
+    }
+    // 1e halfjaar 2019: 6 of the 13 at nihil, 7 suppressed; no band there.
+    expect(points.some((p) => p.period === '2019HJ01')).toBe(false);
+    expect(left).toBeGreaterThan(0);
+    expect(trend.table.notes).toEqual([BAND_GAP_NOTE]);
+  });
+
+  it('is there in every period where the rates are published, with no note (Zwolle’s jeugdhulp)', () => {
+    const trend = trendOf(data.context, 'GM0193', 'jongeren-jeugdhulp', { band: true })!;
+    const periods = data.context.concept('jongeren-jeugdhulp')!.dataset.periods;
+    expect(trend.chart.band!.points.map((p) => p.period)).toEqual([...periods]);
+    expect(trend.table.notes).toBeUndefined();
+  });
+});
+
+describe('a breakdown by a category that is no group of the population', () => {
+  const data = useDefaultFacts();
+
+  it('names the rate of a maatregel as a share of all jongeren, not of "die groep" (Zwolle: OTS 180 of 27.165 = 0,7%)', () => {
+    const maatregel = breakdownsOf(data.context, 'GM0193').find((b) => b.dimension.id === 'maatregel')!;
+    expect(maatregel.metricLabel).toBe('% van alle jongeren tot 18 jaar');
+    expect(maatregel.explanation).not.toContain('in die groep');
+    expect(maatregel.explanation).toContain('als deel van alle jongeren tot 18 jaar');
+    const ots = maatregel.rows.find((r) => r.code === 'OTS')!;
+    expect(ots.countShown).toBe('180');
+    expect(ots.metricShown).toBe('0,7');
+    const leeftijd = breakdownsOf(data.context, 'GM0193').find((b) => b.dimension.id === 'leeftijd')!;
+    expect(leeftijd.metricLabel).toBe('% van de jongeren in die groep');
+  });
+});
