@@ -11,6 +11,7 @@ import { quantileSorted } from 'd3-array';
 import { formatNumber, formatObservation } from '../format/number';
 import { NEDERLAND, regionKind } from '../regions/codes';
 import { VERDICT_TEXT } from '../stats/verdict';
+import { comparedRateOf, exactValue, rateUnitOf } from './chance';
 import { changeOf, type ChangeFacts } from './change';
 import { COUNT_NOUN, KEY_CONCEPTS, type KeyConcept } from './concepts';
 import type { FactIndex, FactsContext, FactsDataset } from './context';
@@ -89,11 +90,18 @@ interface SeriesSource {
   region: string;
 }
 
+/**
+ * A series' points. A rate is drawn from its counts where they are published, not as its published figure:
+ * rounded to one decimal, 0,2% and 0,3% of jeugdreclassering would draw a line that jumps by half its height
+ * (and Nederland's 0,447% to 0,303% as two flat steps). The table beside the chart prints the published figures.
+ */
 function points(dataset: FactsDataset, periods: readonly string[], source: SeriesSource, measure: Measure): TrendPoint[] {
+  const unit = measure.rate ? rateUnitOf(dataset.meta, measure) : undefined;
   return periods.map((period) => {
     const row = source.index.row(source.region, period, dataset.totals) as (ObservationRow & { converted?: boolean }) | undefined;
     const cell = source.index.cellOf(row, measure.id);
-    const point: TrendPoint = { period, value: cell?.value ?? null, status: dataset.statusOf(period) };
+    const exact = unit && cell?.value !== null && cell?.value !== undefined ? exactValue(comparedRateOf(source.index, row, measure), unit) : null;
+    const point: TrendPoint = { period, value: exact ?? cell?.value ?? null, status: dataset.statusOf(period) };
     if (cell?.symbol) point.symbol = cell.symbol;
     if (row?.converted) point.converted = true;
     return point;

@@ -2,7 +2,8 @@
  * Two things a review of the default build found misleading, on the default data. The middle half of a
  * comparison group in the trend charts is left out in a period where too many members' rates are suppressed
  * (their small counts would be missing and push the band up: Vlieland's size class read "0,0–0,0" for
- * jeugdreclassering from its zeros alone). And a breakdown by maatregel names its rate's denominator.
+ * jeugdreclassering from its zeros alone). A breakdown by maatregel names its rate's denominator. And a
+ * trend chart draws a rate from its counts, not rounded to one decimal (0,2% and 0,3% made a line of jumps).
  */
 import { describe, expect, it } from 'vitest';
 import { breakdownsOf } from '../../src/lib/facts/breakdowns';
@@ -63,5 +64,37 @@ describe('a breakdown by a category that is no group of the population', () => {
     expect(ots.metricShown).toBe('0,7');
     const leeftijd = breakdownsOf(data.context, 'GM0193').find((b) => b.dimension.id === 'leeftijd')!;
     expect(leeftijd.metricLabel).toBe('% van de jongeren in die groep');
+  });
+});
+
+describe('a trend chart of a rate', () => {
+  const data = useDefaultFacts();
+
+  it('draws the rate from its counts, the table printing the published figure (Zwolle’s and Nederland’s jeugdreclassering)', () => {
+    const { context } = data;
+    const trend = trendOf(context, 'GM0193', 'jongeren-jeugdreclassering', { band: true })!;
+    const source = context.concept('jongeren-jeugdreclassering')!;
+    const { dataset, rate } = source;
+    const numerator = rate!.rate!.numerator;
+    const denominator = rate!.rate!.denominator;
+    let compared = 0;
+    for (const [s, region] of [[0, 'GM0193'], [1, 'NL01']] as const) {
+      for (const point of trend.chart.series[s]!.points) {
+        const row = dataset.totalRow(region, point.period);
+        const [count, population, published] = [numerator, denominator, rate!.id].map((id) => dataset.index.cellOf(row, id)?.value ?? null);
+        if (published === null || count === null || population === null) continue;
+        expect(point.value, `${region} ${point.period}`).toBeCloseTo((count / population) * 100, 10);
+        expect(Math.abs(point.value! - published)).toBeLessThanOrEqual(0.05 + 1e-9);
+        compared++;
+      }
+    }
+    expect(compared).toBeGreaterThan(40);
+    // Nederland's line moves with its counts, not in a few steps of 0,1 as its published figures do.
+    const nl = trend.chart.series[1]!.points.filter((p) => p.value !== null);
+    const publishedNl = nl.map((p) => dataset.index.cellOf(dataset.totalRow('NL01', p.period), rate!.id)!.value);
+    expect(new Set(publishedNl).size).toBeLessThanOrEqual(3);
+    expect(new Set(nl.map((p) => p.value)).size).toBeGreaterThan(nl.length - 3);
+    // The table keeps the published figure with its one decimal.
+    expect(trend.table.rows.every((r) => /^(\d+,\d|\.|-|)$/.test(r.cells[0]!.shown))).toBe(true);
   });
 });
