@@ -1,5 +1,5 @@
 /**
- * Two things a review of the default build found misleading, on the default data. The middle half of a
+ * What a review of the default build found misleading, on the default data. The middle half of a
  * comparison group in the trend charts is left out in a period where too many members' rates are suppressed
  * (their small counts would be missing and push the band up: Vlieland's size class read "0,0–0,0" for
  * jeugdreclassering from its zeros alone). A breakdown by maatregel names its rate's denominator. And a
