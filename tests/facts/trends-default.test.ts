@@ -3,10 +3,12 @@
  * comparison group in the trend charts is left out in a period where too many members' rates are suppressed
  * (their small counts would be missing and push the band up: Vlieland's size class read "0,0–0,0" for
  * jeugdreclassering from its zeros alone). A breakdown by maatregel names its rate's denominator. And a
- * trend chart draws a rate from its counts, not rounded to one decimal (0,2% and 0,3% made a line of jumps).
+ * trend chart draws a rate from its counts, not rounded to one decimal (0,2% and 0,3% made a line of jumps);
+ * shares by hulpvorm set Nederland beside a region without wijkteam data over the same hulpvormen.
  */
 import { describe, expect, it } from 'vitest';
-import { breakdownsOf } from '../../src/lib/facts/breakdowns';
+import { breakdownsOf, uncoveredCategories } from '../../src/lib/facts/breakdowns';
+import { formatNumber } from '../../src/lib/format/number';
 import { BAND_GAP_NOTE, MAX_BAND_SUPPRESSED, trendOf } from '../../src/lib/facts/trend';
 import { useDefaultFacts } from './default-data';
 
@@ -75,13 +77,13 @@ describe('a trend chart of a rate', () => {
     const trend = trendOf(context, 'GM0193', 'jongeren-jeugdreclassering', { band: true })!;
     const source = context.concept('jongeren-jeugdreclassering')!;
     const { dataset, rate } = source;
-    const numerator = rate!.rate!.numerator;
-    const denominator = rate!.rate!.denominator;
+    const numerator = rate!.rate!.numerator!;
+    const denominator = rate!.rate!.denominator!;
     let compared = 0;
     for (const [s, region] of [[0, 'GM0193'], [1, 'NL01']] as const) {
       for (const point of trend.chart.series[s]!.points) {
         const row = dataset.totalRow(region, point.period);
-        const [count, population, published] = [numerator, denominator, rate!.id].map((id) => dataset.index.cellOf(row, id)?.value ?? null);
+        const [count, population, published] = [numerator, denominator, rate!.id].map((id) => dataset.index.cellOf(row, id)?.value ?? null) as [number | null, number | null, number | null];
         if (published === null || count === null || population === null) continue;
         expect(point.value, `${region} ${point.period}`).toBeCloseTo((count / population) * 100, 10);
         expect(Math.abs(point.value! - published)).toBeLessThanOrEqual(0.05 + 1e-9);
@@ -96,5 +98,35 @@ describe('a trend chart of a rate', () => {
     expect(new Set(nl.map((p) => p.value)).size).toBeGreaterThan(nl.length - 3);
     // The table keeps the published figure with its one decimal.
     expect(trend.table.rows.every((r) => /^(\d+,\d|\.|-|)$/.test(r.cells[0]!.shown))).toBe(true);
+  });
+});
+
+describe('shares of trajecten by hulpvorm beside Nederland', () => {
+  const data = useDefaultFacts();
+
+  it('finds the categories a total leaves out: not delivered, not suppressed (hand-made counts)', () => {
+    // 23.290 + 1.925 + 1.245 = 26.460: a total of 26.460 leaves the wijkteam out, one of 27.000 holds it.
+    const parts = [{ code: '01', count: null }, { code: '02', count: 23290 }, { code: '03', count: 1925 }, { code: '04', count: 1245 }];
+    expect(uncoveredCategories(parts, 26460)).toEqual(['01']);
+    expect(uncoveredCategories(parts, 26465)).toEqual(['01']);
+    expect(uncoveredCategories(parts, 27000)).toEqual([]);
+    expect(uncoveredCategories(parts.slice(1), 26460)).toEqual([]);
+  });
+
+  it('compares Amsterdam, which delivers no wijkteam trajecten, with Nederland’s trajecten without wijkteam too', () => {
+    const { context } = data;
+    const hulpvorm = breakdownsOf(context, 'GM0363').find((b) => b.dimension.id === 'hulpvorm')!;
+    const dataset = context.datasets.find((d) => d.meta.id === hulpvorm.datasetId)!;
+    const count = (region: string, code: string) => dataset.index.cellOf(dataset.index.row(region, hulpvorm.period, dataset.totals.map((t, i) => (i === 0 ? code : t))), hulpvorm.measure.id)?.value ?? null;
+    expect(count('GM0363', '01')).toBeNull();
+    const nlWithoutWijkteam = count('NL01', 'T001')! - count('NL01', '01')!;
+    const ambulant = hulpvorm.rows.find((r) => r.code === '02')!;
+    expect(ambulant.metricShown).toBe(formatNumber((count('GM0363', '02')! / count('GM0363', 'T001')!) * 100, 1));
+    expect(ambulant.nationalShown).toBe(formatNumber((count('NL01', '02')! / nlWithoutWijkteam) * 100, 1));
+    expect(hulpvorm.explanation).toContain('Nederland ernaast is daarom ook zonder die hulpvorm berekend');
+    // Zwolle delivers its wijkteam: Nederland's shares are of all its trajecten.
+    const zwolle = breakdownsOf(context, 'GM0193').find((b) => b.dimension.id === 'hulpvorm')!;
+    expect(zwolle.rows.find((r) => r.code === '02')!.nationalShown).toBe(formatNumber((count('NL01', '02')! / count('NL01', 'T001')!) * 100, 1));
+    expect(zwolle.explanation).not.toContain('Nederland ernaast');
   });
 });

@@ -9,6 +9,7 @@ import { parsePeriodCode, periodLabelWithStatus } from '../data/periods';
 import type { Observation } from '../data/symbols';
 import { formatNumber, formatObservation } from '../format/number';
 import { NEDERLAND } from '../regions/codes';
+import { joinDutch } from '../pages/gemeente-links';
 import { CONCEPT_TEXT, COUNT_NOUN, KEY_CONCEPTS, preferDataset, rateOf, totalDenominatorLabel, type KeyConcept } from './concepts';
 import type { FactsContext, FactsDataset } from './context';
 import type { FactRow } from './aggregate';
@@ -64,6 +65,20 @@ export function breakdownsOf(context: FactsContext, region: string): Breakdown[]
   return out;
 }
 
+/**
+ * The categories without a figure that a region's total leaves out: not delivered (as many gemeenten deliver
+ * no wijkteam trajecten), rather than suppressed. A suppressed count is in the total; one not delivered is
+ * not, and then the total is the published categories added up, within their rounding to 5. Pure.
+ */
+export function uncoveredCategories(categories: ReadonlyArray<{ code: string; count: number | null }>, total: number | null): string[] {
+  const missing = categories.filter((c) => c.count === null).map((c) => c.code);
+  if (missing.length === 0 || total === null) return [];
+  const published = categories.filter((c) => c.count !== null);
+  const sum = published.reduce((a, c) => a + c.count!, 0);
+  // Each published count and the total are rounded to 5: they may differ by up to 2,5 each.
+  return total - sum <= 2.5 * (published.length + 1) ? missing : [];
+}
+
 /** The count a dataset is about: its first measure with a key concept. */
 function mainMeasure(meta: DatasetMeta): Measure | undefined {
   for (const concept of KEY_CONCEPTS) {
@@ -88,12 +103,17 @@ export function breakdownOf(dataset: FactsDataset, region: string, dimensionId: 
 
   // Trajecten of a category are a share of all trajecten; persons a rate of their own group, if the data has it.
   const rate = measure.countOf === 'trajecten' ? undefined : rateOf(meta, measure.id);
+  const countOf = (r: string, code: string) => dataset.index.cellOf(rowOf(r, code), measure.id)?.value ?? null;
+  const uncovered = rate ? [] : uncoveredCategories(categories.filter((c) => rowOf(region, c.code)).map((c) => ({ code: c.code, count: countOf(region, c.code) })), countOf(region, totalCode));
   const metric = (r: string, code: string): number | null => {
     const row = rowOf(r, code);
     if (rate) return dataset.index.cellOf(row, rate.id)?.value ?? null;
-    const part = dataset.index.cellOf(row, measure.id)?.value;
-    const whole = dataset.index.cellOf(rowOf(r, totalCode), measure.id)?.value;
-    return part === null || part === undefined || !whole ? null : (part / whole) * 100;
+    const part = countOf(r, code);
+    // Nederland beside the region: its share of the trajecten in the same categories the region's total covers.
+    const left = r === region ? 0 : uncovered.reduce((sum, c) => sum + (countOf(r, c) ?? 0), 0);
+    const total = countOf(r, totalCode);
+    const whole = total === null ? null : total - left;
+    return part === null || !whole ? null : (part / whole) * 100;
   };
   const decimals = rate ? rate.decimals : 1;
   const metricUnit = rate ? (rate.rate?.per === 100 ? '%' : rate.unit) : '%';
@@ -127,7 +147,11 @@ export function breakdownOf(dataset: FactsDataset, region: string, dimensionId: 
     ? ofGroup
       ? `Het percentage is het deel van alle jongeren in die groep${GROUP_HINT[dimension.id]}${what ? ` dat ${what.object} ${what.verb}` : ''}. De aantallen tellen ${noun}.`
       : `Het percentage is het aantal ${noun} met die ${dimension.label.toLowerCase()} als deel van alle ${denominator}. De aantallen tellen ${noun}; één jongere kan meer dan één ${dimension.label.toLowerCase()} hebben.`
-    : `Het aandeel zegt welk deel van alle ${formatObservation(dataset.index.cellOf(rowOf(region, totalCode), measure.id), measure)} ${noun} bij die ${dimension.label.toLowerCase()} hoort. Door afronding tellen de delen niet altijd op tot het totaal.`;
+    : `Het aandeel zegt welk deel van alle ${formatObservation(dataset.index.cellOf(rowOf(region, totalCode), measure.id), measure)} ${noun} bij die ${dimension.label.toLowerCase()} hoort. Door afronding tellen de delen niet altijd op tot het totaal.${
+        uncovered.length > 0 && withNl
+          ? ` Over ${joinDutch(uncovered.map((c) => categories.find((x) => x.code === c)!.label.toLowerCase()))} zijn hier geen cijfers geleverd, en die ${noun} tellen niet mee in het totaal. Nederland ernaast is daarom ook zonder die ${uncovered.length === 1 ? dimension.label.toLowerCase() : `${dimension.label.toLowerCase()}en`} berekend, zodat de aandelen vergelijkbaar zijn.`
+          : ''
+      }`;
   return {
     dimension,
     datasetId: meta.id,
