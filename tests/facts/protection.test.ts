@@ -128,4 +128,30 @@ describe('jeugdbescherming in detail on a fact page', () => {
     expect(ratio).toBeGreaterThan(1);
     expect(ratio).toBeLessThan(1.25);
   });
+
+  it('agrees between the tables of youths and of measures or trajecten in every region and period (review finding)', () => {
+    // No youths with a maatregel (nihil) means no measure of it running (nihil too), and the other way round.
+    let nihil = 0;
+    const key = (r: CsvRow) => `${r.regio} ${r.perioden} ${r.maatregel}`;
+    const measureOf = new Map(measures.map((r) => [key(r), r]));
+    for (const person of persons) {
+      const measure = measureOf.get(key(person))!;
+      const [youths, running] = [person.jongeren_jeugdbescherming, measure.maatregelen_lopend];
+      if (youths === '-' || running === '-') {
+        expect(`${youths} ${running}`, `${person.regio} ${person.perioden} ${person.maatregel}`).toBe('- -');
+        nihil++;
+      }
+    }
+    expect(nihil).toBeGreaterThan(1000);
+    // Youths with jeugdreclassering (a number, or a small count kept secret) have trajecten: never nihil.
+    const jr = readRows('data/jeugdreclasseringstrajecten/observations.csv').filter((r) => r['soort-jeugdreclassering'] === 'T001');
+    const trajecten = new Map(jr.map((r) => [`${r.regio} ${r.perioden}`, r.trajecten_lopend]));
+    let withYouths = 0;
+    for (const row of readRows('data/jeugdreclassering/observations.csv')) {
+      if (row.jongeren_jeugdreclassering === '-') continue;
+      withYouths++;
+      expect(trajecten.get(`${row.regio} ${row.perioden}`), `${row.regio} ${row.perioden}`).not.toBe('-');
+    }
+    expect(withYouths).toBeGreaterThan(10_000);
+  });
 });

@@ -192,7 +192,9 @@ function jeugdbeschermingPlan(): DatasetPlan {
 function jeugdbeschermingTrajectenPlan(): DatasetPlan {
   const spec = JEUGDBESCHERMING_TRAJECTEN_SPEC;
   const codes = codesOf(spec, 0);
-  const rare = new Set(['VOTS', 'VVOOGDIJ', 'TVOOGDIJ']);
+  // As in the table of youths: where no youth has the measure, none runs, and the zero shows as nihil rather
+  // than as a suppressed count (the youths' table gives it away anyway).
+  const rare = new Set(['VOTS', 'VOOGDIJ', 'VVOOGDIJ', 'TVOOGDIJ']);
   return {
     spec,
     periodKind: 'halfjaar',
@@ -201,7 +203,7 @@ function jeugdbeschermingTrajectenPlan(): DatasetPlan {
     combos: codes.map((c) => [c]),
     stored: ['maatregelen_lopend', 'maatregelen_begonnen', 'maatregelen_beeindigd', 'jongeren_tot_18'],
     revisable: [true, true, true, false],
-    nihil: (combo, measure) => measure < 3 && (rare.has(codes[combo]!) || (codes[combo] === 'VOOGDIJ' && measure > 0)),
+    nihil: (combo, measure) => measure < 3 && rare.has(codes[combo]!),
     values(world, code, period) {
       const f = world.figures(code, period);
       // The measures add up: every measure is of one kind.

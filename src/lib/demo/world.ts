@@ -214,6 +214,10 @@ export class DemoWorld {
       const beeindigd = Math.min(lopend, j.count(begonnen * j.factor(0.08)));
       jrTrajecten[s] = { lopend, begonnen, beeindigd };
     }
+    // Every youth with jeugdreclassering has a traject: where the forms drawn for a few youths add up to fewer,
+    // the rest are toezicht en begeleiding, the usual form.
+    const running = JR_SOORTEN.reduce((sum, s) => sum + jrTrajecten[s].lopend, 0);
+    if (running < jr) jrTrajecten.tb = { ...jrTrajecten.tb, lopend: jrTrajecten.tb.lopend + jr - running };
     return { groups, jeugdhulp, trajecten, verwijzers, jb, jbVerblijf, jbTrajecten, jr, jrTrajecten };
   }
 
