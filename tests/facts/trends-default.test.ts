@@ -130,3 +130,32 @@ describe('shares of trajecten by hulpvorm beside Nederland', () => {
     expect(zwolle.explanation).not.toContain('Nederland ernaast');
   });
 });
+
+describe('the notes and small rates of a breakdown', () => {
+  const data = useDefaultFacts();
+
+  it('names the total and what it leaves out, says why a rate is missing, and shows a tiny rate as more than nil', () => {
+    const { context } = data;
+    const zwolle = breakdownsOf(context, 'GM0193');
+    const leeftijd = zwolle.find((b) => b.dimension.id === 'leeftijd')!;
+    // 18 tot 23 jaar is shown beside the age groups under 18 but is not in their total.
+    expect(leeftijd.total.label).toBe('Totaal tot 18 jaar');
+    expect(leeftijd.total.outside).toEqual(['18 tot 23 jaar (verlengde jeugdhulp)']);
+    expect(leeftijd.smallDenominator).toBe(false);
+    // Vlieland: 10 youths of 12 to 18 with jeugdhulp out of fewer than 50: no rate, and the note says why.
+    const vlieland = breakdownsOf(context, 'GM0096').find((b) => b.dimension.id === 'leeftijd')!;
+    const teens = vlieland.rows.find((r) => r.code === '12-18')!;
+    expect([teens.countShown, teens.metricShown]).toEqual(['10', '.']);
+    expect(vlieland.smallDenominator).toBe(true);
+    // Voorlopige voogdij in Nederland: some hundreds of youths, 0,0% when rounded; shown from the counts.
+    const maatregel = zwolle.find((b) => b.dimension.id === 'maatregel')!;
+    const vvoogdij = maatregel.rows.find((r) => r.code === 'VVOOGDIJ')!;
+    const source = context.datasets.find((d) => d.meta.id === maatregel.datasetId)!;
+    const row = source.index.row('NL01', maatregel.period, ['VVOOGDIJ']);
+    const [youths, all] = [source.index.cellOf(row, 'jongeren_jeugdbescherming')!.value!, source.index.cellOf(row, 'jongeren_tot_18')!.value!];
+    expect(youths).toBeGreaterThan(100);
+    expect(formatNumber((youths / all) * 100, 1)).toBe('0,0');
+    expect(vvoogdij.nationalShown).toBe(formatNumber((youths / all) * 100, 2));
+    expect(vvoogdij.nationalShown).not.toBe('0,00');
+  });
+});

@@ -11,6 +11,7 @@ import { formatNumber, formatObservation } from '../format/number';
 import { NEDERLAND } from '../regions/codes';
 import { joinDutch } from '../pages/gemeente-links';
 import { CONCEPT_TEXT, COUNT_NOUN, KEY_CONCEPTS, preferDataset, rateOf, totalDenominatorLabel, type KeyConcept } from './concepts';
+import { comparedRateOf, exactValue, rateUnitOf } from './chance';
 import type { FactsContext, FactsDataset } from './context';
 import type { FactRow } from './aggregate';
 
@@ -45,7 +46,12 @@ export interface Breakdown {
   period: string;
   /** "1e halfjaar 2025*". */
   periodLabel: string;
-  total: { countShown: string };
+  /** The total category ("Totaal tot 18 jaar") with its count, and the categories it does not include. */
+  total: { label: string; countShown: string; outside: string[] };
+  /** Some category has a count but no rate: its denominator is below the minimum. */
+  smallDenominator: boolean;
+  /** The rate shown per category, when it is a rate of the category's own group (not a share). */
+  rate: Measure | undefined;
   rows: BreakdownRow[];
   /** What a share or rate is relative to, in a sentence under the table. */
   explanation: string;
@@ -117,7 +123,16 @@ export function breakdownOf(dataset: FactsDataset, region: string, dimensionId: 
   };
   const decimals = rate ? rate.decimals : 1;
   const metricUnit = rate ? (rate.rate?.per === 100 ? '%' : rate.unit) : '%';
-  const show = (value: number | null) => (value === null ? '.' : formatNumber(value, decimals));
+  // A rate of some youths that rounds to 0,0 would read as none (735 youths with voorlopige voogdij in
+  // Nederland): it gets the decimals that show it, from its counts.
+  const show = (value: number | null, r?: string, code?: string) => {
+    if (value === null) return '.';
+    if (value === 0 && rate && r && code && (countOf(r, code) ?? 0) > 0) {
+      const exact = exactValue(comparedRateOf(dataset.index, rowOf(r, code), rate), rateUnitOf(meta, rate));
+      if (exact !== null && exact > 0) return formatNumber(exact, Math.max(decimals + 1, Math.min(decimals + 3, -Math.floor(Math.log10(exact)))));
+    }
+    return formatNumber(value, decimals);
+  };
   const withNl = region !== NEDERLAND;
   const rows = categories.map((c): BreakdownRow => {
     const row: FactRow | undefined = rowOf(region, c.code);
@@ -131,8 +146,8 @@ export function breakdownOf(dataset: FactsDataset, region: string, dimensionId: 
       countShown: formatObservation(count, measure),
       metric: value,
       // The rate of a count kept secret would give the count back: it is secret too (src/lib/disclosure).
-      metricShown: value === null && count?.symbol === 'x' ? 'x' : show(value),
-      nationalShown: withNl ? show(metric(NEDERLAND, c.code)) : undefined,
+      metricShown: value === null && count?.symbol === 'x' ? 'x' : show(value, region, c.code),
+      nationalShown: withNl ? show(metric(NEDERLAND, c.code), NEDERLAND, c.code) : undefined,
     };
   });
   const periodLabel = periodLabelWithStatus(parsePeriodCode(period)!, dataset.statusOf(period));
@@ -160,7 +175,14 @@ export function breakdownOf(dataset: FactsDataset, region: string, dimensionId: 
     metricUnit,
     period,
     periodLabel,
-    total: { countShown: formatObservation(dataset.index.cellOf(rowOf(region, totalCode), measure.id), measure) },
+    total: {
+      label: dimension.codes.find((c) => c.code === totalCode)?.label ?? 'Totaal',
+      countShown: formatObservation(dataset.index.cellOf(rowOf(region, totalCode), measure.id), measure),
+      outside: categories.filter((c) => c.outsideTotal).map((c) => c.label),
+    },
+    // A count shown without its rate: the rate is not computed on fewer than 50 in the denominator.
+    rate,
+    smallDenominator: rate !== undefined && rows.some((r) => r.count?.value !== null && r.count?.value !== undefined && r.metric === null && r.metricShown === '.'),
     rows,
     explanation,
     chart: {
