@@ -66,7 +66,7 @@ describe('showing a series on the latest indeling', () => {
 });
 
 describe('a small suppressed part of a large sum', () => {
-  it('is estimated at 5 when the rest is at least 1.000, and leaves the sum unknown below that', () => {
+  it('is estimated at 5 when the rest is at least 400 (an error of at most 1%), and leaves the sum unknown below that', () => {
     const rows = smallRows();
     // Weesp's total suppressed: Amsterdam's 15.000 is large enough to carry it.
     rows[2] = { ...rows[2]!, cells: [{ value: null, symbol: '.' }, rows[2]!.cells[1]!, { value: null, symbol: '.' }] };
@@ -74,9 +74,12 @@ describe('a small suppressed part of a large sum', () => {
     const amsterdam = converted.rows.find((r) => r.region === 'GM0363' && r.period === '2022HJ02' && r.topics[0] === 'T001')!;
     expect(amsterdam.cells[0]).toEqual({ value: 15005, symbol: null });
     expect(amsterdam.converted).toBe(true);
+    // 515 youths (Amsterdam's jeugdreclassering) carry a hidden part: 520, at most 4 off.
+    rows[1] = { ...rows[1]!, cells: [{ value: 515, symbol: null }, rows[1]!.cells[1]!, { value: null, symbol: '.' }] };
+    const amsterdamOf = (r: typeof rows) => convertToIndeling({ meta, rows: r }, register).rows.find((x) => x.region === 'GM0363' && x.period === '2022HJ02' && x.topics[0] === 'T001')!;
+    expect(amsterdamOf(rows).cells[0]).toEqual({ value: 520, symbol: null });
     // A small total with a suppressed part stays unknown.
-    rows[1] = { ...rows[1]!, cells: [{ value: 600, symbol: null }, rows[1]!.cells[1]!, { value: null, symbol: '.' }] };
-    const small = convertToIndeling({ meta, rows }, register).rows.find((r) => r.region === 'GM0363' && r.period === '2022HJ02' && r.topics[0] === 'T001')!;
-    expect(small.cells[0]).toEqual({ value: null, symbol: '.' });
+    rows[1] = { ...rows[1]!, cells: [{ value: 395, symbol: null }, rows[1]!.cells[1]!, { value: null, symbol: '.' }] };
+    expect(amsterdamOf(rows).cells[0]).toEqual({ value: null, symbol: '.' });
   });
 });
