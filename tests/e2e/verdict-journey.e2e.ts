@@ -21,8 +21,8 @@ async function readComparison(page: Page) {
   const section = page.locator('section.comparison').first();
   const sentences = await section.locator(':scope > p').allTextContents();
   const table = section.locator('table');
-  const verdictCells = await table.locator('tbody tr:not(.is-highlight) td:last-child').allTextContents();
-  const margin = await table.locator('tbody tr.is-highlight td:nth-child(3)').textContent();
+  const verdictCells = await table.locator('tbody tr:not(.is-highlight) td:nth-child(3)').allTextContents();
+  const margin = await table.locator('tbody tr.is-highlight td:nth-child(4)').textContent();
   return { sentences, verdictCells, margin, funnel: await section.locator('figure.chart svg[role="img"]').count() };
 }
 

@@ -7,8 +7,8 @@ const page = (sentence: string, tableVerdict = 'niet duidelijk anders', change =
   <p>In Zwolle kreeg 11,4% van de jongeren tot 18 jaar jeugdhulp (3.110 jongeren).</p>
   <p>${sentence}</p>
   <table><tbody>
-    <tr class="is-highlight"><th>Zwolle</th><td>11,4</td><td>11,1–11,8</td><td>3.110</td><td></td></tr>
-    <tr><th>Nederland</th><td>11,4</td><td>11,3–11,5</td><td>355.105</td><td>${tableVerdict}</td></tr>
+    <tr class="is-highlight"><th>Zwolle</th><td>11,4</td><td></td><td>11,1–11,8</td><td>3.110</td></tr>
+    <tr><th>Nederland</th><td>11,4</td><td>${tableVerdict}</td><td>11,3–11,5</td><td>355.105</td></tr>
   </tbody></table>
 </section>
 <p class="change-sentence">In het 1e halfjaar 2026*: 11,4%.</p>
@@ -47,8 +47,8 @@ describe('the verdict scan', () => {
 <section class="comparison">
   <p>In IJsselland kreeg ${own}% van de jongeren van 12 tot 23 jaar jeugdreclassering (165 jongeren).</p>
   <table><tbody>
-    <tr class="is-highlight"><th>IJsselland</th><td>${own}</td><td>${ownMargin}</td><td>165</td><td></td></tr>
-    <tr><th>Nederland</th><td>${reference}</td><td>${referenceMargin}</td><td>6.940</td><td>${verdict}</td></tr>
+    <tr class="is-highlight"><th>IJsselland</th><td>${own}</td><td></td><td>${ownMargin}</td><td>165</td></tr>
+    <tr><th>Nederland</th><td>${reference}</td><td>${verdict}</td><td>${referenceMargin}</td><td>6.940</td></tr>
   </tbody></table>
 </section>`;
     // As the review found them: Nederland's 1,1 beside 1,07–1,09; "lager" than 0,3 beside IJsselland's 0,2–0,3.

@@ -102,18 +102,18 @@ export function scanFactPage(html: string, where: string, result: ScanResult = e
       const ownRow = rows.find((r) => r.classList.contains('is-highlight'));
       const ownCells = ownRow ? [...ownRow.querySelectorAll('td')].map((c) => c.textContent ?? '') : [];
       const ownRate = ownRow ? parseDutchNumber(ownCells[0] ?? '') : undefined;
-      // The comparison tables print a 95%-marge beside each rate (column 2): the rate lies within it, and a
+      // Columns: the rate, the verdict, the 95%-marge, the count. The rate lies within its margin, and a
       // reference called higher or lower lies outside the region's own margin.
-      const ownMargin = marginOf(ownCells[1]);
+      const ownMargin = marginOf(ownCells[2]);
       if (ownRow) checkWithinMargin(result, where, ownCells.join(' | '), ownRate, ownMargin);
       for (const row of rows) {
         if (row === ownRow) continue;
         const cells = [...row.querySelectorAll('td')].map((c) => c.textContent ?? '');
         result.checked.tableRows++;
         const other = parseDutchNumber(cells[0] ?? '');
-        const claim = claimed(cells.at(-1) ?? '');
+        const claim = claimed(cells[1] ?? '');
         check(result, where, cells.join(' | '), claim, ownRate, other);
-        checkWithinMargin(result, where, cells.join(' | '), other, marginOf(cells[1]));
+        checkWithinMargin(result, where, cells.join(' | '), other, marginOf(cells[2]));
         if (claim !== undefined && claim !== 0 && ownMargin && other !== undefined && (claim > 0 ? other >= ownMargin[0] : other <= ownMargin[1])) {
           result.findings.push({ where, text: cells.join(' | '), problem: `"${claim > 0 ? 'hoger' : 'lager'}" than ${other}, which lies within the printed margin ${ownMargin.join('–')}` });
         }
