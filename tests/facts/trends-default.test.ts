@@ -8,7 +8,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { breakdownsOf, uncoveredCategories } from '../../src/lib/facts/breakdowns';
-import { formatNumber } from '../../src/lib/format/number';
+import { formatNumber, parseDutchNumber } from '../../src/lib/format/number';
 import { BAND_GAP_NOTE, MAX_BAND_SUPPRESSED, trendOf } from '../../src/lib/facts/trend';
 import { useDefaultFacts } from './default-data';
 
@@ -124,6 +124,11 @@ describe('shares of trajecten by hulpvorm beside Nederland', () => {
     expect(ambulant.metricShown).toBe(formatNumber((count('GM0363', '02')! / count('GM0363', 'T001')!) * 100, 1));
     expect(ambulant.nationalShown).toBe(formatNumber((count('NL01', '02')! / nlWithoutWijkteam) * 100, 1));
     expect(hulpvorm.explanation).toContain('Nederland ernaast is daarom ook zonder die hulpvorm berekend');
+    // The wijkteam row itself has no share of Nederland beside it: it is not in the total compared.
+    expect(hulpvorm.rows.find((r) => r.code === '01')!.nationalShown).toBe('');
+    // Nederland's shares over the same hulpvormen add up to 100 within rounding.
+    const shares = hulpvorm.rows.filter((r) => r.code !== '01').map((r) => parseDutchNumber(r.nationalShown!)!);
+    expect(Math.abs(shares.reduce((a, b) => a + b, 0) - 100)).toBeLessThan(0.5);
     // Zwolle delivers its wijkteam: Nederland's shares are of all its trajecten.
     const zwolle = breakdownsOf(context, 'GM0193').find((b) => b.dimension.id === 'hulpvorm')!;
     expect(zwolle.rows.find((r) => r.code === '02')!.nationalShown).toBe(formatNumber((count('NL01', '02')! / count('NL01', 'T001')!) * 100, 1));

@@ -147,7 +147,9 @@ export function breakdownOf(dataset: FactsDataset, region: string, dimensionId: 
       metric: value,
       // The rate of a count kept secret would give the count back: it is secret too (src/lib/disclosure).
       metricShown: value === null && count?.symbol === 'x' ? 'x' : show(value, region, c.code),
-      nationalShown: withNl ? show(metric(NEDERLAND, c.code), NEDERLAND, c.code) : undefined,
+      // A category left out of the region's total is left out of Nederland's beside it: empty, as CBS leaves a
+      // figure that cannot occur.
+      nationalShown: !withNl ? undefined : uncovered.includes(c.code) ? '' : show(metric(NEDERLAND, c.code), NEDERLAND, c.code),
     };
   });
   const periodLabel = periodLabelWithStatus(parsePeriodCode(period)!, dataset.statusOf(period));
