@@ -3,7 +3,7 @@
  * it, its interval, and what kind of rate it is. Everything chance-aware on the fact pages starts here.
  */
 import type { DatasetMeta, Measure } from '../../schemas/dataset';
-import type { ObservationRow } from '../data/dataset';
+import { roundTo, type ObservationRow } from '../data/dataset';
 import { formatNumber } from '../format/number';
 import { COUNT_ROUNDING, rateInterval, type Interval, type RateKind } from '../stats/intervals';
 import type { ComparedRate, RateUnit } from '../stats/verdict';
@@ -60,8 +60,6 @@ export interface SeparatedRate {
 export function printedValue(rate: PrintableRate, decimals: number, base: number): number | null {
   return decimals === base ? rate.published : (rate.exact ?? rate.published);
 }
-
-const roundTo = (value: number, decimals: number) => Math.round(value * 10 ** decimals) / 10 ** decimals;
 
 /**
  * The decimals to print rates and their 95% margins with, so that what is printed agrees with itself: from

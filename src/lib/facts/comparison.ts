@@ -5,6 +5,7 @@
  * difference a question.
  */
 import type { Measure } from '../../schemas/dataset';
+import { roundTo } from '../data/dataset';
 import type { Observation } from '../data/symbols';
 import { formatNumber, formatObservation } from '../format/number';
 import { joinDutch } from '../pages/gemeente-links';
@@ -225,7 +226,7 @@ export function comparisonOf(context: FactsContext, region: string, figure: KeyF
   const separated = references.flatMap((r): SeparatedRate[] => {
     const verdict = r.judgement.verdict;
     if (!verdict || verdict === 'niet-duidelijk-anders') return [];
-    const printed = [r.rate.value, r.printed].filter((v): v is number => v !== null).map((v, i) => (i === 0 ? round(v, base) : round(v, r.decimals)));
+    const printed = [r.rate.value, r.printed].filter((v): v is number => v !== null).map((v, i) => (i === 0 ? roundTo(v, base) : roundTo(v, r.decimals)));
     return [{ printed, regionIs: verdict.endsWith('hoger') ? 'hoger' : 'lager' }];
   });
   // The size class stays one of the views when the sentences compare with the neighbours.
@@ -338,8 +339,6 @@ function peerReference(query: ReferenceQuery, peers: PeerGroup): UnjudgedReferen
     note: `${peers.note}${left}`,
   };
 }
-
-const round = (value: number, decimals: number) => Math.round(value * 10 ** decimals) / 10 ** decimals;
 
 /** The order verdicts are told in: from higher to lower. */
 const VERDICT_ORDER: readonly Verdict[] = ['duidelijk-hoger', 'hoger', 'niet-duidelijk-anders', 'lager', 'duidelijk-lager'];

@@ -3,6 +3,7 @@
  * plot around Nederland, with the overdispersion stated plainly, the number of gemeenten per verdict and a table
  * of every gemeente by name — no ranks. The pages only lay out what this module computes.
  */
+import { roundTo } from '../data/dataset';
 import { comparePeriods, parsePeriodCode, periodLabel, STATUS_MARK, type Period, type PeriodStatus } from '../data/periods';
 import { formatNumber } from '../format/number';
 import type { RegionRegister } from '../regions/register';
@@ -235,11 +236,10 @@ function rowDecimals(region: FunnelRegion, funnel: Funnel): number {
   const base = funnel.unit.decimals;
   const printable = { published: region.rate.shown, exact: exactValue(region.rate, funnel.unit), interval: region.interval };
   const verdict = region.judgement.verdict;
-  const round = (value: number, d: number) => Math.round(value * 10 ** d) / 10 ** d;
   for (let d = agreeingDecimals(base, [printable]); d < base + 2; d++) {
     const value = printedValue(printable, d, base);
     if (value === null || !region.limits || !verdict || verdict === 'niet-duidelijk-anders') return d;
-    const outside = verdict.endsWith('hoger') ? round(value, d) > round(region.limits.upper95, d) : round(value, d) < round(region.limits.lower95, d);
+    const outside = verdict.endsWith('hoger') ? roundTo(value, d) > roundTo(region.limits.upper95, d) : roundTo(value, d) < roundTo(region.limits.lower95, d);
     if (outside) return d;
   }
   return base + 2;
