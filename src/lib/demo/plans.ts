@@ -21,7 +21,7 @@ import {
   wijkenSpec,
   type DatasetSpec,
 } from './spec';
-import { SEXES, type DemoWorld, type Sex } from './world';
+import { SEXES, type DemoWorld, type PeriodFigures, type Sex } from './world';
 
 export interface ExtraRegion {
   code: string;
@@ -122,24 +122,44 @@ function trajectenValues(parts: ReadonlyArray<readonly [running: number, started
   return out;
 }
 
-function trajectenPlan(): DatasetPlan {
-  const spec = TRAJECTEN_SPEC;
+/**
+ * A table of trajecten (or measures) by one dimension, per half year and year from 2015: running, begun and
+ * ended in each category and their total (trajectenValues), with the population the rates are of in every row.
+ * Only which zeros may show as nihil, and where the figures come from, differ between such tables.
+ */
+function trajectenTablePlan(
+  spec: DatasetSpec,
+  stored: [running: string, begun: string, ended: string, population: string],
+  nihil: (code: string) => boolean,
+  parts: (figures: PeriodFigures) => ReadonlyArray<readonly [running: number, started: number, ended: number]>,
+  population: (figures: PeriodFigures) => number,
+): DatasetPlan {
   const codes = codesOf(spec, 0);
-  const rare = new Set(['03', '04', '12', '13']);
   return {
     spec,
     periodKind: 'halfjaar',
     withYears: true,
     firstYear: 2015,
     combos: codes.map((c) => [c]),
-    stored: ['trajecten_lopend', 'trajecten_gestart', 'trajecten_beeindigd', 'jongeren_tot_18'],
+    stored,
     revisable: [true, true, true, false],
-    nihil: (combo, measure) => measure < 3 && rare.has(codes[combo]!),
+    nihil: (combo, measure) => measure < 3 && nihil(codes[combo]!),
     values(world, code, period) {
       const f = world.figures(code, period);
-      return trajectenValues(f.trajecten.map((t) => [t.lopend, t.gestart, t.beeindigd] as const), Math.round(under18(f.groups)));
+      return trajectenValues(parts(f), Math.round(population(f)));
     },
   };
+}
+
+function trajectenPlan(): DatasetPlan {
+  const rare = new Set(['03', '04', '12', '13']);
+  return trajectenTablePlan(
+    TRAJECTEN_SPEC,
+    ['trajecten_lopend', 'trajecten_gestart', 'trajecten_beeindigd', 'jongeren_tot_18'],
+    (code) => rare.has(code),
+    (f) => f.trajecten.map((t) => [t.lopend, t.gestart, t.beeindigd] as const),
+    (f) => under18(f.groups),
+  );
 }
 
 function verwijzersPlan(): DatasetPlan {
@@ -190,27 +210,17 @@ function jeugdbeschermingPlan(): DatasetPlan {
 }
 
 function jeugdbeschermingTrajectenPlan(): DatasetPlan {
-  const spec = JEUGDBESCHERMING_TRAJECTEN_SPEC;
-  const codes = codesOf(spec, 0);
   // As in the table of youths: where no youth has the measure, none runs, and the zero shows as nihil rather
   // than as a suppressed count (the youths' table gives it away anyway).
   const rare = new Set(['VOTS', 'VOOGDIJ', 'VVOOGDIJ', 'TVOOGDIJ']);
-  return {
-    spec,
-    periodKind: 'halfjaar',
-    withYears: true,
-    firstYear: 2015,
-    combos: codes.map((c) => [c]),
-    stored: ['maatregelen_lopend', 'maatregelen_begonnen', 'maatregelen_beeindigd', 'jongeren_tot_18'],
-    revisable: [true, true, true, false],
-    nihil: (combo, measure) => measure < 3 && rare.has(codes[combo]!),
-    values(world, code, period) {
-      const f = world.figures(code, period);
-      // The measures add up: every measure is of one kind.
-      const parts = MAATREGELEN.map((m) => [f.jbTrajecten[m].lopend, f.jbTrajecten[m].begonnen, f.jbTrajecten[m].beeindigd] as const);
-      return trajectenValues(parts, Math.round(under18(f.groups)));
-    },
-  };
+  return trajectenTablePlan(
+    JEUGDBESCHERMING_TRAJECTEN_SPEC,
+    ['maatregelen_lopend', 'maatregelen_begonnen', 'maatregelen_beeindigd', 'jongeren_tot_18'],
+    (code) => rare.has(code),
+    // The measures add up: every measure is of one kind.
+    (f) => MAATREGELEN.map((m) => [f.jbTrajecten[m].lopend, f.jbTrajecten[m].begonnen, f.jbTrajecten[m].beeindigd] as const),
+    (f) => under18(f.groups),
+  );
 }
 
 function jeugdreclasseringPlan(): DatasetPlan {
@@ -231,26 +241,16 @@ function jeugdreclasseringPlan(): DatasetPlan {
 }
 
 function jeugdreclasseringTrajectenPlan(): DatasetPlan {
-  const spec = JEUGDRECLASSERING_TRAJECTEN_SPEC;
-  const codes = codesOf(spec, 0);
-  return {
-    spec,
-    periodKind: 'halfjaar',
-    withYears: true,
-    firstYear: 2015,
-    combos: codes.map((c) => [c]),
-    stored: ['trajecten_lopend', 'trajecten_begonnen', 'trajecten_beeindigd', 'jongeren_12_22'],
-    revisable: [true, true, true, false],
+  return trajectenTablePlan(
+    JEUGDRECLASSERING_TRAJECTEN_SPEC,
+    ['trajecten_lopend', 'trajecten_begonnen', 'trajecten_beeindigd', 'jongeren_12_22'],
     // Many small gemeenten have no jeugdreclassering at all: a zero total shows as nihil, as its forms do (a
     // suppressed total beside forms that are all nihil would give the zero away).
-    nihil: (_combo, measure) => measure < 3,
-    values(world, code, period) {
-      const f = world.figures(code, period);
-      // Each traject is of one form: they add up to the total.
-      const parts = JR_SOORTEN.map((s) => [f.jrTrajecten[s].lopend, f.jrTrajecten[s].begonnen, f.jrTrajecten[s].beeindigd] as const);
-      return trajectenValues(parts, Math.round(aged12to23(f.groups)));
-    },
-  };
+    () => true,
+    // Each traject is of one form: they add up to the total.
+    (f) => JR_SOORTEN.map((s) => [f.jrTrajecten[s].lopend, f.jrTrajecten[s].begonnen, f.jrTrajecten[s].beeindigd] as const),
+    (f) => aged12to23(f.groups),
+  );
 }
 
 /**
