@@ -89,6 +89,16 @@ export const MEASURE_CONCEPTS = [
   'jr-trajecten-lopend',
   'jr-trajecten-begonnen',
   'jr-trajecten-beeindigd',
+  // How jeugdhulptrajecten began, lasted and ended: shown in a section of their own too.
+  'start-trajecten',
+  'start-herhaald-beroep',
+  'einde-trajecten',
+  'einde-duurklasse',
+  'einde-gemiddelde-duur',
+  'einde-reden-bekend',
+  'einde-volgens-plan',
+  'einde-voortijdig',
+  'einde-reden-onbekend',
 ] as const;
 export type MeasureConcept = (typeof MEASURE_CONCEPTS)[number];
 

@@ -28,8 +28,8 @@ describe('the default demonstration data', () => {
     expect(hashOf(demo({}))).toBe(hashOf(data));
   }, 30_000);
 
-  it('has the ten datasets, three releases and the statuses CBS would give', () => {
-    expect(data.catalog.datasets).toEqual(['jeugdhulp', 'jeugdhulptrajecten', 'verwijzers', 'jeugdbescherming', 'jeugdbeschermingstrajecten', 'jeugdreclassering', 'jeugdreclasseringstrajecten', 'jeugdhulp-wijken', 'kenmerken', 'kosten-jeugd']);
+  it('has the eleven datasets, three releases and the statuses CBS would give', () => {
+    expect(data.catalog.datasets).toEqual(['jeugdhulp', 'jeugdhulptrajecten', 'verwijzers', 'jeugdbescherming', 'jeugdbeschermingstrajecten', 'jeugdreclassering', 'jeugdreclasseringstrajecten', 'jeugdhulp-verloop', 'jeugdhulp-wijken', 'kenmerken', 'kosten-jeugd']);
     expect(data.catalog.releases.map((r) => r.id)).toEqual(['2025-10-30', '2026-04-30', '2026-10-29']);
     for (const d of data.datasets) {
       expect(d.meta.fictitious).toBe(true);
@@ -54,7 +54,7 @@ describe('the default demonstration data', () => {
       { code: '2025HJ02', status: 'voorlopig' },
       { code: '2025JJ00', status: 'voorlopig' },
     ]);
-    for (const id of ['jeugdhulptrajecten', 'verwijzers', 'jeugdbescherming', 'jeugdbeschermingstrajecten', 'jeugdreclassering', 'jeugdreclasseringstrajecten']) {
+    for (const id of ['jeugdhulptrajecten', 'verwijzers', 'jeugdbescherming', 'jeugdbeschermingstrajecten', 'jeugdreclassering', 'jeugdreclasseringstrajecten', 'jeugdhulp-verloop']) {
       expect(dataset(data, id).meta.periods.map((p) => p.code), id).toEqual(jeugdhulp.meta.periods.map((p) => p.code));
     }
     const wijken = dataset(data, 'jeugdhulp-wijken');
@@ -66,7 +66,8 @@ describe('the default demonstration data', () => {
   it('rounds every count to a multiple of 5 and suppresses small cells', () => {
     // The characteristics of gemeenten and the spending count no persons in care (tests/demo/characteristics.test.ts, costs.test.ts).
     for (const d of data.datasets.filter((x) => x.meta.id !== 'kenmerken' && x.meta.id !== 'kosten-jeugd')) {
-      const counts = d.meta.measures.flatMap((m, i) => (m.derived ? [] : [i]));
+      // Counts only: an average duration in days is no count (src/lib/disclosure/policy.ts).
+      const counts = d.meta.measures.flatMap((m, i) => (!m.derived && m.unit === 'aantal' ? [i] : []));
       let suppressed = 0;
       const wrong: string[] = [];
       for (const rows of [d.rows, ...d.history.values()]) {

@@ -252,7 +252,7 @@ describe('jeugdbescherming in detail', () => {
       const nl = new Intl.NumberFormat('nl-NL', { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(
         (cell('NL01', 'T001', 'jongeren_jeugdbescherming_verblijf') / cell('NL01', 'T001', 'jongeren_jeugdbescherming')) * 100,
       );
-      const paragraphs = await section.locator('.protection-comparison p').allTextContents();
+      const paragraphs = await section.locator('.share-comparison p').allTextContents();
       expect(paragraphs[0]).toBe(`In Amsterdam kreeg ${share}% van de ${all.toLocaleString('nl-NL')} jongeren met jeugdbescherming ook jeugdhulp met verblijf (${placed.toLocaleString('nl-NL')} jongeren).`);
       expect(paragraphs[1]).toMatch(/^95%-marge door toeval: \d+,\d–\d+,\d%\.$/);
       expect(paragraphs[2]).toMatch(new RegExp(`^Dat is (duidelijk hoger|hoger|niet duidelijk anders|lager|duidelijk lager) dan in Nederland \\(${nl}%\\)\\.$`));
@@ -267,6 +267,40 @@ describe('jeugdbescherming in detail', () => {
     // axe runs in the page, so this part with JavaScript.
     await withPage({ width: 320 }, async (page) => {
       await page.goto(`${baseUrl}/gemeente/amsterdam/#jeugdbescherming`, { waitUntil: 'networkidle' });
+      const violations = await runAxe(page);
+      expect(violations, describeViolations(violations)).toEqual([]);
+    });
+  });
+});
+
+describe('duration and ending of jeugdhulp', () => {
+  const rows = Papa.parse<Record<string, string>>(readFileSync('data/jeugdhulp-verloop/observations.csv', 'utf8'), { header: true, skipEmptyLines: true }).data;
+  const cell = (region: string, verblijf: string, measure: string) =>
+    Number(rows.find((r) => r.regio === region && r.perioden === '2026HJ01' && r.verblijf === verblijf)![measure]);
+  const oneDecimal = (value: number) => new Intl.NumberFormat('nl-NL', { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(value);
+
+  it('shows Zwolle’s trajecten ended as planned against Nederland, and its ended trajecten by duration and reason, without JavaScript, and passes axe at 320 px', async () => {
+    await withPage({ width: 320, javaScript: false }, async (page) => {
+      await page.goto(`${baseUrl}/gemeente/zwolle/#duur-en-einde`, { waitUntil: 'networkidle' });
+      const section = page.locator('section[aria-labelledby="duur-en-einde"]');
+      expect(await section.locator('h2').textContent()).toBe('Duur en einde van de jeugdhulp');
+      await expect(page.locator('nav.toc a[href="#duur-en-einde"]').count()).resolves.toBe(1);
+      const planned = await section.locator('section[aria-labelledby="volgens-plan"] p').allTextContents();
+      const [known, asPlanned] = [cell('GM0193', 'T001', 'beeindigd_reden_bekend'), cell('GM0193', 'T001', 'reden_volgens_plan')];
+      expect(planned[0]).toBe(`Van de ${known.toLocaleString('nl-NL')} beëindigde trajecten met een bekende reden eindigde ${oneDecimal((asPlanned / known) * 100)}% volgens plan (${asPlanned.toLocaleString('nl-NL')} trajecten).`);
+      expect(planned[1]).toMatch(/^95%-marge door toeval: \d+,\d–\d+,\d%\.$/);
+      const nl = oneDecimal((cell('NL01', 'T001', 'reden_volgens_plan') / cell('NL01', 'T001', 'beeindigd_reden_bekend')) * 100);
+      expect(planned[2]).toMatch(new RegExp(`^Dat is (duidelijk hoger|hoger|niet duidelijk anders|lager|duidelijk lager) dan in Nederland \\(${nl}%\\)\\.$`));
+      expect((await section.locator('#einde-duur thead th').allTextContents()).map((t) => t.trim())).toEqual(['Duur', 'Totaal', 'Zonder verblijf', 'Met verblijf', 'Nederland']);
+      const average = (await section.locator('#einde-duur tbody tr').last().locator('td').allTextContents()).map((t) => t.trim());
+      expect(average).toEqual([cell('GM0193', 'T001', 'gemiddelde_duur'), cell('GM0193', 'ZONDER', 'gemiddelde_duur'), cell('GM0193', 'MET', 'gemiddelde_duur'), cell('NL01', 'T001', 'gemiddelde_duur')].map(String));
+      expect((await section.locator('#einde-reden tbody th').allTextContents()).map((t) => t.trim())).toEqual([
+        'Met een bekende reden (aantal)', 'Volgens plan', 'In overeenstemming', 'Eenzijdig door de cliënt', 'Eenzijdig door de aanbieder', 'Externe omstandigheden',
+      ]);
+      await expect(section.locator('a[href="/tabellen/jeugdhulp-verloop/"]').count()).resolves.toBe(1);
+    });
+    await withPage({ width: 320 }, async (page) => {
+      await page.goto(`${baseUrl}/gemeente/zwolle/#duur-en-einde`, { waitUntil: 'networkidle' });
       const violations = await runAxe(page);
       expect(violations, describeViolations(violations)).toEqual([]);
     });

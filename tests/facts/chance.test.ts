@@ -5,7 +5,8 @@
  * 0,226% against Nederland's 0,303%.
  */
 import { describe, expect, it } from 'vitest';
-import { agreeingDecimals, intervalText, printedValue, type PrintableRate } from '../../src/lib/facts/chance';
+import type { DatasetMeta, Measure } from '../../src/schemas/dataset';
+import { agreeingDecimals, intervalText, printedValue, rateKindOf, type PrintableRate } from '../../src/lib/facts/chance';
 
 const nederlandVerblijf: PrintableRate = { published: 1.1, exact: (36155 / 3336510) * 100, interval: { lower: 1.0725, upper: 1.0948 } };
 
@@ -42,5 +43,25 @@ describe('agreeingDecimals', () => {
     const published: PrintableRate = { published: 2.5, exact: null, interval: undefined };
     expect(agreeingDecimals(1, [published])).toBe(1);
     expect(printedValue(published, 3, 1)).toBe(2.5);
+  });
+});
+
+describe('rateKindOf', () => {
+  const meta = (numerator: 'personen' | 'trajecten', denominator: 'inwoners' | 'trajecten') =>
+    ({
+      measures: [
+        { id: 'teller', countOf: numerator, type: 'aantal' },
+        { id: 'noemer', countOf: denominator, type: 'aantal' },
+      ],
+    }) as unknown as DatasetMeta;
+  const rate = { id: 'r', type: 'rate', rate: { numerator: 'teller', denominator: 'noemer', per: 100 } } as unknown as Measure;
+
+  it('treats youths out of all youths, and trajecten out of trajecten, as a proportion: each is in the part or not', () => {
+    expect(rateKindOf(meta('personen', 'inwoners'), rate)).toBe('proportion');
+    expect(rateKindOf(meta('trajecten', 'trajecten'), rate)).toBe('proportion');
+  });
+
+  it('treats trajecten per youth as a Poisson count: one youth can have several', () => {
+    expect(rateKindOf(meta('trajecten', 'inwoners'), rate)).toBe('poisson');
   });
 });

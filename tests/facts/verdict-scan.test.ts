@@ -31,7 +31,7 @@ describe('the verdict scan', () => {
 
   it('reads the jeugdbescherming section’s share placed against Nederland like a comparison', () => {
     const placed = (verdict: string) => `
-<section class="protection-comparison"><h3>Jeugdbescherming en verblijf</h3>
+<section class="share-comparison"><h3>Jeugdbescherming en verblijf</h3>
   <p>In Zwolle kreeg 41,2% van de 1.225 jongeren met jeugdbescherming ook jeugdhulp met verblijf (505 jongeren).</p>
   <p>95%-marge door toeval: 38,3–44,2%.</p>
   <p>Dat is ${verdict} dan in Nederland (48,3%).</p>
@@ -40,6 +40,19 @@ describe('the verdict scan', () => {
     expect(ok.findings).toEqual([]);
     expect(ok.checked.sentences).toBe(1);
     expect(scanFactPage(placed('hoger'), 'q').findings).toHaveLength(1);
+  });
+
+  it('reads the shares of trajecten ended as planned the same way, and checks the share against its own margin', () => {
+    const planned = (share: string, margin: string) => `
+<section class="share-comparison"><h3>Beëindigd volgens plan</h3>
+  <p>Van de 2.385 beëindigde trajecten met een bekende reden eindigde ${share}% volgens plan (1.705 trajecten).</p>
+  <p>95%-marge door toeval: ${margin}%.</p>
+  <p>Dat is niet duidelijk anders dan in Nederland (71,1%).</p>
+</section>`;
+    const ok = scanFactPage(planned('71,5', '69,6–73,3'), 'r');
+    expect(ok.findings).toEqual([]);
+    expect(ok.checked.sentences).toBe(1);
+    expect(scanFactPage(planned('71,5', '72,0–73,3'), 's').findings.map((f) => f.problem)).toEqual(['71.5 outside its printed margin 72–73.3']);
   });
 
   it('finds a printed rate outside its printed margin, and a reference called different that lies within the region’s margin', () => {

@@ -15,6 +15,8 @@ import { importQuietly, removeDir, snapshot, tempDir } from './helpers';
 import { comparePeriods, parsePeriodCode } from '../../src/lib/data/periods';
 import { FactsContext } from '../../src/lib/facts/context';
 import { keyFiguresOf } from '../../src/lib/facts/key-figures';
+import { outcomeOf } from '../../src/lib/facts/outcome';
+import { formatNumber } from '../../src/lib/format/number';
 import { yearFiguresOf } from '../../src/lib/facts/year-figures';
 import { convertToIndeling } from '../../src/lib/regions/convert';
 import { defaultSelection } from '../../src/lib/tables/selection';
@@ -114,8 +116,12 @@ describe('importer: OData v3', () => {
       'trajecten_herhaald_beroep',
       'trajecten_beeindigd',
       'gemiddelde_duur',
+      'aandeel_herhaald_beroep',
     ]);
-    expect(d.meta.measures[4]).toMatchObject({ unit: 'dagen', label: 'Gemiddelde duur van de beëindigde trajecten' });
+    expect(d.meta.measures[4]).toMatchObject({ unit: 'dagen', label: 'Gemiddelde duur van de beëindigde trajecten', concept: 'einde-gemiddelde-duur' });
+    // CBS looks back five years for herhaald beroep, not one (the outcome indicator "binnen een jaar" is another table).
+    expect(d.meta.measures[2]!.definition).toMatch(/in de vijf jaar vóór de periode al jeugdhulp/);
+    expect(d.meta.measures[5]).toMatchObject({ type: 'rate', rate: { numerator: 'trajecten_herhaald_beroep', denominator: 'trajecten_begonnen', per: 100 } });
     expect(d.meta.periods.map((p) => p.status)).toEqual(['definitief', 'nader-voorlopig', 'voorlopig', 'voorlopig']);
     expect(d.rows.some((r) => r.region === 'GM0457' && r.period.startsWith('2023'))).toBe(false);
     expect(cellOf(d, 'GM0457', '2022JJ00', '2028160', 'trajecten')).toEqual({ value: 0, symbol: '-' });
@@ -203,5 +209,27 @@ describe('a CBS table with years beside its half years, on the site', () => {
     expect(year!.count).toEqual({ value: 26595, symbol: null });
     // The table page opens on the half year too.
     expect(defaultSelection({ meta: d.meta, periods, regions: [] }).periods).toEqual(['2023HJ02']);
+  });
+});
+
+describe('CBS 85097NED in the section on duration and ending', () => {
+  it('shows the average duration and herhaald beroep of an imported table, with the ended trajecten of its total verwijzer', async () => {
+    const d = await importInto('v3-outcome', { inputs: [V3] });
+    const register = loadRegister({ latestYear: 2023 });
+    const periods = d.meta.periods.map((p) => parsePeriodCode(p.code)!).sort(comparePeriods).map((p) => p.code);
+    const context = new FactsContext(register, [{ meta: d.meta, original: d, converted: convertToIndeling(d, register), periods }]);
+    const o = outcomeOf(context, 'GM0363')!;
+    expect(o.period).toBe('2023HJ02');
+    // The verwijzers are no columns: the table is taken at its total.
+    expect(o.columns).toEqual(['Totaal', 'Nederland']);
+    const cell = (region: string, measure: string) => cellOf(d, region, '2023HJ02', 'T001270', measure)!;
+    expect(o.ended).toEqual([formatNumber(cell('GM0363', 'trajecten_beeindigd').value!), formatNumber(cell('NL01', 'trajecten_beeindigd').value!)]);
+    expect(o.average).toContain(`gemiddeld ${formatNumber(cell('GM0363', 'gemiddelde_duur').value!)} dagen`);
+    // No duration classes, no reasons in this table: no rows for them.
+    expect(o.duration.map((r) => r.label)).toEqual(['Gemiddelde duur (dagen)']);
+    expect(o.reasons).toEqual([]);
+    const started = cell('GM0363', 'trajecten_begonnen').value!;
+    const again = cell('GM0363', 'trajecten_herhaald_beroep').value!;
+    expect(o.returning!.figure).toContain(`Van de ${formatNumber(started)} begonnen trajecten was ${formatNumber((again / started) * 100, 1)}% herhaald beroep`);
   });
 });

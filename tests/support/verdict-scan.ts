@@ -61,7 +61,7 @@ const VERDICT_PHRASE = /^(duidelijk hoger|hoger|niet duidelijk anders|lager|duid
 /** Only the parts that carry verdicts are parsed: a whole gemeente page with its charts is slow to parse. */
 function verdictFragments(html: string): string {
   const parts = [
-    ...html.matchAll(/<section[^>]*class="(?:protection-)?comparison[^"]*"[^>]*>[\s\S]*?<\/section>/g),
+    ...html.matchAll(/<section[^>]*class="(?:share-)?comparison[^"]*"[^>]*>[\s\S]*?<\/section>/g),
     ...html.matchAll(/<p class="change-sentence[^"]*"[^>]*>[\s\S]*?<\/p>/g),
     ...html.matchAll(/<ul class="change-list[^"]*"[^>]*>[\s\S]*?<\/ul>/g),
     ...html.matchAll(/<ul class="summary-list[^"]*"[^>]*>[\s\S]*?<\/ul>/g),
@@ -76,11 +76,14 @@ function verdictFragments(html: string): string {
 
 export function scanFactPage(html: string, where: string, result: ScanResult = emptyScan()): ScanResult {
   const { document } = parseHTML(`<!doctype html><html><body>${verdictFragments(html)}</body></html>`);
-  // The key figures' comparisons, and the jeugdbescherming section's share placed against Nederland.
-  for (const section of document.querySelectorAll('section.comparison, section.protection-comparison')) {
+  // The key figures' comparisons, and the shares set against Nederland further down (jeugdbescherming and verblijf, trajecten ended as planned, herhaald beroep).
+  for (const section of document.querySelectorAll('section.comparison, section.share-comparison')) {
     const paragraphs = [...section.querySelectorAll(':scope > p')].map((p) => p.textContent ?? '');
     const own = ratesIn(paragraphs[0] ?? '')[0];
     for (const text of paragraphs.slice(1)) {
+      // A share's own margin in words: "95%-marge door toeval: 69,6–73,3%." holds the share printed above it.
+      const margin = /^95%-marge door toeval: (.*)\.$/.exec(text);
+      if (margin) checkWithinMargin(result, where, `${paragraphs[0]} | ${text}`, own, marginOf(margin[1]));
       if (!text.startsWith('Dat is ')) continue;
       // "Dat is hoger dan in A (x%) en in B (y%); het is niet duidelijk anders dan in C (z%)."
       for (const clause of text.replace(/^Dat is /, '').replace(/\.$/, '').split('; het is ')) {

@@ -234,7 +234,8 @@ function revised(ctx: Context, plan: DatasetPlan, gemeente: string, period: Peri
   const factors = plan.revisable.map((revisable, m) =>
     revisable ? earlierFactor(Random.for(ctx.seed, 'revisie', plan.spec.id, gemeente, period.code, m), status) : 1,
   );
-  return values.map((v, i) => (Number.isNaN(v) ? v : Math.round(v * factors[i % measures]!)));
+  const like = plan.revisedLike ?? factors.map((_, m) => m);
+  return values.map((v, i) => (Number.isNaN(v) ? v : Math.round(v * factors[like[i % measures]!]!)));
 }
 
 /** Where each stored measure goes in a row's cells (meta.measures order, derived ones included). */

@@ -245,3 +245,37 @@ export function blendCharacters(parts: ReadonlyArray<{ character: Character; wei
     trajecten: mean('trajecten'),
   };
 }
+
+/** How a jeugdhulptraject ended (after CBS's reden beëindiging), in the order of the tables. */
+export const EINDE_REDENEN = ['volgensPlan', 'overeenstemming', 'client', 'aanbieder', 'extern', 'onbekend'] as const;
+export type EindeReden = (typeof EINDE_REDENEN)[number];
+
+/** The duration classes of ended trajecten (CBS: 0 tot 3 maanden … 4 jaar of langer), with a typical length in days. */
+export const DUUR_KLASSEN = [
+  { id: '0-3m', days: 45 },
+  { id: '3-6m', days: 137 },
+  { id: '6-12m', days: 274 },
+  { id: '1-2j', days: 548 },
+  { id: '2-3j', days: 913 },
+  { id: '3-4j', days: 1278 },
+  { id: '4j+', days: 1900 },
+] as const;
+
+/**
+ * Ended and begun trajecten by whether the help came with verblijf: the shares of the duration classes and of
+ * the reasons of ending among ended trajecten, and the share of begun trajecten that are herhaald beroep (the
+ * youth had jeugdhulp in the five years before). Help with verblijf lasts longer and ends early more often.
+ * Before 2021 a missing reason was estimated from the known ones (CBS), so `onbekend` only exists from 2021.
+ */
+export const EINDE_PROFIEL: Record<'zonder' | 'met', { duur: readonly number[]; reden: Record<EindeReden, number>; herhaald: number }> = {
+  zonder: {
+    duur: [0.29, 0.22, 0.22, 0.16, 0.06, 0.03, 0.02],
+    reden: { volgensPlan: 0.67, overeenstemming: 0.12, client: 0.07, aanbieder: 0.03, extern: 0.04, onbekend: 0.07 },
+    herhaald: 0.42,
+  },
+  met: {
+    duur: [0.2, 0.13, 0.18, 0.21, 0.12, 0.07, 0.09],
+    reden: { volgensPlan: 0.55, overeenstemming: 0.14, client: 0.08, aanbieder: 0.07, extern: 0.07, onbekend: 0.09 },
+    herhaald: 0.58,
+  },
+};

@@ -9,8 +9,10 @@ import type { WijkRecord } from '../regions/register';
 import { kenmerkenPlan } from './characteristics';
 import { kostenPlan } from './costs';
 import { aged12to23, under18, type AgeBand } from './population';
+import { discloseCount, SUPPRESSION_THRESHOLD } from './disclosure';
 import { JR_SOORTEN, MAATREGELEN } from './model';
 import {
+  EINDE_SPEC,
   JEUGDBESCHERMING_SPEC,
   JEUGDBESCHERMING_TRAJECTEN_SPEC,
   JEUGDHULP_SPEC,
@@ -21,7 +23,7 @@ import {
   wijkenSpec,
   type DatasetSpec,
 } from './spec';
-import { SEXES, type DemoWorld, type PeriodFigures, type Sex } from './world';
+import { SEXES, VERBLIJF_KINDS, type DemoWorld, type EindeFigures, type PeriodFigures, type Sex } from './world';
 
 export interface ExtraRegion {
   code: string;
@@ -44,6 +46,11 @@ export interface DatasetPlan {
   stored: string[];
   /** Population measures are not revised between releases. */
   revisable: boolean[];
+  /**
+   * Per stored measure, the stored measure whose revision factor it takes, where measures add up to another
+   * (duration classes to ended trajecten): a part and its total then move together. Without it each measure has its own.
+   */
+  revisedLike?: readonly number[];
   /** May an exact zero in this cell show as nihil (`-`)? */
   nihil(combo: number, measure: number): boolean;
   /** Underlying whole numbers of a gemeente in a period, combos × stored measures, row-major; NaN = not delivered. */
@@ -254,6 +261,52 @@ function jeugdreclasseringTrajectenPlan(): DatasetPlan {
 }
 
 /**
+ * How jeugdhulptrajecten began, lasted and ended, by verblijf (world.ts eindeOf). The values of a row are its
+ * stored measures, except that the average duration's place holds the days of the ended trajecten added up:
+ * Nederland's average is then its days over its ended trajecten, not a mean of means.
+ */
+function eindePlan(): DatasetPlan {
+  const spec = EINDE_SPEC;
+  const codes = codesOf(spec, 0);
+  const stored = spec.measures.filter((m) => !m.derived).map((m) => m.id);
+  const at = (id: string) => stored.indexOf(id);
+  const [ended, days, unknown] = [at('trajecten_beeindigd'), at('gemiddelde_duur'), at('reden_onbekend')];
+  const row = (e: EindeFigures) => {
+    const known = e.beeindigd - e.reden.onbekend;
+    const early = known - e.reden.volgensPlan;
+    const { overeenstemming, client, aanbieder, extern, onbekend, volgensPlan } = e.reden;
+    return [e.gestart, e.herhaald, e.beeindigd, ...e.duur, e.dagen, known, volgensPlan, early, overeenstemming, client, aanbieder, extern, onbekend];
+  };
+  // Begun trajecten and their herhaald beroep are revised together, as are the ended ones, their classes, days and reasons.
+  const revisedLike = stored.map((_, m) => (m < ended ? 0 : ended));
+  return {
+    spec,
+    periodKind: 'halfjaar',
+    withYears: true,
+    firstYear: 2015,
+    combos: codes.map((c) => [c]),
+    stored,
+    revisable: stored.map(() => true),
+    revisedLike,
+    // Before 2021 no reason was unknown (CBS estimated it): that zero is nihil, not a small number.
+    nihil: (_combo, measure) => measure === unknown,
+    values(world, code, period) {
+      const f = world.figures(code, period);
+      const [zonder, met] = VERBLIJF_KINDS.map((kind) => row(f.einde[kind]));
+      return Float64Array.from([...zonder!.map((n, i) => n + met![i]!), ...zonder!, ...met!]);
+    },
+    cells(values) {
+      return Array.from(values, (value, m) => {
+        if (m !== days) return discloseCount(Number.isNaN(value) ? undefined : value, { nihil: m === unknown });
+        const count = values[ended]!;
+        // An average over fewer than the smallest published count of trajecten is not shown, as that count is not.
+        return count >= SUPPRESSION_THRESHOLD ? { value: Math.round(value / count), symbol: null } : { value: null, symbol: '.' };
+      });
+    },
+  };
+}
+
+/**
  * The wijken of the chosen gemeenten on each year's wijkindeling (the reference has those of 2021 and 2022:
  * earlier years follow 2021, later ones 2022, see RegionRegister.wijkIndelingYear), each under its name of
  * that year; a wijk row follows the revisions of its gemeente.
@@ -318,6 +371,7 @@ export function demoPlans(options: PlanOptions): DatasetPlan[] {
     jeugdbeschermingTrajectenPlan(),
     jeugdreclasseringPlan(),
     jeugdreclasseringTrajectenPlan(),
+    eindePlan(),
     wijkenPlan(options.wijkGemeenten, options.wijkFirstYear),
     kenmerkenPlan(),
     kostenPlan(options.latestYear),

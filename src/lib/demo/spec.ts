@@ -574,3 +574,140 @@ export function wijkenSpec(wijkGemeenten: number | 'alle'): DatasetSpec {
     trendBreaks: [],
   };
 }
+
+const EINDE_COMMON = fictitiousCommon(
+  '85097NED',
+  'Hoe jeugdhulptrajecten begonnen, hoe lang ze duurden en hoe ze eindigden, per halfjaar en per jaar, met en zonder verblijf, ' +
+    'voor Nederland, provincies, jeugdregio’s en gemeenten: de begonnen trajecten en hoeveel daarvan herhaald beroep waren, ' +
+    'de beëindigde trajecten naar duur en hun gemiddelde duur, en de beëindigde trajecten naar reden van beëindiging. ' +
+    'De tabel telt trajecten, geen personen. Het zijn dezelfde trajecten als in de tabel Jeugdhulptrajecten.',
+);
+
+/** The duration classes of ended trajecten, after CBS (0 tot 3 maanden … 4 jaar of langer). */
+const DUUR_MEASURES = [
+  ['duur_0_3_maanden', '0 tot 3 maanden'],
+  ['duur_3_6_maanden', '3 tot 6 maanden'],
+  ['duur_6_12_maanden', '6 maanden tot 1 jaar'],
+  ['duur_1_2_jaar', '1 tot 2 jaar'],
+  ['duur_2_3_jaar', '2 tot 3 jaar'],
+  ['duur_3_4_jaar', '3 tot 4 jaar'],
+  ['duur_4_jaar_of_langer', '4 jaar of langer'],
+] as const;
+
+/** The reasons an early ending can have, after CBS's reden beëindiging. */
+const VOORTIJDIG_MEASURES = [
+  ['voortijdig_overeenstemming', 'In overeenstemming', 'door de jongere of ouders en de aanbieder samen besloten'],
+  ['voortijdig_client', 'Eenzijdig door de cliënt', 'door de jongere of ouders gestopt, zonder instemming van de aanbieder'],
+  ['voortijdig_aanbieder', 'Eenzijdig door de aanbieder', 'door de jeugdhulpaanbieder gestopt, zonder instemming van de jongere of ouders'],
+  ['voortijdig_extern', 'Externe omstandigheden', 'gestopt door omstandigheden buiten de hulp, zoals een verhuizing'],
+] as const;
+
+export const EINDE_SPEC: DatasetSpec = {
+  id: 'jeugdhulp-verloop',
+  title: 'Jeugdhulptrajecten; herhaald beroep, duur en reden beëindiging, regio',
+  shortTitle: 'Duur en einde van jeugdhulp',
+  ...EINDE_COMMON,
+  source: {
+    ...EINDE_COMMON.source,
+    note:
+      'Opzet en definities volgen de CBS-tabellen 85097NED (Jeugdhulptrajecten in natura; verwijzer, regio) en 85096NED ' +
+      '(Jeugdhulptrajecten in natura; verwijzer). CBS publiceert per gemeente de gemiddelde duur, herhaald beroep en ' +
+      'beëindiging volgens plan of voortijdig; de duurklassen alleen voor Nederland. De onderverdeling van voortijdig ' +
+      'afgesloten volgt de redenen die aanbieders aan CBS leveren; of CBS ze precies zo publiceert, is hier niet nagegaan. ' +
+      'De cijfers zelf komen niet van CBS.',
+  },
+  dimensions: [
+    {
+      id: 'verblijf',
+      label: 'Verblijf',
+      description: 'Of de jeugdhulp met verblijf was (pleegzorg, een gezinshuis, een instelling) of zonder.',
+      codes: [
+        { code: 'T001', label: 'Totaal jeugdhulp', total: true },
+        { code: 'ZONDER', label: 'Jeugdhulp zonder verblijf', description: 'Ook jeugdhulp in de wijk (wijkteam), waar de gemeente die levert.' },
+        { code: 'MET', label: 'Jeugdhulp met verblijf' },
+      ],
+    },
+  ],
+  measures: [
+    count('trajecten_gestart', 'Begonnen trajecten', 'trajecten', `Trajecten met een startdatum in de verslagperiode. ${TRAJECT_DEFINITION}`,
+      { concept: 'start-trajecten', shortLabel: 'Begonnen' }),
+    count('gestart_herhaald_beroep', 'Begonnen trajecten: herhaald beroep', 'trajecten',
+      'Begonnen trajecten van jongeren die in de vijf jaar vóór de verslagperiode al jeugdhulp kregen (CBS: herhaald beroep). ' +
+        'Een traject dat direct aansluit op een vorig traject telt niet als herhaling: er zit minstens een dag tussen.',
+      { concept: 'start-herhaald-beroep', shortLabel: 'Herhaald beroep' }),
+    count('trajecten_beeindigd', 'Beëindigde trajecten', 'trajecten', `Trajecten met een einddatum in de verslagperiode. ${TRAJECT_DEFINITION}`,
+      { concept: 'einde-trajecten', shortLabel: 'Beëindigd' }),
+    ...DUUR_MEASURES.map(([id, label]) =>
+      count(id, `Beëindigde trajecten: duur ${label}`, 'trajecten', `Beëindigde trajecten die ${label} duurden, van de startdatum tot de einddatum.`,
+        { concept: 'einde-duurklasse', shortLabel: label })),
+    {
+      id: 'gemiddelde_duur',
+      label: 'Gemiddelde duur van de beëindigde trajecten',
+      shortLabel: 'Gemiddelde duur',
+      unit: 'dagen',
+      decimals: 0,
+      countOf: 'trajecten',
+      type: 'aantal',
+      concept: 'einde-gemiddelde-duur',
+      definition:
+        'De gemiddelde duur in dagen van de trajecten die in de verslagperiode eindigden, van de startdatum tot de einddatum. ' +
+        'Berekend uit de niet-afgeronde duur van elk traject; afgeschermd (.) als het aantal beëindigde trajecten is afgeschermd.',
+    },
+    count('beeindigd_reden_bekend', 'Beëindigde trajecten met een bekende reden', 'trajecten',
+      'Beëindigde trajecten waarvan de aanbieder de reden van beëindiging leverde: volgens plan of voortijdig afgesloten.',
+      { concept: 'einde-reden-bekend', shortLabel: 'Reden bekend' }),
+    count('reden_volgens_plan', 'Beëindigd volgens plan', 'trajecten', 'Beëindigde trajecten die volgens plan zijn afgesloten, zoals afgesproken bij de start of later.',
+      { concept: 'einde-volgens-plan', shortLabel: 'Volgens plan' }),
+    count('voortijdig_afgesloten', 'Voortijdig afgesloten', 'trajecten', 'Beëindigde trajecten die eerder zijn gestopt dan gepland, om welke reden ook.',
+      { shortLabel: 'Voortijdig' }),
+    ...VOORTIJDIG_MEASURES.map(([id, label, what]) =>
+      count(id, `Voortijdig afgesloten: ${label.toLowerCase()}`, 'trajecten', `Beëindigde trajecten die voortijdig zijn afgesloten: ${what}.`,
+        { concept: 'einde-voortijdig', shortLabel: label })),
+    count('reden_onbekend', 'Reden van beëindiging onbekend', 'trajecten',
+      'Beëindigde trajecten zonder bekende reden: de aanbieder leverde geen reden, of CBS gaf het traject zelf een einddatum omdat ' +
+        'het in een latere levering niet meer voorkwam. Deze categorie bestaat vanaf 2021; daarvoor schatte CBS een ontbrekende ' +
+        'reden uit de bekende redenen.',
+      { concept: 'einde-reden-onbekend', shortLabel: 'Onbekend' }),
+    rate('aandeel_herhaald_beroep', 'Herhaald beroep (% van de begonnen trajecten)', 'gestart_herhaald_beroep', 'trajecten_gestart', 'begonnen trajecten', 100,
+      'Het deel van de begonnen trajecten dat herhaald beroep was.', 'trajecten'),
+    rate('aandeel_volgens_plan', 'Beëindigd volgens plan (% van de trajecten met een bekende reden)', 'reden_volgens_plan', 'beeindigd_reden_bekend',
+      'beëindigde trajecten met een bekende reden', 100,
+      'Het deel van de beëindigde trajecten met een bekende reden dat volgens plan is afgesloten. Trajecten zonder bekende reden tellen niet mee, omdat hun aandeel per gemeente en per jaar sterk verschilt.',
+      'trajecten'),
+  ],
+  sums: [
+    { total: 'trajecten_beeindigd', parts: DUUR_MEASURES.map(([id]) => id) },
+    { total: 'trajecten_beeindigd', parts: ['beeindigd_reden_bekend', 'reden_onbekend'] },
+    { total: 'beeindigd_reden_bekend', parts: ['reden_volgens_plan', 'voortijdig_afgesloten'] },
+    { total: 'voortijdig_afgesloten', parts: VOORTIJDIG_MEASURES.map(([id]) => id) },
+  ],
+  footnotes: [
+    WOONPLAATSBEGINSEL,
+    YEAR_NOTE,
+    {
+      id: 'wijkteam',
+      text:
+        'Jeugdhulp in de wijk (wijkteam) is onvolledig geregistreerd: alleen de wijkteams van een deel van de gemeenten leveren ' +
+        'gegevens aan CBS. Trajecten zonder verblijf en het totaal zijn daardoor tussen gemeenten niet goed vergelijkbaar.',
+      appliesTo: { topics: { verblijf: ['T001', 'ZONDER'] } },
+    },
+    {
+      id: 'einddatum-geschat',
+      text:
+        'Van ongeveer 15% van de trajecten is de einddatum niet geleverd; die is geschat (geïmputeerd). Het aantal beëindigde ' +
+        'trajecten en hun duur zijn daardoor minder nauwkeurig dan het aantal begonnen trajecten.',
+      appliesTo: { measures: ['trajecten_beeindigd', 'gemiddelde_duur', ...DUUR_MEASURES.map(([id]) => id), 'reden_onbekend'] },
+    },
+  ],
+  trendBreaks: [
+    JEUGDWET_BREAK,
+    {
+      from: '2021HJ01',
+      measures: ['beeindigd_reden_bekend', 'reden_volgens_plan', 'voortijdig_afgesloten', ...VOORTIJDIG_MEASURES.map(([id]) => id), 'reden_onbekend'],
+      note:
+        'Vanaf 2021 telt CBS beëindigde trajecten zonder bekende reden apart (reden onbekend). Daarvoor schatte CBS een ' +
+        'ontbrekende reden uit de bekende redenen. Het aandeel volgens plan is berekend over de trajecten met een bekende reden, ' +
+        'en blijft daardoor vergelijkbaar; de aantallen per reden niet.',
+    },
+  ],
+};

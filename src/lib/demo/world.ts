@@ -7,6 +7,9 @@
 import type { Period } from '../data/periods';
 import type { RegionRegister, WijkRecord } from '../regions/register';
 import {
+  DUUR_KLASSEN,
+  EINDE_PROFIEL,
+  EINDE_REDENEN,
   HULPVORMEN,
   JB_MIX,
   JB_SHORT_MIX,
@@ -29,6 +32,7 @@ import {
   trajectenPerPerson,
   verwijzerWeights,
   type Character,
+  type EindeReden,
   type JrSoort,
   type Maatregel,
 } from './model';
@@ -46,6 +50,23 @@ export interface MaatregelTrajecten {
   begonnen: number;
   beeindigd: number;
 }
+
+/** Begun and ended jeugdhulptrajecten of one kind (zonder or met verblijf): how they started, how long they ran, how they ended. */
+export interface EindeFigures {
+  gestart: number;
+  /** Begun trajecten of youths who had jeugdhulp in the five years before (herhaald beroep). */
+  herhaald: number;
+  beeindigd: number;
+  /** Ended trajecten per duration class, in the order of DUUR_KLASSEN; they add up to `beeindigd`. */
+  duur: number[];
+  /** The days the ended trajecten ran, added up: the average duration is this over `beeindigd`. */
+  dagen: number;
+  /** Ended trajecten per reason; they add up to `beeindigd`. */
+  reden: Record<EindeReden, number>;
+}
+
+export const VERBLIJF_KINDS = ['zonder', 'met'] as const;
+export type VerblijfKind = (typeof VERBLIJF_KINDS)[number];
 
 export interface PersonCounts {
   total: number;
@@ -70,6 +91,8 @@ export interface PeriodFigures {
   jr: number;
   /** Trajecten of jeugdreclassering running, begun and ended, per form (they add up to all trajecten). */
   jrTrajecten: Record<JrSoort, MaatregelTrajecten>;
+  /** Begun and ended jeugdhulptrajecten zonder and met verblijf in detail (the same trajecten as `trajecten`). */
+  einde: Record<VerblijfKind, EindeFigures>;
 }
 
 /**
@@ -218,7 +241,35 @@ export class DemoWorld {
     // the rest are toezicht en begeleiding, the usual form.
     const running = JR_SOORTEN.reduce((sum, s) => sum + jrTrajecten[s].lopend, 0);
     if (running < jr) jrTrajecten.tb = { ...jrTrajecten.tb, lopend: jrTrajecten.tb.lopend + jr - running };
-    return { groups, jeugdhulp, trajecten, verwijzers, jb, jbVerblijf, jbTrajecten, jr, jrTrajecten };
+    const einde = this.eindeOf(code, year, half, trajecten);
+    return { groups, jeugdhulp, trajecten, verwijzers, jb, jbVerblijf, jbTrajecten, jr, jrTrajecten, einde };
+  }
+
+  /**
+   * How the begun and ended trajecten of a half year (`trajecten`, per hulpvorm) started, lasted and ended, per
+   * kind: the same trajecten, from a stream of their own so the other figures stay as they were. A gemeente
+   * keeps its own leaning (longer help, more help ended as planned, more youths returning) through the years.
+   */
+  private eindeOf(code: string, year: number, half: 1 | 2, trajecten: PeriodFigures['trajecten']): Record<VerblijfKind, EindeFigures> {
+    const own = Random.for(this.seed, 'einde-karakter', code);
+    const [longer, planned, returning] = [own.factor(0.15), own.factor(0.08), own.factor(0.12)];
+    const e = Random.for(this.seed, 'einde', code, year, half);
+    const out = {} as Record<VerblijfKind, EindeFigures>;
+    for (const kind of VERBLIJF_KINDS) {
+      const profile = EINDE_PROFIEL[kind];
+      const sum = (key: 'gestart' | 'beeindigd') =>
+        HULPVORMEN.reduce((total, h, i) => (h.verblijf === (kind === 'met') && !Number.isNaN(trajecten[i]![key]) ? total + trajecten[i]![key] : total), 0);
+      const [gestart, beeindigd] = [sum('gestart'), sum('beeindigd')];
+      const herhaald = Math.min(Math.round(gestart * 0.95), e.count(gestart * profile.herhaald * returning * e.factor(0.05)));
+      // Longer help shifts the ended trajecten from the short classes to the long ones.
+      const duur = splitCount(beeindigd, profile.duur.map((share, k) => share * longer ** ((k - 2) / 2) * e.factor(0.1)), e);
+      const dagen = Math.round(duur.reduce((total, n, k) => total + n * DUUR_KLASSEN[k]!.days * e.factor(0.03), 0));
+      const weights = EINDE_REDENEN.map((r) => (r === 'onbekend' && year < 2021 ? 0 : profile.reden[r] * (r === 'volgensPlan' ? planned : 1) * e.factor(0.1)));
+      const parts = splitCount(beeindigd, weights, e);
+      const reden = Object.fromEntries(EINDE_REDENEN.map((r, i) => [r, parts[i]!])) as Record<EindeReden, number>;
+      out[kind] = { gestart, herhaald, beeindigd, duur, dagen, reden };
+    }
+    return out;
   }
 
   /** The figures of a gemeente in a half year or a whole year (on that year's indeling). */
@@ -284,7 +335,20 @@ export class DemoWorld {
     for (const m of MAATREGELEN) jbTrajecten[m] = trajectenInYear(h1.jbTrajecten[m], h2.jbTrajecten[m]);
     const jrTrajecten = {} as Record<JrSoort, MaatregelTrajecten>;
     for (const s of JR_SOORTEN) jrTrajecten[s] = trajectenInYear(h1.jrTrajecten[s], h2.jrTrajecten[s]);
-    return { groups: h1.groups, jeugdhulp, trajecten, verwijzers, jb, jbVerblijf, jbTrajecten, jr, jrTrajecten };
+    // Begun and ended trajecten of a year are those of its half years; so are their days and reasons.
+    const einde = {} as Record<VerblijfKind, EindeFigures>;
+    for (const kind of VERBLIJF_KINDS) {
+      const [a, b] = [h1.einde[kind], h2.einde[kind]];
+      einde[kind] = {
+        gestart: a.gestart + b.gestart,
+        herhaald: a.herhaald + b.herhaald,
+        beeindigd: a.beeindigd + b.beeindigd,
+        duur: a.duur.map((n, k) => n + b.duur[k]!),
+        dagen: a.dagen + b.dagen,
+        reden: Object.fromEntries(EINDE_REDENEN.map((r) => [r, a.reden[r] + b.reden[r]])) as Record<EindeReden, number>,
+      };
+    }
+    return { groups: h1.groups, jeugdhulp, trajecten, verwijzers, jb, jbVerblijf, jbTrajecten, jr, jrTrajecten, einde };
   }
 
   /** Youths under 18 with jeugdhulp in a whole year: fewer than the two half years added (most continue). */

@@ -11,12 +11,15 @@ import type { FactIndex } from './context';
 
 /**
  * Persons out of a population (jongeren met jeugdhulp of all jongeren, per 100 or per 1.000) are a proportion:
- * each person counts once. Trajecten per 1.000 jongeren are events per population, a Poisson count: one youth
- * can have several trajecten.
+ * each person counts once. So are trajecten out of trajecten (begun trajecten that were herhaald beroep): each
+ * traject is in the part or not. Trajecten per 1.000 jongeren are events per population, a Poisson count: one
+ * youth can have several trajecten.
  */
 export function rateKindOf(meta: DatasetMeta, rate: Measure): RateKind {
   const numerator = meta.measures.find((m) => m.id === rate.rate?.numerator);
-  return numerator?.countOf === 'personen' ? 'proportion' : 'poisson';
+  const denominator = meta.measures.find((m) => m.id === rate.rate?.denominator);
+  if (numerator?.countOf === 'personen') return 'proportion';
+  return numerator?.countOf === 'trajecten' && denominator?.countOf === 'trajecten' ? 'proportion' : 'poisson';
 }
 
 export function rateUnitOf(meta: DatasetMeta, rate: Measure): RateUnit {

@@ -22,11 +22,29 @@ export const PROTECTION_CONCEPTS = [
 ] as const;
 export type ProtectionConcept = (typeof PROTECTION_CONCEPTS)[number];
 
+/**
+ * How jeugdhulptrajecten began, lasted and ended: herhaald beroep among the begun trajecten, the duration
+ * classes and average duration of the ended ones, and their reasons of ending. Shares of trajecten, not of
+ * youths; their own section shows them (facts/outcome.ts). A concept held by several measures (the duration
+ * classes, the reasons of an early ending) lists them in the dataset's order.
+ */
+export const OUTCOME_CONCEPTS = [
+  'start-trajecten',
+  'start-herhaald-beroep',
+  'einde-trajecten',
+  'einde-duurklasse',
+  'einde-gemiddelde-duur',
+  'einde-reden-bekend',
+  'einde-volgens-plan',
+  'einde-voortijdig',
+  'einde-reden-onbekend',
+] as const;
+export type OutcomeConcept = (typeof OUTCOME_CONCEPTS)[number];
+
 /** The concepts of the key figures, in the order of MEASURE_CONCEPTS (population is a denominator, not a figure). */
-export type KeyConcept = Exclude<MeasureConcept, 'bevolking' | ProtectionConcept>;
-export const KEY_CONCEPTS: readonly KeyConcept[] = MEASURE_CONCEPTS.filter(
-  (c): c is KeyConcept => c !== 'bevolking' && !(PROTECTION_CONCEPTS as readonly string[]).includes(c),
-);
+export type KeyConcept = Exclude<MeasureConcept, 'bevolking' | ProtectionConcept | OutcomeConcept>;
+const SECTION_CONCEPTS: readonly string[] = [...PROTECTION_CONCEPTS, ...OUTCOME_CONCEPTS];
+export const KEY_CONCEPTS: readonly KeyConcept[] = MEASURE_CONCEPTS.filter((c): c is KeyConcept => c !== 'bevolking' && !SECTION_CONCEPTS.includes(c));
 
 /**
  * The figures a page sets against other regions: the persons with jeugdhulp, verblijf, jeugdbescherming and
@@ -99,6 +117,11 @@ export function totalDenominatorLabel(rate: Pick<Measure, 'rate'>): string {
   const label = rate.rate?.denominatorLabel ?? '';
   const atTotal = /\(bij het totaal:\s*(?:alle\s+)?([^)]+)\)/i.exec(label);
   return atTotal ? atTotal[1]!.trim() : label;
+}
+
+/** Every measure of a concept held by several (the duration classes), in the dataset's order. */
+export function conceptMeasures(meta: DatasetMeta, concept: MeasureConcept): Measure[] {
+  return meta.measures.filter((m) => m.concept === concept && m.type === 'aantal');
 }
 
 /** The measure a rate is a rate of (its numerator), when the dataset has it. */

@@ -8,13 +8,10 @@ import type { Measure } from '../../schemas/dataset';
 import { MIN_RATE_DENOMINATOR } from '../data/dataset';
 import { parsePeriodCode, periodLabelWithStatus } from '../data/periods';
 import { formatNumber, formatObservation } from '../format/number';
-import { NEDERLAND, regionKind } from '../regions/codes';
-import { NO_VERDICT_TEXT, VERDICT_TEXT, type Judgement } from '../stats/verdict';
-import { intervalText } from './chance';
 import { conceptMeasure, type ProtectionConcept } from './concepts';
 import type { ConceptSource, FactsContext, FactsDataset } from './context';
-import { funnelOfSource, FUNNEL_NOUN, type FunnelKind } from './funnel';
-import { regionName } from './regions';
+import { capitalise, regionName } from './regions';
+import { NO_SHARE_VERDICT, shareVerdictOf, type ShareVerdict } from './share-verdict';
 
 export interface ProtectionRow {
   code: string;
@@ -28,16 +25,9 @@ export interface ProtectionRow {
   ended: string;
 }
 
-export interface Placement {
+export interface Placement extends ShareVerdict {
   /** "In Amsterdam kreeg 44,8% van de 1.240 jongeren met jeugdbescherming ook jeugdhulp met verblijf (555 jongeren)." */
   figure: string;
-  /** "95%-marge: 42,0–47,6%." where the counts allow it. */
-  margin: string | undefined;
-  /** "Dat is niet duidelijk anders dan in Nederland (47,6%)." or why there is no verdict; none for Nederland. */
-  verdict: string | undefined;
-  judgement: Judgement | undefined;
-  /** What the verdict words mean (chance and the usual spread between regions), where there is a verdict. */
-  meaning: string | undefined;
 }
 
 export interface ProtectionFacts {
@@ -51,8 +41,6 @@ export interface ProtectionFacts {
   placement: Placement | undefined;
   rows: ProtectionRow[];
 }
-
-const FUNNEL_KIND: Partial<Record<string, FunnelKind>> = { gemeente: 'gemeente', provincie: 'provincie', jeugdregio: 'jeugdregio' };
 
 /** The dataset and measure of a protection concept (with the rate whose numerator it is). */
 function source(context: FactsContext, concept: ProtectionConcept): ConceptSource | undefined {
@@ -144,7 +132,6 @@ function placementOf(context: FactsContext, placed: ConceptSource, code: string,
   const youths = dataset.index.cellOf(row, rate.rate?.denominator ?? '');
   const where = regionName(context.register, code, 'in');
   const youthsText = youths?.value != null ? formatNumber(youths.value) : formatObservation(youths, measure);
-  const none = { margin: undefined, verdict: undefined, judgement: undefined, meaning: undefined };
   if (share?.value == null) {
     const why =
       youths?.value == null
@@ -152,30 +139,9 @@ function placementOf(context: FactsContext, placed: ConceptSource, code: string,
         : youths.value < MIN_RATE_DENOMINATOR
           ? `het gaat om ${youthsText} jongeren met jeugdbescherming, minder dan ${MIN_RATE_DENOMINATOR}`
           : 'het aantal van hen met verblijf is afgeschermd';
-    return { figure: `${capitalised(where)} is niet berekend welk deel van de jongeren met jeugdbescherming ook jeugdhulp met verblijf kreeg: ${why}.`, ...none };
+    return { figure: `${capitalise(where)} is niet berekend welk deel van de jongeren met jeugdbescherming ook jeugdhulp met verblijf kreeg: ${why}.`, ...NO_SHARE_VERDICT };
   }
   const percent = `${formatObservation(share, rate)}%`;
-  const figure = `${capitalised(where)} kreeg ${percent} van de ${youthsText} jongeren met jeugdbescherming ook jeugdhulp met verblijf (${formatObservation(count, measure)} jongeren).`;
-  const kind = FUNNEL_KIND[regionKind(code) ?? ''];
-  if (code === NEDERLAND || !kind) return { figure, ...none };
-  const funnel = context.shared(`protection-funnel|${period}|${kind}`, () => funnelOfSource(context, placed, period, kind));
-  const own = funnel?.regions.find((r) => r.code === code);
-  if (!funnel || !own) return { figure, ...none };
-  const nl = `${formatNumber(funnel.target.shown, rate.decimals)}%`;
-  return {
-    figure,
-    margin: own.interval ? `95%-marge door toeval: ${intervalText(own.interval, rate.decimals)}%.` : undefined,
-    verdict: own.judgement.verdict
-      ? `Dat is ${VERDICT_TEXT[own.judgement.verdict].than} in Nederland (${nl}).`
-      : `Geen oordeel over het verschil met Nederland (${nl}): ${NO_VERDICT_TEXT[own.judgement.reason]}.`,
-    judgement: own.judgement,
-    meaning: own.judgement.verdict ? placementMeaning(FUNNEL_NOUN[kind]) : undefined,
-  };
+  const figure = `${capitalise(where)} kreeg ${percent} van de ${youthsText} jongeren met jeugdbescherming ook jeugdhulp met verblijf (${formatObservation(count, measure)} jongeren).`;
+  return { figure, ...shareVerdictOf(context, placed, code, period) };
 }
-
-/** The verdict words as the key figures use them (comparison.ts verdictMeaning), said briefly: the section is further down the page. */
-function placementMeaning(noun: string): string {
-  return `Het oordeel houdt rekening met toeval en met de gewone verschillen tussen ${noun}, net als bij de kerncijfers: “duidelijk” buiten de 99,8%-grenzen, “hoger” of “lager” buiten de 95%-grenzen.`;
-}
-
-const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);

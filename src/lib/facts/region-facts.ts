@@ -19,6 +19,7 @@ import { changeOf, type ChangeFacts } from './change';
 import { indicatorsOf, type IndicatorTable } from './indicators';
 import { isCompared } from './funnel';
 import { wijkenOf, type WijkenTable } from './wijken';
+import { outcomeOf, type OutcomeFacts } from './outcome';
 import { juvenileJusticeOf, protectionOf, type JuvenileJusticeFacts, type ProtectionFacts } from './protection';
 import { factsSummary, type FactsSummary } from './summary';
 
@@ -70,6 +71,8 @@ export interface RegionFacts {
   protection: ProtectionFacts | undefined;
   /** Trajecten of jeugdreclassering by form; none for a former gemeente. */
   juvenileJustice: JuvenileJusticeFacts | undefined;
+  /** How jeugdhulptrajecten began, lasted and ended; none for a former gemeente. */
+  outcome: OutcomeFacts | undefined;
   wijken: WijkenTable | undefined;
   /** The year figure among the key figures that counts what the wijken table counts, in the same year. */
   wijkenYearFigure: KeyFigure | undefined;
@@ -144,6 +147,7 @@ export function regionFacts(context: FactsContext, code: string): RegionFacts {
     breakdowns,
     protection,
     juvenileJustice: published ? undefined : juvenileJusticeOf(context, code),
+    outcome: published ? undefined : outcomeOf(context, code),
     wijken,
     members,
     regions,

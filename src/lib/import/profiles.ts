@@ -291,7 +291,15 @@ export const TRAJECTEN_VERWIJZER: TableProfile = {
   measures: [
     trajecten('trajecten', 'Totaal jeugdhulptrajecten in natura', 'Jeugdhulptrajecten in natura die op enig moment in de periode liepen.', 'trajecten-lopend'),
     trajecten('trajecten_begonnen', 'Totaal begonnen trajecten', 'Jeugdhulptrajecten die in de periode begonnen.', 'trajecten-gestart'),
-    trajecten('trajecten_herhaald_beroep', 'Herhaald beroep', 'Begonnen trajecten van jongeren die in de twaalf maanden ervoor al een traject van dezelfde soort hadden.'),
+    trajecten('trajecten_nieuw', 'Nieuw traject', 'Begonnen trajecten van jongeren die in de vijf jaar vóór de periode geen jeugdhulp kregen.'),
+    // CBS (StatLine): "bij alle gestarte jeugdhulptrajecten wordt teruggekeken of de jongere in de vijf voorgaande
+    // jaren al eerder jeugdhulp heeft ontvangen". Not "within a year": that is CBS's separate outcome indicator.
+    trajecten(
+      'trajecten_herhaald_beroep',
+      'Herhaald beroep',
+      'Begonnen trajecten van jongeren die in de vijf jaar vóór de periode al jeugdhulp kregen. Een traject dat direct aansluit op het vorige telt niet als herhaling.',
+      'start-herhaald-beroep',
+    ),
     trajecten('trajecten_beeindigd', 'Totaal beëindigde trajecten', 'Jeugdhulptrajecten die in de periode eindigden.', 'trajecten-beeindigd'),
     {
       id: 'gemiddelde_duur',
@@ -302,7 +310,23 @@ export const TRAJECTEN_VERWIJZER: TableProfile = {
       decimals: 0,
       countOf: 'trajecten',
       type: 'aantal',
+      concept: 'einde-gemiddelde-duur',
       definition: 'De gemiddelde duur in dagen van de trajecten die in de periode eindigden.',
+    },
+    trajecten('reden_volgens_plan', 'Beëindigd volgens plan', 'Beëindigde trajecten die volgens plan zijn afgesloten.', 'einde-volgens-plan'),
+    trajecten('voortijdig_afgesloten', 'Totaal voortijdig afgesloten', 'Beëindigde trajecten die eerder zijn gestopt dan gepland.'),
+  ],
+  derived: [
+    {
+      id: 'aandeel_herhaald_beroep',
+      label: 'Herhaald beroep (% van de begonnen trajecten)',
+      unit: '%',
+      decimals: 1,
+      countOf: 'trajecten',
+      type: 'rate',
+      derived: true,
+      rate: { numerator: 'trajecten_herhaald_beroep', denominator: 'trajecten_begonnen', denominatorLabel: 'begonnen trajecten', per: 100 },
+      definition: 'Het deel van de begonnen trajecten dat herhaald beroep was, berekend door deze site uit de twee aantallen.',
     },
   ],
   ignore: [],

@@ -1,0 +1,178 @@
+/**
+ * How jeugdhulptrajecten began, lasted and ended, for a fact page: herhaald beroep among the begun trajecten,
+ * the ended ones by duration and reason, with and without verblijf, and two shares set against Nederland with
+ * the funnel verdict of the key figures (ended as planned, herhaald beroep). The average duration gets no
+ * verdict: without the spread of the durations, chance cannot be told from a difference. Found by concept
+ * (facts/concepts.ts OUTCOME_CONCEPTS), so an imported CBS table with those concepts shows here too.
+ */
+import type { Measure } from '../../schemas/dataset';
+import { computeRate, MIN_RATE_DENOMINATOR } from '../data/dataset';
+import { parsePeriodCode, periodLabelWithStatus } from '../data/periods';
+import type { Observation } from '../data/symbols';
+import { formatNumber, formatObservation } from '../format/number';
+import { NEDERLAND } from '../regions/codes';
+import { conceptMeasure, conceptMeasures, type OutcomeConcept } from './concepts';
+import type { ConceptSource, FactsContext } from './context';
+import { capitalise, regionName } from './regions';
+import { NO_SHARE_VERDICT, shareVerdictOf, type ShareVerdict } from './share-verdict';
+
+export interface JudgedShare extends ShareVerdict {
+  /** "Van de 2.800 beëindigde trajecten met een bekende reden eindigde 69,8% volgens plan (1.955 trajecten)." */
+  figure: string;
+}
+
+export interface OutcomeRow {
+  label: string;
+  /** One cell per column, as printed ("41,2", "." when not computed). */
+  cells: string[];
+}
+
+export interface OutcomeFacts {
+  datasetId: string;
+  period: string;
+  /** "2e halfjaar 2025*". */
+  periodLabel: string;
+  /** The column heads: the categories of verblijf, and Nederland's total beside a region's. */
+  columns: string[];
+  /** Ended trajecten per column, as printed: what the shares below are shares of (empty without them). */
+  ended: string[];
+  /** Shares of the duration classes in the ended trajecten (%), and the average duration (dagen) as the last row. */
+  duration: OutcomeRow[];
+  /** The average duration in running text, with Nederland's beside it and why there is no verdict. */
+  average: string | undefined;
+  /** The ended trajecten with a known reason per column, as printed. */
+  known: string[];
+  /** Shares of the reasons among the trajecten with a known reason (%). */
+  reasons: OutcomeRow[];
+  /** How many ended trajecten had no known reason, when any did. */
+  unknown: string | undefined;
+  planned: JudgedShare | undefined;
+  returning: JudgedShare | undefined;
+}
+
+interface Column {
+  label: string;
+  region: string;
+  topic: string | undefined;
+}
+
+/** The section's facts for a current region, or undefined when the data has no such table for it. */
+export function outcomeOf(context: FactsContext, code: string): OutcomeFacts | undefined {
+  // The demonstration table holds all of it; CBS's 85097NED per gemeente the average duration and herhaald
+  // beroep beside its ended trajecten (concept trajecten-beeindigd), without duration classes.
+  const anchor = context.concept('einde-trajecten') ?? context.concept('einde-gemiddelde-duur') ?? context.concept('start-herhaald-beroep');
+  if (!anchor) return undefined;
+  const { dataset } = anchor;
+  const { meta } = dataset;
+  const endedMeasure = (conceptMeasure(meta, 'einde-trajecten') ?? conceptMeasure(meta, 'trajecten-beeindigd'))?.measure;
+  const period = dataset.latestPeriod;
+  if (!dataset.totalRow(code, period)) return undefined;
+
+  // Columns by verblijf where the table splits by it; another dimension (CBS's verwijzer) is taken at its total.
+  const position = meta.dimensions.findIndex((d) => d.id === 'verblijf' && d.codes.some((c) => c.total));
+  const columns: Column[] = [
+    ...(position < 0
+      ? [{ label: 'Totaal', region: code, topic: undefined }]
+      : meta.dimensions[position]!.codes.map((c) => ({ label: c.total ? 'Totaal' : shortVerblijf(c.label), region: code, topic: c.code }))),
+    ...(code === NEDERLAND ? [] : [{ label: 'Nederland', region: NEDERLAND, topic: undefined }]),
+  ];
+  const cell = (column: Column, measure: Measure | undefined): Observation | undefined => {
+    if (!measure) return undefined;
+    const topics = position < 0 || column.topic === undefined ? dataset.totals : dataset.totals.map((t, i) => (i === position ? column.topic! : t));
+    return dataset.index.cellOf(dataset.index.row(column.region, period, topics), measure.id);
+  };
+  const share = (part: Measure, whole: Measure) => (column: Column) => shown(computeRate(cell(column, part) ?? MISSING_CELL, cell(column, whole) ?? MISSING_CELL, 100, 1), 1);
+  const measureOf = (concept: OutcomeConcept) => conceptMeasure(meta, concept)?.measure;
+
+  const average = measureOf('einde-gemiddelde-duur');
+  const durationRows = endedMeasure ? conceptMeasures(meta, 'einde-duurklasse').map((m) => ({ label: m.shortLabel ?? m.label, cells: columns.map(share(m, endedMeasure)) })) : [];
+  if (average) durationRows.push({ label: 'Gemiddelde duur (dagen)', cells: columns.map((c) => formatObservation(cell(c, average), average)) });
+
+  const known = measureOf('einde-reden-bekend');
+  const planned = measureOf('einde-volgens-plan');
+  const reasonMeasures = [planned, ...conceptMeasures(meta, 'einde-voortijdig')].filter((m): m is Measure => m !== undefined);
+  const reasons = known ? reasonMeasures.map((m) => ({ label: m.shortLabel ?? m.label, cells: columns.map(share(m, known)) })) : [];
+  const unknownMeasure = measureOf('einde-reden-onbekend');
+
+  const own = columns[0]!;
+  const where = regionName(context.register, code, 'in');
+  return {
+    datasetId: meta.id,
+    period,
+    periodLabel: periodLabelWithStatus(parsePeriodCode(period)!, dataset.statusOf(period)),
+    columns: columns.map((c) => c.label),
+    ended: endedMeasure ? columns.map((c) => formatObservation(cell(c, endedMeasure), endedMeasure)) : [],
+    duration: durationRows,
+    average: average ? averageText(cell(own, average), code === NEDERLAND ? undefined : cell(columns.at(-1)!, average), cell(own, endedMeasure), where) : undefined,
+    known: known ? columns.map((c) => formatObservation(cell(c, known), known)) : [],
+    reasons,
+    unknown: unknownMeasure ? unknownText(cell(own, unknownMeasure), cell(own, endedMeasure)) : undefined,
+    planned: judged(context, context.concept('einde-volgens-plan'), code, period, (percent, whole, part) =>
+      `Van de ${whole} beëindigde trajecten met een bekende reden eindigde ${percent} volgens plan (${part} trajecten).`,
+      'welk deel van de trajecten volgens plan eindigde'),
+    returning: judged(context, context.concept('start-herhaald-beroep'), code, period, (percent, whole, part) =>
+      `Van de ${whole} begonnen trajecten was ${percent} herhaald beroep (${part} trajecten): de jongere kreeg in de vijf jaar ervoor al jeugdhulp.`,
+      'welk deel van de begonnen trajecten herhaald beroep was'),
+  };
+}
+
+const MISSING_CELL: Observation = { value: null, symbol: '.' };
+
+/** "Jeugdhulp zonder verblijf" → "Zonder verblijf": the column heads are narrow. */
+function shortVerblijf(label: string): string {
+  return capitalise(label.replace(/^jeugdhulp\s+/i, ''));
+}
+
+/** A share as printed: its figure, or the symbol of why there is none ('x' where a secret count would come back). */
+function shown(rate: Observation, decimals: number): string {
+  return formatObservation(rate, { decimals });
+}
+
+/** The share of a rate source in the region's total row, in words, with its margin and verdict. */
+function judged(
+  context: FactsContext,
+  source: ConceptSource | undefined,
+  code: string,
+  period: string,
+  sentence: (percent: string, whole: string, part: string) => string,
+  what: string,
+): JudgedShare | undefined {
+  if (!source?.rate || !source.dataset.periods.includes(period)) return undefined;
+  const { dataset, measure, rate } = source;
+  const row = dataset.totalRow(code, period);
+  const value = dataset.index.cellOf(row, rate.id);
+  const part = dataset.index.cellOf(row, measure.id);
+  const whole = dataset.index.cellOf(row, rate.rate?.denominator ?? '');
+  if (value?.value == null) {
+    const noun = rate.rate?.denominatorLabel ?? 'trajecten';
+    const why =
+      whole?.value == null
+        ? `het aantal ${noun} is afgeschermd, omdat het zo klein is`
+        : whole.value < MIN_RATE_DENOMINATOR
+          ? `het gaat om ${formatNumber(whole.value)} ${noun}, minder dan ${MIN_RATE_DENOMINATOR}`
+          : 'het aantal is afgeschermd';
+    return { figure: `${capitalise(what)}, is niet berekend: ${why}.`, ...NO_SHARE_VERDICT };
+  }
+  const figure = sentence(`${formatObservation(value, rate)}%`, formatObservation(whole, { decimals: 0 }), formatObservation(part, measure));
+  return { figure, ...shareVerdictOf(context, source, code, period) };
+}
+
+function averageText(own: Observation | undefined, nl: Observation | undefined, ended: Observation | undefined, where: string): string {
+  const days = (c: Observation | undefined) => (c?.value == null ? undefined : `${formatNumber(c.value)} dagen`);
+  const ownDays = days(own);
+  if (!ownDays) return `${capitalise(where)} is de gemiddelde duur niet bekend: er eindigden te weinig trajecten.`;
+  const count = ended?.value == null ? '' : ` ${formatNumber(ended.value)}`;
+  const nlDays = days(nl);
+  return (
+    `De${count} trajecten die ${where} eindigden, duurden gemiddeld ${ownDays}${nlDays ? ` (Nederland: ${nlDays})` : ''}.` +
+    (nlDays
+      ? ' Over dat verschil geeft deze site geen oordeel: CBS publiceert alleen het gemiddelde en niet de spreiding van de duur, dus hoeveel toeval erin zit is niet te zeggen.'
+      : '')
+  );
+}
+
+function unknownText(unknown: Observation | undefined, ended: Observation | undefined): string | undefined {
+  if (unknown?.value == null || unknown.value === 0 || ended?.value == null || !(ended.value > 0)) return undefined;
+  const percent = formatNumber((unknown.value / ended.value) * 100, 1);
+  return `Van ${formatNumber(unknown.value)} beëindigde trajecten (${percent}%) is de reden niet bekend; de percentages van de redenen zijn berekend zonder hen.`;
+}

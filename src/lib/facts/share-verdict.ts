@@ -1,0 +1,52 @@
+/**
+ * A share of some group set against Nederland, for the sections below the key figures (the youths with
+ * jeugdbescherming who also had verblijf, the trajecten that ended as planned): its 95% margin from its counts
+ * and the funnel verdict among the regions of its kind, with the same words and limits as the key figures.
+ */
+import { formatNumber } from '../format/number';
+import { NEDERLAND, regionKind } from '../regions/codes';
+import { NO_VERDICT_TEXT, VERDICT_TEXT, type Judgement } from '../stats/verdict';
+import { intervalText } from './chance';
+import type { ConceptSource, FactsContext } from './context';
+import { funnelOfSource, FUNNEL_NOUN, type FunnelKind } from './funnel';
+
+export interface ShareVerdict {
+  /** "95%-marge door toeval: 42,0–47,6%." where the counts allow it. */
+  margin: string | undefined;
+  /** "Dat is niet duidelijk anders dan in Nederland (47,6%)." or why there is no verdict. */
+  verdict: string | undefined;
+  judgement: Judgement | undefined;
+  /** What the verdict words mean, where there is a verdict. */
+  meaning: string | undefined;
+}
+
+export const NO_SHARE_VERDICT: ShareVerdict = { margin: undefined, verdict: undefined, judgement: undefined, meaning: undefined };
+
+const FUNNEL_KIND: Partial<Record<string, FunnelKind>> = { gemeente: 'gemeente', provincie: 'provincie', jeugdregio: 'jeugdregio' };
+
+/**
+ * The margin and verdict of a region's share (the rate of `source`) against Nederland's, among all regions of
+ * its kind in the period; none for Nederland itself, or where the share is no proportion with counts.
+ */
+export function shareVerdictOf(context: FactsContext, source: ConceptSource, code: string, period: string): ShareVerdict {
+  const kind = FUNNEL_KIND[regionKind(code) ?? ''];
+  const rate = source.rate;
+  if (code === NEDERLAND || !kind || !rate) return NO_SHARE_VERDICT;
+  const funnel = context.shared(`share-funnel|${source.dataset.meta.id}|${rate.id}|${period}|${kind}`, () => funnelOfSource(context, source, period, kind));
+  const own = funnel?.regions.find((r) => r.code === code);
+  if (!funnel || !own) return NO_SHARE_VERDICT;
+  const nl = `${formatNumber(funnel.target.shown, rate.decimals)}%`;
+  return {
+    margin: own.interval ? `95%-marge door toeval: ${intervalText(own.interval, rate.decimals)}%.` : undefined,
+    verdict: own.judgement.verdict
+      ? `Dat is ${VERDICT_TEXT[own.judgement.verdict].than} in Nederland (${nl}).`
+      : `Geen oordeel over het verschil met Nederland (${nl}): ${NO_VERDICT_TEXT[own.judgement.reason]}.`,
+    judgement: own.judgement,
+    meaning: own.judgement.verdict ? shareMeaning(FUNNEL_NOUN[kind]) : undefined,
+  };
+}
+
+/** The verdict words as the key figures use them (comparison.ts verdictMeaning), said briefly: the section is further down the page. */
+function shareMeaning(noun: string): string {
+  return `Het oordeel houdt rekening met toeval en met de gewone verschillen tussen ${noun}, net als bij de kerncijfers: “duidelijk” buiten de 99,8%-grenzen, “hoger” of “lager” buiten de 95%-grenzen.`;
+}

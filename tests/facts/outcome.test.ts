@@ -1,0 +1,93 @@
+/**
+ * Duration and ending of jeugdhulptrajecten on a fact page (issue 14, item 2), on the default data. Expected
+ * numbers are read straight from the data file with papaparse, not from the code under test.
+ */
+import { readFileSync } from 'node:fs';
+import Papa from 'papaparse';
+import { describe, expect, it } from 'vitest';
+import { outcomeOf } from '../../src/lib/facts/outcome';
+import { formatNumber, parseDutchNumber } from '../../src/lib/format/number';
+import { useDefaultFacts } from './default-data';
+
+const facts = useDefaultFacts();
+
+type CsvRow = Record<string, string>;
+const rows = Papa.parse<CsvRow>(readFileSync('data/jeugdhulp-verloop/observations.csv', 'utf8'), { header: true, skipEmptyLines: true }).data;
+const find = (region: string, period: string, verblijf: string) => rows.find((r) => r.regio === region && r.perioden === period && r.verblijf === verblijf)!;
+const shown = (text: string) => (/^\d+$/.test(text) ? formatNumber(Number(text)) : text);
+const CLASSES = ['duur_0_3_maanden', 'duur_3_6_maanden', 'duur_6_12_maanden', 'duur_1_2_jaar', 'duur_2_3_jaar', 'duur_3_4_jaar', 'duur_4_jaar_of_langer'];
+const share = (part: string, whole: string) => {
+  const [p, w] = [Number(part), Number(whole)];
+  return Number.isFinite(p) && Number.isFinite(w) && w >= 50 ? formatNumber((p / w) * 100, 1) : undefined;
+};
+
+describe('duration and ending of jeugdhulp on a fact page', () => {
+  it('shows Zwolle’s ended trajecten by duration, zonder and met verblijf and beside Nederland, as in the data file', () => {
+    const o = outcomeOf(facts.context, 'GM0193')!;
+    expect(o.period).toBe('2026HJ01');
+    expect(o.columns).toEqual(['Totaal', 'Zonder verblijf', 'Met verblijf', 'Nederland']);
+    const sources = [find('GM0193', o.period, 'T001'), find('GM0193', o.period, 'ZONDER'), find('GM0193', o.period, 'MET'), find('NL01', o.period, 'T001')];
+    expect(o.ended).toEqual(sources.map((r) => shown(r.trajecten_beeindigd!)));
+    expect(o.duration.map((r) => r.label)).toEqual(['0 tot 3 maanden', '3 tot 6 maanden', '6 maanden tot 1 jaar', '1 tot 2 jaar', '2 tot 3 jaar', '3 tot 4 jaar', '4 jaar of langer', 'Gemiddelde duur (dagen)']);
+    CLASSES.forEach((id, k) => {
+      sources.forEach((source, c) => {
+        const expected = share(source[id]!, source.trajecten_beeindigd!);
+        if (expected) expect(o.duration[k]!.cells[c], `${id} ${c}`).toBe(expected);
+      });
+    });
+    expect(o.duration.at(-1)!.cells).toEqual(sources.map((r) => shown(r.gemiddelde_duur!)));
+    expect(o.average).toContain(`gemiddeld ${shown(sources[0]!.gemiddelde_duur!)} dagen (Nederland: ${shown(sources[3]!.gemiddelde_duur!)} dagen)`);
+    expect(o.average).toContain('geen oordeel');
+    // Reasons are shares of the trajecten with a known reason.
+    expect(o.known[0]).toBe(shown(sources[0]!.beeindigd_reden_bekend!));
+    expect(o.reasons[0]!.label).toBe('Volgens plan');
+    expect(o.reasons[0]!.cells[0]).toBe(share(sources[0]!.reden_volgens_plan!, sources[0]!.beeindigd_reden_bekend!));
+    expect(o.unknown).toContain(`Van ${shown(sources[0]!.reden_onbekend!)} beëindigde trajecten`);
+  });
+
+  it('judges ending as planned and herhaald beroep against Nederland in words that follow the printed figures, with a margin around them', () => {
+    const nl = find('NL01', '2026HJ01', 'T001');
+    const references = {
+      planned: formatNumber((Number(nl.reden_volgens_plan) / Number(nl.beeindigd_reden_bekend)) * 100, 1),
+      returning: formatNumber((Number(nl.gestart_herhaald_beroep) / Number(nl.trajecten_gestart)) * 100, 1),
+    };
+    const judged = { planned: 0, returning: 0 };
+    const words = new Set<string>();
+    for (const code of facts.context.currentGemeenten()) {
+      const o = outcomeOf(facts.context, code)!;
+      for (const key of ['planned', 'returning'] as const) {
+        const s = o[key]!;
+        if (!s.judgement?.verdict) continue;
+        judged[key]++;
+        words.add(s.judgement.verdict);
+        expect(s.verdict, code).toContain(`in Nederland (${references[key]}%)`);
+        const own = parseDutchNumber(/(\d+,\d)% (?:volgens plan|herhaald beroep)/.exec(s.figure)![1]!)!;
+        const reference = parseDutchNumber(references[key])!;
+        if (s.judgement.verdict.endsWith('hoger')) expect(own, code).toBeGreaterThan(reference);
+        if (s.judgement.verdict.endsWith('lager')) expect(own, code).toBeLessThan(reference);
+        const [, lower, upper] = /(\d+,\d)–(\d+,\d)%/.exec(s.margin!)!;
+        expect(own, code).toBeGreaterThanOrEqual(parseDutchNumber(lower!)!);
+        expect(own, code).toBeLessThanOrEqual(parseDutchNumber(upper!)!);
+      }
+    }
+    expect(judged.planned).toBeGreaterThan(200);
+    expect(judged.returning).toBeGreaterThan(200);
+    // The demo gemeenten lean their own way: not every verdict is "niet duidelijk anders".
+    expect(words.size).toBeGreaterThan(1);
+  });
+
+  it('gives Nederland its figures without a verdict or a column of itself', () => {
+    const o = outcomeOf(facts.context, 'NL01')!;
+    expect(o.columns).toEqual(['Totaal', 'Zonder verblijf', 'Met verblijf']);
+    expect(o.planned!.verdict).toBeUndefined();
+    expect(o.average).not.toContain('Nederland:');
+  });
+
+  it('says why a small gemeente gets no share: Vlieland’s few trajecten', () => {
+    const o = outcomeOf(facts.context, 'GM0096')!;
+    for (const s of [o.planned!, o.returning!]) {
+      expect(s.figure).toMatch(/^Welk deel van de .*, is niet berekend: .*(afgeschermd|minder dan 50)/);
+      expect(s.judgement).toBeUndefined();
+    }
+  });
+});
