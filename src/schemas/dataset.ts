@@ -70,6 +70,32 @@ const RateSchema = z.object({
  * What a measure counts, in terms the site's fact pages understand, so that a page can find "persons with
  * jeugdhulp" in whichever dataset holds it: the demonstration data, or a real CBS table that was imported.
  */
+/** The detail of jeugdbescherming: shown in a section of its own, not as key figures (facts/concepts.ts). */
+export const PROTECTION_CONCEPTS = [
+  'jongeren-jeugdbescherming-met-verblijf',
+  'maatregelen-lopend',
+  'maatregelen-begonnen',
+  'maatregelen-beeindigd',
+  'jr-trajecten-lopend',
+  'jr-trajecten-begonnen',
+  'jr-trajecten-beeindigd',
+] as const;
+
+/** How jeugdhulp began, lasted and ended: shown in a section of its own too (facts/outcome.ts). */
+export const OUTCOME_CONCEPTS = [
+  'start-trajecten',
+  'start-herhaald-beroep',
+  'einde-trajecten',
+  'einde-duurklasse',
+  'einde-gemiddelde-duur',
+  'einde-reden-bekend',
+  'einde-volgens-plan',
+  'einde-voortijdig',
+  'einde-reden-onbekend',
+  'instroom-jongeren',
+  'uitstroom-jongeren',
+] as const;
+
 export const MEASURE_CONCEPTS = [
   'jongeren-jeugdhulp',
   'jongeren-jeugdhulp-zonder-verblijf',
@@ -81,24 +107,8 @@ export const MEASURE_CONCEPTS = [
   'trajecten-gestart',
   'trajecten-beeindigd',
   'bevolking',
-  // The detail of jeugdbescherming: shown in a section of its own, not as key figures (facts/concepts.ts).
-  'jongeren-jeugdbescherming-met-verblijf',
-  'maatregelen-lopend',
-  'maatregelen-begonnen',
-  'maatregelen-beeindigd',
-  'jr-trajecten-lopend',
-  'jr-trajecten-begonnen',
-  'jr-trajecten-beeindigd',
-  // How jeugdhulptrajecten began, lasted and ended: shown in a section of their own too.
-  'start-trajecten',
-  'start-herhaald-beroep',
-  'einde-trajecten',
-  'einde-duurklasse',
-  'einde-gemiddelde-duur',
-  'einde-reden-bekend',
-  'einde-volgens-plan',
-  'einde-voortijdig',
-  'einde-reden-onbekend',
+  ...PROTECTION_CONCEPTS,
+  ...OUTCOME_CONCEPTS,
 ] as const;
 export type MeasureConcept = (typeof MEASURE_CONCEPTS)[number];
 

@@ -28,8 +28,8 @@ describe('the default demonstration data', () => {
     expect(hashOf(demo({}))).toBe(hashOf(data));
   }, 30_000);
 
-  it('has the eleven datasets, three releases and the statuses CBS would give', () => {
-    expect(data.catalog.datasets).toEqual(['jeugdhulp', 'jeugdhulptrajecten', 'verwijzers', 'jeugdbescherming', 'jeugdbeschermingstrajecten', 'jeugdreclassering', 'jeugdreclasseringstrajecten', 'jeugdhulp-verloop', 'jeugdhulp-wijken', 'kenmerken', 'kosten-jeugd']);
+  it('has the twelve datasets, three releases and the statuses CBS would give', () => {
+    expect(data.catalog.datasets).toEqual(['jeugdhulp', 'jeugdhulptrajecten', 'verwijzers', 'jeugdbescherming', 'jeugdbeschermingstrajecten', 'jeugdreclassering', 'jeugdreclasseringstrajecten', 'jeugdhulp-verloop', 'jeugdhulp-instroom', 'jeugdhulp-wijken', 'kenmerken', 'kosten-jeugd']);
     expect(data.catalog.releases.map((r) => r.id)).toEqual(['2025-10-30', '2026-04-30', '2026-10-29']);
     for (const d of data.datasets) {
       expect(d.meta.fictitious).toBe(true);
@@ -54,7 +54,7 @@ describe('the default demonstration data', () => {
       { code: '2025HJ02', status: 'voorlopig' },
       { code: '2025JJ00', status: 'voorlopig' },
     ]);
-    for (const id of ['jeugdhulptrajecten', 'verwijzers', 'jeugdbescherming', 'jeugdbeschermingstrajecten', 'jeugdreclassering', 'jeugdreclasseringstrajecten', 'jeugdhulp-verloop']) {
+    for (const id of ['jeugdhulptrajecten', 'verwijzers', 'jeugdbescherming', 'jeugdbeschermingstrajecten', 'jeugdreclassering', 'jeugdreclasseringstrajecten', 'jeugdhulp-verloop', 'jeugdhulp-instroom']) {
       expect(dataset(data, id).meta.periods.map((p) => p.code), id).toEqual(jeugdhulp.meta.periods.map((p) => p.code));
     }
     const wijken = dataset(data, 'jeugdhulp-wijken');

@@ -279,12 +279,12 @@ describe('duration and ending of jeugdhulp', () => {
     Number(rows.find((r) => r.regio === region && r.perioden === '2026HJ01' && r.verblijf === verblijf)![measure]);
   const oneDecimal = (value: number) => new Intl.NumberFormat('nl-NL', { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(value);
 
-  it('shows Zwolle’s trajecten ended as planned against Nederland, and its ended trajecten by duration and reason, without JavaScript, and passes axe at 320 px', async () => {
+  it('shows Zwolle’s youths coming in and going out, its trajecten ended as planned against Nederland, and its ended trajecten by duration and reason, without JavaScript, and passes axe at 320 px', async () => {
     await withPage({ width: 320, javaScript: false }, async (page) => {
-      await page.goto(`${baseUrl}/gemeente/zwolle/#duur-en-einde`, { waitUntil: 'networkidle' });
-      const section = page.locator('section[aria-labelledby="duur-en-einde"]');
-      expect(await section.locator('h2').textContent()).toBe('Duur en einde van de jeugdhulp');
-      await expect(page.locator('nav.toc a[href="#duur-en-einde"]').count()).resolves.toBe(1);
+      await page.goto(`${baseUrl}/gemeente/zwolle/#verloop`, { waitUntil: 'networkidle' });
+      const section = page.locator('section[aria-labelledby="verloop"]');
+      expect(await section.locator('h2').textContent()).toBe('Instroom, duur en einde van de jeugdhulp');
+      await expect(page.locator('nav.toc a[href="#verloop"]').count()).resolves.toBe(1);
       const planned = await section.locator('section[aria-labelledby="volgens-plan"] p').allTextContents();
       const [known, asPlanned] = [cell('GM0193', 'T001', 'beeindigd_reden_bekend'), cell('GM0193', 'T001', 'reden_volgens_plan')];
       expect(planned[0]).toBe(`Van de ${known.toLocaleString('nl-NL')} beëindigde trajecten met een bekende reden eindigde ${oneDecimal((asPlanned / known) * 100)}% volgens plan (${asPlanned.toLocaleString('nl-NL')} trajecten).`);
@@ -298,9 +298,13 @@ describe('duration and ending of jeugdhulp', () => {
         'Met een bekende reden (aantal)', 'Volgens plan', 'In overeenstemming', 'Eenzijdig door de cliënt', 'Eenzijdig door de aanbieder', 'Externe omstandigheden',
       ]);
       await expect(section.locator('a[href="/tabellen/jeugdhulp-verloop/"]').count()).resolves.toBe(1);
+      // Youths coming in and going out, before the trajecten.
+      expect((await section.locator('h3').allTextContents()).map((t) => t.trim())).toEqual(['Nieuw in de jeugdhulp', 'Gestopt met jeugdhulp', 'Herhaald beroep', 'Beëindigd volgens plan']);
+      expect(await section.locator('section[aria-labelledby="uitstroom"]').textContent()).toContain('op de laatste dag van het halfjaar liep er voor hen geen jeugdhulp meer');
+      await expect(section.locator('a[href="/tabellen/jeugdhulp-instroom/"]').count()).resolves.toBe(1);
     });
     await withPage({ width: 320 }, async (page) => {
-      await page.goto(`${baseUrl}/gemeente/zwolle/#duur-en-einde`, { waitUntil: 'networkidle' });
+      await page.goto(`${baseUrl}/gemeente/zwolle/#verloop`, { waitUntil: 'networkidle' });
       const violations = await runAxe(page);
       expect(violations, describeViolations(violations)).toEqual([]);
     });

@@ -13,6 +13,8 @@ const facts = useDefaultFacts();
 
 type CsvRow = Record<string, string>;
 const rows = Papa.parse<CsvRow>(readFileSync('data/jeugdhulp-verloop/observations.csv', 'utf8'), { header: true, skipEmptyLines: true }).data;
+const flows = Papa.parse<CsvRow>(readFileSync('data/jeugdhulp-instroom/observations.csv', 'utf8'), { header: true, skipEmptyLines: true }).data;
+const flow = (region: string, period: string) => flows.find((r) => r.regio === region && r.perioden === period)!;
 const find = (region: string, period: string, verblijf: string) => rows.find((r) => r.regio === region && r.perioden === period && r.verblijf === verblijf)!;
 const shown = (text: string) => (/^\d+$/.test(text) ? formatNumber(Number(text)) : text);
 const CLASSES = ['duur_0_3_maanden', 'duur_3_6_maanden', 'duur_6_12_maanden', 'duur_1_2_jaar', 'duur_2_3_jaar', 'duur_3_4_jaar', 'duur_4_jaar_of_langer'];
@@ -45,23 +47,38 @@ describe('duration and ending of jeugdhulp on a fact page', () => {
     expect(o.unknown).toContain(`Van ${shown(sources[0]!.reden_onbekend!)} beëindigde trajecten`);
   });
 
+  it('tells how many youths came into jeugdhulp and how many stopped in the latest half year, as in the data file', () => {
+    const o = outcomeOf(facts.context, 'GM0193')!;
+    const now = flow('GM0193', '2026HJ01');
+    expect(o.inflow!.figure).toBe(
+      `In het 1e halfjaar 2026* kwamen ${shown(now.jongeren_instroom!)} jongeren nieuw in de jeugdhulp: ${share(now.jongeren_instroom!, now.jongeren_tot_18!)}% van alle ${shown(now.jongeren_tot_18!)} jongeren tot 18 jaar. Nieuw is: op de eerste dag van het halfjaar liep er voor hen geen jeugdhulp.`,
+    );
+    expect(o.outflow!.figure).toBe(
+      `In het 1e halfjaar 2026* stopten ${shown(now.jongeren_uitstroom!)} van de ${shown(now.jongeren_jeugdhulp!)} jongeren met jeugdhulp (${share(now.jongeren_uitstroom!, now.jongeren_jeugdhulp!)}%): op de laatste dag van het halfjaar liep er voor hen geen jeugdhulp meer.`,
+    );
+    expect(o.flowDatasetId).toBe('jeugdhulp-instroom');
+  });
+
   it('judges ending as planned and herhaald beroep against Nederland in words that follow the printed figures, with a margin around them', () => {
     const nl = find('NL01', '2026HJ01', 'T001');
+    const nlNow = flow('NL01', '2026HJ01');
     const references = {
       planned: formatNumber((Number(nl.reden_volgens_plan) / Number(nl.beeindigd_reden_bekend)) * 100, 1),
       returning: formatNumber((Number(nl.gestart_herhaald_beroep) / Number(nl.trajecten_gestart)) * 100, 1),
+      inflow: formatNumber((Number(nlNow.jongeren_instroom) / Number(nlNow.jongeren_tot_18)) * 100, 1),
+      outflow: formatNumber((Number(nlNow.jongeren_uitstroom) / Number(nlNow.jongeren_jeugdhulp)) * 100, 1),
     };
-    const judged = { planned: 0, returning: 0 };
+    const judged = { planned: 0, returning: 0, inflow: 0, outflow: 0 };
     const words = new Set<string>();
     for (const code of facts.context.currentGemeenten()) {
       const o = outcomeOf(facts.context, code)!;
-      for (const key of ['planned', 'returning'] as const) {
+      for (const key of ['planned', 'returning', 'inflow', 'outflow'] as const) {
         const s = o[key]!;
         if (!s.judgement?.verdict) continue;
         judged[key]++;
         words.add(s.judgement.verdict);
         expect(s.verdict, code).toContain(`in Nederland (${references[key]}%)`);
-        const own = parseDutchNumber(/(\d+,\d)% (?:volgens plan|herhaald beroep)/.exec(s.figure)![1]!)!;
+        const own = parseDutchNumber(/(\d+,\d)%/.exec(s.figure)![1]!)!;
         const reference = parseDutchNumber(references[key])!;
         if (s.judgement.verdict.endsWith('hoger')) expect(own, code).toBeGreaterThan(reference);
         if (s.judgement.verdict.endsWith('lager')) expect(own, code).toBeLessThan(reference);
@@ -70,6 +87,8 @@ describe('duration and ending of jeugdhulp on a fact page', () => {
         expect(own, code).toBeLessThanOrEqual(parseDutchNumber(upper!)!);
       }
     }
+    expect(judged.inflow).toBeGreaterThan(200);
+    expect(judged.outflow).toBeGreaterThan(200);
     expect(judged.planned).toBeGreaterThan(200);
     expect(judged.returning).toBeGreaterThan(200);
     // The demo gemeenten lean their own way: not every verdict is "niet duidelijk anders".
@@ -85,7 +104,7 @@ describe('duration and ending of jeugdhulp on a fact page', () => {
 
   it('says why a small gemeente gets no share: Vlieland’s few trajecten', () => {
     const o = outcomeOf(facts.context, 'GM0096')!;
-    for (const s of [o.planned!, o.returning!]) {
+    for (const s of [o.planned!, o.returning!, o.outflow!]) {
       expect(s.figure).toMatch(/^Welk deel van de .*, is niet berekend: .*(afgeschermd|minder dan 50)/);
       expect(s.judgement).toBeUndefined();
     }

@@ -13,6 +13,7 @@ import { discloseCount, SUPPRESSION_THRESHOLD } from './disclosure';
 import { JR_SOORTEN, MAATREGELEN } from './model';
 import {
   EINDE_SPEC,
+  STROOM_SPEC,
   JEUGDBESCHERMING_SPEC,
   JEUGDBESCHERMING_TRAJECTEN_SPEC,
   JEUGDHULP_SPEC,
@@ -23,7 +24,7 @@ import {
   wijkenSpec,
   type DatasetSpec,
 } from './spec';
-import { SEXES, VERBLIJF_KINDS, type DemoWorld, type EindeFigures, type PeriodFigures, type Sex } from './world';
+import { SEXES, VERBLIJF_KINDS, youthsUnder18, type DemoWorld, type EindeFigures, type PeriodFigures, type Sex } from './world';
 
 export interface ExtraRegion {
   code: string;
@@ -307,6 +308,29 @@ function eindePlan(): DatasetPlan {
 }
 
 /**
+ * Youths under 18 coming into and going out of jeugdhulp (world.ts stroomOf), beside the youths with it and all
+ * youths. Who had jeugdhulp on the day before 1 January 2015 is not in these data: the first period's instroom is unknown.
+ */
+function stroomPlan(): DatasetPlan {
+  return {
+    spec: STROOM_SPEC,
+    periodKind: 'halfjaar',
+    withYears: true,
+    firstYear: 2015,
+    combos: [[]],
+    stored: ['jongeren_jeugdhulp', 'jongeren_instroom', 'jongeren_uitstroom', 'jongeren_tot_18'],
+    revisable: [true, true, true, false],
+    nihil: () => false,
+    values(world, code, period) {
+      const f = world.figures(code, period);
+      const persons = youthsUnder18(f.jeugdhulp);
+      const first = period.year === 2015 && (period.kind === 'jaar' || period.part === 1);
+      return Float64Array.from([persons, first ? NaN : f.stroom.instroom, f.stroom.uitstroom, Math.round(under18(f.groups))]);
+    },
+  };
+}
+
+/**
  * The wijken of the chosen gemeenten on each year's wijkindeling (the reference has those of 2021 and 2022:
  * earlier years follow 2021, later ones 2022, see RegionRegister.wijkIndelingYear), each under its name of
  * that year; a wijk row follows the revisions of its gemeente.
@@ -372,6 +396,7 @@ export function demoPlans(options: PlanOptions): DatasetPlan[] {
     jeugdreclasseringPlan(),
     jeugdreclasseringTrajectenPlan(),
     eindePlan(),
+    stroomPlan(),
     wijkenPlan(options.wijkGemeenten, options.wijkFirstYear),
     kenmerkenPlan(),
     kostenPlan(options.latestYear),

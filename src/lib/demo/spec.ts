@@ -3,6 +3,7 @@
  * toelichting, footnotes and trend breaks, written after the CBS tables they imitate. Periods, regions,
  * release and history are filled in by the generator (generate.ts).
  */
+import { AVERAGE_DURATION } from '../data/average-duration';
 import { withMinimumDenominator } from '../data/dataset';
 import type { DatasetMetaInput } from '../../schemas/dataset';
 
@@ -641,17 +642,8 @@ export const EINDE_SPEC: DatasetSpec = {
       count(id, `Beëindigde trajecten: duur ${label}`, 'trajecten', `Beëindigde trajecten die ${label} duurden, van de startdatum tot de einddatum.`,
         { concept: 'einde-duurklasse', shortLabel: label })),
     {
-      id: 'gemiddelde_duur',
-      label: 'Gemiddelde duur van de beëindigde trajecten',
-      shortLabel: 'Gemiddelde duur',
-      unit: 'dagen',
-      decimals: 0,
-      countOf: 'trajecten',
-      type: 'aantal',
-      concept: 'einde-gemiddelde-duur',
-      definition:
-        'De gemiddelde duur in dagen van de trajecten die in de verslagperiode eindigden, van de startdatum tot de einddatum. ' +
-        'Berekend uit de niet-afgeronde duur van elk traject; afgeschermd (.) als het aantal beëindigde trajecten is afgeschermd.',
+      ...AVERAGE_DURATION,
+      definition: `${AVERAGE_DURATION.definition} Berekend uit de niet-afgeronde duur van elk traject; afgeschermd (.) als het aantal beëindigde trajecten is afgeschermd.`,
     },
     count('beeindigd_reden_bekend', 'Beëindigde trajecten met een bekende reden', 'trajecten',
       'Beëindigde trajecten waarvan de aanbieder de reden van beëindiging leverde: volgens plan of voortijdig afgesloten.',
@@ -708,6 +700,69 @@ export const EINDE_SPEC: DatasetSpec = {
         'Vanaf 2021 telt CBS beëindigde trajecten zonder bekende reden apart (reden onbekend). Daarvoor schatte CBS een ' +
         'ontbrekende reden uit de bekende redenen. Het aandeel volgens plan is berekend over de trajecten met een bekende reden, ' +
         'en blijft daardoor vergelijkbaar; de aantallen per reden niet.',
+    },
+  ],
+};
+
+const STROOM_COMMON = fictitiousCommon(
+  '85100NED',
+  'Hoeveel jongeren tot 18 jaar per halfjaar en per jaar nieuw in de jeugdhulp kwamen (instroom) en hoeveel ermee stopten ' +
+    '(uitstroom), voor Nederland, provincies, jeugdregio’s en gemeenten. De tabel telt jongeren, geen trajecten: een jongere ' +
+    'die in een periode drie trajecten begint, telt één keer.',
+);
+
+const JEUGDHULP_UNDER_18 = count('jongeren_jeugdhulp', 'Jongeren met jeugdhulp (tot 18 jaar)', 'personen',
+  `${JEUGDHULP_DEFINITION} Hier de jongeren tot 18 jaar, zoals in de tabel Jongeren met jeugdhulp.`, { shortLabel: 'Met jeugdhulp' });
+
+export const STROOM_SPEC: DatasetSpec = {
+  id: 'jeugdhulp-instroom',
+  title: 'Jongeren met jeugdhulp; instroom en uitstroom, regio',
+  shortTitle: 'In- en uitstroom van jongeren',
+  ...STROOM_COMMON,
+  source: {
+    ...STROOM_COMMON.source,
+    note:
+      'Opzet en definities volgen de CBS-tabellen over jongeren met jeugdhulp (85100NED). Of en hoe CBS de in- en uitstroom ' +
+      'van jongeren per gemeente publiceert, is hier niet nagegaan. De cijfers zelf komen niet van CBS.',
+  },
+  measures: [
+    JEUGDHULP_UNDER_18,
+    count('jongeren_instroom', 'Jongeren nieuw in de jeugdhulp (instroom)', 'personen',
+      'Jongeren tot 18 jaar met jeugdhulp in de verslagperiode bij wie op de eerste dag van de periode geen jeugdhulptraject liep: ' +
+        'hun jeugdhulp begon in de periode.',
+      { concept: 'instroom-jongeren', shortLabel: 'Instroom' }),
+    count('jongeren_uitstroom', 'Jongeren gestopt met jeugdhulp (uitstroom)', 'personen',
+      'Jongeren tot 18 jaar met jeugdhulp in de verslagperiode bij wie op de laatste dag van de periode geen jeugdhulptraject meer liep: ' +
+        'al hun jeugdhulp eindigde in de periode.',
+      { concept: 'uitstroom-jongeren', shortLabel: 'Uitstroom' }),
+    JONGEREN_TOT_18,
+    rate('instroom_per_100', 'Instroom (% van alle jongeren tot 18 jaar)', 'jongeren_instroom', 'jongeren_tot_18', 'jongeren tot 18 jaar', 100,
+      'Jongeren die nieuw in de jeugdhulp kwamen, als percentage van alle jongeren tot 18 jaar.'),
+    rate('aandeel_uitstroom', 'Uitstroom (% van de jongeren met jeugdhulp)', 'jongeren_uitstroom', 'jongeren_jeugdhulp', 'jongeren met jeugdhulp', 100,
+      'Jongeren die met de jeugdhulp stopten, als percentage van de jongeren tot 18 jaar met jeugdhulp in de periode.'),
+  ],
+  footnotes: [
+    WOONPLAATSBEGINSEL,
+    {
+      id: 'stroom-jaren',
+      text:
+        'Bij een halfjaar gaan instroom en uitstroom over de eerste en de laatste dag van het halfjaar, bij een jaar over 1 januari ' +
+        'en 31 december. Een jongere die in het voorjaar stopte en in het najaar opnieuw begon, telt bij beide halfjaren mee, ' +
+        'maar niet bij het jaar. De jaren zijn dus geen som van de halfjaren.',
+      appliesTo: {},
+    },
+    {
+      id: 'einddatum-geschat',
+      text:
+        'Van ongeveer 15% van de trajecten is de einddatum niet geleverd; die is geschat (geïmputeerd). De uitstroom is daardoor ' +
+        'minder nauwkeurig dan de instroom, en wordt bij nieuwe leveringen vaker herzien.',
+      appliesTo: { measures: ['jongeren_uitstroom', 'aandeel_uitstroom'] },
+    },
+  ],
+  trendBreaks: [
+    {
+      ...JEUGDWET_BREAK,
+      note: `${JEUGDWET_BREAK.note} De instroom van het 1e halfjaar 2015 en van 2015 is niet bekend (.): welke jongeren op 1 januari 2015 al jeugdhulp hadden, staat niet in deze gegevens.`,
     },
   ],
 };

@@ -28,6 +28,7 @@ import {
   jeugdbeschermingRate,
   jeugdhulpRate,
   jeugdreclasseringRate,
+  stroomShares,
   timeOf,
   trajectenPerPerson,
   verwijzerWeights,
@@ -93,6 +94,8 @@ export interface PeriodFigures {
   jrTrajecten: Record<JrSoort, MaatregelTrajecten>;
   /** Begun and ended jeugdhulptrajecten zonder and met verblijf in detail (the same trajecten as `trajecten`). */
   einde: Record<VerblijfKind, EindeFigures>;
+  /** Youths under 18 with jeugdhulp who came in during the period (none running on its first day), and who stopped (none running on its last day). */
+  stroom: { instroom: number; uitstroom: number };
 }
 
 /**
@@ -108,6 +111,11 @@ function personsInYear(first: number, second: number, ratio: number, r: Random):
 /** Trajecten in a whole year: those running in the 1st half year or begun in the 2nd; begun and ended add up. */
 function trajectenInYear(a: MaatregelTrajecten, b: MaatregelTrajecten): MaatregelTrajecten {
   return { lopend: Math.max(a.lopend, b.lopend, a.lopend + b.begonnen), begonnen: a.begonnen + b.begonnen, beeindigd: a.beeindigd + b.beeindigd };
+}
+
+/** Youths under 18 with jeugdhulp: the age bands below 18, both sexes. */
+export function youthsUnder18(jeugdhulp: Record<AgeBand, Record<Sex, PersonCounts>>): number {
+  return (['00-04', '04-12', '12-18'] as const).reduce((s, band) => s + jeugdhulp[band].jongens.total + jeugdhulp[band].meisjes.total, 0);
 }
 
 /** The share of a gemeente's youths with jeugdhulp whose wijk is known (in CBS's wijken table, too, the wijken hold fewer youths than their gemeente). */
@@ -242,7 +250,19 @@ export class DemoWorld {
     const running = JR_SOORTEN.reduce((sum, s) => sum + jrTrajecten[s].lopend, 0);
     if (running < jr) jrTrajecten.tb = { ...jrTrajecten.tb, lopend: jrTrajecten.tb.lopend + jr - running };
     const einde = this.eindeOf(code, year, half, trajecten);
-    return { groups, jeugdhulp, trajecten, verwijzers, jb, jbVerblijf, jbTrajecten, jr, jrTrajecten, einde };
+    const stroom = this.stroomOf(code, timeOf(year, half), 'halfjaar', youthsUnder18(jeugdhulp), Random.for(this.seed, 'stroom', code, year, half));
+    return { groups, jeugdhulp, trajecten, verwijzers, jb, jbVerblijf, jbTrajecten, jr, jrTrajecten, einde, stroom };
+  }
+
+  /** The youths under 18 who came into and went out of jeugdhulp, from the youths with it (`persons`), each never more than those. */
+  private stroomOf(code: string, time: number, period: 'halfjaar' | 'jaar', persons: number, r: Random): { instroom: number; uitstroom: number } {
+    const shares = stroomShares(time, period);
+    // A gemeente whose jeugdhulp grows takes in more youths than it lets go.
+    const leaning = 1 + 4 * this.character(code).drift;
+    return {
+      instroom: Math.min(persons, r.count(persons * shares.instroom * leaning * r.factor(0.05))),
+      uitstroom: Math.min(persons, r.count(persons * shares.uitstroom * r.factor(0.05))),
+    };
   }
 
   /**
@@ -348,13 +368,13 @@ export class DemoWorld {
         reden: Object.fromEntries(EINDE_REDENEN.map((r) => [r, a.reden[r] + b.reden[r]])) as Record<EindeReden, number>,
       };
     }
-    return { groups: h1.groups, jeugdhulp, trajecten, verwijzers, jb, jbVerblijf, jbTrajecten, jr, jrTrajecten, einde };
+    const stroom = this.stroomOf(code, timeOf(year, 0), 'jaar', youthsUnder18(jeugdhulp), Random.for(this.seed, 'stroom-jaar', code, year));
+    return { groups: h1.groups, jeugdhulp, trajecten, verwijzers, jb, jbVerblijf, jbTrajecten, jr, jrTrajecten, einde, stroom };
   }
 
   /** Youths under 18 with jeugdhulp in a whole year: fewer than the two half years added (most continue). */
   yearJeugdhulp(code: string, year: number): number {
-    const f = this.year(code, year).jeugdhulp;
-    return (['00-04', '04-12', '12-18'] as const).reduce((s, band) => s + f[band].jongens.total + f[band].meisjes.total, 0);
+    return youthsUnder18(this.year(code, year).jeugdhulp);
   }
 
   /** Youths under 18 in a wijk (its inhabitants of 2022 with the provincie's trend), or undefined when unknown. */

@@ -2,7 +2,7 @@
  * Finding the figures a fact page shows by what they mean (`Measure.concept`), never by dataset or measure
  * id: the demonstration data and an imported CBS table name their measures differently.
  */
-import { MEASURE_CONCEPTS, type DatasetMeta, type Measure, type MeasureConcept } from '../../schemas/dataset';
+import { MEASURE_CONCEPTS, OUTCOME_CONCEPTS, PROTECTION_CONCEPTS, type DatasetMeta, type Measure, type MeasureConcept } from '../../schemas/dataset';
 import { parsePeriodCode, primaryPeriodKind, primaryPeriods } from '../data/periods';
 
 /**
@@ -11,34 +11,16 @@ import { parsePeriodCode, primaryPeriodKind, primaryPeriods } from '../data/peri
  * the trajecten of jeugdreclassering by form. Their own section shows them (facts/protection.ts); they are no
  * key figures.
  */
-export const PROTECTION_CONCEPTS = [
-  'jongeren-jeugdbescherming-met-verblijf',
-  'maatregelen-lopend',
-  'maatregelen-begonnen',
-  'maatregelen-beeindigd',
-  'jr-trajecten-lopend',
-  'jr-trajecten-begonnen',
-  'jr-trajecten-beeindigd',
-] as const;
+export { PROTECTION_CONCEPTS };
 export type ProtectionConcept = (typeof PROTECTION_CONCEPTS)[number];
 
 /**
- * How jeugdhulptrajecten began, lasted and ended: herhaald beroep among the begun trajecten, the duration
- * classes and average duration of the ended ones, and their reasons of ending. Shares of trajecten, not of
- * youths; their own section shows them (facts/outcome.ts). A concept held by several measures (the duration
+ * How jeugdhulp began, lasted and ended: herhaald beroep among the begun trajecten, the duration classes and
+ * average duration of the ended ones, their reasons of ending, and the youths who came in and went out. Their
+ * own section shows them (facts/outcome.ts). A concept held by several measures (the duration
  * classes, the reasons of an early ending) lists them in the dataset's order.
  */
-export const OUTCOME_CONCEPTS = [
-  'start-trajecten',
-  'start-herhaald-beroep',
-  'einde-trajecten',
-  'einde-duurklasse',
-  'einde-gemiddelde-duur',
-  'einde-reden-bekend',
-  'einde-volgens-plan',
-  'einde-voortijdig',
-  'einde-reden-onbekend',
-] as const;
+export { OUTCOME_CONCEPTS };
 export type OutcomeConcept = (typeof OUTCOME_CONCEPTS)[number];
 
 /** The concepts of the key figures, in the order of MEASURE_CONCEPTS (population is a denominator, not a figure). */

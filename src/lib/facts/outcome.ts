@@ -7,7 +7,7 @@
  */
 import type { Measure } from '../../schemas/dataset';
 import { computeRate, MIN_RATE_DENOMINATOR } from '../data/dataset';
-import { parsePeriodCode, periodLabelWithStatus } from '../data/periods';
+import { parsePeriodCode, periodLabelWithStatus, primaryPeriods } from '../data/periods';
 import type { Observation } from '../data/symbols';
 import { formatNumber, formatObservation } from '../format/number';
 import { NEDERLAND } from '../regions/codes';
@@ -48,6 +48,12 @@ export interface OutcomeFacts {
   unknown: string | undefined;
   planned: JudgedShare | undefined;
   returning: JudgedShare | undefined;
+  /** Youths new in jeugdhulp in the period, as a share of all youths, against Nederland. */
+  inflow: JudgedShare | undefined;
+  /** Youths who stopped in the period, as a share of the youths with jeugdhulp, against Nederland. */
+  outflow: JudgedShare | undefined;
+  /** The table of youths coming in and going out, when the data has one. */
+  flowDatasetId: string | undefined;
 }
 
 interface Column {
@@ -113,6 +119,26 @@ export function outcomeOf(context: FactsContext, code: string): OutcomeFacts | u
     returning: judged(context, context.concept('start-herhaald-beroep'), code, period, (percent, whole, part) =>
       `Van de ${whole} begonnen trajecten was ${percent} herhaald beroep (${part} trajecten): de jongere kreeg in de vijf jaar ervoor al jeugdhulp.`,
       'welk deel van de begonnen trajecten herhaald beroep was'),
+    ...flowsOf(context, code),
+  };
+}
+
+/** The youths who came into jeugdhulp and who stopped, in the latest half year, each against Nederland. */
+function flowsOf(context: FactsContext, code: string): Pick<OutcomeFacts, 'inflow' | 'outflow' | 'flowDatasetId'> {
+  const inSource = context.concept('instroom-jongeren');
+  const outSource = context.concept('uitstroom-jongeren');
+  const source = inSource ?? outSource;
+  const latest = source && primaryPeriods(source.dataset.meta, source.dataset.periods).at(-1);
+  if (!source || !latest || !source.dataset.totalRow(code, latest)) return { inflow: undefined, outflow: undefined, flowDatasetId: undefined };
+  const label = periodLabelWithStatus(parsePeriodCode(latest)!, source.dataset.statusOf(latest));
+  return {
+    flowDatasetId: source.dataset.meta.id,
+    inflow: judged(context, inSource, code, latest, (percent, whole, part) =>
+      `In het ${label} kwamen ${part} jongeren nieuw in de jeugdhulp: ${percent} van alle ${whole} jongeren tot 18 jaar. Nieuw is: op de eerste dag van het halfjaar liep er voor hen geen jeugdhulp.`,
+      'welk deel van de jongeren nieuw in de jeugdhulp kwam'),
+    outflow: judged(context, outSource, code, latest, (percent, whole, part) =>
+      `In het ${label} stopten ${part} van de ${whole} jongeren met jeugdhulp (${percent}): op de laatste dag van het halfjaar liep er voor hen geen jeugdhulp meer.`,
+      'welk deel van de jongeren met jeugdhulp stopte'),
   };
 }
 

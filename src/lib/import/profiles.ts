@@ -10,6 +10,7 @@ import type { z } from 'zod';
 import type { DatasetMetaInput, FootnoteSchema, MeasureSchema, MeasureSumSchema, TrendBreakSchema } from '../../schemas/dataset';
 import { KENMERKEN_DATASET, kenmerkMeasure } from '../data/kenmerken';
 import { AMOUNT_PARTS, KOSTEN_DATASET, KOSTEN_TREND_BREAKS, VERSLAGSOORTEN, amountMeasure, kostenFootnotes } from '../data/kosten-jeugd';
+import { AVERAGE_DURATION } from '../data/average-duration';
 import { foldIv3 } from './iv3';
 import type { RegionKind } from '../regions/codes';
 import { foldPopulationByAge, SHARE_UNDER_18_KEY } from './population-by-age';
@@ -301,18 +302,7 @@ export const TRAJECTEN_VERWIJZER: TableProfile = {
       'start-herhaald-beroep',
     ),
     trajecten('trajecten_beeindigd', 'Totaal beëindigde trajecten', 'Jeugdhulptrajecten die in de periode eindigden.', 'trajecten-beeindigd'),
-    {
-      id: 'gemiddelde_duur',
-      keys: ['Gemiddelde duur'],
-      label: 'Gemiddelde duur van de beëindigde trajecten',
-      shortLabel: 'Gemiddelde duur',
-      unit: 'dagen',
-      decimals: 0,
-      countOf: 'trajecten',
-      type: 'aantal',
-      concept: 'einde-gemiddelde-duur',
-      definition: 'De gemiddelde duur in dagen van de trajecten die in de periode eindigden.',
-    },
+    { ...AVERAGE_DURATION, keys: ['Gemiddelde duur'] },
     trajecten('reden_volgens_plan', 'Beëindigd volgens plan', 'Beëindigde trajecten die volgens plan zijn afgesloten.', 'einde-volgens-plan'),
     trajecten('voortijdig_afgesloten', 'Totaal voortijdig afgesloten', 'Beëindigde trajecten die eerder zijn gestopt dan gepland.'),
   ],
