@@ -12,6 +12,7 @@ import {
   comparisonPackage,
   excelHeader,
   fixed,
+  funnelTable,
   significant,
   tableCsv,
   type DownloadRecord,
@@ -22,6 +23,8 @@ import { comparisonsOf } from '../../src/lib/facts/comparison';
 import { KEY_CONCEPTS } from '../../src/lib/facts/concepts';
 import { getFactsContext, type FactsContext } from '../../src/lib/facts/context';
 import { funnelOf, funnelPeriods } from '../../src/lib/facts/funnel';
+import { outcomeOf } from '../../src/lib/facts/outcome';
+import { SHARE_CONCEPTS, shareFunnel, shareSource } from '../../src/lib/facts/share-verdict';
 import { keyFiguresOf } from '../../src/lib/facts/key-figures';
 import { NEDERLAND } from '../../src/lib/regions/codes';
 import { funnelLimits } from '../../src/lib/stats/funnel';
@@ -160,6 +163,17 @@ describe('trechters', () => {
             expect([row.phi, row.tau2, row.trechter_regios]).toEqual([significant(funnel.overdispersion.phi), significant(funnel.overdispersion.tau2), funnel.overdispersion.units]);
             expect([row.nederland_cijfer, row.nederland_cijfer_uit_aantallen]).toEqual([funnel.target.shown, fixed(funnel.target.rate)]);
           }
+        }
+      }
+    }
+    // The shares further down the pages, in the period their sections judge them in.
+    for (const concept of SHARE_CONCEPTS) {
+      const share = shareSource(context, concept);
+      if (!share) continue;
+      for (const kind of ['gemeente', 'provincie', 'jeugdregio'] as const) {
+        for (const region of shareFunnel(context, share.source, share.period, kind)?.regions ?? []) {
+          expected++;
+          expect(judgementOf(rows.get(`${concept}|${share.period}|${kind}|${region.code}`)!)).toEqual({ ...region.judgement });
         }
       }
     }
@@ -433,6 +447,30 @@ describe('the Excel files of the default data', () => {
       expect(fromExcel).toEqual(fromCsv);
       expect(problems.slice(0, 5)).toEqual([]);
     }
+  }, 120_000);
+});
+
+describe('trechters on the default data: the shares further down the pages', () => {
+  const facts = useDefaultFacts();
+
+  it('carries each gemeente’s share ended as planned, herhaald beroep, instroom and uitstroom with the verdict its page prints', () => {
+    const rows = funnelTable(facts.context).records.filter((r) => r.trechter === 'gemeente');
+    const byKey = new Map(rows.map((r) => [`${r.onderwerp}|${r.regio_code}`, r]));
+    const keys = { planned: 'einde-volgens-plan', returning: 'start-herhaald-beroep', inflow: 'instroom-jongeren', outflow: 'uitstroom-jongeren' } as const;
+    let judged = 0;
+    for (const code of facts.context.currentGemeenten()) {
+      const o = outcomeOf(facts.context, code)!;
+      for (const [key, concept] of Object.entries(keys) as Array<[keyof typeof keys, string]>) {
+        const row = byKey.get(`${concept}|${code}`)!;
+        expect(row, `${concept} ${code}`).toBeDefined();
+        expect(row.perioden_code).toBe('2026HJ01');
+        expect(row.soort_cijfer).toBe('aandeel');
+        const judgement = o[key]?.judgement;
+        expect(row.oordeel ?? undefined, `${concept} ${code}`).toBe(judgement?.verdict);
+        if (judgement?.verdict) judged++;
+      }
+    }
+    expect(judged).toBeGreaterThan(1000);
   }, 120_000);
 });
 

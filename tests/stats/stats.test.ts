@@ -189,6 +189,9 @@ describe('a region against a reference', () => {
     expect(judgeAgainstReference({ count: 40, denominator: 3000, shown: 1.3 }, { rate: null, shown: null }, PCT, tau2).judgement.reason).toBe('geen-referentie');
     // Jeugdreclassering at 0,3% of 1.200 youths: 3,6 expected.
     expect(judgeAgainstReference({ count: 10, denominator: 1200, shown: 0.8 }, { rate: 0.3, shown: 0.3 }, PCT, tau2).judgement.reason).toBe('te-weinig');
+    // A share of 45 trajecten is not computed (fewer than 50), so no verdict stands where no figure is printed,
+    // though 20 of 45 against Nederland's 70% would be far off.
+    expect(judgeAgainstReference({ count: 20, denominator: 45, shown: null }, { rate: 70, shown: 70 }, PCT, tau2).judgement).toEqual({ verdict: undefined, reason: 'te-weinig' });
   });
 
   it('never says "hoger" or "lager" beside equal printed figures, nor against their order', () => {

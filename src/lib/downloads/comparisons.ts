@@ -14,7 +14,8 @@ import { changeOf, type ChangeFacts } from '../facts/change';
 import { comparisonsOf, PEER_KINDS, type ReferenceKind } from '../facts/comparison';
 import { KEY_CONCEPTS, totalDenominatorLabel, type KeyConcept } from '../facts/concepts';
 import type { FactsContext } from '../facts/context';
-import { funnelOf, funnelPeriods, isCompared, type FunnelKind } from '../facts/funnel';
+import { funnelOf, funnelPeriods, isCompared, type Funnel, type FunnelKind } from '../facts/funnel';
+import { SHARE_CONCEPTS, shareFunnel, shareSource, type ShareConcept } from '../facts/share-verdict';
 import { keyFiguresOf } from '../facts/key-figures';
 import { NEDERLAND, regionKind } from '../regions/codes';
 import type { FunnelLimits } from '../stats/funnel';
@@ -162,14 +163,14 @@ const REGION_COLUMNS = (prefix = ''): DownloadColumn[] => [
 ];
 
 const MEASURE_COLUMNS: DownloadColumn[] = [
-  col('onderwerp', 'string', 'Onderwerp (code)', 'Vaste code van het kerncijfer (dezelfde bij de demonstratiecijfers en bij een ingelezen CBS-tabel), bijvoorbeeld jongeren-jeugdhulp.', { required: true, enum: KEY_CONCEPTS }),
+  col('onderwerp', 'string', 'Onderwerp (code)', 'Vaste code van het kerncijfer (dezelfde bij de demonstratiecijfers en bij een ingelezen CBS-tabel), bijvoorbeeld jongeren-jeugdhulp; in trechters.csv ook van de delen die verderop op een pagina tegen Nederland staan, zoals einde-volgens-plan.', { required: true, enum: [...KEY_CONCEPTS, ...SHARE_CONCEPTS] }),
   col('dataset', 'string', 'Tabel (code)', 'De tabel van deze site waar het cijfer uit komt; de aantallen van elke periode staan in de download van die tabel (/downloads/<tabel>/).'),
   col('maat_id', 'string', 'Cijfer (code)', 'Kolomnaam van het cijfer in de download van de tabel.'),
   col('maat', 'string', 'Cijfer', 'Naam van het cijfer, zoals in de tabel.'),
   col('eenheid', 'string', 'Eenheid', 'Eenheid van alle cijfers, marges en grenzen in deze regel, zoals de tabel haar noemt: % of per 1.000 jongeren.'),
   col('noemer_omschrijving', 'string', 'Noemer (omschrijving)', 'Waar het cijfer een deel van is (de noemer): bijvoorbeeld jongeren tot 18 jaar.'),
   col('per', 'integer', 'Cijfer per', 'Het cijfer is aantal / noemer × per: 100 voor een percentage, 1000 voor per 1.000.'),
-  col('soort_cijfer', 'string', 'Soort cijfer', 'aandeel: een deel van de personen in de noemer (iedere jongere telt één keer; Wilson-marge, binomiaal); telling: gebeurtenissen per inwoners, zoals trajecten per 1.000 jongeren (Byar-marge, Poisson). Alleen aandelen worden met andere regio’s vergeleken.', {
+  col('soort_cijfer', 'string', 'Soort cijfer', 'aandeel: een deel van de personen in de noemer (iedere jongere telt één keer), of van de trajecten in de noemer (Wilson-marge, binomiaal); telling: gebeurtenissen per inwoners, zoals trajecten per 1.000 jongeren (Byar-marge, Poisson). Alleen aandelen worden met andere regio’s vergeleken.', {
     enum: Object.values(RATE_KIND_CODE),
   }),
   col('decimalen', 'integer', 'Aantal decimalen', 'Het aantal decimalen waarmee het cijfer gepubliceerd wordt; een oordeel volgt de op zoveel decimalen afgeronde cijfers.'),
@@ -213,13 +214,13 @@ const VERDICT_COLUMNS = (prefix: string, how: string): DownloadColumn[] => [
 // Values shared by the tables.
 
 interface ConceptInfo {
-  concept: KeyConcept;
+  concept: KeyConcept | ShareConcept;
   meta: DatasetMeta;
   rate: Measure;
   unit: RateUnit;
 }
 
-function conceptInfo(context: FactsContext, concept: KeyConcept): ConceptInfo | undefined {
+function conceptInfo(context: FactsContext, concept: KeyConcept | ShareConcept): ConceptInfo | undefined {
   const source = context.concept(concept);
   if (!source?.rate) return undefined;
   return { concept, meta: source.dataset.meta, rate: source.rate, unit: rateUnitOf(source.dataset.meta, source.rate) };
@@ -435,47 +436,57 @@ export const FUNNEL_COLUMNS: readonly DownloadColumn[] = [
 export function funnelTable(context: FactsContext): DownloadTable {
   const records: DownloadRecord[] = [];
   const units = new Set<string>();
+  const addFunnel = (funnel: Omit<Funnel, 'concept'> | undefined, kind: FunnelKind, measure: MeasureCells, period: PeriodCells, unit: RateUnit) => {
+    if (!funnel) return;
+    const { target, overdispersion } = funnel;
+    const centre = fixed(target.rate);
+    const phi = significant(overdispersion.phi);
+    const tau2 = significant(overdispersion.tau2);
+    if (funnel.regions.length > 0) units.add(measure.eenheid);
+    for (const region of funnel.regions) {
+      const r: DownloadRecord = {};
+      putMeasure(r, measure);
+      putPeriod(r, period);
+      r.trechter = kind;
+      r.regio_code = region.code;
+      r.regio = region.label;
+      putRate(r, region.rate, unit);
+      putInterval(r, region.interval);
+      r.nederland_aantal = target.count;
+      r.nederland_noemer = target.denominator;
+      r.nederland_cijfer = target.shown;
+      r.nederland_cijfer_uit_aantallen = centre;
+      r.trechter_regios = overdispersion.units;
+      r.phi = phi;
+      r.tau2 = tau2;
+      putLimits(r, region.limits);
+      putVerdict(r, region.judgement);
+      records.push(r);
+    }
+  };
   for (const concept of comparedConcepts(context)) {
     const info = conceptInfo(context, concept)!;
     const measure = measureCells(info);
     for (const code of funnelPeriods(context, concept)) {
       const period = periodCells(context, info, code);
-      for (const kind of FUNNEL_KINDS) {
-        const funnel = funnelOf(context, concept, code, kind);
-        if (!funnel) continue;
-        const { target, overdispersion } = funnel;
-        const centre = fixed(target.rate);
-        const phi = significant(overdispersion.phi);
-        const tau2 = significant(overdispersion.tau2);
-        for (const region of funnel.regions) {
-        if (funnel.regions.length > 0) units.add(measure.eenheid);
-          const r: DownloadRecord = {};
-          putMeasure(r, measure);
-          putPeriod(r, period);
-          r.trechter = kind;
-          r.regio_code = region.code;
-          r.regio = region.label;
-          putRate(r, region.rate, info.unit);
-          putInterval(r, region.interval);
-          r.nederland_aantal = target.count;
-          r.nederland_noemer = target.denominator;
-          r.nederland_cijfer = target.shown;
-          r.nederland_cijfer_uit_aantallen = centre;
-          r.trechter_regios = overdispersion.units;
-          r.phi = phi;
-          r.tau2 = tau2;
-          putLimits(r, region.limits);
-          putVerdict(r, region.judgement);
-          records.push(r);
-        }
-      }
+      for (const kind of FUNNEL_KINDS) addFunnel(funnelOf(context, concept, code, kind), kind, measure, period, info.unit);
     }
+  }
+  // The shares further down the pages, in the one period their sections judge them in.
+  for (const concept of SHARE_CONCEPTS) {
+    const share = shareSource(context, concept);
+    const info = conceptInfo(context, concept);
+    if (!share || !info || rateKindOf(info.meta, info.rate) !== 'proportion') continue;
+    const measure = measureCells(info);
+    const period = periodCells(context, info, share.period);
+    for (const kind of FUNNEL_KINDS) addFunnel(shareFunnel(context, share.source, share.period, kind), kind, measure, period, info.unit);
   }
   return {
     name: 'trechters',
     title: 'Trechterdiagrammen: alle regio’s tegen Nederland, alle perioden',
     description:
-      "Elke trechter van elke periode: per vergeleken kerncijfer, per periode en per soort regio (gemeenten, provincies, jeugdregio's) elke regio met haar aantallen, 95%-marge, de controlegrenzen rond Nederland bij haar noemer en haar oordeel tegen Nederland, met de spreiding (φ, τ²) van die trechter.",
+      "Elke trechter van elke periode: per vergeleken kerncijfer, per periode en per soort regio (gemeenten, provincies, jeugdregio's) elke regio met haar aantallen, 95%-marge, de controlegrenzen rond Nederland bij haar noemer en haar oordeel tegen Nederland, met de spreiding (φ, τ²) van die trechter. " +
+      'Ook de delen die verderop op de pagina’s tegen Nederland staan (jeugdbescherming met verblijf, instroom, uitstroom, herhaald beroep, beëindigd volgens plan), in de periode waarin de pagina ze beoordeelt.',
     columns: FUNNEL_COLUMNS,
     primaryKey: ['onderwerp', 'perioden_code', 'trechter', 'regio_code'],
     records,

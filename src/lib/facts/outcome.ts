@@ -7,7 +7,7 @@
  */
 import type { Measure } from '../../schemas/dataset';
 import { computeRate, MIN_RATE_DENOMINATOR } from '../data/dataset';
-import { parsePeriodCode, periodLabelWithStatus, primaryPeriods } from '../data/periods';
+import { parsePeriodCode, periodLabelWithStatus } from '../data/periods';
 import type { Observation } from '../data/symbols';
 import { formatNumber, formatObservation } from '../format/number';
 import { NEDERLAND } from '../regions/codes';
@@ -128,7 +128,7 @@ function flowsOf(context: FactsContext, code: string): Pick<OutcomeFacts, 'inflo
   const inSource = context.concept('instroom-jongeren');
   const outSource = context.concept('uitstroom-jongeren');
   const source = inSource ?? outSource;
-  const latest = source && primaryPeriods(source.dataset.meta, source.dataset.periods).at(-1);
+  const latest = source?.dataset.latestPeriod;
   if (!source || !latest || !source.dataset.totalRow(code, latest)) return { inflow: undefined, outflow: undefined, flowDatasetId: undefined };
   const label = periodLabelWithStatus(parsePeriodCode(latest)!, source.dataset.statusOf(latest));
   return {

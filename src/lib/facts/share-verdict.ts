@@ -8,7 +8,7 @@ import { NEDERLAND, regionKind } from '../regions/codes';
 import { NO_VERDICT_TEXT, VERDICT_TEXT, type Judgement } from '../stats/verdict';
 import { intervalText } from './chance';
 import type { ConceptSource, FactsContext } from './context';
-import { funnelOfSource, FUNNEL_NOUN, type FunnelKind } from './funnel';
+import { funnelOfSource, FUNNEL_NOUN, type Funnel, type FunnelKind } from './funnel';
 
 export interface ShareVerdict {
   /** "95%-marge door toeval: 42,0–47,6%." where the counts allow it. */
@@ -32,7 +32,7 @@ export function shareVerdictOf(context: FactsContext, source: ConceptSource, cod
   const kind = FUNNEL_KIND[regionKind(code) ?? ''];
   const rate = source.rate;
   if (code === NEDERLAND || !kind || !rate) return NO_SHARE_VERDICT;
-  const funnel = context.shared(`share-funnel|${source.dataset.meta.id}|${rate.id}|${period}|${kind}`, () => funnelOfSource(context, source, period, kind));
+  const funnel = shareFunnel(context, source, period, kind);
   const own = funnel?.regions.find((r) => r.code === code);
   if (!funnel || !own) return NO_SHARE_VERDICT;
   const nl = `${formatNumber(funnel.target.shown, rate.decimals)}%`;
@@ -44,6 +44,25 @@ export function shareVerdictOf(context: FactsContext, source: ConceptSource, cod
     judgement: own.judgement,
     meaning: own.judgement.verdict ? shareMeaning(FUNNEL_NOUN[kind]) : undefined,
   };
+}
+
+/** The funnel of a share among the regions of a kind, computed once per build: the pages and the downloads use the same. */
+export function shareFunnel(context: FactsContext, source: ConceptSource, period: string, kind: FunnelKind): Omit<Funnel, 'concept'> | undefined {
+  return context.shared(`share-funnel|${source.dataset.meta.id}|${source.rate?.id}|${period}|${kind}`, () => funnelOfSource(context, source, period, kind));
+}
+
+/**
+ * The shares set against Nederland in the sections below the key figures, each in the latest half year of its
+ * table, as the sections show them: youths with jeugdbescherming who also had verblijf, youths coming into and
+ * going out of jeugdhulp, herhaald beroep and trajecten ended as planned.
+ */
+export const SHARE_CONCEPTS = ['jongeren-jeugdbescherming-met-verblijf', 'instroom-jongeren', 'uitstroom-jongeren', 'start-herhaald-beroep', 'einde-volgens-plan'] as const;
+export type ShareConcept = (typeof SHARE_CONCEPTS)[number];
+
+/** A share's source and the period its section judges it in (the latest half year of its table). */
+export function shareSource(context: FactsContext, concept: ShareConcept): { source: ConceptSource; period: string } | undefined {
+  const source = context.concept(concept);
+  return source?.rate ? { source, period: source.dataset.latestPeriod } : undefined;
 }
 
 /** The verdict words as the key figures use them (comparison.ts verdictMeaning), said briefly: the section is further down the page. */

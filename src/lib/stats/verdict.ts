@@ -110,6 +110,9 @@ export function judgeAgainstReference(
   if (unit.kind !== 'proportion') throw new Error('alleen aandelen van personen worden met andere regio’s vergeleken');
   if (own.count === null) return none('afgeschermd');
   if (own.denominator === null || !(own.denominator > 0)) return none('geen-aantallen');
+  // A rate not computed on so small a denominator (fewer than 50, data/dataset.ts MIN_RATE_DENOMINATOR) is not
+  // printed, so no verdict stands beside it either: the page and the downloads both say too few.
+  if (own.shown === null) return none('te-weinig');
   if (reference.rate === null || reference.shown === null) return none('geen-referentie');
   const target = reference.rate / unit.per;
   if (target * own.denominator < MIN_EXPECTED) return none('te-weinig');
