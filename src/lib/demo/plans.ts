@@ -76,6 +76,15 @@ function cross(...lists: string[][]): string[][] {
   return lists.reduce<string[][]>((acc, list) => acc.flatMap((prefix) => list.map((code) => [...prefix, code])), [[]]);
 }
 
+/**
+ * What the tables after CBS's half-year jeugd tables share: half years from 2015 with each whole year beside
+ * them, one row per category of their one dimension (or a single row without one).
+ */
+function halfYearsWithYears(spec: DatasetSpec): Pick<DatasetPlan, 'spec' | 'periodKind' | 'withYears' | 'firstYear' | 'combos'> {
+  const codes = codesOf(spec, 0);
+  return { spec, periodKind: 'halfjaar', withYears: true, firstYear: 2015, combos: codes.length > 0 ? codes.map((c) => [c]) : [[]] };
+}
+
 const fill = (length: number) => new Float64Array(length);
 const addAt = (values: Float64Array, index: number, amount: number) => {
   values[index] = values[index]! + amount;
@@ -144,11 +153,7 @@ function trajectenTablePlan(
 ): DatasetPlan {
   const codes = codesOf(spec, 0);
   return {
-    spec,
-    periodKind: 'halfjaar',
-    withYears: true,
-    firstYear: 2015,
-    combos: codes.map((c) => [c]),
+    ...halfYearsWithYears(spec),
     stored,
     revisable: [true, true, true, false],
     nihil: (combo, measure) => measure < 3 && nihil(codes[combo]!),
@@ -175,11 +180,7 @@ function verwijzersPlan(): DatasetPlan {
   const codes = codesOf(spec, 0);
   const rare = new Set(['03', '05', '08', '99']);
   return {
-    spec,
-    periodKind: 'halfjaar',
-    withYears: true,
-    firstYear: 2015,
-    combos: codes.map((c) => [c]),
+    ...halfYearsWithYears(spec),
     stored: ['trajecten_gestart'],
     revisable: [true],
     nihil: (combo) => rare.has(codes[combo]!),
@@ -200,11 +201,7 @@ function jeugdbeschermingPlan(): DatasetPlan {
   const codes = codesOf(spec, 0);
   const rare = new Set(['VOTS', 'VOOGDIJ', 'VVOOGDIJ', 'TVOOGDIJ']);
   return {
-    spec,
-    periodKind: 'halfjaar',
-    withYears: true,
-    firstYear: 2015,
-    combos: codes.map((c) => [c]),
+    ...halfYearsWithYears(spec),
     stored: ['jongeren_jeugdbescherming', 'jongeren_jeugdbescherming_verblijf', 'jongeren_tot_18'],
     revisable: [true, true, false],
     nihil: (combo, measure) => measure < 2 && rare.has(codes[combo]!),
@@ -233,11 +230,7 @@ function jeugdbeschermingTrajectenPlan(): DatasetPlan {
 
 function jeugdreclasseringPlan(): DatasetPlan {
   return {
-    spec: JEUGDRECLASSERING_SPEC,
-    periodKind: 'halfjaar',
-    withYears: true,
-    firstYear: 2015,
-    combos: [[]],
+    ...halfYearsWithYears(JEUGDRECLASSERING_SPEC),
     stored: ['jongeren_jeugdreclassering', 'jongeren_12_22'],
     revisable: [true, false],
     nihil: (_combo, measure) => measure === 0,
@@ -268,7 +261,6 @@ function jeugdreclasseringTrajectenPlan(): DatasetPlan {
  */
 function eindePlan(): DatasetPlan {
   const spec = EINDE_SPEC;
-  const codes = codesOf(spec, 0);
   const stored = spec.measures.filter((m) => !m.derived).map((m) => m.id);
   const at = (id: string) => stored.indexOf(id);
   const [ended, days, unknown] = [at('trajecten_beeindigd'), at('gemiddelde_duur'), at('reden_onbekend')];
@@ -281,11 +273,7 @@ function eindePlan(): DatasetPlan {
   // Begun trajecten and their herhaald beroep are revised together, as are the ended ones, their classes, days and reasons.
   const revisedLike = stored.map((_, m) => (m < ended ? 0 : ended));
   return {
-    spec,
-    periodKind: 'halfjaar',
-    withYears: true,
-    firstYear: 2015,
-    combos: codes.map((c) => [c]),
+    ...halfYearsWithYears(spec),
     stored,
     revisable: stored.map(() => true),
     revisedLike,
@@ -313,11 +301,7 @@ function eindePlan(): DatasetPlan {
  */
 function stroomPlan(): DatasetPlan {
   return {
-    spec: STROOM_SPEC,
-    periodKind: 'halfjaar',
-    withYears: true,
-    firstYear: 2015,
-    combos: [[]],
+    ...halfYearsWithYears(STROOM_SPEC),
     stored: ['jongeren_jeugdhulp', 'jongeren_instroom', 'jongeren_uitstroom', 'jongeren_tot_18'],
     revisable: [true, true, true, false],
     nihil: () => false,
