@@ -102,6 +102,18 @@ describe('duration and ending of jeugdhulp on a fact page', () => {
     expect(o.average).not.toContain('Nederland:');
   });
 
+  it('says a count kept secret so that another cannot be worked out is not small itself', () => {
+    // Every gemeente whose ended trajecten with a known reason are "x" in the latest half year.
+    const secret = rows.filter((r) => r.regio.startsWith('GM') && r.perioden === '2026HJ01' && r.verblijf === 'T001' && r.beeindigd_reden_bekend === 'x');
+    expect(secret.length).toBeGreaterThan(0);
+    for (const row of secret) {
+      const planned = outcomeOf(facts.context, row.regio!)?.planned;
+      if (!planned) continue;
+      expect(planned.figure, row.regio).toContain('afgeschermd, zodat een klein aantal niet uit de andere cijfers terug te rekenen is');
+      expect(planned.figure, row.regio).not.toContain('omdat het zo klein is');
+    }
+  });
+
   it('says why a small gemeente gets no share: Vlieland’s few trajecten', () => {
     const o = outcomeOf(facts.context, 'GM0096')!;
     for (const s of [o.planned!, o.returning!, o.outflow!]) {

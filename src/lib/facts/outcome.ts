@@ -6,7 +6,7 @@
  * (facts/concepts.ts OUTCOME_CONCEPTS), so an imported CBS table with those concepts shows here too.
  */
 import type { Measure } from '../../schemas/dataset';
-import { computeRate, MIN_RATE_DENOMINATOR } from '../data/dataset';
+import { computeRate } from '../data/dataset';
 import { parsePeriodCode, periodLabelWithStatus } from '../data/periods';
 import type { Observation } from '../data/symbols';
 import { formatNumber, formatObservation } from '../format/number';
@@ -14,7 +14,7 @@ import { NEDERLAND } from '../regions/codes';
 import { conceptMeasure, conceptMeasures, type OutcomeConcept } from './concepts';
 import type { ConceptSource, FactsContext } from './context';
 import { capitalise, regionName } from './regions';
-import { NO_SHARE_VERDICT, shareVerdictOf, type ShareVerdict } from './share-verdict';
+import { NO_SHARE_VERDICT, shareVerdictOf, whyNotComputed, type ShareVerdict } from './share-verdict';
 
 export interface JudgedShare extends ShareVerdict {
   /** "Van de 2.800 beëindigde trajecten met een bekende reden eindigde 69,8% volgens plan (1.955 trajecten)." */
@@ -170,13 +170,7 @@ function judged(
   const part = dataset.index.cellOf(row, measure.id);
   const whole = dataset.index.cellOf(row, rate.rate?.denominator ?? '');
   if (value?.value == null) {
-    const noun = rate.rate?.denominatorLabel ?? 'trajecten';
-    const why =
-      whole?.value == null
-        ? `het aantal ${noun} is afgeschermd, omdat het zo klein is`
-        : whole.value < MIN_RATE_DENOMINATOR
-          ? `het gaat om ${formatNumber(whole.value)} ${noun}, minder dan ${MIN_RATE_DENOMINATOR}`
-          : 'het aantal is afgeschermd';
+    const why = whyNotComputed(whole, rate.rate?.denominatorLabel ?? 'trajecten', 'het aantal is afgeschermd');
     return { figure: `${capitalise(what)}, is niet berekend: ${why}.`, ...NO_SHARE_VERDICT };
   }
   const figure = sentence(`${formatObservation(value, rate)}%`, formatObservation(whole, { decimals: 0 }), formatObservation(part, measure));

@@ -5,13 +5,12 @@
  * (facts/concepts.ts PROTECTION_CONCEPTS), so an imported CBS table with those concepts shows here too.
  */
 import type { Measure } from '../../schemas/dataset';
-import { MIN_RATE_DENOMINATOR } from '../data/dataset';
 import { parsePeriodCode, periodLabelWithStatus } from '../data/periods';
 import { formatNumber, formatObservation } from '../format/number';
 import { conceptMeasure, type ProtectionConcept } from './concepts';
 import type { ConceptSource, FactsContext, FactsDataset } from './context';
 import { capitalise, regionName } from './regions';
-import { NO_SHARE_VERDICT, shareVerdictOf, type ShareVerdict } from './share-verdict';
+import { NO_SHARE_VERDICT, shareVerdictOf, whyNotComputed, type ShareVerdict } from './share-verdict';
 
 export interface ProtectionRow {
   code: string;
@@ -133,12 +132,7 @@ function placementOf(context: FactsContext, placed: ConceptSource, code: string,
   const where = regionName(context.register, code, 'in');
   const youthsText = youths?.value != null ? formatNumber(youths.value) : formatObservation(youths, measure);
   if (share?.value == null) {
-    const why =
-      youths?.value == null
-        ? 'het aantal jongeren met jeugdbescherming is afgeschermd, omdat het zo klein is'
-        : youths.value < MIN_RATE_DENOMINATOR
-          ? `het gaat om ${youthsText} jongeren met jeugdbescherming, minder dan ${MIN_RATE_DENOMINATOR}`
-          : 'het aantal van hen met verblijf is afgeschermd';
+    const why = whyNotComputed(youths, 'jongeren met jeugdbescherming', 'het aantal van hen met verblijf is afgeschermd');
     return { figure: `${capitalise(where)} is niet berekend welk deel van de jongeren met jeugdbescherming ook jeugdhulp met verblijf kreeg: ${why}.`, ...NO_SHARE_VERDICT };
   }
   const percent = `${formatObservation(share, rate)}%`;

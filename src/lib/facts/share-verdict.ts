@@ -3,6 +3,8 @@
  * jeugdbescherming who also had verblijf, the trajecten that ended as planned): its 95% margin from its counts
  * and the funnel verdict among the regions of its kind, with the same words and limits as the key figures.
  */
+import { MIN_RATE_DENOMINATOR } from '../data/dataset';
+import type { Observation } from '../data/symbols';
 import { formatNumber } from '../format/number';
 import { NEDERLAND, regionKind } from '../regions/codes';
 import { NO_VERDICT_TEXT, VERDICT_TEXT, type Judgement } from '../stats/verdict';
@@ -44,6 +46,20 @@ export function shareVerdictOf(context: FactsContext, source: ConceptSource, cod
     judgement: own.judgement,
     meaning: own.judgement.verdict ? shareMeaning(FUNNEL_NOUN[kind]) : undefined,
   };
+}
+
+/**
+ * Why a share is not computed, in words: its denominator is suppressed as small ("."), kept secret so that a
+ * small count elsewhere cannot be worked out ("x", not small itself), fewer than MIN_RATE_DENOMINATOR, or else
+ * its part is suppressed (`partText`).
+ */
+export function whyNotComputed(whole: Observation | undefined, noun: string, partText: string): string {
+  if (whole?.value == null) {
+    return whole?.symbol === 'x'
+      ? `het aantal ${noun} is afgeschermd, zodat een klein aantal niet uit de andere cijfers terug te rekenen is`
+      : `het aantal ${noun} is afgeschermd, omdat het zo klein is`;
+  }
+  return whole.value < MIN_RATE_DENOMINATOR ? `het gaat om ${formatNumber(whole.value)} ${noun}, minder dan ${MIN_RATE_DENOMINATOR}` : partText;
 }
 
 /** The funnel of a share among the regions of a kind, computed once per build: the pages and the downloads use the same. */
