@@ -222,7 +222,7 @@ describe('funnel text alternative', () => {
       `${own.label} (de grote stip met naam): ${String(own.shown).replace('.', ',')}% van ${own.size.toLocaleString('nl-NL')} jongeren tot 18 jaar; dat is duidelijk hoger dan in Nederland.`,
     );
     const none = POINTS[7]!;
-    expect(describeFunnel(input({ highlight: none.code }))).toContain('geen oordeel: het gaat om te weinig jongeren om een verschil van toeval te onderscheiden.');
+    expect(describeFunnel(input({ highlight: none.code }))).toContain('geen oordeel: de aantallen zijn te klein om een verschil van toeval te onderscheiden.');
   });
 
   it('speaks of one region in the singular', () => {

@@ -46,7 +46,8 @@ export const NO_VERDICT_TEXT: Record<NoVerdictReason, string> = {
   afgeschermd: 'het aantal is afgeschermd of onbekend',
   'geen-aantallen': 'de aantallen achter het cijfer ontbreken, zodat toeval niet is in te schatten',
   'geen-referentie': 'er is geen cijfer om mee te vergelijken',
-  'te-weinig': 'het gaat om te weinig jongeren om een verschil van toeval te onderscheiden',
+  // Not "te weinig jongeren": the counts may be trajecten or maatregelen.
+  'te-weinig': 'de aantallen zijn te klein om een verschil van toeval te onderscheiden',
   'te-weinig-perioden': 'er zijn te weinig vergelijkbare perioden',
   trendbreuk: 'de cijfers zijn door een trendbreuk niet vergelijkbaar',
 };
