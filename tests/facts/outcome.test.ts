@@ -122,3 +122,21 @@ describe('duration and ending of jeugdhulp on a fact page', () => {
     }
   });
 });
+
+describe('the footnotes of the detailed sections under "Goed om te weten"', () => {
+  it('lists the notes of the verloop, instroom and jeugdbescherming tables that Zwolle’s sections show', async () => {
+    const { regionFacts } = await import('../../src/lib/facts/region-facts');
+    const notes = regionFacts(facts.context, 'GM0193').footnotes.map((f) => `${f.datasetId}:${f.footnote.id}`);
+    // The imputed end dates (ended trajecten, duration; the outflow), why a year is not two half years of
+    // flows, and that an extended OTS is the same measure.
+    expect(notes).toEqual(expect.arrayContaining(['jeugdhulp-verloop:einddatum-geschat', 'jeugdhulp-instroom:einddatum-geschat', 'jeugdhulp-instroom:stroom-jaren', 'jeugdbeschermingstrajecten:verlenging']));
+  });
+
+  it('leaves them out on a former gemeente’s page, which has none of those sections', async () => {
+    const { regionFacts } = await import('../../src/lib/facts/region-facts');
+    const former = regionFacts(facts.context, 'GM0457');
+    expect(former.outcome).toBeUndefined();
+    expect(former.footnotes.map((f) => f.footnote.id)).not.toContain('stroom-jaren');
+    expect(former.footnotes.map((f) => f.footnote.id)).not.toContain('verlenging');
+  });
+});

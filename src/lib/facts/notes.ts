@@ -3,6 +3,7 @@
  * footnotes of the datasets that concern this region and the figures shown.
  */
 import type { DatasetMeta, Footnote } from '../../schemas/dataset';
+import type { ConceptSource } from './context';
 import type { KeyFigure } from './key-figures';
 
 export const SMALL_NUMBERS_WARNING = {
@@ -53,6 +54,23 @@ export interface FootnoteScope {
   measures: ReadonlyMap<string, ReadonlySet<string>>;
   /** Periods shown, by dataset id. */
   periods: ReadonlyMap<string, ReadonlySet<string>>;
+}
+
+/**
+ * What a section of a fact page shows, for the footnotes that concern it: a dataset, its measures and the
+ * period (the jeugdbescherming, jeugdreclassering and verloop sections each report theirs).
+ */
+export interface ShownFigures {
+  datasetId: string;
+  measures: readonly string[];
+  period: string;
+}
+
+/** A concept's measure with its rate and the rate's denominator, as a section that prints the share shows them. */
+export function shownShare(source: ConceptSource | undefined, period: string): ShownFigures[] {
+  if (!source) return [];
+  const measures = [source.measure.id, ...(source.rate ? [source.rate.id, source.rate.rate?.denominator ?? ''] : [])].filter((m) => m !== '');
+  return [{ datasetId: source.dataset.meta.id, measures, period }];
 }
 
 export interface AppliedFootnote {

@@ -13,6 +13,7 @@ import { formatNumber, formatObservation } from '../format/number';
 import { NEDERLAND } from '../regions/codes';
 import { conceptMeasure, conceptMeasures, type OutcomeConcept } from './concepts';
 import type { ConceptSource, FactsContext } from './context';
+import { shownShare, type ShownFigures } from './notes';
 import { capitalise, regionName } from './regions';
 import { NO_SHARE_VERDICT, shareVerdictOf, whyNotComputed, type ShareVerdict } from './share-verdict';
 
@@ -54,6 +55,8 @@ export interface OutcomeFacts {
   outflow: JudgedShare | undefined;
   /** The table of youths coming in and going out, when the data has one. */
   flowDatasetId: string | undefined;
+  /** What the section shows, for its footnotes. */
+  shown: ShownFigures[];
 }
 
 interface Column {
@@ -95,13 +98,23 @@ export function outcomeOf(context: FactsContext, code: string): OutcomeFacts | u
   if (average) durationRows.push({ label: 'Gemiddelde duur (dagen)', cells: columns.map((c) => formatObservation(cell(c, average), average)) });
 
   const known = measureOf('einde-reden-bekend');
-  const planned = measureOf('einde-volgens-plan');
-  const reasonMeasures = [planned, ...conceptMeasures(meta, 'einde-voortijdig')].filter((m): m is Measure => m !== undefined);
+  const plannedMeasure = measureOf('einde-volgens-plan');
+  const reasonMeasures = [plannedMeasure, ...conceptMeasures(meta, 'einde-voortijdig')].filter((m): m is Measure => m !== undefined);
   const reasons = known ? reasonMeasures.map((m) => ({ label: m.shortLabel ?? m.label, cells: columns.map(share(m, known)) })) : [];
   const unknownMeasure = measureOf('einde-reden-onbekend');
 
   const own = columns[0]!;
   const where = regionName(context.register, code, 'in');
+  const tableMeasures = [endedMeasure, ...(endedMeasure ? conceptMeasures(meta, 'einde-duurklasse') : []), average, ...(known ? [known, ...reasonMeasures] : []), unknownMeasure];
+  const flows = flowsOf(context, code);
+  const plannedSource = context.concept('einde-volgens-plan');
+  const planned = judged(context, plannedSource, code, period, (percent, whole, part) =>
+    `Van de ${whole} beëindigde trajecten met een bekende reden eindigde ${percent} volgens plan (${part} trajecten).`,
+    'welk deel van de trajecten volgens plan eindigde');
+  const returningSource = context.concept('start-herhaald-beroep');
+  const returning = judged(context, returningSource, code, period, (percent, whole, part) =>
+    `Van de ${whole} begonnen trajecten was ${percent} herhaald beroep (${part} trajecten): de jongere kreeg in de vijf jaar ervoor al jeugdhulp.`,
+    'welk deel van de begonnen trajecten herhaald beroep was');
   return {
     datasetId: meta.id,
     period,
@@ -113,26 +126,29 @@ export function outcomeOf(context: FactsContext, code: string): OutcomeFacts | u
     known: known ? columns.map((c) => formatObservation(cell(c, known), known)) : [],
     reasons,
     unknown: unknownMeasure ? unknownText(cell(own, unknownMeasure), cell(own, endedMeasure)) : undefined,
-    planned: judged(context, context.concept('einde-volgens-plan'), code, period, (percent, whole, part) =>
-      `Van de ${whole} beëindigde trajecten met een bekende reden eindigde ${percent} volgens plan (${part} trajecten).`,
-      'welk deel van de trajecten volgens plan eindigde'),
-    returning: judged(context, context.concept('start-herhaald-beroep'), code, period, (percent, whole, part) =>
-      `Van de ${whole} begonnen trajecten was ${percent} herhaald beroep (${part} trajecten): de jongere kreeg in de vijf jaar ervoor al jeugdhulp.`,
-      'welk deel van de begonnen trajecten herhaald beroep was'),
-    ...flowsOf(context, code),
+    planned,
+    returning,
+    ...flows,
+    shown: [
+      { datasetId: meta.id, measures: tableMeasures.filter((m): m is Measure => m !== undefined).map((m) => m.id), period },
+      ...(planned ? shownShare(plannedSource, period) : []),
+      ...(returning ? shownShare(returningSource, period) : []),
+      ...flows.shown,
+    ],
   };
 }
 
 /** The youths who came into jeugdhulp and who stopped, in the latest half year, each against Nederland. */
-function flowsOf(context: FactsContext, code: string): Pick<OutcomeFacts, 'inflow' | 'outflow' | 'flowDatasetId'> {
+function flowsOf(context: FactsContext, code: string): Pick<OutcomeFacts, 'inflow' | 'outflow' | 'flowDatasetId' | 'shown'> {
   const inSource = context.concept('instroom-jongeren');
   const outSource = context.concept('uitstroom-jongeren');
   const source = inSource ?? outSource;
   const latest = source?.dataset.latestPeriod;
-  if (!source || !latest || !source.dataset.totalRow(code, latest)) return { inflow: undefined, outflow: undefined, flowDatasetId: undefined };
+  if (!source || !latest || !source.dataset.totalRow(code, latest)) return { inflow: undefined, outflow: undefined, flowDatasetId: undefined, shown: [] };
   const label = periodLabelWithStatus(parsePeriodCode(latest)!, source.dataset.statusOf(latest));
   return {
     flowDatasetId: source.dataset.meta.id,
+    shown: [...shownShare(inSource, latest), ...shownShare(outSource, latest)],
     inflow: judged(context, inSource, code, latest, (percent, whole, part) =>
       `In het ${label} kwamen ${part} jongeren nieuw in de jeugdhulp: ${percent} van alle ${whole} jongeren tot 18 jaar. Nieuw is: op de eerste dag van het halfjaar liep er voor hen geen jeugdhulp.`,
       'welk deel van de jongeren nieuw in de jeugdhulp kwam'),

@@ -10,6 +10,7 @@ import { formatNumber, formatObservation } from '../format/number';
 import { conceptMeasure, type ProtectionConcept } from './concepts';
 import type { ConceptSource, FactsContext, FactsDataset } from './context';
 import { capitalise, regionName } from './regions';
+import { shownShare, type ShownFigures } from './notes';
 import { NO_SHARE_VERDICT, shareVerdictOf, whyNotComputed, type ShareVerdict } from './share-verdict';
 
 export interface ProtectionRow {
@@ -39,6 +40,8 @@ export interface ProtectionFacts {
   /** The share of the youths with any measure who also had jeugdhulp met verblijf; undefined when not published. */
   placement: Placement | undefined;
   rows: ProtectionRow[];
+  /** What the section shows, for its footnotes. */
+  shown: ShownFigures[];
 }
 
 /** The dataset and measure of a protection concept (with the rate whose numerator it is). */
@@ -74,9 +77,15 @@ export function protectionOf(context: FactsContext, code: string): ProtectionFac
     begun: shown(measures, topic, begun),
     ended: shown(measures, topic, ended),
   }));
+  const ids = (list: ReadonlyArray<Measure | undefined>) => list.filter((m): m is Measure => m !== undefined).map((m) => m.id);
   return {
     datasetId: dataset.meta.id,
     measuresDatasetId: measuresHavePeriod ? measures?.meta.id : undefined,
+    shown: [
+      { datasetId: dataset.meta.id, measures: [youths.measure.id], period },
+      ...shownShare(placed, period),
+      ...(measures && measuresHavePeriod ? [{ datasetId: measures.meta.id, measures: ids([running, begun, ended]), period }] : []),
+    ],
     period,
     periodLabel: periodLabelWithStatus(parsePeriodCode(period)!, dataset.statusOf(period)),
     placement: placementOf(context, placed, code, period),
@@ -97,6 +106,8 @@ export interface JuvenileJusticeFacts {
   period: string;
   periodLabel: string;
   rows: JuvenileJusticeRow[];
+  /** What the section shows, for its footnotes. */
+  shown: ShownFigures[];
 }
 
 /** The trajecten of jeugdreclassering running, begun and ended by form, in the latest half year; undefined without such a table. */
@@ -119,6 +130,7 @@ export function juvenileJusticeOf(context: FactsContext, code: string): Juvenile
     period,
     periodLabel: periodLabelWithStatus(parsePeriodCode(period)!, dataset.statusOf(period)),
     rows: codes.map(({ code: topic, label }) => ({ code: topic, label, running: shown(topic, running.measure), begun: shown(topic, begun), ended: shown(topic, ended) })),
+    shown: [{ datasetId: dataset.meta.id, measures: [running.measure, begun, ended].filter((m): m is Measure => m !== undefined).map((m) => m.id), period }],
   };
 }
 

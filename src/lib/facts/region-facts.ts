@@ -12,7 +12,7 @@ import { formerFate, identityLine, predecessorsOf, type FormerFate, type Predece
 import { keyFiguresOf, searchKeyFigure, statusesOf, type KeyFigure } from './key-figures';
 import { yearFiguresOf } from './year-figures';
 import { memberTable, type MemberTable } from './members';
-import { applicableFootnotes, smallNumbersWarning, type AppliedFootnote, type SmallNumbersWarning } from './notes';
+import { applicableFootnotes, smallNumbersWarning, type AppliedFootnote, type ShownFigures, type SmallNumbersWarning } from './notes';
 import { capitalise, regionName } from './regions';
 import { countsTrendOf, trendOf, type RateTrend, type TrendTable } from './trend';
 import { changeOf, type ChangeFacts } from './change';
@@ -115,9 +115,12 @@ export function regionFacts(context: FactsContext, code: string): RegionFacts {
         }
       : undefined;
   const protection = published ? undefined : protectionOf(context, code);
+  const juvenileJustice = published ? undefined : juvenileJusticeOf(context, code);
+  const outcome = published ? undefined : outcomeOf(context, code);
+  const sections = [protection, juvenileJustice, outcome].flatMap((section) => section?.shown ?? []);
   const footnotes = applicableFootnotes(
     context.datasets.map((d) => d.meta),
-    footnoteScope(code, predecessors, [...keyFigures, ...yearFigures], trends, counts, breakdowns, wijken),
+    footnoteScope(code, predecessors, [...keyFigures, ...yearFigures], trends, counts, breakdowns, wijken, sections),
   );
   return {
     code,
@@ -146,8 +149,8 @@ export function regionFacts(context: FactsContext, code: string): RegionFacts {
     counts,
     breakdowns,
     protection,
-    juvenileJustice: published ? undefined : juvenileJusticeOf(context, code),
-    outcome: published ? undefined : outcomeOf(context, code),
+    juvenileJustice,
+    outcome,
     wijken,
     members,
     regions,
@@ -194,6 +197,7 @@ function footnoteScope(
   counts: TrendTable | undefined,
   breakdowns: readonly Breakdown[],
   wijken: WijkenTable | undefined,
+  sections: readonly ShownFigures[],
 ) {
   const measures = new Map<string, Set<string>>();
   const periods = new Map<string, Set<string>>();
@@ -209,6 +213,7 @@ function footnoteScope(
   for (const f of keyFigures) add(f.datasetId, [f.measure.id, ...(f.rate ? [f.rate.measure.id] : [])], [f.period, ...trendPeriods]);
   for (const b of breakdowns) add(b.datasetId, [b.measure.id], [b.period]);
   if (wijken) add(wijken.datasetId, wijken.measureIds, [wijken.period]);
+  for (const section of sections) add(section.datasetId, section.measures, [section.period]);
   const regions = [code, ...predecessors.map((p) => p.code), ...(wijken?.rows.map((w) => w.code) ?? [])];
   return { regions, measures, periods };
 }
