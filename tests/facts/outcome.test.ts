@@ -132,6 +132,14 @@ describe('the footnotes of the detailed sections under "Goed om te weten"', () =
     expect(notes).toEqual(expect.arrayContaining(['jeugdhulp-verloop:einddatum-geschat', 'jeugdhulp-instroom:einddatum-geschat', 'jeugdhulp-instroom:stroom-jaren', 'jeugdbeschermingstrajecten:verlenging']));
   });
 
+  it('marks those as notes of the detailed sections, which a printed factsheet leaves out, and not the general ones', async () => {
+    const { regionFacts } = await import('../../src/lib/facts/region-facts');
+    const detail = (id: string) => regionFacts(facts.context, 'GM0193').footnotes.filter((f) => f.footnote.id === id).map((f) => f.detail ?? false);
+    expect(detail('verlenging')).toEqual([true]);
+    expect(detail('stroom-jaren')).toEqual([true]);
+    expect(detail('woonplaatsbeginsel')).toEqual([false]);
+  });
+
   it('leaves them out on a former gemeente’s page, which has none of those sections', async () => {
     const { regionFacts } = await import('../../src/lib/facts/region-facts');
     const former = regionFacts(facts.context, 'GM0457');

@@ -77,6 +77,8 @@ export interface AppliedFootnote {
   datasetId: string;
   datasetTitle: string;
   footnote: Footnote;
+  /** Needed only by the detailed sections (jeugdbescherming, verloop), which a printed factsheet leaves out. */
+  detail?: true;
 }
 
 /**

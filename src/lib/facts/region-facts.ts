@@ -118,10 +118,11 @@ export function regionFacts(context: FactsContext, code: string): RegionFacts {
   const juvenileJustice = published ? undefined : juvenileJusticeOf(context, code);
   const outcome = published ? undefined : outcomeOf(context, code);
   const sections = [protection, juvenileJustice, outcome].flatMap((section) => section?.shown ?? []);
-  const footnotes = applicableFootnotes(
-    context.datasets.map((d) => d.meta),
-    footnoteScope(code, predecessors, [...keyFigures, ...yearFigures], trends, counts, breakdowns, wijken, sections),
-  );
+  const metas = context.datasets.map((d) => d.meta);
+  const scopeWith = (shown: readonly ShownFigures[]) => footnoteScope(code, predecessors, [...keyFigures, ...yearFigures], trends, counts, breakdowns, wijken, shown);
+  // A printed factsheet leaves the detailed sections out, and with them the notes that only they need.
+  const general = new Set(applicableFootnotes(metas, scopeWith([])).map((f) => f.footnote.text));
+  const footnotes = applicableFootnotes(metas, scopeWith(sections)).map((f): AppliedFootnote => (general.has(f.footnote.text) ? f : { ...f, detail: true }));
   return {
     code,
     kind,
