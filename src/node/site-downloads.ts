@@ -8,7 +8,7 @@ import { closeSync, mkdirSync, openSync, readFileSync, renameSync, statSync, wri
 import path from 'node:path';
 import { CONTENT_TYPE, downloadPaths, isDownloadPath, parseDatasetFileName } from '../lib/downloads/files';
 import { releaseFiles } from '../lib/downloads/release-files';
-import { datasetZipFiles, datasetZipTarget, gemeenteZipFiles, siteDownloadFiles, type DownloadFile, type DownloadsData, type ZipTarget } from '../lib/downloads/site-files';
+import { datasetZipFiles, datasetZipTarget, gemeenteZipFiles, revisionsExcelFile, siteDownloadFiles, type DownloadFile, type DownloadsData, type ZipTarget } from '../lib/downloads/site-files';
 import { formatFileSize, sizeSuffix } from '../lib/downloads/sizes';
 import { builtPageFile } from './page-taps';
 import { createZip, writeAll, ZipFileWriter } from './zip';
@@ -74,6 +74,8 @@ export async function writeSiteDownloads(data: DownloadsData, outDir: string, si
 export async function downloadResponse(data: DownloadsData, pathname: string, site: string): Promise<{ body: string | Buffer; type: string } | undefined> {
   const release = data.catalog.releases.find((r) => downloadPaths.releaseZip(r.id) === pathname);
   if (release) return { body: await createZip(releaseFiles(data.store, data.register, release, site), release.date), type: CONTENT_TYPE.zip };
+  const revised = data.catalog.releases.slice(1).find((r) => downloadPaths.revisionsExcelZip(r.id) === pathname);
+  if (revised) return { body: await createZip([revisionsExcelFile(data, revised.id)], revised.date), type: CONTENT_TYPE.zip };
   const gemeente = data.register.allGemeenten().find(({ code }) => downloadPaths.gemeenteZip(data.register.slug(code)) === pathname);
   if (gemeente) return { body: await createZip(gemeenteZipFiles(data, gemeente.code, site), data.currentRelease.date), type: CONTENT_TYPE.zip };
   const dataset = data.datasets.find((d) => downloadPaths.datasetZip(d.meta.id) === pathname);

@@ -11,6 +11,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { totalTopics } from '../../src/lib/data/dataset';
 import { parsePeriodLabel } from '../../src/lib/data/periods';
 import { parseDownloadCsv } from '../../src/lib/downloads/csv';
+import { REVISIONS_EXCEL_FILE } from '../../src/lib/downloads/files';
 import { machineNamedRecords, wideNumericColumns, wideNumericLabels, type WideRecord } from '../../src/lib/downloads/wide';
 import { parseDutchNumber } from '../../src/lib/format/number';
 import { regionKind, type RegionKind } from '../../src/lib/regions/codes';
@@ -104,7 +105,11 @@ describe('downloads against the pages of the same build', () => {
     // The Excel file has the Dutch labels: read back through them, it holds the same rows and numbers.
     const label = (name: string) => REVISION_FIELDS.find((f) => f.name === name)!.label;
     const numbers = ['oude_waarde', 'nieuwe_waarde', 'verschil', 'verschil_procent'];
-    const excel = parseDownloadCsv(read('releases/2023-10-26/herzieningen-excel.csv'), 'excel-nl', numbers.map(label));
+    // It comes zipped, its one entry the whole file.
+    const [entry, ...more] = readZip(readFileSync(path.join(dist, 'releases/2023-10-26/herzieningen-excel.zip')));
+    expect(more).toEqual([]);
+    expect([entry?.name, entry?.crcOk]).toEqual([REVISIONS_EXCEL_FILE, true]);
+    const excel = parseDownloadCsv(entry!.data.toString('utf8'), 'excel-nl', numbers.map(label));
     expect(excel).toHaveLength(csv.length);
     const csvNumbers = parseDownloadCsv(read('releases/2023-10-26/herzieningen.csv'), 'rfc4180', numbers);
     excel.forEach((row, i) => {

@@ -61,7 +61,7 @@ export function datasetFileName(datasetId: string, format: DownloadFormat): stri
 /** The format of a file name made by datasetFileName, with its dataset id. */
 /** A path of a file written by the downloads (the dev server makes these on request): /downloads/… and a release's revision files. */
 export function isDownloadPath(pathname: string): boolean {
-  return pathname.startsWith('/downloads/') || /^\/releases\/[^/]+\/herzieningen(-excel)?\.csv$/.test(pathname);
+  return pathname.startsWith('/downloads/') || /^\/releases\/[^/]+\/herzieningen(\.csv|-excel\.zip)$/.test(pathname);
 }
 
 export function parseDatasetFileName(name: string): { datasetId: string; format: DownloadFormat } | undefined {
@@ -72,6 +72,9 @@ export function parseDatasetFileName(name: string): { datasetId: string; format:
 }
 
 export const DATAPACKAGE = 'datapackage.json';
+
+/** The one file in a release's revisions zip (downloadPaths.revisionsExcelZip). */
+export const REVISIONS_EXCEL_FILE = 'herzieningen-excel.csv';
 
 export const downloadPaths = {
   index: () => '/downloads/',
@@ -84,7 +87,13 @@ export const downloadPaths = {
   gemeenteZip: (slug: string) => `/downloads/gemeente/${slug}.zip`,
   releaseZip: (releaseId: string) => `/downloads/release-${releaseId}.zip`,
   release: (releaseId: string) => `/releases/${releaseId}/`,
-  revisions: (releaseId: string, format: CsvFormat) => `/releases/${releaseId}/herzieningen${format === 'excel' ? '-excel' : ''}.csv`,
+  /** Every revised figure of a release against the one before it, as a CSV to read straight from its address. */
+  revisions: (releaseId: string) => `/releases/${releaseId}/herzieningen.csv`,
+  /**
+   * The same in the CSV for Excel, zipped: a release that revises every figure of a table makes it some 35 MB,
+   * which the zip makes a tenth of. Its one entry is REVISIONS_EXCEL_FILE.
+   */
+  revisionsExcelZip: (releaseId: string) => `/releases/${releaseId}/herzieningen-excel.zip`,
 };
 
 export interface FileOptions {

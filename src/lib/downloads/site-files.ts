@@ -22,6 +22,7 @@ import {
   indelingText,
   registerLabel,
   renderedFileBytes,
+  REVISIONS_EXCEL_FILE,
   renderTableLines,
   ZIP_FORMATS,
   type CsvFormat,
@@ -307,6 +308,16 @@ export function* gemeenteZipFiles(data: DownloadSiteData, code: string, site: UR
   yield gemeentePackage(data, code, site);
 }
 
+/** A release's revisions zip, dated as the release. */
+export function revisionsZipTarget(release: Release): ZipTarget {
+  return { path: downloadPaths.revisionsExcelZip(release.id), date: release.date };
+}
+
+/** The one entry of a release's revisions zip: its revised figures in the CSV for Excel. */
+export function revisionsExcelFile(data: DownloadsData, releaseId: string): ReleaseFile {
+  return { name: REVISIONS_EXCEL_FILE, data: revisionsCsv(data.store, data.register, releaseId, 'excel-nl') };
+}
+
 /** A file of the site and how to make it: as text, or as the UTF-8 bytes the build writes. */
 export interface DownloadFile {
   /** Site path, e.g. /downloads/jeugdhulp/jeugdhulp.csv */
@@ -405,8 +416,8 @@ export function siteDownloadFiles(data: DownloadsData, site: URL | string): Arra
   // Every revised figure of a release against the one before it: data files too, so made here beside the
   // pages rather than on the main thread that renders them.
   for (const release of store.catalog.releases.slice(1)) {
-    out.push(textFile(downloadPaths.revisions(release.id, 'csv'), () => revisionsCsv(store, register, release.id, 'rfc4180')));
-    out.push(textFile(downloadPaths.revisions(release.id, 'excel'), () => revisionsCsv(store, register, release.id, 'excel-nl')));
+    out.push(textFile(downloadPaths.revisions(release.id), () => revisionsCsv(store, register, release.id, 'rfc4180')));
+    out.push(textEntry(revisionsZipTarget(release), () => revisionsExcelFile(data, release.id)));
   }
   for (const g of gemeenten) out.push(textEntry(g.zip, () => gemeentePackage(data, g.code, site)));
   return out;
