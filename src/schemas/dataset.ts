@@ -173,6 +173,12 @@ export const DisclosurePolicySchema = z.object({
   /** What the build does with a dataset that breaks the policy: refuse to publish it, or round and suppress it. */
   onViolation: z.enum(['weigeren', 'beschermen']).default('weigeren'),
   /**
+   * Counts whose figure in the table's total row (every dimension at its total) another table publishes too:
+   * the begun and ended trajecten of the verloop table are those of the trajecten table. Keeping one of them
+   * secret here would protect nothing, so disclosure control protects with the other cells instead.
+   */
+  publishedElsewhere: z.array(IdSchema).optional(),
+  /**
    * Written with the data (src/node/disclosure-fs.ts): a hash of the protected observation files, the relations
    * and the method. When the files still match it, the build need not protect them again.
    */

@@ -231,9 +231,11 @@ function periodRows(ctx: Context, plan: DatasetPlan, period: Period, status: Per
 function revised(ctx: Context, plan: DatasetPlan, gemeente: string, period: Period, status: PeriodStatus, values: Float64Array): Float64Array {
   if (!plan.revisable.some(Boolean)) return values;
   const measures = plan.stored.length;
-  const factors = plan.revisable.map((revisable, m) =>
-    revisable ? earlierFactor(Random.for(ctx.seed, 'revisie', plan.spec.id, gemeente, period.code, m), status) : 1,
-  );
+  const factors = plan.revisable.map((revisable, m) => {
+    if (!revisable) return 1;
+    const { datasetId, measure } = plan.revisedAs?.[m] ?? { datasetId: plan.spec.id, measure: m };
+    return earlierFactor(Random.for(ctx.seed, 'revisie', datasetId, gemeente, period.code, measure), status);
+  });
   const like = plan.revisedLike ?? factors.map((_, m) => m);
   return values.map((v, i) => (Number.isNaN(v) ? v : Math.round(v * factors[like[i % measures]!]!)));
 }

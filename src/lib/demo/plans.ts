@@ -52,6 +52,12 @@ export interface DatasetPlan {
    * (duration classes to ended trajecten): a part and its total then move together. Without it each measure has its own.
    */
   revisedLike?: readonly number[];
+  /**
+   * Per stored measure (after revisedLike), another table's measure whose revision factor it takes: the same
+   * figures published in two tables (the begun and ended trajecten, see DisclosurePolicy.publishedElsewhere)
+   * are revised alike in both, so every release's two tables agree.
+   */
+  revisedAs?: ReadonlyArray<{ datasetId: string; measure: number } | undefined>;
   /** May an exact zero in this cell show as nihil (`-`)? */
   nihil(combo: number, measure: number): boolean;
   /** Underlying whole numbers of a gemeente in a period, combos × stored measures, row-major; NaN = not delivered. */
@@ -164,11 +170,13 @@ function trajectenTablePlan(
   };
 }
 
+const TRAJECTEN_STORED: [running: string, begun: string, ended: string, population: string] = ['trajecten_lopend', 'trajecten_gestart', 'trajecten_beeindigd', 'jongeren_tot_18'];
+
 function trajectenPlan(): DatasetPlan {
   const rare = new Set(['03', '04', '12', '13']);
   return trajectenTablePlan(
     TRAJECTEN_SPEC,
-    ['trajecten_lopend', 'trajecten_gestart', 'trajecten_beeindigd', 'jongeren_tot_18'],
+    TRAJECTEN_STORED,
     (code) => rare.has(code),
     (f) => f.trajecten.map((t) => [t.lopend, t.gestart, t.beeindigd] as const),
     (f) => under18(f.groups),
@@ -272,11 +280,15 @@ function eindePlan(): DatasetPlan {
   };
   // Begun trajecten and their herhaald beroep are revised together, as are the ended ones, their classes, days and reasons.
   const revisedLike = stored.map((_, m) => (m < ended ? 0 : ended));
+  // The begun and ended trajecten themselves are the trajecten table's: revised as there.
+  const fromTrajecten = (id: string) => ({ datasetId: TRAJECTEN_SPEC.id, measure: TRAJECTEN_STORED.indexOf(id) });
+  const revisedAs = stored.map((id) => (id === 'trajecten_gestart' || id === 'trajecten_beeindigd' ? fromTrajecten(id) : undefined));
   return {
     ...halfYearsWithYears(spec),
     stored,
     revisable: stored.map(() => true),
     revisedLike,
+    revisedAs,
     // Before 2021 no reason was unknown (CBS estimated it): that zero is nihil, not a small number.
     nihil: (_combo, measure) => measure === unknown,
     values(world, code, period) {

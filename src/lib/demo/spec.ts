@@ -667,6 +667,8 @@ export const EINDE_SPEC: DatasetSpec = {
       'Het deel van de beëindigde trajecten met een bekende reden dat volgens plan is afgesloten. Trajecten zonder bekende reden tellen niet mee, omdat hun aandeel per gemeente en per jaar sterk verschilt.',
       'trajecten'),
   ],
+  // The begun and ended trajecten are those of TRAJECTEN_SPEC, which publishes them in its total row too.
+  disclosure: { publishedElsewhere: ['trajecten_gestart', 'trajecten_beeindigd'] },
   sums: [
     { total: 'trajecten_beeindigd', parts: DUUR_MEASURES.map(([id]) => id) },
     { total: 'trajecten_beeindigd', parts: ['beeindigd_reden_bekend', 'reden_onbekend'] },

@@ -68,7 +68,7 @@ export function protectRows(meta: DatasetMeta, rows: readonly ObservationRow[], 
   for (const v of violations) editor.set(v.row, v.measure, protectCell(rows[v.row]!.cells[v.measure]!, policy));
 
   const relations = relationsOf(meta, editor.rows, membership);
-  const { secondary, broken, unresolved } = suppressComplements(meta, editor, relations);
+  const { secondary, broken, unresolved } = suppressComplements(meta, editor, relations, publishedElsewhere(meta, editor.rows));
   recomputeRates(meta, editor);
   return {
     rows: editor.rows,
@@ -81,7 +81,7 @@ export function protectRows(meta: DatasetMeta, rows: readonly ObservationRow[], 
  * table reveals (bounds.ts); for every disclosed cell, each relation that pins it down gets one more secret
  * cell (chooseComplement).
  */
-function suppressComplements(meta: DatasetMeta, editor: RowsEditor, set: RelationSet): { secondary: number; broken: number; unresolved: number[] } {
+function suppressComplements(meta: DatasetMeta, editor: RowsEditor, set: RelationSet, fixed: ReadonlySet<number>): { secondary: number; broken: number; unresolved: number[] } {
   const policy = meta.disclosure;
   const m = meta.measures.length;
   const cellOf = (id: number) => editor.rows[Math.floor(id / m)]!.cells[id % m]!;
@@ -103,7 +103,7 @@ function suppressComplements(meta: DatasetMeta, editor: RowsEditor, set: Relatio
         const pinsLow = Math.ceil(a) > initialLo && Math.ceil(a) >= bounds.lo[cell]!;
         const pinsHigh = Math.floor(b) < initialHi && Math.floor(b) <= bounds.hi[cell]!;
         if (!pinsLow && !pinsHigh) continue;
-        const complement = chooseComplement(set, i, cell, cellOf, bounds, policy);
+        const complement = chooseComplement(set, i, cell, cellOf, bounds, policy, fixed);
         if (complement !== undefined) {
           editor.set(Math.floor(complement / m), complement % m, KEPT_SECRET);
           secondary++;
@@ -127,18 +127,45 @@ export function suppressedCells(set: RelationSet, broken: Uint8Array, cellOf: (i
 }
 
 /**
+ * The cells (row × measures + measure) that another table publishes too (DisclosurePolicy.publishedElsewhere):
+ * those measures in the rows whose every topic is its dimension's total.
+ */
+export function publishedElsewhere(meta: DatasetMeta, rows: readonly ObservationRow[]): Set<number> {
+  const out = new Set<number>();
+  const measures = (meta.disclosure.publishedElsewhere ?? []).map((id) => meta.measures.findIndex((m) => m.id === id));
+  if (measures.length === 0) return out;
+  const totals = meta.dimensions.map((d) => d.codes.find((c) => c.total)?.code);
+  const m = meta.measures.length;
+  rows.forEach((row, r) => {
+    if (!row.topics.every((topic, d) => topic === totals[d])) return;
+    for (const measure of measures) if (measure >= 0) out.add(r * m + measure);
+  });
+  return out;
+}
+
+/**
  * The cell of relation i to keep secret for `disclosed`: the smallest published count whose secrecy alone
  * widens the disclosed cell's interval in this relation enough; if none does, the smallest published category
  * (the next round adds more). Ties go to the lower cell number, so the same table always gets the same cells.
+ * A cell that another table publishes (`fixed`) is never chosen: its secrecy would protect nothing.
  */
-function chooseComplement(set: RelationSet, i: number, disclosed: number, cellOf: (id: number) => Observation, bounds: Bounds, policy: DisclosurePolicy): number | undefined {
+function chooseComplement(
+  set: RelationSet,
+  i: number,
+  disclosed: number,
+  cellOf: (id: number) => Observation,
+  bounds: Bounds,
+  policy: DisclosurePolicy,
+  fixed: ReadonlySet<number>,
+): number | undefined {
   const from = set.start[i]!;
   const to = set.start[i + 1]!;
   const candidates: Array<{ id: number; value: number; isTotal: boolean }> = [];
   for (let k = from; k < to; k++) {
     const id = set.cells[k]!;
     const { value, symbol } = cellOf(id);
-    if (id === disclosed || value === null || symbol !== null || value <= 0) continue;
+    if (id === disclosed || value === null || symbol !== null || value <= 0 || fixed.has(id)) continue;
+    if (fixed.size > 0 && !canStaySecret(set, id, cellOf, fixed)) continue;
     candidates.push({ id, value, isTotal: k === from });
   }
   candidates.sort((a, b) => a.value - b.value || a.id - b.id);
@@ -154,6 +181,43 @@ function chooseComplement(set: RelationSet, i: number, disclosed: number, cellOf
     if (Math.min(Math.floor(b), initialHi) - Math.max(Math.ceil(a), initialLo) + 1 >= policy.roundTo) return candidate.id;
   }
   return candidates.find((c) => !c.isTotal)?.id ?? candidates[0]?.id;
+}
+
+/** The exact relations each cell takes part in, per relation set (built for tables with fixed cells only). */
+const relationsByCell = new WeakMap<RelationSet, Map<number, number[]>>();
+
+/**
+ * Whether a cell kept secret could stay secret: every exact relation it is in has another cell that is, or can
+ * become, unknown. With fixed cells (publishedElsewhere) a relation can run out of those, as "ended = reason
+ * known + reason unknown" does where the ended trajecten are fixed and no reason was unknown: a secret
+ * "reason known" would be the ended trajecten minus nothing. The greedy choice does not go back, so it must
+ * not pick such a cell in the first place.
+ */
+function canStaySecret(set: RelationSet, cell: number, cellOf: (id: number) => Observation, fixed: ReadonlySet<number>): boolean {
+  let byCell = relationsByCell.get(set);
+  if (!byCell) {
+    byCell = new Map();
+    for (let r = 0; r < set.count; r++) {
+      if (!set.exact[r]) continue;
+      for (let k = set.start[r]!; k < set.start[r + 1]!; k++) {
+        const list = byCell.get(set.cells[k]!);
+        if (list) list.push(r);
+        else byCell.set(set.cells[k]!, [r]);
+      }
+    }
+    relationsByCell.set(set, byCell);
+  }
+  for (const r of byCell.get(cell) ?? []) {
+    let others = 0;
+    for (let k = set.start[r]!; k < set.start[r + 1]! && others === 0; k++) {
+      const id = set.cells[k]!;
+      if (id === cell) continue;
+      const other = cellOf(id);
+      if (isSuppressed(other) || (!fixed.has(id) && other.symbol === null && other.value !== null && other.value > 0)) others++;
+    }
+    if (others === 0) return false;
+  }
+  return true;
 }
 
 /**
