@@ -107,10 +107,27 @@ describe('shares of trajecten by hulpvorm beside Nederland', () => {
   it('finds the categories a total leaves out: not delivered, not suppressed (hand-made counts)', () => {
     // 23.290 + 1.925 + 1.245 = 26.460: a total of 26.460 leaves the wijkteam out, one of 27.000 holds it.
     const parts = [{ code: '01', count: null }, { code: '02', count: 23290 }, { code: '03', count: 1925 }, { code: '04', count: 1245 }];
-    expect(uncoveredCategories(parts, 26460)).toEqual(['01']);
-    expect(uncoveredCategories(parts, 26465)).toEqual(['01']);
-    expect(uncoveredCategories(parts, 27000)).toEqual([]);
-    expect(uncoveredCategories(parts.slice(1), 26460)).toEqual([]);
+    const wijkteamLarge = () => 4000;
+    expect(uncoveredCategories(parts, 26460, wijkteamLarge)).toEqual(['01']);
+    expect(uncoveredCategories(parts, 26465, wijkteamLarge)).toEqual(['01']);
+    expect(uncoveredCategories(parts, 27000, wijkteamLarge)).toEqual([]);
+    expect(uncoveredCategories(parts.slice(1), 26460, wijkteamLarge)).toEqual([]);
+    // Where the category would hold a handful at Nederland's share, a suppressed count below 10 fits the sums as
+    // well as one not delivered: the page claims neither (Zwolle's rechter or officier van justitie).
+    expect(uncoveredCategories(parts, 26460, () => 20)).toEqual([]);
+    expect(uncoveredCategories(parts, 26460, () => null)).toEqual([]);
+  });
+
+  it('does not call Zwolle’s few trajecten from rechter or officier van justitie (.) “not delivered”: they are in its total', () => {
+    const { context } = data;
+    const verwijzer = breakdownsOf(context, 'GM0193').find((b) => b.dimension.id === 'verwijzer')!;
+    const dataset = context.datasets.find((d) => d.meta.id === verwijzer.datasetId)!;
+    const count = (region: string, code: string) => dataset.index.cellOf(dataset.index.row(region, verwijzer.period, dataset.totals.map((t, i) => (i === 0 ? code : t))), verwijzer.measure.id);
+    expect(count('GM0193', '08')?.symbol).toBe('.');
+    expect(verwijzer.explanation).not.toContain('geleverd');
+    // Nederland beside it: its shares of all its begun trajecten.
+    const huisarts = verwijzer.rows.find((r) => r.code === '01')!;
+    expect(huisarts.nationalShown).toBe(formatNumber((count('NL01', '01')!.value! / count('NL01', 'T001')!.value!) * 100, 1));
   });
 
   it('compares Amsterdam, which delivers no wijkteam trajecten, with Nederland’s trajecten without wijkteam too', () => {

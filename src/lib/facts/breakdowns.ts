@@ -72,17 +72,30 @@ export function breakdownsOf(context: FactsContext, region: string): Breakdown[]
 }
 
 /**
+ * Below this many expected at Nederland's share, a category without a figure may be a small count (fewer than
+ * 10, suppressed) as well as one not delivered: the sums cannot tell them apart, so the page claims neither.
+ */
+export const NOT_DELIVERED_EXPECTED = 50;
+
+/**
  * The categories without a figure that a region's total leaves out: not delivered (as many gemeenten deliver
  * no wijkteam trajecten), rather than suppressed. A suppressed count is in the total; one not delivered is
- * not, and then the total is the published categories added up, within their rounding to 5. Pure.
+ * not, and then the total is the published categories added up, within their rounding to 5. A suppressed
+ * count is below 10, which the rounding of the others can hide as well: only a category that would hold at
+ * least NOT_DELIVERED_EXPECTED at Nederland's share (`expected`) is taken as not delivered. Pure.
  */
-export function uncoveredCategories(categories: ReadonlyArray<{ code: string; count: number | null }>, total: number | null): string[] {
+export function uncoveredCategories(
+  categories: ReadonlyArray<{ code: string; count: number | null }>,
+  total: number | null,
+  expected: (code: string) => number | null,
+): string[] {
   const missing = categories.filter((c) => c.count === null).map((c) => c.code);
   if (missing.length === 0 || total === null) return [];
   const published = categories.filter((c) => c.count !== null);
   const sum = published.reduce((a, c) => a + c.count!, 0);
   // Each published count and the total are rounded to 5: they may differ by up to 2,5 each.
-  return total - sum <= 2.5 * (published.length + 1) ? missing : [];
+  if (total - sum > 2.5 * (published.length + 1)) return [];
+  return missing.every((code) => (expected(code) ?? 0) >= NOT_DELIVERED_EXPECTED) ? missing : [];
 }
 
 /** The count a dataset is about: its first measure with a key concept. */
@@ -110,7 +123,13 @@ export function breakdownOf(dataset: FactsDataset, region: string, dimensionId: 
   // Trajecten of a category are a share of all trajecten; persons a rate of their own group, if the data has it.
   const rate = measure.countOf === 'trajecten' ? undefined : rateOf(meta, measure.id);
   const countOf = (r: string, code: string) => dataset.index.cellOf(rowOf(r, code), measure.id)?.value ?? null;
-  const uncovered = rate ? [] : uncoveredCategories(categories.filter((c) => rowOf(region, c.code)).map((c) => ({ code: c.code, count: countOf(region, c.code) })), countOf(region, totalCode));
+  const regionTotal = countOf(region, totalCode);
+  const nationalTotal = countOf(NEDERLAND, totalCode);
+  const atNationalShare = (code: string) => {
+    const part = countOf(NEDERLAND, code);
+    return part === null || !nationalTotal || regionTotal === null ? null : (part / nationalTotal) * regionTotal;
+  };
+  const uncovered = rate ? [] : uncoveredCategories(categories.filter((c) => rowOf(region, c.code)).map((c) => ({ code: c.code, count: countOf(region, c.code) })), regionTotal, atNationalShare);
   const metric = (r: string, code: string): number | null => {
     const row = rowOf(r, code);
     if (rate) return dataset.index.cellOf(row, rate.id)?.value ?? null;

@@ -122,7 +122,7 @@ export function outcomeOf(context: FactsContext, code: string): OutcomeFacts | u
     columns: columns.map((c) => c.label),
     ended: endedMeasure ? columns.map((c) => formatObservation(cell(c, endedMeasure), endedMeasure)) : [],
     duration: durationRows,
-    average: average ? averageText(cell(own, average), code === NEDERLAND ? undefined : cell(columns.at(-1)!, average), cell(own, endedMeasure), where) : undefined,
+    average: average ? averageText(cell(own, average), code === NEDERLAND ? undefined : cell(columns.at(-1)!, average), cell(own, endedMeasure), where, durationRows.length > 1) : undefined,
     known: known ? columns.map((c) => formatObservation(cell(c, known), known)) : [],
     reasons,
     unknown: unknownMeasure ? unknownText(cell(own, unknownMeasure), cell(own, endedMeasure)) : undefined,
@@ -193,7 +193,12 @@ function judged(
   return { figure, ...shareVerdictOf(context, source, code, period) };
 }
 
-function averageText(own: Observation | undefined, nl: Observation | undefined, ended: Observation | undefined, where: string): string {
+/**
+ * The average duration in words, with Nederland's. No verdict: a margin for an average needs the spread of the
+ * single durations. CBS publishes none; the duration classes, where the table has them, give it only coarsely,
+ * with an open last class (4 jaar of langer), so they do not bound it either.
+ */
+function averageText(own: Observation | undefined, nl: Observation | undefined, ended: Observation | undefined, where: string, withClasses: boolean): string {
   const days = (c: Observation | undefined) => (c?.value == null ? undefined : `${formatNumber(c.value)} dagen`);
   const ownDays = days(own);
   if (!ownDays) return `${capitalise(where)} is de gemiddelde duur niet bekend: er eindigden te weinig trajecten.`;
@@ -202,7 +207,7 @@ function averageText(own: Observation | undefined, nl: Observation | undefined, 
   return (
     `De${count} trajecten die ${where} eindigden, duurden gemiddeld ${ownDays}${nlDays ? ` (Nederland: ${nlDays})` : ''}.` +
     (nlDays
-      ? ' Over dat verschil geeft deze site geen oordeel: CBS publiceert alleen het gemiddelde en niet de spreiding van de duur, dus hoeveel toeval erin zit is niet te zeggen.'
+      ? ` Over dat verschil geeft deze site geen oordeel: CBS publiceert bij het gemiddelde geen spreiding${withClasses ? '; de duurklassen hieronder geven die maar grof, en de langste klasse (4 jaar of langer) heeft geen bovengrens' : ''}. Hoeveel toeval in het verschil zit, is dus niet te zeggen.`
       : '')
   );
 }
