@@ -41,9 +41,9 @@ const WOONPLAATSBEGINSEL = {
   id: 'woonplaatsbeginsel',
   text:
     'Jeugdhulp, jeugdbescherming en jeugdreclassering worden toegerekend aan de gemeente waar de gezagsdrager ' +
-    'woont (woonplaatsbeginsel). Jongeren onder voogdij in een verblijfsinstelling en jongeren van 18 jaar en ' +
-    'ouder tellen mee in de gemeente waar de instelling staat. Dat verhoogt de cijfers van gemeenten met een ' +
-    'grote instelling.',
+    'woont (woonplaatsbeginsel). Bij jongeren onder voogdij en jongeren van 18 jaar en ouder telt hun eigen ' +
+    'woonplaats; wie van hen in een verblijfsinstelling woont, telt mee in de gemeente waar de instelling staat. ' +
+    'Dat verhoogt de cijfers van gemeenten met een grote instelling.',
   appliesTo: {},
 };
 
@@ -198,6 +198,9 @@ const TRAJECT_DEFINITION =
   'Een jeugdhulptraject is een vorm van jeugdhulp die een aanbieder aan een jongere levert, van begin tot einde. ' +
   'Eén jongere kan in dezelfde periode meerdere trajecten hebben; trajecten zijn dus geen personen.';
 
+/** Trajecten per 1.000 youths count the trajecten of every age over the youths under 18 (CBS does the same). */
+const ALL_AGES_RATIO = 'Ook de trajecten van jongeren van 18 jaar en ouder (verlengde jeugdhulp) tellen mee: het is een verhouding, geen deel van de jongeren.';
+
 export const TRAJECTEN_SPEC: DatasetSpec = {
   id: 'jeugdhulptrajecten',
   title: 'Jeugdhulptrajecten; hulpvorm, regio',
@@ -237,11 +240,11 @@ export const TRAJECTEN_SPEC: DatasetSpec = {
       { concept: 'trajecten-beeindigd', shortLabel: 'Beëindigd' }),
     JONGEREN_TOT_18,
     rate('trajecten_lopend_per_1000', 'Lopende trajecten per 1.000 jongeren', 'trajecten_lopend', 'jongeren_tot_18', 'jongeren tot 18 jaar', 1000,
-      'Lopende trajecten per 1.000 inwoners jonger dan 18 jaar.', 'trajecten'),
+      `Lopende trajecten per 1.000 inwoners jonger dan 18 jaar. ${ALL_AGES_RATIO}`, 'trajecten'),
     rate('trajecten_gestart_per_1000', 'Gestarte trajecten per 1.000 jongeren', 'trajecten_gestart', 'jongeren_tot_18', 'jongeren tot 18 jaar', 1000,
-      'Gestarte trajecten per 1.000 inwoners jonger dan 18 jaar.', 'trajecten'),
+      `Gestarte trajecten per 1.000 inwoners jonger dan 18 jaar. ${ALL_AGES_RATIO}`, 'trajecten'),
     rate('trajecten_beeindigd_per_1000', 'Beëindigde trajecten per 1.000 jongeren', 'trajecten_beeindigd', 'jongeren_tot_18', 'jongeren tot 18 jaar', 1000,
-      'Beëindigde trajecten per 1.000 inwoners jonger dan 18 jaar.', 'trajecten'),
+      `Beëindigde trajecten per 1.000 inwoners jonger dan 18 jaar. ${ALL_AGES_RATIO}`, 'trajecten'),
   ],
   footnotes: [
     WOONPLAATSBEGINSEL,
