@@ -2,7 +2,7 @@
  * What a reader should know before reading a region's figures: a warning when numbers are small, and the
  * footnotes of the datasets that concern this region and the figures shown.
  */
-import type { DatasetMeta, Footnote } from '../../schemas/dataset';
+import type { DatasetMeta, Footnote, Measure } from '../../schemas/dataset';
 import type { ConceptSource } from './context';
 import type { KeyFigure } from './key-figures';
 
@@ -64,6 +64,11 @@ export interface ShownFigures {
   datasetId: string;
   measures: readonly string[];
   period: string;
+}
+
+/** A section's figures of one dataset: the measures it has (those the data lacks are undefined) in a period. */
+export function shownFigures(datasetId: string, measures: ReadonlyArray<Measure | undefined>, period: string): ShownFigures {
+  return { datasetId, measures: measures.filter((m): m is Measure => m !== undefined).map((m) => m.id), period };
 }
 
 /** A concept's measure with its rate and the rate's denominator, as a section that prints the share shows them. */

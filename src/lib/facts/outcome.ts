@@ -13,7 +13,7 @@ import { formatNumber, formatObservation } from '../format/number';
 import { NEDERLAND } from '../regions/codes';
 import { conceptMeasure, conceptMeasures, type OutcomeConcept } from './concepts';
 import type { ConceptSource, FactsContext } from './context';
-import { shownShare, type ShownFigures } from './notes';
+import { shownFigures, shownShare, type ShownFigures } from './notes';
 import { capitalise, regionName } from './regions';
 import { NO_SHARE_VERDICT, shareVerdictOf, whyNotComputed, type ShareVerdict } from './share-verdict';
 
@@ -130,7 +130,7 @@ export function outcomeOf(context: FactsContext, code: string): OutcomeFacts | u
     returning,
     ...flows,
     shown: [
-      { datasetId: meta.id, measures: tableMeasures.filter((m): m is Measure => m !== undefined).map((m) => m.id), period },
+      shownFigures(meta.id, tableMeasures, period),
       ...(planned ? shownShare(plannedSource, period) : []),
       ...(returning ? shownShare(returningSource, period) : []),
       ...flows.shown,

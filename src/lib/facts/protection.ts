@@ -10,7 +10,7 @@ import { formatNumber, formatObservation } from '../format/number';
 import { conceptMeasure, type ProtectionConcept } from './concepts';
 import type { ConceptSource, FactsContext, FactsDataset } from './context';
 import { capitalise, regionName } from './regions';
-import { shownShare, type ShownFigures } from './notes';
+import { shownFigures, shownShare, type ShownFigures } from './notes';
 import { NO_SHARE_VERDICT, shareVerdictOf, whyNotComputed, type ShareVerdict } from './share-verdict';
 
 export interface ProtectionRow {
@@ -77,14 +77,13 @@ export function protectionOf(context: FactsContext, code: string): ProtectionFac
     begun: shown(measures, topic, begun),
     ended: shown(measures, topic, ended),
   }));
-  const ids = (list: ReadonlyArray<Measure | undefined>) => list.filter((m): m is Measure => m !== undefined).map((m) => m.id);
   return {
     datasetId: dataset.meta.id,
     measuresDatasetId: measuresHavePeriod ? measures?.meta.id : undefined,
     shown: [
-      { datasetId: dataset.meta.id, measures: [youths.measure.id], period },
+      shownFigures(dataset.meta.id, [youths.measure], period),
       ...shownShare(placed, period),
-      ...(measures && measuresHavePeriod ? [{ datasetId: measures.meta.id, measures: ids([running, begun, ended]), period }] : []),
+      ...(measures && measuresHavePeriod ? [shownFigures(measures.meta.id, [running, begun, ended], period)] : []),
     ],
     period,
     periodLabel: periodLabelWithStatus(parsePeriodCode(period)!, dataset.statusOf(period)),
@@ -130,7 +129,7 @@ export function juvenileJusticeOf(context: FactsContext, code: string): Juvenile
     period,
     periodLabel: periodLabelWithStatus(parsePeriodCode(period)!, dataset.statusOf(period)),
     rows: codes.map(({ code: topic, label }) => ({ code: topic, label, running: shown(topic, running.measure), begun: shown(topic, begun), ended: shown(topic, ended) })),
-    shown: [{ datasetId: dataset.meta.id, measures: [running.measure, begun, ended].filter((m): m is Measure => m !== undefined).map((m) => m.id), period }],
+    shown: [shownFigures(dataset.meta.id, [running.measure, begun, ended], period)],
   };
 }
 
