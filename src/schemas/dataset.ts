@@ -94,6 +94,7 @@ export const OUTCOME_CONCEPTS = [
   'einde-reden-onbekend',
   'instroom-jongeren',
   'uitstroom-jongeren',
+  'terugkeer-jongeren',
 ] as const;
 
 export const MEASURE_CONCEPTS = [

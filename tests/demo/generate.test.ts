@@ -28,8 +28,8 @@ describe('the default demonstration data', () => {
     expect(hashOf(demo({}))).toBe(hashOf(data));
   }, 30_000);
 
-  it('has the twelve datasets, three releases and the statuses CBS would give', () => {
-    expect(data.catalog.datasets).toEqual(['jeugdhulp', 'jeugdhulptrajecten', 'verwijzers', 'jeugdbescherming', 'jeugdbeschermingstrajecten', 'jeugdreclassering', 'jeugdreclasseringstrajecten', 'jeugdhulp-verloop', 'jeugdhulp-instroom', 'jeugdhulp-wijken', 'kenmerken', 'kosten-jeugd']);
+  it('has the thirteen datasets, three releases and the statuses CBS would give', () => {
+    expect(data.catalog.datasets).toEqual(['jeugdhulp', 'jeugdhulptrajecten', 'verwijzers', 'jeugdbescherming', 'jeugdbeschermingstrajecten', 'jeugdreclassering', 'jeugdreclasseringstrajecten', 'jeugdhulp-verloop', 'jeugdhulp-instroom', 'jeugdhulp-terugkeer', 'jeugdhulp-wijken', 'kenmerken', 'kosten-jeugd']);
     expect(data.catalog.releases.map((r) => r.id)).toEqual(['2025-10-30', '2026-04-30', '2026-10-29']);
     for (const d of data.datasets) {
       expect(d.meta.fictitious).toBe(true);

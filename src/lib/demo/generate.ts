@@ -21,7 +21,7 @@ import { discloseCount } from './disclosure';
 import { copyPlan, demoPlans, WIJK_YEAR, type DatasetPlan } from './plans';
 import { PopulationModel, type FormerPopulation } from './population';
 import { Random } from './random';
-import { earlierFactor, halfYearsIn, releaseSeries, yearsIn, type DemoRelease } from './releases';
+import { earlierFactor, halfYearsIn, releaseSeries, statusIn, yearsIn, type DemoRelease } from './releases';
 import { DemoWorld } from './world';
 
 export interface DemoOptions {
@@ -145,7 +145,10 @@ function regionLabels(register: RegionRegister): Map<string, string> {
 /** The periods a release publishes of a plan, in time order (a year after its 2nd half year, as comparePeriods sorts). */
 function periodsOf(plan: DatasetPlan, release: DemoRelease, fromYear: number): Array<{ period: Period; status: PeriodStatus }> {
   const years = plan.periodKind === 'jaar' || plan.withYears ? yearsIn(release, plan.firstYear, release.year) : [];
-  const halfYears = plan.periodKind === 'halfjaar' ? halfYearsIn(release, plan.firstYear) : [];
+  const all = plan.periodKind === 'halfjaar' ? halfYearsIn(release, plan.firstYear) : [];
+  // A half year followed up for a year comes out with the half year a year later, and has its status.
+  const later = plan.followUp?.halfYears ?? 0;
+  const halfYears = all.slice(0, all.length - later).map(({ period }, i) => ({ period, status: all[i + later]!.status }));
   return [...halfYears, ...years].filter((p) => p.period.year >= fromYear).sort((a, b) => comparePeriods(a.period, b.period));
 }
 
@@ -157,7 +160,7 @@ function generateDataset(ctx: Context, plan: DatasetPlan, releases: readonly Dem
 
   const raw: RawRow[] = [];
   const extraLabels = new Map<string, string>();
-  for (const { period } of periods) raw.push(...periodRows(ctx, plan, period, 'definitief', extraLabels));
+  for (const { period } of periods) raw.push(...periodRows(ctx, plan, period, FINAL, extraLabels));
   const regionCodes = [...new Set(raw.map((r) => r.region))];
   const meta = DatasetMetaSchema.parse({
     ...plan.spec,
@@ -173,11 +176,16 @@ function generateDataset(ctx: Context, plan: DatasetPlan, releases: readonly Dem
     return out;
   };
   const earlierRows = new Map<string, ObservationRow[]>();
-  for (const { release, periods: p } of history) {
+  earlier.forEach((release, r) => {
     const list: RawRow[] = [];
-    for (const { period, status } of p) if (status !== 'definitief') list.push(...periodRows(ctx, plan, period, status, extraLabels));
-    earlierRows.set(release, toRows(list));
-  }
+    for (const { period, status } of history[r]!.periods) {
+      if (status === 'definitief') continue;
+      // The period's own figures are revised as the period is, those followed up as the later data are.
+      const own = plan.followUp ? (statusIn(period, release) ?? status) : status;
+      list.push(...periodRows(ctx, plan, period, { followUp: status, own }, extraLabels));
+    }
+    earlierRows.set(release.id, toRows(list));
+  });
   return { meta, rows: toRows(raw), history: earlierRows };
 }
 
@@ -200,7 +208,15 @@ function sortRegions(codes: string[]): string[] {
  * provincies and jeugdregio's, and the plan's extra regions. With a status other than definitief the
  * figures are those of an earlier release, revised per gemeente.
  */
-function periodRows(ctx: Context, plan: DatasetPlan, period: Period, status: PeriodStatus, extraLabels: Map<string, string>): RawRow[] {
+/** A period's status in a release: of its own figures, and of the later data a followed-up figure rests on. */
+interface RowStatus {
+  own: PeriodStatus;
+  followUp: PeriodStatus;
+}
+
+const FINAL: RowStatus = { own: 'definitief', followUp: 'definitief' };
+
+function periodRows(ctx: Context, plan: DatasetPlan, period: Period, status: RowStatus, extraLabels: Map<string, string>): RawRow[] {
   const gemeenten = ctx.gemeentenIn(period.year);
   const width = plan.combos.length * valuesPerCombo(plan);
   const totals = new Map<string, Float64Array>();
@@ -210,7 +226,7 @@ function periodRows(ctx: Context, plan: DatasetPlan, period: Period, status: Per
     if (!sum) totals.set(region, (sum = new Float64Array(width)));
     for (let i = 0; i < width; i++) if (!Number.isNaN(values[i]!)) sum[i] = sum[i]! + values[i]!;
   };
-  const revise = (gemeente: string, values: Float64Array) => (status === 'definitief' ? values : revised(ctx, plan, gemeente, period, status, values));
+  const revise = (gemeente: string, values: Float64Array) => (status.followUp === 'definitief' ? values : revised(ctx, plan, gemeente, period, status, values));
   const own: RawRow[] = [];
   for (const code of gemeenten) {
     const values = revise(code, plan.values(ctx.world, code, period));
@@ -228,13 +244,14 @@ function periodRows(ctx: Context, plan: DatasetPlan, period: Period, status: Per
 }
 
 /** The values of an earlier release: each revisable measure of a gemeente moved by its revision factor. */
-function revised(ctx: Context, plan: DatasetPlan, gemeente: string, period: Period, status: PeriodStatus, values: Float64Array): Float64Array {
+function revised(ctx: Context, plan: DatasetPlan, gemeente: string, period: Period, status: RowStatus, values: Float64Array): Float64Array {
   if (!plan.revisable.some(Boolean)) return values;
   const measures = plan.stored.length;
   const factors = plan.revisable.map((revisable, m) => {
     if (!revisable) return 1;
     const { datasetId, measure } = plan.revisedAs?.[m] ?? { datasetId: plan.spec.id, measure: m };
-    return earlierFactor(Random.for(ctx.seed, 'revisie', datasetId, gemeente, period.code, measure), status);
+    const followed = !plan.followUp || plan.followUp.measures.includes(m);
+    return earlierFactor(Random.for(ctx.seed, 'revisie', datasetId, gemeente, period.code, measure), followed ? status.followUp : status.own);
   });
   const like = plan.revisedLike ?? factors.map((_, m) => m);
   return values.map((v, i) => (Number.isNaN(v) ? v : Math.round(v * factors[like[i % measures]!]!)));

@@ -291,3 +291,13 @@ export function stroomShares(time: number, period: 'halfjaar' | 'jaar'): { instr
   const growth = interpolate([[2015, 0.025], [2021, 0.012], [2023, 0.002], [2026, 0.0]], time);
   return { instroom: (0.34 + growth) * scale, uitstroom: 0.34 * scale };
 }
+
+/**
+ * Of the youths under 18 who stopped with jeugdhulp in a half year (uitstroom), the share who had jeugdhulp again
+ * within a year of stopping: about a fifth, a little more in the first years of the Jeugdwet. (CBS published this
+ * outcome indicator once per gemeente as a custom table, "Geen nieuwe start jeugdhulp"; the level here is the
+ * demo's own.)
+ */
+export function terugkeerShare(time: number): number {
+  return interpolate([[2015, 0.24], [2019, 0.22], [2026, 0.2]], time);
+}

@@ -14,6 +14,8 @@ import { JR_SOORTEN, MAATREGELEN } from './model';
 import {
   EINDE_SPEC,
   STROOM_SPEC,
+  TERUGKEER_FOLLOW_UP_HALF_YEARS,
+  TERUGKEER_SPEC,
   JEUGDBESCHERMING_SPEC,
   JEUGDBESCHERMING_TRAJECTEN_SPEC,
   JEUGDHULP_SPEC,
@@ -58,6 +60,13 @@ export interface DatasetPlan {
    * are revised alike in both, so every release's two tables agree.
    */
   revisedAs?: ReadonlyArray<{ datasetId: string; measure: number } | undefined>;
+  /**
+   * A table whose figures of a half year rest on the data of a later one (who came back within a year): a half
+   * year is published once `halfYears` later ones are, with their status. The stored measures in `measures`
+   * rest on those later data and are revised with them; the others are the period's own figures, revised as
+   * the period is (as in the table that publishes them too).
+   */
+  followUp?: { halfYears: number; measures: readonly number[] };
   /** May an exact zero in this cell show as nihil (`-`)? */
   nihil(combo: number, measure: number): boolean;
   /** Underlying whole numbers of a gemeente in a period, combos × stored measures, row-major; NaN = not delivered. */
@@ -327,6 +336,29 @@ function stroomPlan(): DatasetPlan {
 }
 
 /**
+ * Of the youths under 18 who stopped with jeugdhulp in a half year (the uitstroom of stroomPlan, revised alike),
+ * those who had jeugdhulp again within a year (world.ts terugkeer): known a year later, so a half year comes
+ * out with the half year a year after it, with that one's status.
+ */
+function terugkeerPlan(): DatasetPlan {
+  return {
+    spec: TERUGKEER_SPEC,
+    periodKind: 'halfjaar',
+    firstYear: 2015,
+    combos: [[]],
+    stored: ['jongeren_uitstroom', 'jongeren_terug_binnen_jaar'],
+    revisable: [true, true],
+    revisedAs: [{ datasetId: STROOM_SPEC.id, measure: 2 }, undefined],
+    followUp: { halfYears: TERUGKEER_FOLLOW_UP_HALF_YEARS, measures: [1] },
+    nihil: () => false,
+    values(world, code, period) {
+      const { uitstroom, terug } = world.terugkeer(code, period.year, period.part as 1 | 2);
+      return Float64Array.from([uitstroom, terug]);
+    },
+  };
+}
+
+/**
  * The wijken of the chosen gemeenten on each year's wijkindeling (the reference has those of 2021 and 2022:
  * earlier years follow 2021, later ones 2022, see RegionRegister.wijkIndelingYear), each under its name of
  * that year; a wijk row follows the revisions of its gemeente.
@@ -393,6 +425,7 @@ export function demoPlans(options: PlanOptions): DatasetPlan[] {
     jeugdreclasseringTrajectenPlan(),
     eindePlan(),
     stroomPlan(),
+    terugkeerPlan(),
     wijkenPlan(options.wijkGemeenten, options.wijkFirstYear),
     kenmerkenPlan(),
     kostenPlan(options.latestYear),

@@ -771,3 +771,63 @@ export const STROOM_SPEC: DatasetSpec = {
     },
   ],
 };
+
+const TERUGKEER_COMMON = fictitiousCommon(
+  'Geen nieuwe start jeugdhulp',
+  'Hoeveel van de jongeren tot 18 jaar die in een halfjaar met jeugdhulp stopten, binnen een jaar opnieuw jeugdhulp kregen, ' +
+    'voor Nederland, provincies, jeugdregio’s en gemeenten. De tabel telt jongeren, geen trajecten. Een halfjaar staat er pas ' +
+    'in als het jaar daarna voorbij is, dus de tabel loopt een jaar achter op de andere.',
+);
+
+/** How a period of the terugkeer table is followed up: the year after it, on the data of the half year a year later. */
+export const TERUGKEER_FOLLOW_UP_HALF_YEARS = 2;
+
+export const TERUGKEER_SPEC: DatasetSpec = {
+  id: 'jeugdhulp-terugkeer',
+  title: 'Jongeren gestopt met jeugdhulp; terugkeer binnen een jaar, regio',
+  shortTitle: 'Terugkeer in de jeugdhulp',
+  ...TERUGKEER_COMMON,
+  source: {
+    ...TERUGKEER_COMMON.source,
+    note:
+      'Naar de outcome-indicator "geen nieuwe start van jeugdhulp na beëindiging", die CBS per gemeente publiceerde als ' +
+      'maatwerktabel (Geen nieuwe start jeugdhulp, 2e halfjaar 2019). Die telde beëindigde trajecten en keek tot het einde van ' +
+      'het halfjaar erna; deze tabel telt jongeren en kijkt een jaar vooruit. Of CBS dit per gemeente geregeld publiceert, is ' +
+      'hier niet nagegaan. De cijfers zelf komen niet van CBS.',
+  },
+  measures: [
+    count('jongeren_uitstroom', 'Jongeren gestopt met jeugdhulp (uitstroom)', 'personen',
+      'Jongeren tot 18 jaar met jeugdhulp in de verslagperiode bij wie op de laatste dag van de periode geen jeugdhulptraject meer liep. ' +
+        'Dezelfde jongeren als de uitstroom in de tabel In- en uitstroom van jongeren.',
+      { shortLabel: 'Gestopt' }),
+    count('jongeren_terug_binnen_jaar', 'Binnen een jaar weer jeugdhulp', 'personen',
+      'Jongeren die in de verslagperiode met jeugdhulp stopten en binnen een jaar na het einde van hun laatste traject opnieuw ' +
+        'een jeugdhulptraject begonnen, bij welke aanbieder ook.',
+      { concept: 'terugkeer-jongeren', shortLabel: 'Weer jeugdhulp' }),
+    rate('aandeel_terug_binnen_jaar', 'Binnen een jaar weer jeugdhulp (% van de gestopte jongeren)', 'jongeren_terug_binnen_jaar', 'jongeren_uitstroom',
+      'jongeren die stopten met jeugdhulp', 100,
+      'Het deel van de jongeren die in de periode met jeugdhulp stopten, dat binnen een jaar weer jeugdhulp kreeg.'),
+  ],
+  // The youths who stopped are the uitstroom of STROOM_SPEC, which publishes them too.
+  disclosure: { publishedElsewhere: ['jongeren_uitstroom'] },
+  footnotes: [
+    WOONPLAATSBEGINSEL,
+    {
+      id: 'terugkeer-volgtijd',
+      text:
+        'Een halfjaar staat in deze tabel als het jaar erna voorbij is: of de jongeren die in het 1e halfjaar 2025 stopten binnen ' +
+        'een jaar terugkwamen, is bekend met de gegevens tot en met 30 juni 2026. De tabel loopt daardoor een jaar achter op de ' +
+        'andere. De status (voorlopig, nader voorlopig, definitief) is die van de gegevens van een jaar later, waarop het cijfer rust.',
+      appliesTo: {},
+    },
+    {
+      id: 'terugkeer-betekenis',
+      text:
+        'Terugkomen is niet vanzelf slecht: een nieuwe vraag kan terecht nieuwe hulp krijgen, en niet terugkomen kan ook betekenen ' +
+        'dat hulp wel nodig was maar niet kwam. Een jongere die 18 werd en verder ging met hulp uit een andere wet, telt als niet ' +
+        'teruggekomen.',
+      appliesTo: {},
+    },
+  ],
+  trendBreaks: [JEUGDWET_BREAK],
+};

@@ -29,6 +29,7 @@ import {
   jeugdhulpRate,
   jeugdreclasseringRate,
   stroomShares,
+  terugkeerShare,
   timeOf,
   trajectenPerPerson,
   verwijzerWeights,
@@ -271,8 +272,7 @@ export class DemoWorld {
    * keeps its own leaning (longer help, more help ended as planned, more youths returning) through the years.
    */
   private eindeOf(code: string, year: number, half: 1 | 2, trajecten: PeriodFigures['trajecten']): Record<VerblijfKind, EindeFigures> {
-    const own = Random.for(this.seed, 'einde-karakter', code);
-    const [longer, planned, returning] = [own.factor(0.15), own.factor(0.08), own.factor(0.12)];
+    const { longer, planned, returning } = this.eindeLeaning(code);
     const e = Random.for(this.seed, 'einde', code, year, half);
     const out = {} as Record<VerblijfKind, EindeFigures>;
     for (const kind of VERBLIJF_KINDS) {
@@ -290,6 +290,25 @@ export class DemoWorld {
       out[kind] = { gestart, herhaald, beeindigd, duur, dagen, reden };
     }
     return out;
+  }
+
+  /** A gemeente's own leaning in how its jeugdhulp lasts and ends, the same in every period. */
+  private eindeLeaning(code: string): { longer: number; planned: number; returning: number } {
+    const own = Random.for(this.seed, 'einde-karakter', code);
+    const [longer, planned, returning] = [own.factor(0.15), own.factor(0.08), own.factor(0.12)];
+    return { longer, planned, returning };
+  }
+
+  /**
+   * Of the youths under 18 who stopped with jeugdhulp in a half year (its uitstroom), how many had jeugdhulp
+   * again within a year of stopping. A gemeente whose begun trajecten are more often herhaald beroep sees
+   * more of its youths come back.
+   */
+  terugkeer(code: string, year: number, half: 1 | 2): { uitstroom: number; terug: number } {
+    const { uitstroom } = this.halfYear(code, year, half).stroom;
+    const r = Random.for(this.seed, 'terugkeer', code, year, half);
+    const terug = Math.min(uitstroom, r.count(uitstroom * terugkeerShare(timeOf(year, half)) * this.eindeLeaning(code).returning * r.factor(0.06)));
+    return { uitstroom, terug };
   }
 
   /** The figures of a gemeente in a half year or a whole year (on that year's indeling). */

@@ -55,6 +55,13 @@ export interface OutcomeFacts {
   outflow: JudgedShare | undefined;
   /** The table of youths coming in and going out, when the data has one. */
   flowDatasetId: string | undefined;
+  /**
+   * Of the youths who stopped in a half year, the share with jeugdhulp again within a year, against Nederland:
+   * the latest half year whose year after it is over, a year before the other figures.
+   */
+  comeback: JudgedShare | undefined;
+  /** The table of youths coming back, when the data has one. */
+  comebackDatasetId: string | undefined;
   /** What the section shows, for its footnotes. */
   shown: ShownFigures[];
 }
@@ -107,6 +114,7 @@ export function outcomeOf(context: FactsContext, code: string): OutcomeFacts | u
   const where = regionName(context.register, code, 'in');
   const tableMeasures = [endedMeasure, ...(endedMeasure ? conceptMeasures(meta, 'einde-duurklasse') : []), average, ...(known ? [known, ...reasonMeasures] : []), unknownMeasure];
   const flows = flowsOf(context, code);
+  const comeback = comebackOf(context, code);
   const plannedSource = context.concept('einde-volgens-plan');
   const planned = judged(context, plannedSource, code, period, (percent, whole, part) =>
     `Van de ${whole} beëindigde trajecten met een bekende reden eindigde ${percent} volgens plan (${part} trajecten).`,
@@ -129,11 +137,14 @@ export function outcomeOf(context: FactsContext, code: string): OutcomeFacts | u
     planned,
     returning,
     ...flows,
+    comeback: comeback.comeback,
+    comebackDatasetId: comeback.comebackDatasetId,
     shown: [
       shownFigures(meta.id, tableMeasures, period),
       ...(planned ? shownShare(plannedSource, period) : []),
       ...(returning ? shownShare(returningSource, period) : []),
       ...flows.shown,
+      ...comeback.shown,
     ],
   };
 }
@@ -155,6 +166,24 @@ function flowsOf(context: FactsContext, code: string): Pick<OutcomeFacts, 'inflo
     outflow: judged(context, outSource, code, latest, (percent, whole, part) =>
       `In het ${label} stopten ${part} van de ${whole} jongeren met jeugdhulp (${percent}): op de laatste dag van het halfjaar liep er voor hen geen jeugdhulp meer.`,
       'welk deel van de jongeren met jeugdhulp stopte'),
+  };
+}
+
+/**
+ * Of the youths who stopped with jeugdhulp in the latest half year the table has (a year before the others:
+ * whether they came back is known a year later), the share who had it again within a year, against Nederland.
+ */
+function comebackOf(context: FactsContext, code: string): Pick<OutcomeFacts, 'comeback' | 'comebackDatasetId' | 'shown'> {
+  const source = context.concept('terugkeer-jongeren');
+  const latest = source?.dataset.latestPeriod;
+  if (!source || !latest || !source.dataset.totalRow(code, latest)) return { comeback: undefined, comebackDatasetId: undefined, shown: [] };
+  const label = periodLabelWithStatus(parsePeriodCode(latest)!, source.dataset.statusOf(latest));
+  return {
+    comebackDatasetId: source.dataset.meta.id,
+    shown: shownShare(source, latest),
+    comeback: judged(context, source, code, latest, (percent, whole, part) =>
+      `Van de ${whole} jongeren die in het ${label} met jeugdhulp stopten, kreeg ${percent} binnen een jaar weer jeugdhulp (${part} jongeren). Dat is pas een jaar later bekend; daarom gaat dit cijfer over een eerder halfjaar dan de andere.`,
+      'welk deel van de gestopte jongeren binnen een jaar weer jeugdhulp kreeg'),
   };
 }
 

@@ -70,9 +70,10 @@ export function shareFunnel(context: FactsContext, source: ConceptSource, period
 /**
  * The shares set against Nederland in the sections below the key figures, each in the latest half year of its
  * table, as the sections show them: youths with jeugdbescherming who also had verblijf, youths coming into and
- * going out of jeugdhulp, herhaald beroep and trajecten ended as planned.
+ * going out of jeugdhulp, youths coming back within a year (in the latest half year whose year after it is over),
+ * herhaald beroep and trajecten ended as planned.
  */
-export const SHARE_CONCEPTS = ['jongeren-jeugdbescherming-met-verblijf', 'instroom-jongeren', 'uitstroom-jongeren', 'start-herhaald-beroep', 'einde-volgens-plan'] as const;
+export const SHARE_CONCEPTS = ['jongeren-jeugdbescherming-met-verblijf', 'instroom-jongeren', 'uitstroom-jongeren', 'terugkeer-jongeren', 'start-herhaald-beroep', 'einde-volgens-plan'] as const;
 export type ShareConcept = (typeof SHARE_CONCEPTS)[number];
 
 /** A share's source and the period its section judges it in (the latest half year of its table). */
