@@ -15,6 +15,8 @@ type CsvRow = Record<string, string>;
 const rows = Papa.parse<CsvRow>(readFileSync('data/jeugdhulp-verloop/observations.csv', 'utf8'), { header: true, skipEmptyLines: true }).data;
 const flows = Papa.parse<CsvRow>(readFileSync('data/jeugdhulp-instroom/observations.csv', 'utf8'), { header: true, skipEmptyLines: true }).data;
 const flow = (region: string, period: string) => flows.find((r) => r.regio === region && r.perioden === period)!;
+const comebacks = Papa.parse<CsvRow>(readFileSync('data/jeugdhulp-terugkeer/observations.csv', 'utf8'), { header: true, skipEmptyLines: true }).data;
+const comeback = (region: string, period: string) => comebacks.find((r) => r.regio === region && r.perioden === period)!;
 const find = (region: string, period: string, verblijf: string) => rows.find((r) => r.regio === region && r.perioden === period && r.verblijf === verblijf)!;
 const shown = (text: string) => (/^\d+$/.test(text) ? formatNumber(Number(text)) : text);
 const CLASSES = ['duur_0_3_maanden', 'duur_3_6_maanden', 'duur_6_12_maanden', 'duur_1_2_jaar', 'duur_2_3_jaar', 'duur_3_4_jaar', 'duur_4_jaar_of_langer'];
@@ -59,20 +61,34 @@ describe('duration and ending of jeugdhulp on a fact page', () => {
     expect(o.flowDatasetId).toBe('jeugdhulp-instroom');
   });
 
+  it('tells how many of the youths who stopped a year before the latest half year came back within a year, as in the data file', () => {
+    const o = outcomeOf(facts.context, 'GM0193')!;
+    // Known a year later: the latest half year of this table is a year before the section's other figures.
+    const then = comeback('GM0193', '2025HJ01');
+    expect(o.comeback!.figure).toBe(
+      `Van de ${shown(then.jongeren_uitstroom!)} jongeren die in het 1e halfjaar 2025* met jeugdhulp stopten, kreeg ${share(then.jongeren_terug_binnen_jaar!, then.jongeren_uitstroom!)}% binnen een jaar weer jeugdhulp (${shown(then.jongeren_terug_binnen_jaar!)} jongeren). Dat is pas een jaar later bekend; daarom gaat dit cijfer over een eerder halfjaar dan de andere.`,
+    );
+    // The youths who stopped are those the instroom table counted as its uitstroom in that half year.
+    expect(then.jongeren_uitstroom).toBe(flow('GM0193', '2025HJ01').jongeren_uitstroom);
+    expect(o.comebackDatasetId).toBe('jeugdhulp-terugkeer');
+  });
+
   it('judges ending as planned and herhaald beroep against Nederland in words that follow the printed figures, with a margin around them', () => {
     const nl = find('NL01', '2026HJ01', 'T001');
     const nlNow = flow('NL01', '2026HJ01');
+    const nlThen = comeback('NL01', '2025HJ01');
     const references = {
+      comeback: formatNumber((Number(nlThen.jongeren_terug_binnen_jaar) / Number(nlThen.jongeren_uitstroom)) * 100, 1),
       planned: formatNumber((Number(nl.reden_volgens_plan) / Number(nl.beeindigd_reden_bekend)) * 100, 1),
       returning: formatNumber((Number(nl.gestart_herhaald_beroep) / Number(nl.trajecten_gestart)) * 100, 1),
       inflow: formatNumber((Number(nlNow.jongeren_instroom) / Number(nlNow.jongeren_tot_18)) * 100, 1),
       outflow: formatNumber((Number(nlNow.jongeren_uitstroom) / Number(nlNow.jongeren_jeugdhulp)) * 100, 1),
     };
-    const judged = { planned: 0, returning: 0, inflow: 0, outflow: 0 };
+    const judged = { planned: 0, returning: 0, inflow: 0, outflow: 0, comeback: 0 };
     const words = new Set<string>();
     for (const code of facts.context.currentGemeenten()) {
       const o = outcomeOf(facts.context, code)!;
-      for (const key of ['planned', 'returning', 'inflow', 'outflow'] as const) {
+      for (const key of ['planned', 'returning', 'inflow', 'outflow', 'comeback'] as const) {
         const s = o[key]!;
         if (!s.judgement?.verdict) continue;
         judged[key]++;
@@ -91,6 +107,7 @@ describe('duration and ending of jeugdhulp on a fact page', () => {
     expect(judged.outflow).toBeGreaterThan(200);
     expect(judged.planned).toBeGreaterThan(200);
     expect(judged.returning).toBeGreaterThan(200);
+    expect(judged.comeback).toBeGreaterThan(200);
     // The demo gemeenten lean their own way: not every verdict is "niet duidelijk anders".
     expect(words.size).toBeGreaterThan(1);
   });
@@ -116,7 +133,7 @@ describe('duration and ending of jeugdhulp on a fact page', () => {
 
   it('says why a small gemeente gets no share: Vlieland’s few trajecten', () => {
     const o = outcomeOf(facts.context, 'GM0096')!;
-    for (const s of [o.planned!, o.returning!, o.outflow!]) {
+    for (const s of [o.planned!, o.returning!, o.outflow!, o.comeback!]) {
       expect(s.figure).toMatch(/^Welk deel van de .*, is niet berekend: .*(afgeschermd|minder dan 50)/);
       expect(s.judgement).toBeUndefined();
     }
@@ -129,7 +146,7 @@ describe('the footnotes of the detailed sections under "Goed om te weten"', () =
     const notes = regionFacts(facts.context, 'GM0193').footnotes.map((f) => `${f.datasetId}:${f.footnote.id}`);
     // The imputed end dates (ended trajecten, duration; the outflow), why a year is not two half years of
     // flows, and that an extended OTS is the same measure.
-    expect(notes).toEqual(expect.arrayContaining(['jeugdhulp-verloop:einddatum-geschat', 'jeugdhulp-instroom:einddatum-geschat', 'jeugdhulp-instroom:stroom-jaren', 'jeugdbeschermingstrajecten:verlenging']));
+    expect(notes).toEqual(expect.arrayContaining(['jeugdhulp-verloop:einddatum-geschat', 'jeugdhulp-instroom:einddatum-geschat', 'jeugdhulp-instroom:stroom-jaren', 'jeugdbeschermingstrajecten:verlenging', 'jeugdhulp-terugkeer:terugkeer-volgtijd']));
   });
 
   it('marks those as notes of the detailed sections, which a printed factsheet leaves out, and not the general ones', async () => {
