@@ -70,8 +70,12 @@ const fixedLimits = (l: { lower95: number; upper95: number; lower998: number; up
 function verdictFromLimits(r: DownloadRecord): Verdict {
   const unit = unitOf(r);
   const range = roundedCountRange(r.aantal as number, unit.rounding);
-  const lowest = (range.lower / (r.noemer as number)) * unit.per;
-  const highest = (Math.min(range.upper, r.noemer as number) / (r.noemer as number)) * unit.per;
+  // As the codebook says: a denominator that is a multiple of the rounding base may be rounded too.
+  const n = r.noemer as number;
+  const half = Math.floor(unit.rounding! / 2);
+  const [fewest, most] = n % unit.rounding! === 0 ? [n - half, n + half] : [n, n];
+  const lowest = (Math.min(range.lower, most) / most) * unit.per;
+  const highest = (Math.min(range.upper, fewest) / fewest) * unit.per;
   if (lowest > (r.grens998_boven as number)) return 'duidelijk-hoger';
   if (lowest > (r.grens95_boven as number)) return 'hoger';
   if (highest < (r.grens998_onder as number)) return 'duidelijk-lager';

@@ -116,7 +116,8 @@ export const METHOD_TEXT = {
   interval:
     `95%-marge uit de aantallen: voor een aandeel van personen (soort_cijfer aandeel) het Wilson-score-interval, voor een telling per inwoners (soort_cijfer telling) Byars benadering van het exacte Poisson-interval. ` +
     `Het CBS rondt aantallen af op veelvouden van ${COUNT_ROUNDING} (kolom afronding): een gepubliceerd aantal x kan voor x − ${HALF} tot en met x + ${HALF} staan. ` +
-    `De ondergrens is berekend met het laagste aantal dat mogelijk is (x − ${HALF}, niet onder 0), de bovengrens met het hoogste (x + ${HALF}, bij een aandeel hoogstens de noemer), zodat de marge geldt wat het echte aantal ook was. De noemer is niet afgerond. z = ${fmt(Z95)}.`,
+    `Een noemer die een veelvoud van ${COUNT_ROUNDING} is, kan ook afgerond zijn (zoals een aantal jongeren met jeugdhulp) en staat dan voor noemer − ${HALF} tot en met noemer + ${HALF}; een andere noemer is niet afgerond. ` +
+    `De ondergrens is berekend met het laagste aantal dat mogelijk is (x − ${HALF}, niet onder 0) uit de hoogste noemer, de bovengrens met het hoogste aantal (x + ${HALF}, bij een aandeel hoogstens de noemer) uit de laagste noemer, zodat de marge geldt wat de echte aantallen ook waren. z = ${fmt(Z95)}.`,
   limits:
     `Controlegrenzen van het trechterdiagram rond het referentiecijfer bij de noemer van de regio (Spiegelhalter 2005; zoals het R-pakket FunnelPlotR ze voor aandelen berekent): ` +
     `op de arcsinus-wortelschaal asin(√θ) ± z·√(1/(4·noemer) + τ²), terug met sin² (beneden 0 of boven π/2 de rand: 0 of 1), maal per. ` +
@@ -126,8 +127,9 @@ export const METHOD_TEXT = {
     `Per regio met aantallen z = (asin√p − asin√θ)·2√n, met p = aantal/noemer, n = noemer en θ het cijfer van Nederland uit de aantallen; de 10% laagste en hoogste z worden gewinsoriseerd (op het 10e en 90e percentiel gezet, kwantiel type 7); ` +
     `φ = gemiddelde van de kwadraten; τ² = (k·φ − (k − 1)) / (Σw − Σw²/Σw) met w = 4n en k het aantal regio's, en 0 als k·φ < k − 1. Afgeschermde regio's tellen niet mee. Geschreven met ${SIGNIFICANT} significante cijfers, heel kleine waarden in e-notatie (2.99e-7).`,
   verdict:
-    `Oordeel tegen de referentie: duidelijk-hoger als het laagste aantal dat achter het afgeronde aantal kan zitten, (aantal − ${HALF}) / noemer × per, boven grens998_boven ligt; hoger als het boven grens95_boven ligt; ` +
-    `duidelijk-lager als het hoogste, (aantal + ${HALF}) / noemer × per (het aantal hoogstens de noemer), onder grens998_onder ligt; lager onder grens95_onder; anders niet-duidelijk-anders. ` +
+    `Oordeel tegen de referentie: duidelijk-hoger als het laagste cijfer dat achter de afgeronde aantallen kan zitten, (aantal − ${HALF}) / hoogste noemer × per, boven grens998_boven ligt; hoger als het boven grens95_boven ligt; ` +
+    `duidelijk-lager als het hoogste, (aantal + ${HALF}) / laagste noemer × per (het aantal hoogstens die noemer), onder grens998_onder ligt; lager onder grens95_onder; anders niet-duidelijk-anders. ` +
+    `De hoogste en laagste noemer zijn noemer + ${HALF} en noemer − ${HALF} als de noemer een veelvoud van ${COUNT_ROUNDING} is, anders de noemer zelf (zie marge95_onder). ` +
     `Het woord volgt daarna de gepubliceerde cijfers: hoger of lager blijft alleen staan als cijfer, afgerond op decimalen, ook hoger of lager is dan het referentiecijfer zo afgerond; anders niet-duidelijk-anders. ` +
     `Geen oordeel (kolom reden) als het aantal afgeschermd is, de noemer ontbreekt, er geen referentiecijfer is, of als bij het referentiecijfer minder dan ${MIN_EXPECTED} verwacht worden (θ × noemer < ${MIN_EXPECTED}).`,
   change:
@@ -517,7 +519,7 @@ export const CHANGE_COLUMNS: readonly DownloadColumn[] = [
   col('trend_aantallen', 'string', 'Tellers van de trend, oudste eerst', 'De gepubliceerde aantallen van de perioden van de trend, oudste eerst, gescheiden door een spatie; een punt (.) waar het aantal afgeschermd of onbekend is.'),
   col('trend_noemers', 'string', 'Noemers van de trend, oudste eerst', 'De noemers van dezelfde perioden, gescheiden door een spatie; een punt (.) waar de noemer ontbreekt.'),
   col('trend_z', 'number', 'Z-score van de trend', `${METHOD_TEXT.trend} Op de gepubliceerde aantallen; leeg zonder aantallen, bij minder dan 3 perioden of zonder spreiding.`),
-  col('trend_z_getoetst', 'number', 'Z-score van de trend, getoetst', `De z waarop het oordeel rust: zoals trend_z, nadat elk aantal met de helft van de afronding (${HALF}) tegen de trend in is verschoven (na het met de noemers gewogen midden van de perioden omlaag, ervoor omhoog, bij een dalende trend andersom; niet onder 0), zodat de afronding de richting niet beslist.`),
+  col('trend_z_getoetst', 'number', 'Z-score van de trend, getoetst', `De z waarop het oordeel rust: zoals trend_z, nadat elk aantal met de helft van de afronding (${HALF}) tegen de trend in is verschoven (na het met de noemers gewogen midden van de perioden omlaag, ervoor omhoog, bij een dalende trend andersom; niet onder 0) en elke noemer die een veelvoud van ${COUNT_ROUNDING} is de andere kant op, zodat de afronding de richting niet beslist.`),
   col('trend_richting', 'string', 'Richting (code)', `stijgend als trend_z_getoetst > ${fmt(Z998)} (99,8%) en trend_z positief is, dalend als trend_z_getoetst < −${fmt(Z998)} en trend_z negatief is, en het laatste gepubliceerde cijfer (cijfer) ook hoger respectievelijk lager is dan trend_eerste_cijfer (afgerond op decimalen); anders geen-duidelijke-richting. De strenge grens omdat opeenvolgende halfjaren grotendeels dezelfde jongeren tellen. Leeg zonder oordeel (zie trend_reden).`, {
     enum: DIRECTIONS,
   }),

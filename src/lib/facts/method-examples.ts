@@ -6,8 +6,8 @@
  * gemeente of a tenth of its size at a similar rate beside it.
  */
 import { funnelZScores } from '../stats/funnel';
-import { COUNT_ROUNDING, roundedCountRange, wilsonInterval, Z95, Z998, type Interval } from '../stats/intervals';
-import { changeInterval, trendZ, type ComparedRate, type Judgement, type TrendJudgement } from '../stats/verdict';
+import { COUNT_ROUNDING, denominatorRange, roundedCountRange, wilsonInterval, Z95, Z998, type Interval } from '../stats/intervals';
+import { changeInterval, testedTrendZ, type ComparedRate, type Judgement, type RateUnit, type TrendJudgement } from '../stats/verdict';
 import { changeOf, type PeriodRate } from './change';
 import { COMPARED_CONCEPTS, type KeyConcept } from './concepts';
 import type { FactsContext } from './context';
@@ -17,7 +17,9 @@ export interface FunnelExample {
   region: FunnelRegion;
   /** The unrounded counts the published count can stand for. */
   countRange: Interval;
-  /** The Wilson intervals at the two ends, as proportions: the lower limit from the lowest count, the upper from the highest. */
+  /** The denominators the published (rounded) one can stand for; the same number twice when it is not rounded. */
+  denominatorRange: Interval;
+  /** The Wilson intervals at the two ends, as proportions: the lower limit from the lowest count out of the highest denominator, the upper from the highest out of the lowest. */
   wilsonLow: Interval;
   wilsonHigh: Interval;
   /** The z-score against Nederland on the arcsine scale, without overdispersion. */
@@ -51,11 +53,13 @@ function example(region: FunnelRegion, target: number, per: number): FunnelExamp
   const count = region.rate.count!;
   const n = region.rate.denominator!;
   const range = roundedCountRange(count, COUNT_ROUNDING);
+  const sizes = denominatorRange(n, COUNT_ROUNDING);
   return {
     region,
     countRange: range,
-    wilsonLow: wilsonInterval(range.lower, n, Z95),
-    wilsonHigh: wilsonInterval(Math.min(range.upper, n), n, Z95),
+    denominatorRange: sizes,
+    wilsonLow: wilsonInterval(Math.min(range.lower, sizes.upper), sizes.upper, Z95),
+    wilsonHigh: wilsonInterval(Math.min(range.upper, sizes.lower), sizes.lower, Z95),
     z: funnelZScores([{ count, denominator: n }], target / per)[0]!,
   };
 }
@@ -93,7 +97,7 @@ export function methodExamples(context: FactsContext): MethodExamples | undefine
           strict: changeInterval(earlier.rate, changeFacts.latest.rate, funnel.unit, Z998)!,
           judgement: changeFacts.change,
           recent: changeFacts.recent,
-          z: zOf(changeFacts.recent.map((r) => r.rate), funnel.unit.kind),
+          z: zOf(changeFacts.recent.map((r) => r.rate), funnel.unit),
           trend: changeFacts.trend,
         }
       : undefined;
@@ -107,7 +111,8 @@ export function methodExamples(context: FactsContext): MethodExamples | undefine
   };
 }
 
-function zOf(rates: readonly ComparedRate[], kind: 'proportion' | 'poisson'): number | undefined {
+/** The z the trend verdict rests on: the counts moved against the trend by their rounding (testedTrendZ). */
+function zOf(rates: readonly ComparedRate[], unit: RateUnit): number | undefined {
   if (rates.some((r) => r.count === null || r.denominator === null)) return undefined;
-  return trendZ(rates.map((r) => r.count!), rates.map((r) => r.denominator!), kind);
+  return testedTrendZ(rates.map((r) => r.count!), rates.map((r) => r.denominator!), unit);
 }

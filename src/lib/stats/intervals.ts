@@ -6,7 +6,10 @@
  *
  * CBS rounds counts to multiples of 5, so a published 595 stands for any count from 593 to 597. The interval
  * takes the lowest count the published one can stand for for its lower limit and the highest for its upper
- * limit: it holds whatever the unrounded count was. The denominators (inhabitants) are not rounded.
+ * limit: it holds whatever the unrounded count was. A denominator is often a published count too (the youths
+ * with jeugdhulp, the ended trajecten; in the demonstration data the youths of an age as well): one that is a
+ * multiple of 5 is taken to stand for any number it can be rounded from, the highest for the lower limit and
+ * the lowest for the upper (denominatorRange). CBS's own population figures are not rounded.
  */
 
 /** Standard normal quantiles of the two levels used throughout, as FunnelPlotR writes them. */
@@ -28,6 +31,16 @@ export interface Interval {
 export function roundedCountRange(count: number, base: number = COUNT_ROUNDING): Interval {
   const slack = base > 1 ? Math.floor(base / 2) : 0;
   return { lower: Math.max(0, count - slack), upper: count + slack };
+}
+
+/**
+ * The unrounded denominators a published one can stand for: a multiple of the rounding base may have been
+ * rounded (5.955 → 5.953–5.957); any other number was not, and stands for itself.
+ */
+export function denominatorRange(denominator: number, base: number = COUNT_ROUNDING): Interval {
+  if (!(base > 1) || denominator % base !== 0) return { lower: denominator, upper: denominator };
+  const range = roundedCountRange(denominator, base);
+  return { lower: Math.max(1, range.lower), upper: range.upper };
 }
 
 /** Wilson score interval of x out of n, as proportions (Wilson 1927; Newcombe 1998, method 3). */
@@ -66,11 +79,15 @@ export interface RateCounts {
 export function rateInterval(rate: RateCounts, z: number = Z95): Interval {
   const { count, denominator, kind, per } = rate;
   if (!(denominator > 0)) throw new RangeError(`interval zonder noemer: ${denominator}`);
-  const range = roundedCountRange(count, rate.rounding ?? COUNT_ROUNDING);
+  const base = rate.rounding ?? COUNT_ROUNDING;
+  const range = roundedCountRange(count, base);
+  const sizes = denominatorRange(denominator, base);
+  // The lowest rate the published counts can stand for is the fewest out of the most, the highest the most out
+  // of the fewest: a Wilson limit rises with the count and falls with the denominator.
   if (kind === 'proportion') {
-    const lower = wilsonInterval(Math.min(range.lower, denominator), denominator, z).lower;
-    const upper = wilsonInterval(Math.min(range.upper, denominator), denominator, z).upper;
+    const lower = wilsonInterval(Math.min(range.lower, sizes.upper), sizes.upper, z).lower;
+    const upper = wilsonInterval(Math.min(range.upper, sizes.lower), sizes.lower, z).upper;
     return { lower: lower * per, upper: upper * per };
   }
-  return { lower: (byarInterval(range.lower, z).lower / denominator) * per, upper: (byarInterval(range.upper, z).upper / denominator) * per };
+  return { lower: (byarInterval(range.lower, z).lower / sizes.upper) * per, upper: (byarInterval(range.upper, z).upper / sizes.lower) * per };
 }

@@ -22,7 +22,7 @@
  */
 import { formatNumber, parseDutchNumber } from '../format/number';
 import { funnelLimits, type FunnelLimits } from './funnel';
-import { COUNT_ROUNDING, rateInterval, roundedCountRange, Z95, Z998, type Interval, type RateKind } from './intervals';
+import { COUNT_ROUNDING, denominatorRange, rateInterval, roundedCountRange, Z95, Z998, type Interval, type RateKind } from './intervals';
 
 export type Verdict = 'duidelijk-hoger' | 'hoger' | 'niet-duidelijk-anders' | 'lager' | 'duidelijk-lager';
 
@@ -119,9 +119,10 @@ export function judgeAgainstReference(
   if (target * own.denominator < MIN_EXPECTED) return none('te-weinig');
   const limits = funnelLimits(target, own.denominator, tau2);
   const range = roundedCountRange(own.count, unit.rounding ?? COUNT_ROUNDING);
-  // Every count the rounded one can stand for must lie beyond the limit.
-  const lowest = range.lower / own.denominator;
-  const highest = Math.min(range.upper, own.denominator) / own.denominator;
+  const sizes = denominatorRange(own.denominator, unit.rounding ?? COUNT_ROUNDING);
+  // Every share the rounded counts can stand for must lie beyond the limit.
+  const lowest = Math.min(range.lower, sizes.upper) / sizes.upper;
+  const highest = Math.min(range.upper, sizes.lower) / sizes.lower;
   const verdict: Verdict =
     lowest > limits.upper998
       ? 'duidelijk-hoger'
@@ -230,17 +231,24 @@ export function judgeRecentTrend(points: readonly ComparedRate[], unit: RateUnit
 
 /**
  * The z a recent trend is judged on: the counts moved against the trend by their rounding (those after the
- * weighted middle of the window lowered, those before it raised, or the reverse), so that rounding cannot make
- * a trend. Undefined when the test has no variance.
+ * weighted middle of the window lowered, those before it raised, or the reverse), and rounded denominators the
+ * other way, so that rounding cannot make a trend. Undefined when the test has no variance.
  */
 export function testedTrendZ(counts: readonly number[], sizes: readonly number[], unit: RateUnit): number | undefined {
   const z0 = trendZ(counts, sizes, unit.kind);
   if (z0 === undefined) return undefined;
-  const slack = roundedCountRange(0, unit.rounding ?? COUNT_ROUNDING).upper;
+  const base = unit.rounding ?? COUNT_ROUNDING;
+  const slack = roundedCountRange(0, base).upper;
   const total = sizes.reduce((a, b) => a + b, 0);
   const meanTime = sizes.reduce((sum, n, t) => sum + n * t, 0) / total;
   const sign = Math.sign(z0);
-  return trendZ(counts.map((x, t) => Math.max(0, x - sign * Math.sign(t - meanTime) * slack)), sizes, unit.kind);
+  // +1 where a period's rate is pushed down (fewer counted, out of more), −1 where it is pushed up.
+  const push = (t: number) => sign * Math.sign(t - meanTime);
+  const movedSizes = sizes.map((n, t) => {
+    const range = denominatorRange(n, base);
+    return push(t) > 0 ? range.upper : push(t) < 0 ? range.lower : n;
+  });
+  return trendZ(counts.map((x, t) => Math.max(0, x - push(t) * slack)), movedSizes, unit.kind);
 }
 
 /** The z of the chi-squared test for linear trend over periods 0, 1, 2, …; undefined when it has no variance. */
