@@ -11,7 +11,7 @@ import { COUNT_NOUN, COUNT_UNIT, KEY_CONCEPTS, totalDenominatorLabel, type KeyCo
 import type { FactsContext, FactsDataset } from './context';
 import { ratePhrase } from './phrases';
 import type { Interval } from '../stats/intervals';
-import { agreeingDecimals, comparedRateOf, exactValue, intervalOf, intervalText, printedValue, rateUnitOf } from './chance';
+import { agreeingDecimals, comparedRateOf, exactValue, intervalOf, intervalText, printedValue, rateUnitOf, type PrintableRate } from './chance';
 
 /** Below this many, one family more or less visibly moves a figure. */
 export const SMALL_COUNT = 50;
@@ -58,6 +58,8 @@ export interface KeyRate {
   /** "11,4% van alle jongeren tot 18 jaar"; undefined when the rate is unknown. */
   phrase: string | undefined;
   denominatorLabel: string;
+  /** The rate as it can be printed: published, from its counts, with its margin (chance.ts). */
+  printable: PrintableRate;
 }
 
 /**
@@ -146,16 +148,22 @@ function keyRate(dataset: FactsDataset, measure: Measure, row: ObservationRow | 
   const interval = value?.value === null || value?.value === undefined ? undefined : intervalOf(counts, unit);
   // The rate beside its margin in as many decimals as the margin needs (1,08% beside 1,07–1,09%, not 1,1%).
   const printable = { published: value?.value ?? null, exact: exactValue(counts, unit), interval };
-  const decimals = agreeingDecimals(measure.decimals, [printable]);
+  const rate = { measure, value, shown: formatObservation(value, measure), interval, denominatorLabel: totalDenominatorLabel(measure), printable };
+  return keyRateIn(rate, agreeingDecimals(measure.decimals, [printable]));
+}
+
+/**
+ * A key rate and its margin printed with `decimals`: those its margin needs alone (keyRate), or, on a page
+ * that compares the region, those of its row in the comparison table, which also keep every reference judged
+ * different outside the printed margin ("0,23%, 0,19–0,27%" beside "lager dan Nederland (0,3%)", not 0,2–0,3%).
+ */
+export function keyRateIn(rate: Omit<KeyRate, 'intervalText' | 'phrase'>, decimals: number): KeyRate {
+  const { measure, interval, printable } = rate;
   const printed = printedValue(printable, decimals, measure.decimals);
   return {
-    measure,
-    value,
-    shown: formatObservation(value, measure),
-    interval,
+    ...rate,
     intervalText: interval && `95%-marge: ${intervalText(interval, decimals)}${(measure.rate?.per ?? 100) === 100 ? '%' : ''}`,
     phrase: printed !== null ? ratePhrase(printed, { ...measure, decimals }) : undefined,
-    denominatorLabel: totalDenominatorLabel(measure),
   };
 }
 

@@ -9,7 +9,7 @@ import { breakdownsOf, type Breakdown } from './breakdowns';
 import { comparisonsOf, type Comparison } from './comparison';
 import type { FactsContext } from './context';
 import { formerFate, identityLine, predecessorsOf, type FormerFate, type Predecessor } from './history';
-import { keyFiguresOf, searchKeyFigure, statusesOf, type KeyFigure } from './key-figures';
+import { keyFiguresOf, keyRateIn, searchKeyFigure, statusesOf, type KeyFigure } from './key-figures';
 import { yearFiguresOf } from './year-figures';
 import { memberTable, type MemberTable } from './members';
 import { applicableFootnotes, smallNumbersWarning, type AppliedFootnote, type ShownFigures, type SmallNumbersWarning } from './notes';
@@ -103,6 +103,11 @@ export function regionFacts(context: FactsContext, code: string): RegionFacts {
     .filter((c) => c !== undefined);
   const counts = countsTrendOf(context, code, { published });
   const comparisons = published || code === NEDERLAND ? [] : comparisonsOf(context, code, keyFigures);
+  // The cards print a compared rate and its margin as its row in the comparison table does.
+  const cards = keyFigures.map((f) => {
+    const compared = comparisons.find((c) => c.concept === f.concept);
+    return compared && f.rate ? { ...f, rate: keyRateIn(f.rate, compared.own.decimals) } : f;
+  });
   const breakdowns = published ? [] : breakdownsOf(context, code);
   const wijken = kind === 'gemeente' ? wijkenOf(context, code) : undefined;
   const members =
@@ -136,7 +141,7 @@ export function regionFacts(context: FactsContext, code: string): RegionFacts {
     datasets: context.datasets
       .filter((d) => (published ? d.periods.some((p) => d.published().row(code, p, d.totals)) : d.has(code)))
       .map((d) => ({ id: d.meta.id, title: d.meta.shortTitle ?? d.meta.title })),
-    keyFigures,
+    keyFigures: cards,
     yearFigures,
     wijkenYearFigure: wijken && yearFigures.find((f) => f.concept === wijken.concept && f.period === wijken.period),
     summary: factsSummary({ keyFigures, comparisons, trends, otherChanges }),
