@@ -91,6 +91,21 @@ describe('text alternative of a bar chart', () => {
         'Geen cijfer voor netwerk en pleegzorg (afgeschermd of ontbreekt). Geen cijfer voor gesloten plaatsing (geheim).',
     );
   });
+
+  it('says a value as its table prints it, so a rate of a few youths is not read as none', () => {
+    expect(
+      describeBars({
+        id: 'b',
+        title: 'Maatregel',
+        unit: '%',
+        decimals: 1,
+        bars: [
+          { label: 'Ondertoezichtstelling', value: 0.6, printed: '0,6' },
+          { label: 'Voorlopige voogdij', value: 0, printed: '0,02' },
+        ],
+      }),
+    ).toBe('Ondertoezichtstelling: 0,6%; Voorlopige voogdij: 0,02%.');
+  });
 });
 
 describe('text alternative of a map', () => {

@@ -181,3 +181,23 @@ describe('the notes and small rates of a breakdown', () => {
     expect(vvoogdij.nationalShown).not.toBe('0,00');
   });
 });
+
+describe('the bars of a breakdown', () => {
+  const data = useDefaultFacts();
+
+  it('say what its table says: Overijssel’s few youths under voorlopige voogdij are not 0,0%', () => {
+    const { context } = data;
+    const overijssel = context.register.provincies().find((p) => p.naam === 'Overijssel')!;
+    const maatregel = breakdownsOf(context, overijssel.code).find((b) => b.dimension.id === 'maatregel')!;
+    let small = 0;
+    for (const row of maatregel.rows) {
+      const bar = maatregel.chart.bars.find((b) => b.label === row.label)!;
+      if (row.metric === null) continue;
+      expect(bar.printed, row.label).toBe(row.metricShown);
+      // A category with youths in it never prints as none.
+      if ((row.count?.value ?? 0) > 0) expect(parseDutchNumber(bar.printed!)!, row.label).toBeGreaterThan(0);
+      if (row.metric === 0 && (row.count?.value ?? 0) > 0) small++;
+    }
+    expect(small).toBeGreaterThan(0);
+  });
+});

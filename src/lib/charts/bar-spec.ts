@@ -3,7 +3,7 @@
  * A figure that is missing shows its CBS symbol and meaning where the bar would start, never a zero bar.
  */
 import * as Plot from '@observablehq/plot';
-import { axisLabel, estimateTextWidth, formatChartValue, niceZeroDomain, tickFormatter } from './format';
+import { axisLabel, barValueText, estimateTextWidth, niceZeroDomain, tickFormatter } from './format';
 import { symbolMeaning } from './describe';
 import { escapeText } from './markup';
 import { roundTenth } from './svg-compact';
@@ -36,7 +36,7 @@ interface BarLayout {
   shown: Array<BarInput & { value: number }>;
   missing: BarInput[];
   colorOf: (b: BarInput) => string;
-  fmt: (v: number) => string;
+  fmt: (b: BarInput & { value: number }) => string;
   domain: [number, number];
   ticks: number[];
   marginLeft: number;
@@ -46,7 +46,7 @@ interface BarLayout {
 }
 
 function barLayout(input: BarChartInput): BarLayout {
-  const fmt = (v: number) => formatChartValue(v, input.unit, input.decimals);
+  const fmt = (b: BarInput & { value: number }) => barValueText(b, input.unit, input.decimals);
   const labels = [...new Set(input.bars.map((b) => b.label))];
   const groups = [...new Set(input.bars.map((b) => b.group).filter((g): g is string => g !== undefined))];
   const colorOf = (b: BarInput) => GROUP_COLORS[Math.max(0, groups.indexOf(b.group ?? '')) % GROUP_COLORS.length]!;
@@ -60,7 +60,7 @@ function barLayout(input: BarChartInput): BarLayout {
   const marginLeft = Math.min(MAX_LABEL_WIDTH, Math.round(width * 0.4), longestLabel + 12);
   const labelLines = Math.max(1, ...labels.map((l) => Math.ceil(estimateTextWidth(l, FONT_SIZE) / (marginLeft - 8))));
   const rowHeight = Math.max(ROW_HEIGHT, labelLines * FONT_SIZE + 4);
-  const valueWidth = Math.max(0, ...shown.map((b) => estimateTextWidth(fmt(b.value), FONT_SIZE)));
+  const valueWidth = Math.max(0, ...shown.map((b) => estimateTextWidth(fmt(b), FONT_SIZE)));
   const marginRight = Math.max(16, valueWidth + 10);
   const legend: LegendItem[] = groups.length > 1 ? groups.map((g, i) => ({ label: g, color: GROUP_COLORS[i % GROUP_COLORS.length]!, swatch: 'bar' as const })) : [];
   return { width, rowHeight, labels, shown, missing, colorOf, fmt, domain, ticks, marginLeft, marginRight, height: MARGIN_TOP + MARGIN_BOTTOM + rowHeight * labels.length, legend };
@@ -92,7 +92,7 @@ export function barSpec(input: BarChartInput): { options: Plot.PlotOptions; lege
   const marks: Plot.Markish[] = [
     Plot.barX(shown, { x: 'value', y: 'label', fill: colorOf, insetTop: 4, insetBottom: 4 }),
     Plot.ruleX([0], { stroke: '#1a1a1a' }),
-    Plot.text(shown, { x: 'value', y: 'label', text: (b: BarInput & { value: number }) => fmt(b.value), textAnchor: 'start', dx: 4, fill: '#1a1a1a' }),
+    Plot.text(shown, { x: 'value', y: 'label', text: (b: BarInput & { value: number }) => fmt(b), textAnchor: 'start', dx: 4, fill: '#1a1a1a' }),
     Plot.text(missing, { x: domain[0], y: 'label', text: missingBarText, textAnchor: 'start', dx: 6, fill: MUTED_TEXT, fontStyle: 'italic' }),
     yAxis(marginLeft),
   ];
@@ -146,7 +146,7 @@ export function barFrame(input: BarChartInput): BarFrame | undefined {
     svg += `<g stroke="#1a1a1a"><line y2="${bottom}" y1="${MARGIN_TOP}" x2="${roundTenth(zero)}" x1="${roundTenth(zero)}" /></g>`;
     if (shown.length > 0) {
       svg += `<g transform="translate(4,${half})" text-anchor="start" fill="#1a1a1a">`;
-      for (const b of shown) svg += `<text transform="translate(${roundTenth(x(b.value))},${bandTop(b.label)})" y="0.3em">${escapeText(fmt(b.value))}</text>`;
+      for (const b of shown) svg += `<text transform="translate(${roundTenth(x(b.value))},${bandTop(b.label)})" y="0.3em">${escapeText(fmt(b))}</text>`;
       svg += '</g>';
     }
     if (missing.length > 0) {

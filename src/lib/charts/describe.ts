@@ -5,9 +5,9 @@
 import { median, quantileSorted } from 'd3-array';
 import { countWords } from '../format/number';
 import { parsePeriodCode, periodLabel, type Period } from '../data/periods';
-import { formatChartValue } from './format';
+import { barValueText, formatChartValue } from './format';
 import { inPeriod, sortedPeriods } from './period-axis';
-import type { BarChartInput, TrendChartInput, TrendPoint } from './types';
+import type { BarChartInput, BarInput, TrendChartInput, TrendPoint } from './types';
 import type { MapClasses } from './classes';
 import { joinDutch } from '../pages/gemeente-links';
 
@@ -185,23 +185,23 @@ function gemeenten(count: number): string {
 }
 
 export function describeBars(input: BarChartInput): string {
-  const fmt = (v: number) => formatChartValue(v, input.unit, input.decimals);
+  const fmt = (b: BarInput) => barValueText({ value: b.value!, ...(b.printed !== undefined ? { printed: b.printed } : {}) }, input.unit, input.decimals);
   const shown = input.bars.filter((b) => b.value !== null && Number.isFinite(b.value));
   const missing = input.bars.filter((b) => b.value === null || !Number.isFinite(b.value));
   const sentences: string[] = [];
   if (shown.length === 0) {
     sentences.push(`Er is voor geen enkele categorie een cijfer.`);
   } else if (shown.length <= 8) {
-    sentences.push(`${shown.map((b) => `${b.label}: ${fmt(b.value!)}`).join('; ')}.`);
+    sentences.push(`${shown.map((b) => `${b.label}: ${fmt(b)}`).join('; ')}.`);
     if (shown.length > 2) {
       const top = shown.reduce((a, b) => (b.value! > a.value! ? b : a));
       sentences.push(`Het grootst is ${top.label}.`);
     }
   } else {
     const sorted = [...shown].sort((a, b) => b.value! - a.value!);
-    const top = sorted.slice(0, 3).map((b) => `${b.label} (${fmt(b.value!)})`);
+    const top = sorted.slice(0, 3).map((b) => `${b.label} (${fmt(b)})`);
     const bottom = sorted.at(-1)!;
-    sentences.push(`Het grootst zijn ${top.join(', ')}; het kleinst is ${bottom.label} (${fmt(bottom.value!)}).`);
+    sentences.push(`Het grootst zijn ${top.join(', ')}; het kleinst is ${bottom.label} (${fmt(bottom)}).`);
   }
   for (const [meaning, bars] of groupBy(missing, (b) => symbolMeaning(b.symbol))) {
     sentences.push(`Geen cijfer voor ${joinDutch(bars.map((b) => b.label))} (${meaning}).`);

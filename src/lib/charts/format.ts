@@ -10,10 +10,19 @@ const BARE_UNITS = new Set(['aantal', '']);
 
 /** A value with its unit for running text and labels: "12.300", "6,2%", "45,1 per 1.000 jongeren". */
 export function formatChartValue(value: number, unit: string, decimals: number): string {
-  const number = formatNumber(value, decimals);
+  return withUnit(formatNumber(value, decimals), unit);
+}
+
+/** A number as printed ("0,02"), with its unit as a chart writes it. */
+export function withUnit(number: string, unit: string): string {
   if (unit === '%') return `${number}%`;
   if (BARE_UNITS.has(unit)) return number;
   return `${number} ${unit}`;
+}
+
+/** A bar's value as printed: as its table prints it where it says, else in the chart's decimals. */
+export function barValueText(bar: { value: number; printed?: string }, unit: string, decimals: number): string {
+  return bar.printed !== undefined ? withUnit(bar.printed, unit) : formatChartValue(bar.value, unit, decimals);
 }
 
 /** The axis title for a unit: "%" and "aantal" stay, a rate keeps its words. */

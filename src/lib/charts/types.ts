@@ -141,6 +141,11 @@ export interface FunnelChartInput {
 export interface BarInput {
   label: string;
   value: number | null;
+  /**
+   * The value as its table prints it, where that has more decimals than the chart's: a rate of a few youths
+   * that would round to 0,0 is printed 0,02 (facts/breakdowns.ts), and the bar says the same.
+   */
+  printed?: string;
   symbol?: string | null;
   group?: string;
 }

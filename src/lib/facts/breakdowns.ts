@@ -214,7 +214,8 @@ export function breakdownOf(dataset: FactsDataset, region: string, dimensionId: 
       bars: rows.map((r) => ({
         label: r.label,
         value: r.metric,
-        ...(r.metric === null ? { symbol: r.count?.symbol ?? '.' } : {}),
+        // As the table prints it: a rate of a few youths with the decimals that show it is not none.
+        ...(r.metric === null ? { symbol: r.count?.symbol ?? '.' } : { printed: r.metricShown }),
         ...(r.group ? { group: r.group } : {}),
       })),
     },
