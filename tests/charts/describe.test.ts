@@ -18,7 +18,7 @@ describe('text alternative of a trend chart', () => {
     );
   });
 
-  it('mentions a fall, a peak, gaps, comparisons and trend breaks', () => {
+  it('mentions a fall, a peak, gaps, comparisons and trend breaks, without a change across a break', () => {
     const input: TrendChartInput = {
       id: 'jr',
       title: 'Jeugdreclassering',
@@ -37,12 +37,26 @@ describe('text alternative of a trend chart', () => {
         },
         { label: 'Nederland', points: [{ period: '2020HJ01', value: 0.5 }, { period: '2021HJ02', value: 0.45 }] },
       ],
-      trendBreaks: [{ period: '2021HJ01', note: 'Nieuwe manier van aanleveren' }],
     };
     expect(describeTrend(input)).toBe(
       'Het cijfer voor Utrecht daalde van 0,6% in het 1e halfjaar 2020 tot 0,4% in het 2e halfjaar 2021 (nader voorlopig). ' +
         'Het hoogste cijfer was 0,9% in het 2e halfjaar 2020. ' +
         'Ter vergelijking: Nederland bleef op 0,5%. ' +
+        'Voor 1 periode is er geen cijfer (afgeschermd of ontbreekt); de lijn is daar onderbroken.',
+    );
+    // With a trend break inside the line, the fall from 0,9% to 0,4% is not told: the two sides are not
+    // comparable. The change is told from the break on.
+    const broken: TrendChartInput = {
+      ...input,
+      series: [
+        { ...input.series[0]!, points: [...input.series[0]!.points, { period: '2022HJ01', value: 0.3 }] },
+        { label: 'Nederland', points: [{ period: '2020HJ01', value: 0.5 }, { period: '2021HJ02', value: 0.45 }, { period: '2022HJ01', value: 0.41 }] },
+      ],
+      trendBreaks: [{ period: '2021HJ01', note: 'Nieuwe manier van aanleveren' }],
+    };
+    expect(describeTrend(broken)).toBe(
+      'Sinds de trendbreuk in het 1e halfjaar 2021: het cijfer voor Utrecht daalde van 0,4% in het 2e halfjaar 2021 (nader voorlopig) tot 0,3% in het 1e halfjaar 2022. ' +
+        'Ter vergelijking: Nederland van 0,5% tot 0,4%. ' +
         'Voor 1 periode is er geen cijfer (afgeschermd of ontbreekt); de lijn is daar onderbroken. ' +
         'Trendbreuk vanaf 1e halfjaar 2021: Nieuwe manier van aanleveren.',
     );

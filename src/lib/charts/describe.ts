@@ -4,7 +4,7 @@
  */
 import { median, quantileSorted } from 'd3-array';
 import { countWords } from '../format/number';
-import { parsePeriodCode, periodLabel, type Period } from '../data/periods';
+import { comparePeriods, parsePeriodCode, periodLabel, type Period } from '../data/periods';
 import { barValueText, formatChartValue } from './format';
 import { inPeriod, sortedPeriods } from './period-axis';
 import type { BarChartInput, BarInput, TrendChartInput, TrendPoint } from './types';
@@ -50,6 +50,17 @@ function definedPoints(points: readonly TrendPoint[]): DefinedPoint[] {
     .sort((a, b) => order.get(a.parsed.code)! - order.get(b.parsed.code)!);
 }
 
+/** The latest trend break after the line's first figure and not after its last, as a period; undefined without one. */
+function latestBreakWithin(input: TrendChartInput, points: readonly DefinedPoint[]): Period | undefined {
+  const [first, last] = [points[0], points.at(-1)];
+  if (!first || !last) return undefined;
+  return (input.trendBreaks ?? [])
+    .map((b) => parsePeriodCode(b.period))
+    .filter((p): p is Period => p !== undefined && comparePeriods(p, first.parsed) > 0 && comparePeriods(p, last.parsed) <= 0)
+    .sort(comparePeriods)
+    .at(-1);
+}
+
 function changeVerb(first: number, last: number): 'steeg' | 'daalde' | 'gelijk' {
   const base = Math.abs(first) > 0 ? Math.abs(first) : 1;
   if (Math.abs(last - first) / base < STEADY_SHARE) return 'gelijk';
@@ -61,7 +72,12 @@ export function describeTrend(input: TrendChartInput): string {
   if (!main) return 'De grafiek heeft geen cijfers.';
   const fmt = (v: number) => formatChartValue(v, input.unit, input.decimals);
   const subject = `${capitalise(input.subject ?? 'het cijfer')} ${input.subject ? 'in' : 'voor'} ${main.label}`;
-  const points = definedPoints(main.points);
+  // A rise or fall is told since the latest trend break inside the line, never across it: figures on either
+  // side are not comparable (jeugdreclassering from 2021).
+  const all = definedPoints(main.points);
+  const since = latestBreakWithin(input, all);
+  const fromBreak = <T extends { parsed: Period }>(list: T[]) => (since ? list.filter((p) => comparePeriods(p.parsed, since) >= 0) : list);
+  const points = fromBreak(all);
   const sentences: string[] = [];
   const first = points[0];
   const last = points.at(-1);
@@ -73,7 +89,9 @@ export function describeTrend(input: TrendChartInput): string {
     const verb = changeVerb(first.value, last.value);
     const from = `${fmt(first.value)} ${inPeriod(first.parsed)}${statusSuffix(first)}`;
     const to = `${fmt(last.value)} ${inPeriod(last.parsed)}${statusSuffix(last)}`;
-    sentences.push(verb === 'gelijk' ? `${subject} bleef ongeveer gelijk: ${from} en ${to}.` : `${subject} ${verb} van ${from} tot ${to}.`);
+    const lead = since ? `Sinds de trendbreuk ${inPeriod(since)}: ` : '';
+    const told = verb === 'gelijk' ? `${subject} bleef ongeveer gelijk: ${from} en ${to}.` : `${subject} ${verb} van ${from} tot ${to}.`;
+    sentences.push(since ? `${lead}${told.charAt(0).toLowerCase()}${told.slice(1)}` : told);
     const peak = points.reduce((a, b) => (b.value > a.value ? b : a));
     if (peak !== first && peak !== last && peak.value > Math.max(first.value, last.value) * (1 + STEADY_SHARE)) {
       sentences.push(`Het hoogste cijfer was ${fmt(peak.value)} ${inPeriod(peak.parsed)}.`);
@@ -84,7 +102,7 @@ export function describeTrend(input: TrendChartInput): string {
   const comparisons = input.series
     .filter((s) => s !== main)
     .map((s) => {
-      const pts = definedPoints(s.points);
+      const pts = fromBreak(definedPoints(s.points));
       const a = pts[0];
       const b = pts.at(-1);
       if (!a || !b) return `${s.label}: ${NO_FIGURE}`;
@@ -98,7 +116,8 @@ export function describeTrend(input: TrendChartInput): string {
   if (comparisons.length > 0) sentences.push(`Ter vergelijking: ${comparisons.join('; ')}.`);
   const band = bandSentence(input, fmt);
   if (band) sentences.push(band);
-  const gaps = first && last ? missingWithin(main.points, first.parsed, last.parsed) : 0;
+  // Gaps anywhere in the drawn line, the part before a break included.
+  const gaps = all[0] && all.at(-1) ? missingWithin(main.points, all[0].parsed, all.at(-1)!.parsed) : 0;
   if (gaps > 0) {
     sentences.push(`Voor ${countWords(gaps, 'periode', 'perioden')} is er ${NO_FIGURE}; de lijn is daar onderbroken.`);
   }
