@@ -94,7 +94,7 @@ export function tablePageModel(source: TableSource, releases: readonly Release[]
     next: nextReleaseAfter(currentRelease),
     hint:
       wijken > 0
-        ? `Deze tabel heeft ook cijfers voor ${formatNumber(wijken)} ${wijken === 1 ? 'wijk' : 'wijken'}. Zoveel rijen passen niet in één overzicht, dus standaard staan de wijken er niet in. Kies bij ‘Selectie aanpassen’ bijvoorbeeld: voeg toe ‘Wijken’ binnen ‘${exampleGemeente(source.regions)}’.`
+        ? `Deze tabel heeft ook cijfers voor ${formatNumber(wijken)} ${wijken === 1 ? 'wijk' : 'wijken'}${meta.periods.length > 1 ? ' over alle jaren samen; één jaar heeft er minder, omdat de wijkindeling verandert' : ''}. Zoveel rijen passen niet in één overzicht, dus standaard staan de wijken er niet in. Kies bij ‘Selectie aanpassen’ bijvoorbeeld: voeg toe ‘Wijken’ binnen ‘${exampleGemeente(source.regions)}’.`
         : undefined,
     form: {
       groups: [
