@@ -9,6 +9,7 @@ import type { DatasetMeta } from '../../schemas/dataset';
 import type { ObservationRow } from '../data/dataset';
 import { comparePeriods, parsePeriodCode, periodLabel, STATUS_LABEL, type PeriodStatus } from '../data/periods';
 import { regionKind } from '../regions/codes';
+import { labelWithUnit } from '../format/text';
 
 export type WideValue = string | number | null;
 export type WideRecord = Record<string, WideValue>;
@@ -54,8 +55,7 @@ function makeColumnLabels(meta: DatasetMeta): string[] {
   const labels: string[] = ['Regiocode', "Regio's", 'Periodecode', 'Perioden', 'Status'];
   for (const d of meta.dimensions) labels.push(`${d.label} (code)`, d.label);
   for (const m of meta.measures) {
-    const unit = `(${m.unit})`;
-    const label = m.label.endsWith(unit) ? m.label : `${m.label} ${unit}`;
+    const label = labelWithUnit(m.label, m.unit);
     labels.push(label, `${label}: teken`);
   }
   labels.push('Omgerekend (ja/nee)');

@@ -15,3 +15,16 @@ export function paragraphs(text: string): string[] {
     .map((p) => p.replace(/\s+/g, ' ').trim())
     .filter(Boolean);
 }
+
+/**
+ * A measure's label with its unit in brackets, unless the label already names it: "Jongeren met jeugdhulp (%)"
+ * stays as it is, not "… (%) (%)"; "Herhaald beroep (% van de begonnen trajecten)" too.
+ */
+export function labelWithUnit(label: string, unit: string): string {
+  return namesUnit(label, unit) ? label : `${label} (${unit})`;
+}
+
+/** Does a measure's label already name its unit in brackets ("Herhaald beroep (% van de begonnen trajecten)")? */
+export function namesUnit(label: string, unit: string): boolean {
+  return label.includes(`(${unit}`);
+}

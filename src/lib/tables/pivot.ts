@@ -8,6 +8,7 @@ import { rowKey } from '../data/dataset';
 import { parsePeriodCode, periodLabelWithStatus, type PeriodStatus } from '../data/periods';
 import type { CellSymbol, Observation } from '../data/symbols';
 import { formatNumber, formatObservation } from '../format/number';
+import { labelWithUnit } from '../format/text';
 import type { RegionKind } from '../regions/codes';
 import {
   dimensionIds,
@@ -429,7 +430,7 @@ function captionText(source: TableSource, selection: Selection, dims: Dim[], fix
     .map((d) => {
       const item = d.items[0]!;
       if (d.id === REGION_DIM || d.id === PERIOD_DIM) return item.label;
-      if (d.id === MEASURE_DIM) return `${item.fullLabel ?? item.label} (${item.unit})`;
+      if (d.id === MEASURE_DIM) return item.unit ? labelWithUnit(item.fullLabel ?? item.label, item.unit) : (item.fullLabel ?? item.label);
       return `${d.label.toLowerCase()}: ${item.label.toLowerCase()}`;
     });
   const count = (d: Dim) => `${d.label.toLowerCase()} (${formatNumber(d.items.length)})`;
