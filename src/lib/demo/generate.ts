@@ -13,8 +13,8 @@
  */
 import { DatasetMetaSchema, type Catalog, type DatasetMeta } from '../../schemas/dataset';
 import { computeDerivedMeasures, type ObservationRow } from '../data/dataset';
-import { comparePeriods, type Period, type PeriodStatus } from '../data/periods';
-import { MISSING } from '../data/symbols';
+import { comparePeriods, parsePeriodCode, type Period, type PeriodStatus } from '../data/periods';
+import { MISSING, type Observation } from '../data/symbols';
 import { NEDERLAND } from '../regions/codes';
 import type { RegionRegister } from '../regions/register';
 import { discloseCount } from './disclosure';
@@ -274,17 +274,22 @@ function valuesPerCombo(plan: DatasetPlan): number {
 function toObservationRows(raw: RawRow, plan: DatasetPlan, layout: readonly number[], measureCount: number): ObservationRow[] {
   const measures = plan.stored.length;
   const width = valuesPerCombo(plan);
+  const period = parsePeriodCode(raw.period)!;
+  const cannotOccur = plan.stored.map((_, m) => plan.cannotOccur?.(period, m) ?? false);
   return plan.combos.map((topics, c) => {
     const cells = new Array(measureCount).fill(MISSING);
-    if (plan.cells) {
-      const made = plan.cells(raw.values.subarray(c * width, (c + 1) * width), c);
-      layout.forEach((index, m) => (cells[index] = made[m]!));
-      return { region: raw.region, period: raw.period, topics, cells };
-    }
+    const made = plan.cells?.(raw.values.subarray(c * width, (c + 1) * width), c);
     layout.forEach((index, m) => {
       const value = raw.values[c * measures + m]!;
-      cells[index] = discloseCount(Number.isNaN(value) ? undefined : value, { nihil: plan.nihil(c, m) });
+      cells[index] = cannotOccur[m]
+        ? CANNOT_OCCUR
+        : made
+          ? made[m]!
+          : discloseCount(Number.isNaN(value) ? undefined : value, { nihil: plan.nihil(c, m) });
     });
     return { region: raw.region, period: raw.period, topics, cells };
   });
 }
+
+/** A figure that cannot occur: empty in CBS's verklaring van tekens. */
+const CANNOT_OCCUR: Observation = Object.freeze({ value: null, symbol: '' });

@@ -67,6 +67,11 @@ export interface DatasetPlan {
    * the period is (as in the table that publishes them too).
    */
   followUp?: { halfYears: number; measures: readonly number[] };
+  /**
+   * Can this stored measure not occur in this period (a category that did not exist yet)? Its cells are then
+   * empty, as CBS leaves a figure that cannot occur, never a zero or nihil.
+   */
+  cannotOccur?(period: Period, measure: number): boolean;
   /** May an exact zero in this cell show as nihil (`-`)? */
   nihil(combo: number, measure: number): boolean;
   /** Underlying whole numbers of a gemeente in a period, combos × stored measures, row-major; NaN = not delivered. */
@@ -298,7 +303,9 @@ function eindePlan(): DatasetPlan {
     revisable: stored.map(() => true),
     revisedLike,
     revisedAs,
-    // Before 2021 no reason was unknown (CBS estimated it): that zero is nihil, not a small number.
+    // Before 2021 the category did not exist (CBS estimated a missing reason from the known ones): it cannot
+    // occur then, and is no zero. From 2021 a zero is nihil, not a small number.
+    cannotOccur: (period, measure) => measure === unknown && period.year < 2021,
     nihil: (_combo, measure) => measure === unknown,
     values(world, code, period) {
       const f = world.figures(code, period);

@@ -60,7 +60,8 @@ export interface ObservedExpected {
 
 /** The interval of O / E at level z: the exact Poisson interval of O, for every count O can stand for, divided by E. */
 export function ratioInterval(o: ObservedExpected, z: number = Z95, rounding: number = COUNT_ROUNDING): Interval {
-  return rateInterval({ count: o.observed, denominator: o.expected, kind: 'poisson', per: 1, rounding }, z);
+  // The expected number is computed from the national rates, not published: it was never rounded.
+  return rateInterval({ count: o.observed, denominator: o.expected, kind: 'poisson', per: 1, rounding, denominatorRounding: 1 }, z);
 }
 
 /**

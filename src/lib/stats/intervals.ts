@@ -70,6 +70,11 @@ export interface RateCounts {
   per: number;
   /** The rounding base of the count; 1 for unrounded counts. */
   rounding?: number;
+  /**
+   * The rounding base a denominator that is a multiple of it may have been rounded to: that of the count unless
+   * given; 1 for a denominator that is computed, not published (an expected number of youths).
+   */
+  denominatorRounding?: number;
 }
 
 /**
@@ -81,7 +86,7 @@ export function rateInterval(rate: RateCounts, z: number = Z95): Interval {
   if (!(denominator > 0)) throw new RangeError(`interval zonder noemer: ${denominator}`);
   const base = rate.rounding ?? COUNT_ROUNDING;
   const range = roundedCountRange(count, base);
-  const sizes = denominatorRange(denominator, base);
+  const sizes = denominatorRange(denominator, rate.denominatorRounding ?? base);
   // The lowest rate the published counts can stand for is the fewest out of the most, the highest the most out
   // of the fewest: a Wilson limit rises with the count and falls with the denominator.
   if (kind === 'proportion') {
