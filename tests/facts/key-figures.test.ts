@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { conceptMeasure, preferDataset } from '../../src/lib/facts/concepts';
 import { primaryPeriods } from '../../src/lib/data/periods';
-import { isSmall, keyFiguresOf, searchKeyFigure, SMALL_COUNT } from '../../src/lib/facts/key-figures';
+import { groupKeyFigures, isSmall, keyFiguresOf, searchKeyFigure, SMALL_COUNT } from '../../src/lib/facts/key-figures';
 import { smallNumbersWarning } from '../../src/lib/facts/notes';
 import { thePeriod } from '../../src/lib/facts/phrases';
 import { fixture, publishedIndex } from './fixture';
@@ -45,6 +45,17 @@ describe('key figures of a gemeente', () => {
     ]);
     expect(figures.filter((f) => f.unit === 'personen')).toHaveLength(4);
     expect(figures.filter((f) => f.unit === 'trajecten').map((f) => f.noun)).toEqual(['trajecten', 'trajecten', 'trajecten']);
+  });
+
+  it('says trajecten per 1.000 jongeren are a ratio, not a share of the youths, where the group has such a rate', () => {
+    // This fixture's trajecten have no population beside them; give them the rate of the persons' first figure.
+    const rate = figures.find((f) => f.rate)!.rate;
+    const [persons, trajecten] = groupKeyFigures(figures.map((f) => (f.unit === 'trajecten' ? { ...f, rate } : f)));
+    expect(persons!.note).not.toMatch(/verhouding/);
+    expect(trajecten!.note).toMatch(/een verhouding, geen deel van de jongeren; bij jeugdhulp tellen ook de trajecten van jongeren van 18 jaar en ouder mee/);
+    // Without rates (counts only) the note has nothing to explain.
+    const [, countsOnly] = groupKeyFigures(figures.map((f) => ({ ...f, rate: undefined })));
+    expect(countsOnly!.note).not.toMatch(/verhouding/);
   });
 
   it('gives the count of the latest period with its rate and named denominator', () => {

@@ -200,6 +200,12 @@ export function groupKeyFigures(figures: readonly KeyFigure[]): KeyFigureGroup[]
     { unit: 'trajecten', title: 'Trajecten', note: 'Deze cijfers tellen trajecten, geen jongeren: één jongere kan meer trajecten hebben.', figures: [] },
   ];
   for (const f of figures) groups.find((g) => g.unit === f.measure.countOf)?.figures.push(f);
+  const trajecten = groups[1]!;
+  // "Per 1.000 jongeren tot 18 jaar" reads as a share of those youths; it is not (TRAJECT definitions, spec.ts).
+  if (trajecten.figures.some((f) => f.rate)) {
+    trajecten.note +=
+      ' Trajecten per 1.000 jongeren zijn daarom een verhouding, geen deel van de jongeren; bij jeugdhulp tellen ook de trajecten van jongeren van 18 jaar en ouder mee.';
+  }
   return groups.filter((g) => g.figures.length > 0);
 }
 
