@@ -4,6 +4,7 @@
  * took effect with the first figures of a new year (from then on the site shows the series on that
  * indeling). Pure.
  */
+import { median } from 'd3-array';
 import type { DatasetMeta, Measure } from '../../schemas/dataset';
 import { rowKey } from '../data/dataset';
 import { parsePeriodCode, type PeriodStatus } from '../data/periods';
@@ -130,14 +131,16 @@ export function largestRevisions(revisions: readonly Revision[], limit = 20, min
     .slice(0, limit);
 }
 
-/** A summary of the revisions of one dataset: how many cells, and the typical (median) relative change. */
-export function revisionSummary(revisions: readonly Revision[]): { cells: number; medianRelative: number | null; upward: number; downward: number } {
-  const relatives = revisions.map((r) => r.relative).filter((r): r is number => r !== null).sort((a, b) => a - b);
-  const mid = Math.floor(relatives.length / 2);
-  const medianRelative = relatives.length === 0 ? null : relatives.length % 2 ? relatives[mid]! : (relatives[mid - 1]! + relatives[mid]!) / 2;
+/**
+ * A summary of the revisions of one dataset: how many cells, which way, and the typical size of a revision:
+ * the median of the relative changes without their sign ("de helft met minder dan 3,3%"). The median of the
+ * signed changes would count every downward revision, however large, as small.
+ */
+export function revisionSummary(revisions: readonly Revision[]): { cells: number; medianSize: number | null; upward: number; downward: number } {
+  const sizes = revisions.map((r) => r.relative).filter((r): r is number => r !== null).map(Math.abs);
   return {
     cells: revisions.length,
-    medianRelative,
+    medianSize: median(sizes) ?? null,
     upward: revisions.filter((r) => (r.difference ?? 0) > 0).length,
     downward: revisions.filter((r) => (r.difference ?? 0) < 0).length,
   };

@@ -121,7 +121,7 @@ function revisionText(revisions: readonly Revision[]): string | undefined {
   if (counts.length === 0) return undefined;
   const s = revisionSummary(counts);
   const direction = s.upward > s.downward * 2 ? 'meestal omhoog' : s.downward > s.upward * 2 ? 'meestal omlaag' : 'omhoog en omlaag';
-  const median = s.medianRelative === null ? '' : `, de helft met minder dan ${formatNumber(Math.abs(s.medianRelative) * 100, 1)}%`;
+  const median = s.medianSize === null ? '' : `, de helft met minder dan ${formatNumber(s.medianSize * 100, 1)}%`;
   return `${direction}${median}`;
 }
 
