@@ -54,4 +54,16 @@ describe('the minimum denominator of a derived rate', () => {
       for (const m of spec.measures.filter((x) => x.derived)) expect(m.definition, m.id).toContain('bij een noemer van minder dan 50');
     }
   });
+
+  it('rounds a rate that lies exactly halfway up, as CBS does, whatever binary floating point makes of the quotient', () => {
+    const count = (value: number) => ({ value, symbol: null });
+    // (865 / 10.000) × 100 is 8,6499999… in floating point; the rate is 8,65 and rounds to 8,7.
+    expect(computeRate(count(865), count(10000), 100, 1).value).toBe(8.7);
+    expect(computeRate(count(115), count(400), 100, 1).value).toBe(28.8);
+    // Per 1.000: 1 of 80 is 12,5 per 1.000, with no decimals 13.
+    expect(computeRate(count(1), count(80), 1000, 0).value).toBe(13);
+    // Not halfway: as before.
+    expect(computeRate(count(864), count(10000), 100, 1).value).toBe(8.6);
+    expect(computeRate(count(1000), count(3000), 100, 1).value).toBe(33.3);
+  });
 });

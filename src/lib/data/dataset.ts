@@ -76,7 +76,18 @@ export function computeRate(numerator: Observation, denominator: Observation, pe
   if (denominator.value === null) return { value: null, symbol: denominator.symbol ?? '.' };
   if (denominator.value === 0) return { value: null, symbol: '' };
   if (denominator.value < MIN_RATE_DENOMINATOR) return { value: null, symbol: '.' };
-  return { value: roundTo((numerator.value / denominator.value) * per, decimals), symbol: null };
+  return { value: roundedRatio(numerator.value, denominator.value, per, decimals), symbol: null };
+}
+
+/**
+ * numerator / denominator × per, rounded half up to `decimals` as CBS rounds, from the whole counts: 865 of
+ * 10.000 is 8,7%, not the 8,6% that (865 / 10.000) × 100 = 8,6499999… would round to. A quotient of two whole
+ * numbers that lies exactly halfway is exactly representable, so the division finds the tie.
+ */
+export function roundedRatio(numerator: number, denominator: number, per: number, decimals: number): number {
+  const factor = 10 ** decimals;
+  if (!Number.isInteger(numerator) || !Number.isInteger(denominator)) return roundTo((numerator / denominator) * per, decimals);
+  return Math.round((numerator * per * factor) / denominator) / factor;
 }
 
 /**
