@@ -646,7 +646,7 @@ export const EINDE_SPEC: DatasetSpec = {
         { concept: 'einde-duurklasse', shortLabel: label })),
     {
       ...AVERAGE_DURATION,
-      definition: `${AVERAGE_DURATION.definition} Berekend uit de niet-afgeronde duur van elk traject; afgeschermd (.) als het aantal beëindigde trajecten is afgeschermd.`,
+      definition: `${AVERAGE_DURATION.definition} Berekend uit de niet-afgeronde duur van elk traject; niet getoond (.) als er minder dan 10 trajecten eindigden, net als dat aantal zelf. Een gemiddelde naast een afgeschermd aantal (x, zie de geheimhouding) staat er wel: daaruit is dat aantal niet terug te rekenen.`,
     },
     count('beeindigd_reden_bekend', 'Beëindigde trajecten met een bekende reden', 'trajecten',
       'Beëindigde trajecten waarvan de aanbieder de reden van beëindiging leverde: volgens plan of voortijdig afgesloten.',

@@ -8,6 +8,7 @@
  * downloads, the comma file has the machine names and the Excel file a unique Dutch label with its unit
  * ("Ondergrens 95%-marge (% of per 1.000 jongeren)"); the codebook maps the two. Pure.
  */
+import { MIN_RATE_DENOMINATOR } from '../data/dataset';
 import { parsePeriodCode, periodLabel, STATUS_LABEL, type PeriodStatus } from '../data/periods';
 import { exactValue, rateKindOf, rateUnitOf } from '../facts/chance';
 import { changeOf, type ChangeFacts } from '../facts/change';
@@ -131,7 +132,7 @@ export const METHOD_TEXT = {
     `duidelijk-lager als het hoogste, (aantal + ${HALF}) / laagste noemer × per (het aantal hoogstens die noemer), onder grens998_onder ligt; lager onder grens95_onder; anders niet-duidelijk-anders. ` +
     `De hoogste en laagste noemer zijn noemer + ${HALF} en noemer − ${HALF} als de noemer een veelvoud van ${COUNT_ROUNDING} is, anders de noemer zelf (zie marge95_onder). ` +
     `Het woord volgt daarna de gepubliceerde cijfers: hoger of lager blijft alleen staan als cijfer, afgerond op decimalen, ook hoger of lager is dan het referentiecijfer zo afgerond; anders niet-duidelijk-anders. ` +
-    `Geen oordeel (kolom reden) als het aantal afgeschermd is, de noemer ontbreekt, er geen referentiecijfer is, of als bij het referentiecijfer minder dan ${MIN_EXPECTED} verwacht worden (θ × noemer < ${MIN_EXPECTED}).`,
+    `Geen oordeel (kolom reden) als het aantal afgeschermd is, de noemer ontbreekt, het cijfer niet berekend is omdat de noemer kleiner is dan ${MIN_RATE_DENOMINATOR}, er geen referentiecijfer is, of als bij het referentiecijfer minder dan ${MIN_EXPECTED} verwacht worden (θ × noemer < ${MIN_EXPECTED}).`,
   change:
     `Marge van het verschil cijfer − eerder_cijfer (beide uit de aantallen) volgens MOVER-D, voor aandelen de hybride score-methode van Newcombe (1998): ` +
     `ondergrens d − √((p2 − l2)² + (u1 − p1)²), bovengrens d + √((u2 − p2)² + (p1 − l1)²), met d = p2 − p1, p1 en p2 de cijfers uit de aantallen (eerder, laatst) en (l, u) hun marges op hetzelfde niveau, verbreed voor de afronding zoals bij marge95. ` +
@@ -188,7 +189,7 @@ const PERIOD_COLUMNS = (prefix = '', what = 'De periode van het cijfer', after =
 
 const RATE_COLUMNS = (prefix = '', whose = 'de regio', after = ''): DownloadColumn[] => [
   col(`${prefix}aantal`, 'integer', `Teller${after}`, `Het gepubliceerde aantal (de teller) van ${whose}, afgerond op veelvouden van afronding. Leeg als het afgeschermd of onbekend is (CBS-teken . of x): een teken staat nooit als getal in dit bestand.`, { unit: 'aantal' }),
-  col(`${prefix}noemer`, 'integer', `Noemer${after}`, `De noemer van ${whose}: het aantal inwoners in de groep van noemer_omschrijving. Niet afgerond.`, { unit: 'aantal' }),
+  col(`${prefix}noemer`, 'integer', `Noemer${after}`, `De noemer van ${whose}: het aantal in de groep van noemer_omschrijving (inwoners, of bij een deel van de jongeren of trajecten een gepubliceerd aantal). Een veelvoud van ${COUNT_ROUNDING} kan afgerond zijn; zie marge95_onder.`, { unit: 'aantal' }),
   col(`${prefix}cijfer`, 'number', `Gepubliceerd cijfer${after}`, `Het cijfer van ${whose} zoals gepubliceerd en op de pagina getoond (afgerond op decimalen), in eenheid.`, { unit: 'cijfer' }),
   col(`${prefix}cijfer_uit_aantallen`, 'number', `Cijfer uit de aantallen${after}`, `aantal / noemer × per van ${whose}, niet afgerond (${DECIMALS} decimalen). Hiermee wordt gerekend.`, { unit: 'cijfer' }),
 ];

@@ -82,7 +82,7 @@ export function tableSchema(meta: DatasetMeta, dialect: CsvDialect) {
         ...(!integer && dialect === 'excel-nl' ? { decimalChar: ',' } : {}),
       });
     } else if (symbolOf) {
-      fields.push({ name, type: 'string', title: `${symbolOf.label}: teken`, description: 'Waarom de waarde ontbreekt (CBS-verklaring van tekens); leeg bij een gewoon cijfer.', constraints: { enum: symbols.filter((s) => s !== '') } });
+      fields.push({ name, type: 'string', title: `${symbolOf.label}: teken`, description: 'Het CBS-teken bij de waarde (verklaring van tekens): waarom de waarde ontbreekt, of - bij nihil (waarde 0); leeg bij een gewoon cijfer en bij een cijfer dat niet kan voorkomen (dan is ook de waarde leeg).', constraints: { enum: symbols.filter((s) => s !== '') } });
     }
   }
   const primaryKey = ['regio_code', 'perioden_code', ...meta.dimensions.map((d) => `${d.id}_code`)];

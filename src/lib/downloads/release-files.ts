@@ -107,7 +107,7 @@ export function zipFilesExplanation(indeling: string): string[] {
     `- ${DATAPACKAGE}: de beschrijving van alle kolommen, eenheden, definities, bron en licentie (Frictionless Data Package).`,
     '',
     'Elke regel is een regio, een periode en een categorie. Per onderwerp is er een kolom met het cijfer en een kolom',
-    '<onderwerp>_teken met het CBS-teken als het cijfer ontbreekt.',
+    '<onderwerp>_teken met het CBS-teken als het cijfer ontbreekt, of - bij nihil (0).',
     indeling,
     '',
     'Verklaring van tekens:',

@@ -162,7 +162,10 @@ export function datasetPackageJson(data: DownloadSiteData, id: string, site: URL
     {
       name: `jeugdzorg-${id}`,
       title: d.meta.title,
-      description: `${d.meta.description} Elke regel is een regio, periode en categorie, met per onderwerp een kolom voor het cijfer en een kolom <onderwerp>${'_teken'} voor het CBS-teken.`,
+      description:
+        `${d.meta.description} Elke regel is een regio, periode en categorie, met per onderwerp een kolom voor het cijfer en een kolom <onderwerp>${'_teken'} voor het CBS-teken.` +
+        // The description is of the table as published; these files may have every period on one indeling.
+        (d.converted.indeling === undefined ? '' : ` In deze bestanden staan alle perioden, anders dan in de tabel zoals gepubliceerd, op de gemeentelijke indeling van ${d.converted.indeling}: een opgeheven gemeente staat in de gemeente die haar overnam (kolom omgerekend).`),
       release: releaseOf(data, d.meta),
       homepage: new URL(`/tabellen/${id}/`, site).href,
       indeling: indelingText(d.converted.indeling),
