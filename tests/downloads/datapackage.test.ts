@@ -76,6 +76,20 @@ describe('datapackage.json', () => {
     }
   });
 
+  it('lists the periods with their status and the footnotes the table page shows, and says when the files are converted', () => {
+    for (const d of site.datasets) {
+      const pkg = JSON.parse(datasetPackageJson(site, d.meta.id, SITE, ZIP_FORMATS));
+      expect(pkg.perioden.map((p: { code: string }) => p.code)).toEqual(d.meta.periods.map((p) => p.code));
+      expect(pkg.perioden.every((p: { status: string }) => ['voorlopig', 'nader voorlopig', 'definitief'].includes(p.status))).toBe(true);
+      const texts = pkg.voetnoten.map((f: { tekst: string }) => f.tekst);
+      for (const f of d.meta.footnotes) expect(texts).toContain(f.text);
+      for (const b of d.meta.trendBreaks) expect(texts).toContain(`Trendbreuk: ${b.note}`);
+      // The description is of the table as published; the files may have every period on the latest indeling.
+      if (d.converted.indeling !== undefined) expect(pkg.description).toContain(`op de gemeentelijke indeling van ${d.converted.indeling}`);
+      expect(Object.keys(pkg).at(-1)).toBe('resources');
+    }
+  });
+
   it('describes a gemeente’s files: one pair per table with its figures', () => {
     const pkg = JSON.parse(gemeentePackageJson(site, 'GM0457', SITE));
     expect(pkg.title).toBe('Jeugdzorg in Weesp (voormalige gemeente)');

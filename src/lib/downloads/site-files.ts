@@ -13,6 +13,8 @@ import { revisionsCsv } from '../releases/revisions-file';
 import { dataPackage, dataPackageText, resource, type PackageResource } from './datapackage';
 import { RELEASE_FORMATS, readmeText, releaseDatasetFile, releaseDatasetFileBytes, releasePackage, releaseReadme, zipFilesExplanation, type ReleaseFile, type ReleaseFileBytes } from './release-files';
 import { formatDate } from '../format/number';
+import { STATUS_LABEL } from '../data/periods';
+import { tableFootnotes } from '../tables/table-source';
 import {
   DATAPACKAGE,
   DATASET_FILE_FORMATS,
@@ -173,7 +175,12 @@ export function datasetPackageJson(data: DownloadSiteData, id: string, site: URL
     },
     resources(d.meta, formats),
   );
-  return `${JSON.stringify(pkg, null, 2)}\n`;
+  // As the table page tells them: each period with its status, and the footnotes (trend breaks among them),
+  // with what they concern. The resources stay last.
+  const { resources: files, ...head } = pkg;
+  const perioden = d.meta.periods.map((p) => ({ code: p.code, status: STATUS_LABEL[p.status] }));
+  const voetnoten = tableFootnotes(d.meta).map((f) => ({ tekst: f.text, geldtVoor: f.appliesTo }));
+  return `${JSON.stringify({ ...head, perioden, voetnoten, resources: files }, null, 2)}\n`;
 }
 
 /** Each table's resource text, the same in every gemeente's datapackage.json. */
