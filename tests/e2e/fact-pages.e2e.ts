@@ -278,6 +278,8 @@ describe('duration and ending of jeugdhulp', () => {
   const cell = (region: string, verblijf: string, measure: string) =>
     Number(rows.find((r) => r.regio === region && r.perioden === '2026HJ01' && r.verblijf === verblijf)![measure]);
   const oneDecimal = (value: number) => new Intl.NumberFormat('nl-NL', { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(value);
+  const comebacks = Papa.parse<Record<string, string>>(readFileSync('data/jeugdhulp-terugkeer/observations.csv', 'utf8'), { header: true, skipEmptyLines: true }).data;
+  const comeback = (region: string, period: string, measure: string) => Number(comebacks.find((r) => r.regio === region && r.perioden === period)![measure]);
 
   it('shows Zwolle’s youths coming in and going out, its trajecten ended as planned against Nederland, and its ended trajecten by duration and reason, without JavaScript, and passes axe at 320 px', async () => {
     await withPage({ width: 320, javaScript: false }, async (page) => {
@@ -299,9 +301,17 @@ describe('duration and ending of jeugdhulp', () => {
       ]);
       await expect(section.locator('a[href="/tabellen/jeugdhulp-verloop/"]').count()).resolves.toBe(1);
       // Youths coming in and going out, before the trajecten.
-      expect((await section.locator('h3').allTextContents()).map((t) => t.trim())).toEqual(['Nieuw in de jeugdhulp', 'Gestopt met jeugdhulp', 'Herhaald beroep', 'Beëindigd volgens plan']);
+      expect((await section.locator('h3').allTextContents()).map((t) => t.trim())).toEqual(['Nieuw in de jeugdhulp', 'Gestopt met jeugdhulp', 'Binnen een jaar weer jeugdhulp', 'Herhaald beroep', 'Beëindigd volgens plan']);
       expect(await section.locator('section[aria-labelledby="uitstroom"]').textContent()).toContain('op de laatste dag van het halfjaar liep er voor hen geen jeugdhulp meer');
       await expect(section.locator('a[href="/tabellen/jeugdhulp-instroom/"]').count()).resolves.toBe(1);
+      // Who came back within a year is known a year later: the youths who stopped in the 1st half year of 2025.
+      const [stopped, back] = [comeback('GM0193', '2025HJ01', 'jongeren_uitstroom'), comeback('GM0193', '2025HJ01', 'jongeren_terug_binnen_jaar')];
+      const returned = await section.locator('section[aria-labelledby="terugkeer"] p').allTextContents();
+      expect(returned[0]).toBe(
+        `Van de ${stopped.toLocaleString('nl-NL')} jongeren die in het 1e halfjaar 2025* met jeugdhulp stopten, kreeg ${oneDecimal((back / stopped) * 100)}% binnen een jaar weer jeugdhulp (${back.toLocaleString('nl-NL')} jongeren). Dat is pas een jaar later bekend; daarom gaat dit cijfer over een eerder halfjaar dan de andere.`,
+      );
+      expect(returned[2]).toMatch(/^Dat is (duidelijk hoger|hoger|niet duidelijk anders|lager|duidelijk lager) dan in Nederland \(\d+,\d%\)\.$/);
+      await expect(section.locator('a[href="/tabellen/jeugdhulp-terugkeer/"]').count()).resolves.toBe(1);
     });
     await withPage({ width: 320 }, async (page) => {
       await page.goto(`${baseUrl}/gemeente/zwolle/#verloop`, { waitUntil: 'networkidle' });
