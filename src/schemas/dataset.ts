@@ -176,7 +176,8 @@ export const DisclosurePolicySchema = z.object({
   /**
    * Counts whose figure in the table's total row (every dimension at its total) another table publishes too:
    * the begun and ended trajecten of the verloop table are those of the trajecten table. Keeping one of them
-   * secret here would protect nothing, so disclosure control protects with the other cells instead.
+   * secret here would protect nothing, so disclosure control protects with the other cells instead. A wijk's
+   * row is never published elsewhere.
    */
   publishedElsewhere: z.array(IdSchema).optional(),
   /**

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { rowKey, type ObservationRow } from '../../src/lib/data/dataset';
+import { rowKey, totalTopics as totalTopicsOf, type ObservationRow } from '../../src/lib/data/dataset';
 import { formatObservationsCsv } from '../../src/lib/data/observations-csv';
 import type { DemoData, DemoDataset } from '../../src/lib/demo/generate';
 import { diffRelease } from '../../src/node/datastore-fs';
@@ -236,6 +236,23 @@ describe('the default demonstration data', () => {
     const nl = rows.find((r) => r.region === 'NL01')!.cells[i]!.value!;
     expect(nl).toBeGreaterThanOrEqual(visible - gemeenten.length * 2.5);
     expect(nl).toBeLessThanOrEqual(visible + hidden * 9 + gemeenten.length * 2.5);
+  });
+
+  it('gives every table the same youths under 18 for a region and period, the jeugdhulp table’s total row too', () => {
+    const populationOf = (id: string, measure: string, topics: (d: DemoDataset) => string) => {
+      const d = dataset(data, id);
+      const at = measureIndex(d, measure);
+      const total = topics(d);
+      return new Map(d.rows.filter((r) => r.topics.join('|') === total).map((r) => [`${r.region}|${r.period}`, r.cells[at]!.value] as const));
+    };
+    const totalTopics = (d: DemoDataset) => totalTopicsOf(d.meta).join('|');
+    const jeugdhulp = populationOf('jeugdhulp', 'jongeren', totalTopics);
+    expect(jeugdhulp.get('NL01|2015HJ01')).toBeGreaterThan(3_000_000);
+    for (const [id, measure] of [['jeugdbescherming', 'jongeren_tot_18'], ['jeugdhulptrajecten', 'jongeren_tot_18'], ['jeugdhulp-instroom', 'jongeren_tot_18']] as const) {
+      const other = populationOf(id, measure, totalTopics);
+      const differing = [...jeugdhulp].filter(([key, youths]) => other.has(key) && other.get(key) !== youths);
+      expect(differing.slice(0, 5), id).toEqual([]);
+    }
   });
 
   it('revises earlier releases by 1–5%, mostly upward, only where the period was not yet definitief', () => {

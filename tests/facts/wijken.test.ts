@@ -15,11 +15,10 @@ import { dataDir } from '../../src/node/project-paths';
 
 /** The gemeente's own row of the wijken table as the data file has it: [count, denominator]. */
 function publishedRow(gemeente: string, period: string): [number, number] {
-  const line = readFileSync(path.join(dataDir(), 'jeugdhulp-wijken', 'observations.csv'), 'utf8')
-    .split('\n')
-    .find((l) => l.startsWith(`${gemeente},${period},`))!;
-  const [, , count, denominator] = line.split(',');
-  return [Number(count), Number(denominator)];
+  const [header, ...lines] = readFileSync(path.join(dataDir(), 'jeugdhulp-wijken', 'observations.csv'), 'utf8').split('\n');
+  const cells = lines.find((l) => l.startsWith(`${gemeente},${period},`))!.split(',');
+  const column = (id: string) => Number(cells[header!.split(',').indexOf(id)]);
+  return [column('jongeren_jeugdhulp'), column('jongeren_tot_18')];
 }
 
 describe('wijken of the default data beside the gemeente in the same year', () => {

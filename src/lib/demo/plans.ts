@@ -8,6 +8,7 @@ import type { Observation } from '../data/symbols';
 import type { WijkRecord } from '../regions/register';
 import { kenmerkenPlan } from './characteristics';
 import { kostenPlan } from './costs';
+import { gemeenteHouseholds, HOUSEHOLDS, wijkHouseholds } from './households';
 import { aged12to23, under18, type AgeBand } from './population';
 import { discloseCount, SUPPRESSION_THRESHOLD } from './disclosure';
 import { JR_SOORTEN, MAATREGELEN } from './model';
@@ -26,7 +27,7 @@ import {
   wijkenSpec,
   type DatasetSpec,
 } from './spec';
-import { SEXES, VERBLIJF_KINDS, youthsUnder18, type DemoWorld, type EindeFigures, type PeriodFigures, type Sex } from './world';
+import { SEXES, VERBLIJF_KINDS, WIJK_KNOWN, youthsUnder18, type DemoWorld, type EindeFigures, type PeriodFigures, type Sex } from './world';
 
 export interface ExtraRegion {
   code: string;
@@ -134,9 +135,12 @@ function jeugdhulpPlan(): DatasetPlan {
             addAt(out, i * 4, p.total);
             addAt(out, i * 4 + 1, p.zonder);
             addAt(out, i * 4 + 2, p.met);
-            addAt(out, i * 4 + 3, Math.round(f.groups[band][s]));
+            addAt(out, i * 4 + 3, f.groups[band][s]);
           }
         }
+        // Rounded once, after the sum: a total row then holds the same youths under 18 as the other tables
+        // (Math.round(under18), which adds the groups in this order), not the sum of six rounded groups.
+        out[i * 4 + 3] = Math.round(out[i * 4 + 3]!);
       });
       return out;
     },
@@ -378,11 +382,16 @@ function wijkenPlan(wijkGemeenten: readonly string[] | 'alle', firstYear: number
     periodKind: 'jaar',
     firstYear,
     combos: [[]],
-    stored: ['jongeren_jeugdhulp', 'jongeren_tot_18'],
-    revisable: [true, false],
+    stored: ['jongeren_jeugdhulp', ...HOUSEHOLDS.map((h) => `jongeren_${h}`), 'jongeren_tot_18'],
+    revisable: [true, true, true, true, false],
+    // A household moves with its total, and the total with the jeugdhulp table's year, which publishes it too.
+    revisedLike: [0, 0, 0, 0, 4],
+    revisedAs: [{ datasetId: JEUGDHULP_SPEC.id, measure: 0 }],
     nihil: () => false,
     values(world, code, period) {
-      return Float64Array.from([world.yearJeugdhulp(code, period.year), Math.round(under18(world.population.groups(code, period.year)))]);
+      const total = world.yearJeugdhulp(code, period.year);
+      const youths = Math.round(under18(world.population.groups(code, period.year)));
+      return Float64Array.from([total, ...gemeenteHouseholds(world, code, period.year, total), youths]);
     },
     extra(world, period, gemeenten) {
       const out: ExtraRegion[] = [];
@@ -393,15 +402,22 @@ function wijkenPlan(wijkGemeenten: readonly string[] | 'alle', firstYear: number
         byGemeente.set(wijk.gemeente, [...(byGemeente.get(wijk.gemeente) ?? []), wijk]);
       }
       for (const [gemeente, wijken] of [...byGemeente].sort(([a], [b]) => a.localeCompare(b))) {
-        const counts = world.wijkJeugdhulp(gemeente, wijken, period.year);
+        const parts = gemeenteHouseholds(world, gemeente, period.year, world.yearJeugdhulp(gemeente, period.year));
+        const weights = world.wijkWeights(gemeente, wijken, period.year);
+        const households = wijkHouseholds(world, parts, WIJK_KNOWN, wijken, (wijk) => weights.get(wijk.code));
         const youths = world.wijkYouths(gemeente, wijken, period.year);
         for (const wijk of [...wijken].sort((a, b) => a.code.localeCompare(b.code))) {
           const youth = youths.get(wijk.code);
+          const own = households.get(wijk.code);
           out.push({
             code: wijk.code,
             label: wijk.naam,
             gemeente,
-            values: Float64Array.from([counts.get(wijk.code) ?? NaN, youth === undefined ? NaN : Math.round(youth)]),
+            values: Float64Array.from([
+              own ? own[0] + own[1] + own[2] : NaN,
+              ...(own ?? [NaN, NaN, NaN]),
+              youth === undefined ? NaN : Math.round(youth),
+            ]),
           });
         }
       }

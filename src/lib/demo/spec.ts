@@ -536,6 +536,14 @@ export const JEUGDRECLASSERING_TRAJECTEN_SPEC: DatasetSpec = {
   ],
 };
 
+/** The households of CBS's wijken table (Jeugdzorg in natura; wijken), in its order: id, label, definition. */
+const WIJK_HOUSEHOLDS: ReadonlyArray<readonly [id: string, label: string, definition: string]> = [
+  ['jongeren_eenouderhuishouden', 'Thuiswonend kind in eenouderhuishouden', 'Jongeren met jeugdhulp die thuis wonen bij één ouder.'],
+  ['jongeren_bij_paar', 'Thuiswonend kind bij een paar', 'Jongeren met jeugdhulp die thuis wonen bij twee ouders, of bij een ouder en diens partner.'],
+  ['jongeren_ander_huishouden', 'Ander huishouden',
+    'Jongeren met jeugdhulp die niet thuis wonen bij een of twee ouders, bijvoorbeeld in een pleeggezin of een instelling.'],
+];
+
 export function wijkenSpec(wijkGemeenten: number | 'alle'): DatasetSpec {
   const which =
     wijkGemeenten === 'alle' ? 'alle gemeenten' : `de ${wijkGemeenten} grootste gemeenten (naar inwoners in 2022)`;
@@ -545,7 +553,7 @@ export function wijkenSpec(wijkGemeenten: number | 'alle'): DatasetSpec {
     shortTitle: 'Jeugdhulp per wijk',
     ...fictitiousCommon(
       'Jeugdzorg in natura; wijken',
-      'Het aantal jongeren tot 18 jaar met jeugdhulp per jaar, voor Nederland, provincies, jeugdregio’s, gemeenten ' +
+      'Het aantal jongeren tot 18 jaar met jeugdhulp per jaar, ook naar het huishouden waarin ze wonen, voor Nederland, provincies, jeugdregio’s, gemeenten ' +
         `en de wijken van ${which}, naar het model van de CBS-tabel "Jeugdzorg in natura; wijken". Een jongere die ` +
         'in beide halfjaren jeugdhulp had telt één keer mee, dus het jaarcijfer is kleiner dan de som van de halfjaren. ' +
         'De wijken volgen de wijkindeling van hun jaar, met de namen van dat jaar: tot en met 2021 die van 2021, ' +
@@ -556,6 +564,9 @@ export function wijkenSpec(wijkGemeenten: number | 'alle'): DatasetSpec {
     measures: [
       count('jongeren_jeugdhulp', 'Jongeren met jeugdhulp', 'personen', `${JEUGDHULP_DEFINITION} Hier: jongeren tot 18 jaar, per jaar.`,
         { concept: 'jongeren-jeugdhulp', shortLabel: 'Met jeugdhulp' }),
+      ...WIJK_HOUSEHOLDS.map(([id, label, definition]) =>
+        count(id, `Jongeren met jeugdhulp: ${label.toLowerCase()}`, 'personen',
+          `${definition} Naar de samenstelling van het huishouden, zoals in de CBS-tabel. Hier: jongeren tot 18 jaar, per jaar.`, { shortLabel: label })),
       count('jongeren_tot_18', 'Jongeren tot 18 jaar', 'inwoners',
         'Het aantal inwoners jonger dan 18 jaar op 1 januari van het jaar. Voor wijken afgeleid van de inwoners van 0 tot 15 ' +
           'jaar en een deel van die van 15 tot 25 jaar (CBS Kerncijfers wijken en buurten 2021 en 2022), met een fictieve trend.',
@@ -576,6 +587,10 @@ export function wijkenSpec(wijkGemeenten: number | 'alle'): DatasetSpec {
       },
     ],
     trendBreaks: [],
+    // Each youth lives in one household. The gemeente, provincie, jeugdregio and Nederland totals are those of
+    // the jeugdhulp table's year (its total row); only the wijken are published here alone.
+    sums: [{ total: 'jongeren_jeugdhulp', parts: WIJK_HOUSEHOLDS.map(([id]) => id) }],
+    disclosure: { publishedElsewhere: ['jongeren_jeugdhulp'] },
   };
 }
 

@@ -120,7 +120,7 @@ export function youthsUnder18(jeugdhulp: Record<AgeBand, Record<Sex, PersonCount
 }
 
 /** The share of a gemeente's youths with jeugdhulp whose wijk is known (in CBS's wijken table, too, the wijken hold fewer youths than their gemeente). */
-const WIJK_KNOWN = 0.95;
+export const WIJK_KNOWN = 0.95;
 
 export class DemoWorld {
   private readonly characters = new Map<string, Character>();
@@ -422,24 +422,19 @@ export class DemoWorld {
   }
 
   /**
-   * Youths with jeugdhulp per wijk of a gemeente in a year: the gemeente's own youths with jeugdhulp, spread
-   * over its wijken by their youths and a persistent wijk factor (some wijken need much more help than others).
-   * The wijken hold WIJK_KNOWN of the gemeente's youths (as in CBS's wijken table, not every youth has a known
-   * wijk), so the wijken never add up to more than their gemeente.
+   * How a gemeente's youths with jeugdhulp spread over its wijken in a year: each wijk's weight is its youths
+   * times a persistent wijk factor (some wijken need much more help than others); undefined where the wijk's
+   * youths are unknown. The wijken hold WIJK_KNOWN of the gemeente's youths with jeugdhulp (as in CBS's
+   * wijken table, not every youth has a known wijk; households.ts spreads them), so the wijken never add up
+   * to more than their gemeente.
    */
-  wijkJeugdhulp(gemeente: string, wijken: readonly WijkRecord[], year: number): Map<string, number> {
-    const known = this.yearJeugdhulp(gemeente, year) * WIJK_KNOWN;
+  wijkWeights(gemeente: string, wijken: readonly WijkRecord[], year: number): Map<string, number> {
     const weights = new Map<string, number>();
     const youths = this.wijkYouths(gemeente, wijken, year);
     for (const wijk of wijken) {
       const youth = youths.get(wijk.code);
-      if (youth === undefined) continue;
-      weights.set(wijk.code, youth * Random.for(this.seed, 'wijk', wijk.code).factor(0.3));
+      if (youth !== undefined) weights.set(wijk.code, youth * Random.for(this.seed, 'wijk', wijk.code).factor(0.3));
     }
-    const sum = [...weights.values()].reduce((a, b) => a + b, 0);
-    const out = new Map<string, number>();
-    // Floor, not the random count of other figures: a sum of rounded-up shares could exceed the gemeente.
-    for (const [code, weight] of weights) out.set(code, sum > 0 ? Math.floor((known * weight) / sum) : 0);
-    return out;
+    return weights;
   }
 }

@@ -13,6 +13,7 @@ import { computeDerivedMeasures, rowKey, type ObservationRow } from '../data/dat
 import type { Observation } from '../data/symbols';
 import { cellInterval, disclosedCells, impliedInterval, initialBounds, isSuppressed, propagate, type Bounds } from './bounds';
 import { policyViolations, protectCell, protectedMeasureIndexes, type PolicyViolation } from './policy';
+import { regionKind } from '../regions/codes';
 import { relationsOf, type Membership, type RelationSet } from './relations';
 
 export interface DisclosureReport {
@@ -128,7 +129,8 @@ export function suppressedCells(set: RelationSet, broken: Uint8Array, cellOf: (i
 
 /**
  * The cells (row × measures + measure) that another table publishes too (DisclosurePolicy.publishedElsewhere):
- * those measures in the rows whose every topic is its dimension's total.
+ * those measures in the rows whose every topic is its dimension's total, for every region but a wijk (no
+ * other table publishes wijken).
  */
 export function publishedElsewhere(meta: DatasetMeta, rows: readonly ObservationRow[]): Set<number> {
   const out = new Set<number>();
@@ -137,7 +139,7 @@ export function publishedElsewhere(meta: DatasetMeta, rows: readonly Observation
   const totals = meta.dimensions.map((d) => d.codes.find((c) => c.total)?.code);
   const m = meta.measures.length;
   rows.forEach((row, r) => {
-    if (!row.topics.every((topic, d) => topic === totals[d])) return;
+    if (regionKind(row.region) === 'wijk' || !row.topics.every((topic, d) => topic === totals[d])) return;
     for (const measure of measures) if (measure >= 0) out.add(r * m + measure);
   });
   return out;
