@@ -19,6 +19,8 @@ const over = defineCollection({
     disclosureSummary: z.boolean().default(false),
     /** Show where to report a problem, from the publisher's settings (src/lib/publisher), after the text. */
     reportProblem: z.boolean().default(false),
+    /** Show the source, licence and how to credit the figures, from the datasets of this build, after the text. */
+    sourceLicence: z.boolean().default(false),
   }),
 });
 

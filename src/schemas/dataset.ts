@@ -134,6 +134,16 @@ export const MeasureSchema = z.object({
   sourceKey: Label().optional(),
   /** When the measure comes from another source than the dataset, e.g. population from Kerncijfers wijken en buurten. */
   source: Label().optional(),
+  /**
+   * Whether the figure adds up where gemeenten are combined (a herindeling, a chosen group). A count ("aantal")
+   * does without saying so; an amount of money (lasten in × 1.000 euro) says so here; an average (an income) does not.
+   */
+  additive: z.boolean().optional(),
+  /**
+   * A stored figure that is one measure per another (euros per youth: numerator × factor / denominator). Where
+   * gemeenten are combined it is computed again from the two, never added up or left out.
+   */
+  quotient: z.object({ numerator: IdSchema, denominator: IdSchema, factor: z.number().positive() }).optional(),
 });
 
 export const CodeSchema = z.object({

@@ -48,7 +48,7 @@ describe('the spending on youth care in the default demonstration data', () => {
       expect(rows).toEqual(gemeenten);
     }
     expect(kosten.meta.trendBreaks.map((b) => b.from)).toEqual(['2017JJ00', '2023JJ00']);
-    expect(kosten.meta.footnotes.map((f) => f.id)).toEqual(['uitgaven-geen-gebruik', 'boeken-verschilt', 'taakveld-6-2', 'realisatie-volgt']);
+    expect(kosten.meta.footnotes.map((f) => f.id)).toEqual(['uitgaven-geen-gebruik', 'boeken-verschilt', 'taakveld-6-2']);
   });
 
   it('sums the gemeenten to Nederland and to each provincie, per year, within the rounding to thousands of euros', () => {
@@ -101,21 +101,24 @@ describe('the spending on youth care in the default demonstration data', () => {
     }
   });
 
-  it('has no realisatie for the latest year, in this release and in the April release, and says so', () => {
+  it('publishes a year’s realisatie once the jaarrekening is in: in the October release after the year, not in the April one', () => {
     for (const region of [NEDERLAND, 'PV27', 'GM0363']) {
       const latest = rowOf(region, 2025);
       expect(value(latest, amountId('jeugd', 'begroting'))).toBeGreaterThan(0);
       for (const id of [amountId('jeugd', 'realisatie'), perJongereId('realisatie'), perInwonerId('realisatie')]) {
-        expect(cell(latest, id)).toEqual({ value: null, symbol: '.' });
+        expect(value(latest, id), `${region} ${id}`).toBeGreaterThan(0);
       }
-      expect(value(rowOf(region, 2024), amountId('jeugd', 'realisatie'))).toBeGreaterThan(0);
     }
+    expect(kosten.meta.periods.at(-1)).toEqual({ code: '2025JJ00', status: 'definitief' });
+    // The April 2026 release had 2025 as voorlopig, with its begroting only.
     const april = kosten.history.get('2026-04-30')!;
+    expect(kosten.meta.history.find((h) => h.release === '2026-04-30')!.periods.at(-1)).toEqual({ code: '2025JJ00', status: 'voorlopig' });
     expect(april.length).toBeGreaterThan(300);
     expect(april.every((r) => r.period === '2025JJ00' && cell(r, amountId('jeugd', 'realisatie'))?.symbol === '.')).toBe(true);
-    const note = kosten.meta.footnotes.find((f) => f.id === 'realisatie-volgt')!;
-    expect(note.appliesTo.periods).toEqual(['2025JJ00']);
-    expect(note.text).toMatch(/realisatie over 2025 ontbreekt/);
+    expect(april.every((r) => value(r, amountId('jeugd', 'begroting'))! > 0)).toBe(true);
+    // The October 2025 release had 2024 with its realisatie: the same rows as now.
+    expect(kosten.history.get('2025-10-30') ?? []).toEqual([]);
+    expect(kosten.meta.footnotes.find((f) => f.id === 'realisatie-volgt')).toBeUndefined();
   });
 
   it('lies at the orders of magnitude of CBS: about 5,5 billion euro in 2022, 1.500 to 2.000 euro per youth, a realisatie above the begroting', () => {

@@ -238,6 +238,59 @@ describe('the default demonstration data', () => {
     expect(nl).toBeLessThanOrEqual(visible + hidden * 9 + gemeenten.length * 2.5);
   });
 
+  it('keeps each year within what its half years and flows allow: youths who came in and stopped, and never more youths than measures running', () => {
+    const valueOf = (id: string, topics: string[] = []) => {
+      const d = dataset(data, id);
+      const byKey = new Map(d.rows.filter((r) => r.topics.join('|') === topics.join('|')).map((r) => [`${r.region}|${r.period}`, r] as const));
+      return (region: string, period: string, measure: string) => byKey.get(`${region}|${period}`)?.cells[measureIndex(d, measure)]?.value ?? null;
+    };
+    const stroom = valueOf('jeugdhulp-instroom');
+    const regions = [...new Set(dataset(data, 'jeugdhulp-instroom').rows.map((r) => r.region))];
+    // Three figures each rounded to five: a sum may be off by up to 7,5 from the rounded whole.
+    const ROUNDING = 10;
+    const broken: string[] = [];
+    const check = (ok: boolean, what: string) => {
+      if (!ok) broken.push(what);
+    };
+    let checked = 0;
+    for (const year of [2016, 2020, 2025]) {
+      const [h1, h2, y] = [`${year}HJ01`, `${year}HJ02`, `${year}JJ00`];
+      for (const region of regions) {
+        const [persons1, persons2, persons, in1, in2, inYear, out1, out2, outYear] = [
+          [h1, 'jongeren_jeugdhulp'], [h2, 'jongeren_jeugdhulp'], [y, 'jongeren_jeugdhulp'],
+          [h1, 'jongeren_instroom'], [h2, 'jongeren_instroom'], [y, 'jongeren_instroom'],
+          [h1, 'jongeren_uitstroom'], [h2, 'jongeren_uitstroom'], [y, 'jongeren_uitstroom'],
+        ].map(([period, measure]) => stroom(region, period!, measure!));
+        if ([persons1, persons2, persons, in1, in2, inYear, out1, out2, outYear].some((v) => v === null)) continue;
+        checked++;
+        // The year's youths: the 1st half year's and those who came in during the 2nd (less those coming back).
+        check(persons! <= persons1! + in2! + ROUNDING, `${region} ${year}: ${persons} jongeren > ${persons1} + instroom ${in2}`);
+        check(inYear! >= in1! - ROUNDING && inYear! <= in1! + in2! + ROUNDING, `${region} ${year}: instroom ${inYear} buiten ${in1}–${in1! + in2!}`);
+        check(outYear! >= out2! - ROUNDING && outYear! <= out1! + out2! + ROUNDING, `${region} ${year}: uitstroom ${outYear} buiten ${out2}–${out1! + out2!}`);
+      }
+      for (const maatregel of ['T001', 'OTS', 'VOTS', 'VOOGDIJ', 'VVOOGDIJ', 'TVOOGDIJ']) {
+        const youths = valueOf('jeugdbescherming', [maatregel]);
+        const measures = valueOf('jeugdbeschermingstrajecten', [maatregel]);
+        for (const region of regions) {
+          const [youthYear, running] = [youths(region, y, 'jongeren_jeugdbescherming'), measures(region, y, 'maatregelen_lopend')];
+          if (youthYear === null || running === null) continue;
+          check(youthYear <= running + ROUNDING, `${region} ${year} ${maatregel}: ${youthYear} jongeren > ${running} lopende maatregelen`);
+          // Not yet asserted: youths of the year at most those of the 1st half year plus the measures begun in the
+          // 2nd. The half years' youths per maatregel are drawn apart (no stock-flow model), so the 2nd can exceed it.
+        }
+      }
+      const jr = valueOf('jeugdreclassering');
+      const jrTrajecten = valueOf('jeugdreclasseringstrajecten', ['T001']);
+      for (const region of regions) {
+        const [youthYear, running] = [jr(region, y, 'jongeren_jeugdreclassering'), jrTrajecten(region, y, 'trajecten_lopend')];
+        if (youthYear === null || running === null) continue;
+        check(youthYear <= running + ROUNDING, `${region} ${year} jeugdreclassering: ${youthYear} jongeren > ${running} lopende trajecten`);
+      }
+    }
+    expect(broken.slice(0, 10)).toEqual([]);
+    expect(checked).toBeGreaterThan(1000);
+  });
+
   it('gives every table the same youths under 18 for a region and period, the jeugdhulp table’s total row too', () => {
     const populationOf = (id: string, measure: string, topics: (d: DemoDataset) => string) => {
       const d = dataset(data, id);

@@ -77,8 +77,8 @@ describe('a gemeente page printed is a factsheet of at most two A4 pages', () =>
         // The year figure beside it, named as a whole year (src/lib/facts/year-figures.ts).
         expect(text).toMatch(/Cijfers over het [12]e halfjaar \d{4}\*{0,2}; per jaar: heel \d{4}\*{0,2}\./);
         // On paper the year cards become one line per group, each figure with its count (and rate).
-        expect(text).toMatch(/Heel jaar \d{4}\*{0,2}: met jeugdhulp (\d[\d.]* \([\d,]+%\)|afgeschermd) · zonder verblijf /);
-        expect(text).toMatch(/Heel jaar \d{4}\*{0,2}: lopend \d[\d.]* \([\d,]+ per 1\.000 jongeren\) · gestart /);
+        expect(text).toMatch(/Heel jaar \d{4}\*{0,2} \(% van jongeren tot 18 jaar\): met jeugdhulp (\d[\d.]* \([\d,]+%\)|afgeschermd) · zonder verblijf /);
+        expect(text).toMatch(/Heel jaar \d{4}\*{0,2} \(per 1\.000 jongeren tot 18 jaar\): lopend \d[\d.]* \([\d,]+\) · gestart /);
         expect(text).toMatch(/voorlopig|definitief/);
         expect(release).toMatch(/publicatie .+ \(\d+ \w+ \d{4}\)/);
         expect(text).toContain(release);

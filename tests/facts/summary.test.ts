@@ -3,6 +3,7 @@
  * and changes, and read by the same scan as the rest of the page (no verdict may contradict its figures).
  */
 import { describe, expect, it } from 'vitest';
+import { parsePeriodCode, periodLabel } from '../../src/lib/data/periods';
 import { useDefaultFacts } from './default-data';
 import { regionFacts } from '../../src/lib/facts/region-facts';
 import { VERDICT_TEXT } from '../../src/lib/stats/verdict';
@@ -38,7 +39,8 @@ describe('the summary of a fact page', () => {
         if (named) expect(verdictBefore(text, `${reference.inPhrase} (${rateNumber(reference.rate.value!, comparison.rateMeasure)})`)).toBe(VERDICT_TEXT[reference.judgement.verdict!].than);
       }
       const change = facts.trends.find((t) => t.concept === comparison.concept)!.change!;
-      expect(text).toContain(`een jaar eerder (${rateNumber(change.yearEarlier!.rate.shown!, comparison.rateMeasure)})`);
+      // With its period: "een jaar eerder (11,0% in het 1e halfjaar 2025)".
+      expect(text).toContain(`een jaar eerder (${rateNumber(change.yearEarlier!.rate.shown!, comparison.rateMeasure)} in het ${periodLabel(parsePeriodCode(change.yearEarlier!.period)!)})`);
       expect(verdictBefore(text, 'een jaar eerder')).toBe(VERDICT_TEXT[change.change.verdict!].than);
     }
   });

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { regionFacts } from '../../src/lib/facts/region-facts';
 import { useDefaultFacts } from './default-data';
 import { keyFiguresOf } from '../../src/lib/facts/key-figures';
-import { wijkenIntro, wijkenOf } from '../../src/lib/facts/wijken';
+import { wijkenAbsence, wijkenIntro, wijkenOf } from '../../src/lib/facts/wijken';
 import { formatNumber } from '../../src/lib/format/number';
 import { dataDir } from '../../src/node/project-paths';
 
@@ -63,5 +63,23 @@ describe('wijken of the default data beside the gemeente in the same year', () =
       const [count] = publishedRow(code, wijken!.period);
       expect(wijken!.gemeente?.cells[0], code).toBe(formatNumber(count));
     }
+  });
+
+  it('says whose wijken are missing: Weesp’s in Amsterdam, on the wijkindeling of 2022, though the gemeente row counts them', () => {
+    const wijken = wijkenOf(data.context, 'GM0363')!;
+    expect(wijken.notCovered).toEqual({ names: ['Weesp'], indelingYear: 2022 });
+    expect(wijkenIntro(wijken, 'Amsterdam')).toContain('De wijken van Weesp staan niet in de tabel: die volgt de wijkindeling van 2022, van voor de herindeling.');
+    // Zwolle took in no gemeente after 2022: nothing to say.
+    expect(wijkenOf(data.context, 'GM0193')!.notCovered).toBeUndefined();
+  });
+
+  it('explains why a gemeente formed after the wijkindeling has no wijken (Voorne aan Zee, 2023), and says nothing where it has them', () => {
+    const voorne = data.context.currentGemeenten().find((code) => data.context.register.label(code) === 'Voorne aan Zee')!;
+    expect(wijkenOf(data.context, voorne)).toBeUndefined();
+    expect(wijkenAbsence(data.context, voorne)).toBe(
+      'Voorne aan Zee bestaat sinds 2023. De tabel Jeugdhulp per wijk volgt de wijkindeling van 2022, van voor de herindeling, en heeft daarom geen wijken van Voorne aan Zee. De wijken van Brielle, Hellevoetsluis en Westvoorne staan tot en met 2022 op de pagina’s van die gemeenten.',
+    );
+    expect(regionFacts(data.context, voorne).wijkenAbsent).toContain('bestaat sinds 2023');
+    expect(wijkenAbsence(data.context, 'GM0363')).toBeUndefined();
   });
 });

@@ -83,3 +83,24 @@ describe('a small suppressed part of a large sum', () => {
     expect(amsterdamOf(rows).cells[0]).toEqual({ value: null, symbol: '.' });
   });
 });
+
+describe('amounts of money (the default kosten-jeugd data)', () => {
+  it('adds up the lasten of merged gemeenten and computes the lasten per youth and per inhabitant again', async () => {
+    const { getSiteData } = await import('../../src/node/site-data');
+    const kosten = (await getSiteData()).datasets.find((d) => d.meta.id === 'kosten-jeugd')!;
+    const published = (code: string, measure: string) => kosten.original.rows.find((r) => r.region === code && r.period === '2022JJ00')!.cells[kosten.meta.measures.findIndex((m) => m.id === measure)]!.value!;
+    const converted = (measure: string) => kosten.index.cell('GM0363', '2022JJ00', measure);
+    // Amsterdam on the indeling of 2026 is Amsterdam and Weesp of 2022.
+    const lasten = published('GM0363', 'lasten_jeugd_realisatie') + published('GM0457', 'lasten_jeugd_realisatie');
+    const youths = published('GM0363', 'jongeren_tot_18') + published('GM0457', 'jongeren_tot_18');
+    const inhabitants = published('GM0363', 'inwoners') + published('GM0457', 'inwoners');
+    expect(converted('lasten_jeugd_realisatie')).toEqual({ value: lasten, symbol: null });
+    expect(converted('lasten_per_jongere_realisatie')).toEqual({ value: Math.round((lasten * 1000) / youths), symbol: null });
+    expect(converted('lasten_per_inwoner_realisatie')).toEqual({ value: Math.round((lasten * 1000) / inhabitants), symbol: null });
+    // Not the sum of the two per-youth amounts: a quotient is computed again, never added.
+    expect(converted('lasten_per_jongere_realisatie')!.value).not.toBe(published('GM0363', 'lasten_per_jongere_realisatie') + published('GM0457', 'lasten_per_jongere_realisatie'));
+    // An average income of merged gemeenten stays unknown: without their weights it cannot be computed.
+    const kenmerken = (await getSiteData()).datasets.find((d) => d.meta.id === 'kenmerken')!;
+    expect(kenmerken.index.cell('GM0363', '2022JJ00', 'gemiddeld_inkomen')).toEqual({ value: null, symbol: '.' });
+  }, 120_000);
+});

@@ -2,6 +2,7 @@
  * Text alternatives of the charts, generated from the data they show. Each says in a few sentences what a
  * sighted reader takes from the chart; the data table beside the chart has every figure.
  */
+import { joinDutch } from '../format/text';
 import { median, quantileSorted } from 'd3-array';
 import { countWords } from '../format/number';
 import { comparePeriods, parsePeriodCode, periodLabel, type Period } from '../data/periods';
@@ -9,7 +10,6 @@ import { barValueText, formatChartValue } from './format';
 import { inPeriod, sortedPeriods } from './period-axis';
 import type { BarChartInput, BarInput, TrendChartInput, TrendPoint } from './types';
 import type { MapClasses } from './classes';
-import { joinDutch } from '../pages/gemeente-links';
 
 /** A change smaller than this share of the first value is described as "ongeveer gelijk". */
 const STEADY_SHARE = 0.02;

@@ -27,6 +27,14 @@ export function isAdditiveCount(measure: Pick<Measure, 'type' | 'unit' | 'derive
 }
 
 /**
+ * Whether a figure of combined gemeenten is the sum of theirs: every additive count, and an amount of money
+ * marked `additive` (an average such as an income is not).
+ */
+export function addsUpOverRegions(measure: Pick<Measure, 'type' | 'unit' | 'derived' | 'additive'>): boolean {
+  return measure.additive ?? isAdditiveCount(measure);
+}
+
+/**
  * Whether "telt …" (its countOf) is true of a measure: a count that adds up, or a rate of persons or trajecten.
  * An income, an amount in euro or an address density (unit not "aantal") counts nothing, and a share of the
  * population such as single-parent households counts households, which the countOf of the schema does not name:

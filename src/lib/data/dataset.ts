@@ -80,6 +80,25 @@ export function computeRate(numerator: Observation, denominator: Observation, pe
 }
 
 /**
+ * Every measure that is a quotient of two others (Measure.quotient: euros per youth) computed again from their
+ * cells, where those were combined from several gemeenten; unknown (or secret) where either is.
+ */
+export function recomputeQuotients(meta: DatasetMeta, cells: Observation[]): Observation[] {
+  const index = new Map(meta.measures.map((m, i) => [m.id, i]));
+  return cells.map((cell, i) => {
+    const quotient = meta.measures[i]!.quotient;
+    if (!quotient) return cell;
+    const numerator = cells[index.get(quotient.numerator) ?? -1];
+    const denominator = cells[index.get(quotient.denominator) ?? -1];
+    if (!numerator || !denominator) return { value: null, symbol: '.' };
+    if (numerator.value === null) return { value: null, symbol: numerator.symbol === 'x' ? 'x' : '.' };
+    if (denominator.value === null) return { value: null, symbol: denominator.symbol === 'x' ? 'x' : '.' };
+    if (denominator.value === 0) return { value: null, symbol: '' };
+    return { value: roundTo((numerator.value * quotient.factor) / denominator.value, meta.measures[i]!.decimals), symbol: null };
+  });
+}
+
+/**
  * numerator / denominator × per, rounded half up to `decimals` as CBS rounds, from the whole counts: 865 of
  * 10.000 is 8,7%, not the 8,6% that (865 / 10.000) × 100 = 8,6499999… would round to. A quotient of two whole
  * numbers that lies exactly halfway is exactly representable, so the division finds the tie.

@@ -91,6 +91,7 @@ export function amountMeasure(part: AmountPart, soort: Verslagsoort, addition = 
     decimals: 0,
     countOf: 'inwoners',
     type: 'aantal',
+    additive: true,
     definition: [p.definition, SOORT_TEXT[soort].definition, EURO_NOTE, addition].filter(Boolean).join(' '),
   };
 }
@@ -104,6 +105,8 @@ export function perJongereMeasure(soort: Verslagsoort, addition = ''): MeasureIn
     decimals: 0,
     countOf: 'inwoners',
     type: 'aantal',
+    // Lasten in × 1.000 euro per youth, in euro.
+    quotient: { numerator: amountId('jeugd', soort), denominator: JONGEREN_ID, factor: 1000 },
     definition:
       `De lasten jeugd (6.72 en 6.82, ${SOORT_TEXT[soort].label}) in euro’s, gedeeld door het aantal inwoners jonger dan 18 ` +
       'jaar op 1 januari. In de lasten zit ook hulp aan jongeren van 18 tot 23 jaar (verlengde jeugdhulp); de noemer telt ' +
@@ -122,6 +125,7 @@ export function perInwonerMeasure(soort: Verslagsoort, addition = ''): MeasureIn
     decimals: 0,
     countOf: 'inwoners',
     type: 'aantal',
+    quotient: { numerator: amountId('jeugd', soort), denominator: INWONERS_ID, factor: 1000 },
     definition:
       `De lasten jeugd (6.72 en 6.82, ${SOORT_TEXT[soort].label}) in euro’s, gedeeld door het aantal inwoners op 1 januari. ` +
       'Berekend uit de gepubliceerde lasten en het aantal inwoners. Een bedrag per inwoner, geen aantal: het telt niet op ' +

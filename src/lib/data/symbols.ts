@@ -14,7 +14,7 @@ export interface SymbolDefinition {
 
 /** In the order StatLine lists them. Empty means the figure cannot occur on logical grounds. */
 export const SYMBOL_LEGEND: readonly SymbolDefinition[] = [
-  { symbol: '.', shown: '.', meaning: 'gegevens ontbreken, zijn onbekend of geheim (in deze tabellen: kleine aantallen, afgeschermd)' },
+  { symbol: '.', shown: '.', meaning: 'gegevens ontbreken, zijn onbekend of geheim (in deze tabellen meestal een klein aantal, afgeschermd; ook een cijfer dat niet geleverd is of voor een omgerekende gemeente niet uit te rekenen is)' },
   { symbol: 'x', shown: 'x', meaning: 'geheim (in deze tabellen: afgeschermd door deze site, zodat een klein aantal niet uit de andere cijfers terug te rekenen is)' },
   { symbol: '-', shown: '-', meaning: 'nihil' },
   { symbol: '', shown: '(leeg)', meaning: 'een cijfer kan op logische gronden niet voorkomen' },

@@ -12,13 +12,14 @@
  *   many rearranged their bookings with the finer taakvelden of 2023;
  * - the realisatie overruns the begroting by about 7% (gemeenten have budgeted too little for youth care for
  *   years), more in some gemeenten and years, less in others.
- * The realisatie of the latest year is not delivered yet: the jaarrekening comes in the summer after the year.
+ * The realisatie of a year comes with the jaarrekening, in the summer after the year: an April release has the
+ * latest year's begroting only (the year is voorlopig), the October release after it has its realisatie too.
  *
  * Prices are calibrated to CBS's orders of magnitude (lasten 6.72 and 6.82 together about 5,5 billion euro in 2022).
  * Every draw comes from its own stream (`Random.for(seed, 'kosten', …)`), so this dataset changes no other figure.
  */
 import type { Observation } from '../data/symbols';
-import type { Period } from '../data/periods';
+import type { Period, PeriodStatus } from '../data/periods';
 import {
   AMOUNT_PARTS,
   KOSTEN_DATASET,
@@ -158,7 +159,7 @@ export function costCells(v: Float64Array): Observation[] {
 
 const FICTITIOUS_COSTS = 'Fictief: gemaakt door het rekenmodel van deze site uit het fictieve jeugdhulpgebruik van de gemeente.';
 
-export function kostenSpec(latestYearWithoutRealisatie: number): DatasetSpec {
+export function kostenSpec(): DatasetSpec {
   return {
     id: KOSTEN_DATASET,
     title: 'Lasten jeugdzorg van gemeenten; begroting en realisatie, taakveld',
@@ -199,20 +200,20 @@ export function kostenSpec(latestYearWithoutRealisatie: number): DatasetSpec {
         source: POPULATION_SOURCE,
       },
     ],
-    footnotes: kostenFootnotes(latestYearWithoutRealisatie),
+    footnotes: kostenFootnotes(),
     trendBreaks: KOSTEN_TREND_BREAKS,
   };
 }
 
 /**
- * The plan the demo generator fills the dataset with: one row per region and year from 2017. `latestYear` is the
- * last year the current release publishes; its realisatie is not there yet.
+ * The plan the demo generator fills the dataset with: one row per region and year from 2017. A year's realisatie
+ * is published once the year is definitief (the October release after it); before that only its begroting.
  */
-export function kostenPlan(latestYear: number): DatasetPlan {
+export function kostenPlan(): DatasetPlan {
   const stored = [...KOSTEN_MEASURE_IDS];
   if (stored.length !== AMOUNT_PARTS.length * 2 + 6) throw new Error('kosten-jeugd: maten en cellen lopen uiteen');
   return {
-    spec: kostenSpec(latestYear),
+    spec: kostenSpec(),
     periodKind: 'jaar',
     firstYear: KOSTEN_FIRST_YEAR,
     combos: [[]],
@@ -221,8 +222,8 @@ export function kostenPlan(latestYear: number): DatasetPlan {
     // Amounts as the gemeenten delivered them; the demo does not revise them between releases.
     revisable: stored.map(() => false),
     nihil: () => false,
-    values(world: DemoWorld, code: string, period: Period) {
-      return costSums(gemeenteCosts(world, code, period.year, latestYear - 1));
+    values(world: DemoWorld, code: string, period: Period, status: PeriodStatus) {
+      return costSums(gemeenteCosts(world, code, period.year, status === 'definitief' ? period.year : period.year - 1));
     },
     cells: (values) => costCells(values),
   };

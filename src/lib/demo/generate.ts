@@ -97,7 +97,6 @@ export function generateDemo(register: RegionRegister, former: readonly FormerPo
   const plans = demoPlans({
     wijkGemeenten: options.wijkGemeenten === undefined ? 'alle' : largestGemeenten(register, options.wijkGemeenten, wijkFirstYear, lastYear),
     wijkFirstYear,
-    latestYear: current.year - 1,
   });
   const base = plans.slice(0, 4);
   for (let copy = 2; copy <= scale; copy++) plans.push(copyPlan(base[(copy - 2) % base.length]!, copy));
@@ -160,7 +159,8 @@ function generateDataset(ctx: Context, plan: DatasetPlan, releases: readonly Dem
 
   const raw: RawRow[] = [];
   const extraLabels = new Map<string, string>();
-  for (const { period } of periods) raw.push(...periodRows(ctx, plan, period, FINAL, extraLabels));
+  // The current release's figures are the final ones (earlier releases revise them), published with their status.
+  for (const { period, status } of periods) raw.push(...periodRows(ctx, plan, period, FINAL, extraLabels, status));
   const regionCodes = [...new Set(raw.map((r) => r.region))];
   const meta = DatasetMetaSchema.parse({
     ...plan.spec,
@@ -203,11 +203,6 @@ function sortRegions(codes: string[]): string[] {
   return codes.sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
 }
 
-/**
- * The raw rows of one period: every gemeente of the period's indeling, their sums for Nederland,
- * provincies and jeugdregio's, and the plan's extra regions. With a status other than definitief the
- * figures are those of an earlier release, revised per gemeente.
- */
 /** A period's status in a release: of its own figures, and of the later data a followed-up figure rests on. */
 interface RowStatus {
   own: PeriodStatus;
@@ -216,7 +211,13 @@ interface RowStatus {
 
 const FINAL: RowStatus = { own: 'definitief', followUp: 'definitief' };
 
-function periodRows(ctx: Context, plan: DatasetPlan, period: Period, status: RowStatus, extraLabels: Map<string, string>): RawRow[] {
+/**
+ * The raw rows of one period: every gemeente of the period's indeling, their sums for Nederland,
+ * provincies and jeugdregio's, and the plan's extra regions. With a status other than definitief the
+ * figures are those of an earlier release, revised per gemeente. `published` is the status the release
+ * gives the period (what has been delivered by then: a year's realisatie of costs only once definitief).
+ */
+function periodRows(ctx: Context, plan: DatasetPlan, period: Period, status: RowStatus, extraLabels: Map<string, string>, published: PeriodStatus = status.own): RawRow[] {
   const gemeenten = ctx.gemeentenIn(period.year);
   const width = plan.combos.length * valuesPerCombo(plan);
   const totals = new Map<string, Float64Array>();
@@ -229,7 +230,7 @@ function periodRows(ctx: Context, plan: DatasetPlan, period: Period, status: Row
   const revise = (gemeente: string, values: Float64Array) => (status.followUp === 'definitief' ? values : revised(ctx, plan, gemeente, period, status, values));
   const own: RawRow[] = [];
   for (const code of gemeenten) {
-    const values = revise(code, plan.values(ctx.world, code, period));
+    const values = revise(code, plan.values(ctx.world, code, period, published));
     own.push({ region: code, period: period.code, values });
     addTo(NEDERLAND, values);
     addTo(ctx.register.provincieOf(code), values);

@@ -281,15 +281,14 @@ export const EINDE_PROFIEL: Record<'zonder' | 'met', { duur: readonly number[]; 
 };
 
 /**
- * Youths under 18 coming into and going out of jeugdhulp, as a share of the youths with jeugdhulp in the period:
- * in a half year about a third are new (no traject running on its first day) and about a third stop (none
- * running on its last day); in a whole year a little more. More came in than went out while jeugdhulp grew (to
- * 2021), about as many since.
+ * Youths under 18 coming into and going out of jeugdhulp, as a share of the youths with jeugdhulp in a half
+ * year: about a third are new (no traject running on its first day) and about a third stop (none running on
+ * its last day); a whole year's follow from its half years (world.ts). More came in than went out while
+ * jeugdhulp grew (to 2021), about as many since.
  */
-export function stroomShares(time: number, period: 'halfjaar' | 'jaar'): { instroom: number; uitstroom: number } {
-  const scale = period === 'jaar' ? 1.3 : 1;
+export function stroomShares(time: number): { instroom: number; uitstroom: number } {
   const growth = interpolate([[2015, 0.025], [2021, 0.012], [2023, 0.002], [2026, 0.0]], time);
-  return { instroom: (0.34 + growth) * scale, uitstroom: 0.34 * scale };
+  return { instroom: 0.34 + growth, uitstroom: 0.34 };
 }
 
 /**

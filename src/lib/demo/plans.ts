@@ -3,7 +3,7 @@
  * combinations, its stored measures, and which cells may show nihil. One plan per dataset; the generator
  * (generate.ts) does regions, aggregation, disclosure and releases for all of them alike.
  */
-import type { Period } from '../data/periods';
+import type { Period, PeriodStatus } from '../data/periods';
 import type { Observation } from '../data/symbols';
 import type { WijkRecord } from '../regions/register';
 import { kenmerkenPlan } from './characteristics';
@@ -75,8 +75,11 @@ export interface DatasetPlan {
   cannotOccur?(period: Period, measure: number): boolean;
   /** May an exact zero in this cell show as nihil (`-`)? */
   nihil(combo: number, measure: number): boolean;
-  /** Underlying whole numbers of a gemeente in a period, combos × stored measures, row-major; NaN = not delivered. */
-  values(world: DemoWorld, code: string, period: Period): Float64Array;
+  /**
+   * Underlying whole numbers of a gemeente in a period, combos × stored measures, row-major; NaN = not delivered.
+   * `status` is the period's status in the release being made (definitief in the current one's own figures).
+   */
+  values(world: DemoWorld, code: string, period: Period, status: PeriodStatus): Float64Array;
   /** Values per combination when they are not the stored measures themselves (weighted sums, see `cells`). */
   width?: number;
   /**
@@ -341,7 +344,8 @@ function stroomPlan(): DatasetPlan {
       const f = world.figures(code, period);
       const persons = youthsUnder18(f.jeugdhulp);
       const first = period.year === 2015 && (period.kind === 'jaar' || period.part === 1);
-      return Float64Array.from([persons, first ? NaN : f.stroom.instroom, f.stroom.uitstroom, Math.round(under18(f.groups))]);
+      const { instroom, uitstroom } = world.stroom(code, period);
+      return Float64Array.from([persons, first ? NaN : instroom, uitstroom, Math.round(under18(f.groups))]);
     },
   };
 }
@@ -433,8 +437,6 @@ export interface PlanOptions {
   /** Gemeenten with wijken in the wijken dataset, or all. */
   wijkGemeenten: readonly string[] | 'alle';
   wijkFirstYear: number;
-  /** The last year the current release publishes (yearly tables); the spending table lacks its realisatie. */
-  latestYear: number;
 }
 
 export function demoPlans(options: PlanOptions): DatasetPlan[] {
@@ -451,7 +453,7 @@ export function demoPlans(options: PlanOptions): DatasetPlan[] {
     terugkeerPlan(),
     wijkenPlan(options.wijkGemeenten, options.wijkFirstYear),
     kenmerkenPlan(),
-    kostenPlan(options.latestYear),
+    kostenPlan(),
   ];
 }
 

@@ -15,8 +15,9 @@ export const POPULATION_SOURCE = 'CBS Bevolkingsstatistiek (fictief afgeleid)';
 
 const FICTITIOUS_NOTE =
   'Deze cijfers zijn fictief. Ze zijn gemaakt met een eigen, reproduceerbaar rekenmodel van deze site ' +
-  'en dienen alleen om de publicatie te demonstreren. Gemeentecodes, -namen, ' +
-  'herindelingen en inwoneraantallen zijn wel echt (bron: CBS).';
+  'en dienen alleen om de publicatie te demonstreren. Gemeentecodes, -namen en herindelingen zijn wel echt ' +
+  '(bron: CBS), net als de inwoneraantallen van 2021 en 2022; de inwoners van andere jaren en de jongeren naar ' +
+  'leeftijd zijn daaruit afgeleid met een fictieve trend.';
 
 const INDELING_NOTE =
   'Elke periode staat op de gemeentelijke indeling van haar eigen jaar: een gemeente die is opgeheven komt voor ' +
@@ -54,7 +55,7 @@ const WOONPLAATSBEGINSEL = {
 const YEAR_NOTE = {
   id: 'jaarcijfers',
   text:
-    'Naast de halfjaren staat elk heel jaar (bijvoorbeeld 2025). Een jongere die in beide halfjaren meetelt, telt ' +
+    'De tabel heeft naast de halfjaren ook elk heel jaar (bijvoorbeeld 2025). Een jongere die in beide halfjaren meetelt, telt ' +
     'in het jaar één keer mee, net als een traject dat in beide halfjaren liep: zo’n jaarcijfer is geen optelsom ' +
     'van de halfjaren en niet met een halfjaar te vergelijken. Gestarte en beëindigde trajecten van een jaar zijn ' +
     'wel die van de twee halfjaren samen. Het jaar verschijnt in april, met het 2e halfjaar, en is definitief als ' +

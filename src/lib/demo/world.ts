@@ -95,8 +95,12 @@ export interface PeriodFigures {
   jrTrajecten: Record<JrSoort, MaatregelTrajecten>;
   /** Begun and ended jeugdhulptrajecten zonder and met verblijf in detail (the same trajecten as `trajecten`). */
   einde: Record<VerblijfKind, EindeFigures>;
-  /** Youths under 18 with jeugdhulp who came in during the period (none running on its first day), and who stopped (none running on its last day). */
-  stroom: { instroom: number; uitstroom: number };
+}
+
+/** Youths under 18 with jeugdhulp who came in during a period (none running on its first day), and who stopped (none running on its last day). */
+export interface Stroom {
+  instroom: number;
+  uitstroom: number;
 }
 
 /**
@@ -107,6 +111,38 @@ function personsInYear(first: number, second: number, ratio: number, r: Random):
   if (Number.isNaN(first) || Number.isNaN(second)) return NaN;
   const estimate = Math.round(((first + second) / 2) * ratio * r.factor(0.02));
   return Math.min(first + second, Math.max(first, second, estimate));
+}
+
+function sumTrajecten(parts: readonly MaatregelTrajecten[]): MaatregelTrajecten {
+  return parts.reduce((sum, t) => ({ lopend: sum.lopend + t.lopend, begonnen: sum.begonnen + t.begonnen, beeindigd: sum.beeindigd + t.beeindigd }), { lopend: 0, begonnen: 0, beeindigd: 0 });
+}
+
+/**
+ * Moves the year's persons of these groups (`totals`, set in place) to add up to `target`, each within what its
+ * half years allow: at least the larger half year, at most the two added. Each group moves by the same share
+ * of its room, rounded down, so the groups never add up to more than the target.
+ */
+function fitPersonsToTotal(
+  groups: ReadonlyArray<{ band: AgeBand; sex: Sex }>,
+  totals: Record<AgeBand, Record<Sex, number>>,
+  first: Record<AgeBand, Record<Sex, PersonCounts>>,
+  second: Record<AgeBand, Record<Sex, PersonCounts>>,
+  target: number,
+): void {
+  const bounds = groups.map(({ band, sex }) => {
+    const [a, b] = [first[band][sex].total, second[band][sex].total];
+    return { band, sex, now: totals[band][sex], low: Math.max(a, b), high: a + b };
+  });
+  const sum = (pick: (g: (typeof bounds)[number]) => number) => bounds.reduce((s, g) => s + pick(g), 0);
+  const now = sum((g) => g.now);
+  if (target < now) {
+    const share = Math.max(0, (target - sum((g) => g.low)) / (now - sum((g) => g.low)));
+    for (const g of bounds) totals[g.band][g.sex] = g.low + Math.floor((g.now - g.low) * share);
+  } else if (target > now) {
+    const room = sum((g) => g.high) - now;
+    const share = room > 0 ? Math.min(1, (target - now) / room) : 0;
+    for (const g of bounds) totals[g.band][g.sex] = g.now + Math.floor((g.high - g.now) * share);
+  }
 }
 
 /** Trajecten in a whole year: those running in the 1st half year or begun in the 2nd; begun and ended add up. */
@@ -125,6 +161,7 @@ export const WIJK_KNOWN = 0.95;
 export class DemoWorld {
   private readonly characters = new Map<string, Character>();
   private readonly periodFigures = new Map<string, PeriodFigures>();
+  private readonly flows = new Map<string, Stroom>();
 
   constructor(
     readonly register: RegionRegister,
@@ -251,18 +288,48 @@ export class DemoWorld {
     const running = JR_SOORTEN.reduce((sum, s) => sum + jrTrajecten[s].lopend, 0);
     if (running < jr) jrTrajecten.tb = { ...jrTrajecten.tb, lopend: jrTrajecten.tb.lopend + jr - running };
     const einde = this.eindeOf(code, year, half, trajecten);
-    const stroom = this.stroomOf(code, timeOf(year, half), 'halfjaar', youthsUnder18(jeugdhulp), Random.for(this.seed, 'stroom', code, year, half));
-    return { groups, jeugdhulp, trajecten, verwijzers, jb, jbVerblijf, jbTrajecten, jr, jrTrajecten, einde, stroom };
+    return { groups, jeugdhulp, trajecten, verwijzers, jb, jbVerblijf, jbTrajecten, jr, jrTrajecten, einde };
   }
 
-  /** The youths under 18 who came into and went out of jeugdhulp, from the youths with it (`persons`), each never more than those. */
-  private stroomOf(code: string, time: number, period: 'halfjaar' | 'jaar', persons: number, r: Random): { instroom: number; uitstroom: number } {
-    const shares = stroomShares(time, period);
+  /** The youths under 18 who came into and went out of jeugdhulp in a half year or a whole year. */
+  stroom(code: string, period: Pick<Period, 'kind' | 'year' | 'part'>): Stroom {
+    const key = `${code}|${period.year}|${period.kind === 'jaar' ? 'jaar' : period.part}`;
+    let flows = this.flows.get(key);
+    if (!flows) {
+      flows = period.kind === 'jaar' ? this.yearStroom(code, period.year) : this.halfYearStroom(code, period.year, period.part as 1 | 2);
+      this.flows.set(key, flows);
+    }
+    return flows;
+  }
+
+  /**
+   * A half year's flows: each a share of its youths with jeugdhulp, never more than those. Within a year they
+   * carry one half year into the other: the 2nd half year's youths beyond the 1st's came in during the 2nd,
+   * and the 1st's beyond the 2nd's stopped during the 1st.
+   */
+  private halfYearStroom(code: string, year: number, half: 1 | 2): Stroom {
+    const persons = youthsUnder18(this.halfYear(code, year, half).jeugdhulp);
+    const other = youthsUnder18(this.halfYear(code, year, half === 1 ? 2 : 1).jeugdhulp);
+    const r = Random.for(this.seed, 'stroom', code, year, half);
+    const shares = stroomShares(timeOf(year, half));
     // A gemeente whose jeugdhulp grows takes in more youths than it lets go.
     const leaning = 1 + 4 * this.character(code).drift;
+    const instroom = Math.min(persons, r.count(persons * shares.instroom * leaning * r.factor(0.05)));
+    const uitstroom = Math.min(persons, r.count(persons * shares.uitstroom * r.factor(0.05)));
+    return half === 2 ? { instroom: Math.max(instroom, persons - other), uitstroom } : { instroom, uitstroom: Math.max(uitstroom, persons - other) };
+  }
+
+  /**
+   * A year's flows from its half years: came in during the 1st half year, or during the 2nd without being one of
+   * those coming back (they had jeugdhulp on 1 January or came in during the 1st); stopped during the 2nd, or
+   * during the 1st and not back. Those coming back are the half years' youths added, less the year's.
+   */
+  private yearStroom(code: string, year: number): Stroom {
+    const [first, second] = [this.stroom(code, { kind: 'halfjaar', year, part: 1 }), this.stroom(code, { kind: 'halfjaar', year, part: 2 })];
+    const back = youthsUnder18(this.halfYear(code, year, 1).jeugdhulp) + second.instroom - youthsUnder18(this.year(code, year).jeugdhulp);
     return {
-      instroom: Math.min(persons, r.count(persons * shares.instroom * leaning * r.factor(0.05))),
-      uitstroom: Math.min(persons, r.count(persons * shares.uitstroom * r.factor(0.05))),
+      instroom: Math.max(first.instroom, first.instroom + second.instroom - back),
+      uitstroom: Math.max(second.uitstroom, first.uitstroom + second.uitstroom - back),
     };
   }
 
@@ -305,7 +372,7 @@ export class DemoWorld {
    * more of its youths come back.
    */
   terugkeer(code: string, year: number, half: 1 | 2): { uitstroom: number; terug: number } {
-    const { uitstroom } = this.halfYear(code, year, half).stroom;
+    const { uitstroom } = this.stroom(code, { kind: 'halfjaar', year, part: half });
     const r = Random.for(this.seed, 'terugkeer', code, year, half);
     const terug = Math.min(uitstroom, r.count(uitstroom * terugkeerShare(timeOf(year, half)) * this.eindeLeaning(code).returning * r.factor(0.06)));
     return { uitstroom, terug };
@@ -321,7 +388,9 @@ export class DemoWorld {
   /**
    * The figures of a gemeente in a whole year, made from its two half years as CBS counts them: a youth with
    * help (or a measure) in both half years counts once in the year, so a count of persons lies between the
-   * larger half year and the two added, the nearer the sum the shorter the help (YEAR_OVER_HALF_YEAR).
+   * larger half year and the two added, the nearer the sum the shorter the help (YEAR_OVER_HALF_YEAR), and
+   * within what the flows allow: the youths under 18 with jeugdhulp are the 1st half year's and those who came
+   * in during the 2nd, less those coming back; never are there more youths with a measure than measures running.
    * Trajecten started or ended add up; a traject running in the year ran in the 1st half year or started in
    * the 2nd. The wijken table's year figure (yearJeugdhulp) is the sum of these, so one year has one figure.
    */
@@ -336,12 +405,25 @@ export class DemoWorld {
     const [h1, h2] = [this.halfYear(code, year, 1), this.halfYear(code, year, 2)];
     const r = Random.for(this.seed, 'jaar', code, year);
     const persons = (a: number, b: number, ratio: number) => personsInYear(a, b, ratio, r);
+    const totals = {} as Record<AgeBand, Record<Sex, number>>;
+    for (const band of AGE_BANDS) {
+      totals[band] = {} as Record<Sex, number>;
+      for (const sex of SEXES) totals[band][sex] = persons(h1.jeugdhulp[band][sex].total, h2.jeugdhulp[band][sex].total, YEAR_OVER_HALF_YEAR.jeugdhulp);
+    }
+    // The youths under 18 of the year are those of the 1st half year and those who came in during the 2nd, less
+    // the youths who stopped in the 1st and came back in the 2nd (they are in both): year = H1 + instroom − back.
+    // Most of the youths who come back within a year (terugkeer) do so within the next half year.
+    const [first, second] = [this.stroom(code, { kind: 'halfjaar', year, part: 1 }), this.stroom(code, { kind: 'halfjaar', year, part: 2 })];
+    const inflow = second.instroom;
+    const comingBack = Math.min(first.uitstroom, inflow, Math.round(this.terugkeer(code, year, 1).terug * 0.6 * r.factor(0.1)));
+    const under18Bands = AGE_BANDS.filter((band) => band !== '18-23');
+    fitPersonsToTotal(under18Bands.flatMap((band) => SEXES.map((sex) => ({ band, sex }))), totals, h1.jeugdhulp, h2.jeugdhulp, youthsUnder18(h1.jeugdhulp) + inflow - comingBack);
     const jeugdhulp = {} as Record<AgeBand, Record<Sex, PersonCounts>>;
     for (const band of AGE_BANDS) {
       const bySex = {} as Record<Sex, PersonCounts>;
       for (const sex of SEXES) {
         const [a, b] = [h1.jeugdhulp[band][sex], h2.jeugdhulp[band][sex]];
-        const total = persons(a.total, b.total, YEAR_OVER_HALF_YEAR.jeugdhulp);
+        const total = totals[band][sex];
         const met = Math.min(total, persons(a.met, b.met, YEAR_OVER_HALF_YEAR.verblijf));
         // Everyone counted had help with or without verblijf (or both, in turn).
         const zonder = Math.max(total - met, Math.min(total, persons(a.zonder, b.zonder, YEAR_OVER_HALF_YEAR.jeugdhulp)));
@@ -354,15 +436,27 @@ export class DemoWorld {
       return { lopend: Math.max(a.lopend, b.lopend, a.lopend + b.gestart), gestart: a.gestart + b.gestart, beeindigd: a.beeindigd + b.beeindigd };
     });
     const verwijzers = h1.verwijzers.map((n, i) => n + h2.verwijzers[i]!);
-    const ots = persons(h1.jb.ots, h2.jb.ots, YEAR_OVER_HALF_YEAR.ots);
-    const vots = persons(h1.jb.vots, h2.jb.vots, YEAR_OVER_HALF_YEAR.vots);
-    const voogdij = persons(h1.jb.voogdij, h2.jb.voogdij, YEAR_OVER_HALF_YEAR.voogdij);
+    const jbTrajecten = {} as Record<Maatregel, MaatregelTrajecten>;
+    for (const m of MAATREGELEN) jbTrajecten[m] = trajectenInYear(h1.jbTrajecten[m], h2.jbTrajecten[m]);
+    const jrTrajecten = {} as Record<JrSoort, MaatregelTrajecten>;
+    for (const s of JR_SOORTEN) jrTrajecten[s] = trajectenInYear(h1.jrTrajecten[s], h2.jrTrajecten[s]);
+    // A youth with a measure in the year had at least one of the measures running in the year, and had one
+    // running in the 1st half year or begun in the 2nd (as far as the half years allow: their youths are drawn
+    // apart, so the 2nd can hold more than the 1st and its begun measures).
+    const withMeasure = (a: number, b: number, ratio: number, measures: MaatregelTrajecten, begunLater: number) =>
+      Math.max(a, b, Math.min(persons(a, b, ratio), measures.lopend, a + begunLater));
+    const jbPersons = (m: Maatregel) => withMeasure(h1.jb[m], h2.jb[m], YEAR_OVER_HALF_YEAR[m], jbTrajecten[m], h2.jbTrajecten[m].begonnen);
+    const [ots, vots, voogdij] = [jbPersons('ots'), jbPersons('vots'), jbPersons('voogdij')];
+    const allMeasures = sumTrajecten(MAATREGELEN.map((m) => jbTrajecten[m]));
+    const begunLater = MAATREGELEN.reduce((sum, m) => sum + h2.jbTrajecten[m].begonnen, 0);
     // A youth with more than one kind of measure in the year counts once in the total.
-    const jbTotal = Math.min(ots + vots + voogdij, Math.max(ots, vots, voogdij, persons(h1.jb.total, h2.jb.total, YEAR_OVER_HALF_YEAR.ots)));
-    const jr = persons(h1.jr, h2.jr, YEAR_OVER_HALF_YEAR.jeugdreclassering);
+    const jbTotal = Math.min(ots + vots + voogdij, Math.max(ots, vots, voogdij, withMeasure(h1.jb.total, h2.jb.total, YEAR_OVER_HALF_YEAR.ots, allMeasures, begunLater)));
+    const jrMeasures = sumTrajecten(JR_SOORTEN.map((s) => jrTrajecten[s]));
+    const jrBegunLater = JR_SOORTEN.reduce((sum, s) => sum + h2.jrTrajecten[s].begonnen, 0);
+    const jr = withMeasure(h1.jr, h2.jr, YEAR_OVER_HALF_YEAR.jeugdreclassering, jrMeasures, jrBegunLater);
     // The short measures run beside the others: their youths are in the total already.
-    const vvoogdij = Math.min(jbTotal, persons(h1.jb.vvoogdij, h2.jb.vvoogdij, YEAR_OVER_HALF_YEAR.vvoogdij));
-    const tvoogdij = Math.min(jbTotal, persons(h1.jb.tvoogdij, h2.jb.tvoogdij, YEAR_OVER_HALF_YEAR.tvoogdij));
+    const vvoogdij = Math.min(jbTotal, jbPersons('vvoogdij'));
+    const tvoogdij = Math.min(jbTotal, jbPersons('tvoogdij'));
     const jb: PerMaatregel = { ots, vots, voogdij, vvoogdij, tvoogdij, total: jbTotal };
     // Placed in one half year, mostly still placed in the other; never more than the year's own youths.
     const placedInYear = (k: Maatregel | 'total') => Math.min(jb[k], persons(h1.jbVerblijf[k], h2.jbVerblijf[k], YEAR_OVER_HALF_YEAR.jbVerblijf));
@@ -370,10 +464,6 @@ export class DemoWorld {
     const totalV = Math.min(withStayUnder18, placedInYear('total'));
     const jbVerblijf = { total: totalV } as PerMaatregel;
     for (const m of MAATREGELEN) jbVerblijf[m] = Math.min(totalV, placedInYear(m));
-    const jbTrajecten = {} as Record<Maatregel, MaatregelTrajecten>;
-    for (const m of MAATREGELEN) jbTrajecten[m] = trajectenInYear(h1.jbTrajecten[m], h2.jbTrajecten[m]);
-    const jrTrajecten = {} as Record<JrSoort, MaatregelTrajecten>;
-    for (const s of JR_SOORTEN) jrTrajecten[s] = trajectenInYear(h1.jrTrajecten[s], h2.jrTrajecten[s]);
     // Begun and ended trajecten of a year are those of its half years; so are their days and reasons.
     const einde = {} as Record<VerblijfKind, EindeFigures>;
     for (const kind of VERBLIJF_KINDS) {
@@ -387,8 +477,7 @@ export class DemoWorld {
         reden: Object.fromEntries(EINDE_REDENEN.map((r) => [r, a.reden[r] + b.reden[r]])) as Record<EindeReden, number>,
       };
     }
-    const stroom = this.stroomOf(code, timeOf(year, 0), 'jaar', youthsUnder18(jeugdhulp), Random.for(this.seed, 'stroom-jaar', code, year));
-    return { groups: h1.groups, jeugdhulp, trajecten, verwijzers, jb, jbVerblijf, jbTrajecten, jr, jrTrajecten, einde, stroom };
+    return { groups: h1.groups, jeugdhulp, trajecten, verwijzers, jb, jbVerblijf, jbTrajecten, jr, jrTrajecten, einde };
   }
 
   /** Youths under 18 with jeugdhulp in a whole year: fewer than the two half years added (most continue). */

@@ -5,6 +5,7 @@
  * be computed, one plain sentence why. Kept short: the method page explains, the download has every period.
  * Pure; the component (Expected.astro) only lays it out.
  */
+import { joinDutch } from '../format/text';
 import { formatNumber, formatObservation } from '../format/number';
 import { parsePeriodCode, periodLabelWithStatus } from '../data/periods';
 import type { FactsContext } from '../facts/context';
@@ -50,7 +51,6 @@ export function shortTopic(label: string): string {
 
 const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
-const sentenceJoin = (parts: readonly string[]) => (parts.length <= 1 ? (parts[0] ?? '') : `${parts.slice(0, -1).join(', ')} en ${parts.at(-1)}`);
 
 export function expectedSection(context: FactsContext, code: string, measures: readonly ExpectedMeasure[] = siteExpected(context)): ExpectedSection {
   const standardisedAny = measures.some((m) => m.standardisedBy.length > 0);
@@ -71,12 +71,12 @@ export function expectedSection(context: FactsContext, code: string, measures: r
   const bare = latest.filter(({ m, p }) => m.standardisedBy.length === 0 && ('absent' in p.model || p.model.explainsLittle!));
   const bareNote = (): string | undefined => {
     if (bare.length === 0) return undefined;
-    const labels = sentenceJoin(bare.map(({ m }) => shortTopic(m.measure.label).toLowerCase()));
+    const labels = joinDutch(bare.map(({ m }) => shortTopic(m.measure.label).toLowerCase()));
     const models = bare.map(({ p }) => p.model);
     const fits = models.flatMap((model) => ('absent' in model ? [] : [explainedText(model.crossValidation!.explained, false)]));
     const why =
       fits.length === models.length
-        ? `het model op kenmerken verklaart er weinig van (${sentenceJoin(fits)})`
+        ? `het model op kenmerken verklaart er weinig van (${joinDutch(fits)})`
         : MODEL_ABSENT_TEXT[models.map((model) => ('absent' in model ? model.absent : undefined)).find((a) => a !== undefined)!];
     return `${capitalise(labels)} ${bare.length === 1 ? 'staat' : 'staan'} er niet in: ${STANDARDISED_ABSENT_TEXT['geen-uitsplitsing']}, en ${why}.`;
   };
@@ -111,19 +111,22 @@ export function expectedSection(context: FactsContext, code: string, measures: r
   });
   if (rows.length === 0) return { kind: 'geen', text: bareNote()! };
   const period = first ? periodLabelWithStatus(parsePeriodCode(first)!, latest[0]!.m.dataset.statusOf(first)) : '';
-  const notes = [...reasonNotes].map(([text, labels]) => `– bij ${sentenceJoin(labels)}: ${text}.`);
+  const notes = [...reasonNotes].map(([text, labels]) => `– bij ${joinDutch(labels)}: ${text}.`);
   const after = bareNote();
   if (littleModel) notes.push(`– naar kenmerken: waar het model minder dan ${formatNumber(EXPLAINS_LITTLE * 100, 0)}% verklaart, geven we geen verwacht aantal.`);
+  // The ratio's margin is chance only, the verdict also allows for the usual differences between gemeenten: a
+  // reader seeing "niet duidelijk anders" beside a margin without 1 needs to know why both hold.
+  notes.push('– de marge gaat alleen over toeval; het oordeel telt ook de gewone verschillen tussen gemeenten mee. Daarom kan een verhouding “niet duidelijk anders” zijn, ook als 1 buiten de marge valt.');
   return {
     kind: 'tabel',
     caption: `Jongeren gemeten en verwacht, ${period}`,
     columns: [
       { label: 'Gemeten' },
       { label: 'Verwacht', unit: `naar ${by}` },
-      { label: 'Gemeten / verwacht', unit: '(95%-marge)' },
+      { label: 'Gemeten / verwacht', unit: '(95%-marge, toeval)' },
       { label: 'Oordeel' },
       { label: 'Verwacht', unit: 'naar kenmerken' },
-      { label: 'Gemeten / verwacht', unit: '(95%-marge)' },
+      { label: 'Gemeten / verwacht', unit: '(95%-marge, toeval)' },
       { label: 'Model verklaart' },
     ],
     rows,

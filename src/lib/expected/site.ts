@@ -7,6 +7,7 @@
  *   period, cross-validated: model.ts), where the build has those characteristics.
  * Where either cannot be computed, `absent` says why, for the page to say so. Pure.
  */
+import { joinDutch } from '../format/text';
 import type { Measure } from '../../schemas/dataset';
 import type { ObservationRow } from '../data/dataset';
 import { NEDERLAND, regionKind } from '../regions/codes';
@@ -213,6 +214,5 @@ export function siteExpected(context: FactsContext): ExpectedMeasure[] {
 
 /** "leeftijd en geslacht". */
 export function standardisedByText(m: Pick<ExpectedMeasure, 'standardisedBy'>): string {
-  const by = m.standardisedBy;
-  return by.length <= 1 ? (by[0] ?? '') : `${by.slice(0, -1).join(', ')} en ${by.at(-1)}`;
+  return joinDutch(m.standardisedBy);
 }

@@ -1,12 +1,12 @@
 /**
  * Figures of a group of gemeenten (Nederland, a provincie, a jeugdregio, the gelijksoortige gemeenten) put
- * together from its members on the latest indeling. Counts are summed; rates are recomputed from the
- * summed numerator and denominator, never averaged over the members.
+ * together from its members on the latest indeling. Counts and amounts are summed; rates and quotients (euros
+ * per youth) are recomputed from the summed numerator and denominator, never averaged over the members.
  */
 import type { DatasetMeta, Measure } from '../../schemas/dataset';
-import { computeRate, roundTo, RowIndex, type ObservationRow } from '../data/dataset';
+import { computeRate, recomputeQuotients, roundTo, RowIndex, type ObservationRow } from '../data/dataset';
 import type { Observation } from '../data/symbols';
-import { isAdditiveCount } from '../data/consistency';
+import { addsUpOverRegions } from '../data/consistency';
 
 /** A row as the fact pages read it: published, converted to the latest indeling, or computed from members. */
 export interface FactRow extends ObservationRow {
@@ -24,8 +24,8 @@ const UNKNOWN: Observation = { value: null, symbol: '.' };
  */
 export function aggregateCells(meta: DatasetMeta, members: ReadonlyArray<ObservationRow | undefined>): Observation[] {
   const cells = meta.measures.map((measure, i): Observation => {
-    // Only counts add up: an income or an address density of the members is not the group's.
-    if (!isAdditiveCount(measure) || members.length === 0) return UNKNOWN;
+    // Only counts and amounts add up: an income or an address density of the members is not the group's.
+    if (!addsUpOverRegions(measure) || members.length === 0) return UNKNOWN;
     let total = 0;
     for (const row of members) {
       const cell = row?.cells[i];
@@ -35,7 +35,7 @@ export function aggregateCells(meta: DatasetMeta, members: ReadonlyArray<Observa
     const value = roundTo(total, measure.decimals);
     return { value, symbol: value === 0 ? '-' : null };
   });
-  return recomputeRates(meta, cells);
+  return recomputeQuotients(meta, recomputeRates(meta, cells));
 }
 
 /** Replaces every rate by one computed from its numerator and denominator cells; unknown when it cannot be. */

@@ -3,13 +3,13 @@
  * Nederland beside them. Trajecten are shown as shares of all trajecten (as CBS does for its subrows);
  * persons as a rate of their own age or gender group where the data has one.
  */
+import { joinDutch } from '../format/text';
 import type { DatasetMeta, Measure, TopicDimension } from '../../schemas/dataset';
 import type { BarChartInput } from '../charts/types';
 import { parsePeriodCode, periodLabelWithStatus } from '../data/periods';
 import type { Observation } from '../data/symbols';
 import { formatNumber, formatObservation } from '../format/number';
 import { NEDERLAND } from '../regions/codes';
-import { joinDutch } from '../pages/gemeente-links';
 import { CONCEPT_TEXT, COUNT_NOUN, KEY_CONCEPTS, preferDataset, rateOf, totalDenominatorLabel, type KeyConcept } from './concepts';
 import { comparedRateOf, exactValue, rateUnitOf } from './chance';
 import type { FactsContext, FactsDataset } from './context';

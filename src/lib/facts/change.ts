@@ -103,6 +103,11 @@ function lastBreak(dataset: FactsDataset, rate: Measure, upTo: string): Period |
 const shownRate = (r: PeriodRate, rate: Measure) => (r.rate.shown === null ? 'geen cijfer' : rateNumber(r.rate.shown, rate));
 const plainPeriod = (r: PeriodRate) => periodLabel(parsePeriodCode(r.period)!);
 
+/** The figure a year earlier with its period, as running text prints it: "11,0% in het 1e halfjaar 2025". */
+export function yearEarlierText(yearEarlier: PeriodRate, rate: Measure): string {
+  return `${shownRate(yearEarlier, rate)} in ${thePeriod(plainPeriod(yearEarlier))}`;
+}
+
 /**
  * "Dat is hoger dan een jaar eerder (11,0% in het 1e halfjaar 2025). Over de laatste vijf halfjaren (1e
  * halfjaar 2024 tot en met 1e halfjaar 2026) ging het cijfer duidelijk omhoog: van 10,2% naar 11,4%."
@@ -118,7 +123,7 @@ export function changeSentences(
   if (latest.rate.shown === null) return [`Over ${thePeriod(plainPeriod(latest))} is er geen cijfer, dus ook geen vergelijking met eerder.`];
   const sentences = [`In ${thePeriod(latest.label)}: ${rateNumber(latest.rate.shown, rate)}.`];
   if (change.verdict) {
-    sentences.push(`Dat is ${VERDICT_TEXT[change.verdict].than} een jaar eerder (${shownRate(yearEarlier!, rate)} in ${thePeriod(plainPeriod(yearEarlier!))}).`);
+    sentences.push(`Dat is ${VERDICT_TEXT[change.verdict].than} een jaar eerder (${yearEarlierText(yearEarlier!, rate)}).`);
   } else {
     sentences.push(`Geen oordeel over de verandering sinds een jaar eerder: ${NO_VERDICT_TEXT[change.reason]}.`);
   }

@@ -4,11 +4,11 @@
  * The purpose is learning from differences, not ranking: no rank numbers, and a sentence that calls a
  * difference a question.
  */
+import { joinDutch } from '../format/text';
 import type { Measure } from '../../schemas/dataset';
 import { roundTo } from '../data/dataset';
 import type { Observation } from '../data/symbols';
 import { formatNumber, formatObservation } from '../format/number';
-import { joinDutch } from '../pages/gemeente-links';
 import { NEDERLAND, regionKind } from '../regions/codes';
 import type { FunnelLimits } from '../stats/funnel';
 import type { Interval } from '../stats/intervals';

@@ -2,7 +2,8 @@
  * The herindeling history of a gemeente for its page: where a former gemeente went (and in which shares,
  * for a split), which former gemeenten a current one took in, and the codes and old names people search for.
  */
-import { fateSentence, joinDutch, regionHref } from '../pages/gemeente-links';
+import { joinDutch } from '../format/text';
+import { fateSentence, regionHref } from '../pages/gemeente-links';
 import type { RegionRegister } from '../regions/register';
 
 export interface Successor {

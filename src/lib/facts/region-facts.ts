@@ -18,7 +18,7 @@ import { countsTrendOf, trendOf, type RateTrend, type TrendTable } from './trend
 import { changeOf, type ChangeFacts } from './change';
 import { indicatorsOf, type IndicatorTable } from './indicators';
 import { isCompared } from './funnel';
-import { wijkenOf, type WijkenTable } from './wijken';
+import { wijkenAbsence, wijkenOf, type WijkenTable } from './wijken';
 import { outcomeOf, type OutcomeFacts } from './outcome';
 import { juvenileJusticeOf, protectionOf, type JuvenileJusticeFacts, type ProtectionFacts } from './protection';
 import { factsSummary, type FactsSummary } from './summary';
@@ -74,6 +74,8 @@ export interface RegionFacts {
   /** How jeugdhulptrajecten began, lasted and ended; none for a former gemeente. */
   outcome: OutcomeFacts | undefined;
   wijken: WijkenTable | undefined;
+  /** Why a current gemeente has no wijken where a table publishes wijken (formed after the wijkindeling). */
+  wijkenAbsent: string | undefined;
   /** The year figure among the key figures that counts what the wijken table counts, in the same year. */
   wijkenYearFigure: KeyFigure | undefined;
   members: MemberTable | undefined;
@@ -158,6 +160,7 @@ export function regionFacts(context: FactsContext, code: string): RegionFacts {
     juvenileJustice,
     outcome,
     wijken,
+    wijkenAbsent: kind === 'gemeente' && !former ? wijkenAbsence(context, code) : undefined,
     members,
     regions,
     warning: smallNumbersWarning(keyFigures),

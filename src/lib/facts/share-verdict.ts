@@ -3,14 +3,17 @@
  * jeugdbescherming who also had verblijf, the trajecten that ended as planned): its 95% margin from its counts
  * and the funnel verdict among the regions of its kind, with the same words and limits as the key figures.
  */
+import type { Measure } from '../../schemas/dataset';
 import { MIN_RATE_DENOMINATOR } from '../data/dataset';
 import type { Observation } from '../data/symbols';
 import { formatNumber } from '../format/number';
 import { NEDERLAND, regionKind } from '../regions/codes';
 import { NO_VERDICT_TEXT, VERDICT_TEXT, type Judgement } from '../stats/verdict';
 import { intervalText } from './chance';
+import { COUNT_NOUN } from './concepts';
 import type { ConceptSource, FactsContext } from './context';
 import { funnelOfSource, FUNNEL_NOUN, type Funnel, type FunnelKind } from './funnel';
+import { SMALL_COUNT } from './key-figures';
 
 export interface ShareVerdict {
   /** "95%-marge door toeval: 42,0–47,6%." where the counts allow it. */
@@ -41,11 +44,20 @@ export function shareVerdictOf(context: FactsContext, source: ConceptSource, cod
   return {
     margin: own.interval ? `95%-marge door toeval: ${intervalText(own.interval, rate.decimals)}%.` : undefined,
     verdict: own.judgement.verdict
-      ? `Dat is ${VERDICT_TEXT[own.judgement.verdict].than} in Nederland (${nl}).`
+      ? `Dat is ${VERDICT_TEXT[own.judgement.verdict].than} in Nederland (${nl}).${smallCountCaveat(own.rate.count, funnel.countMeasure)}`
       : `Geen oordeel over het verschil met Nederland (${nl}): ${NO_VERDICT_TEXT[own.judgement.reason]}.`,
     judgement: own.judgement,
     meaning: own.judgement.verdict ? shareMeaning(FUNNEL_NOUN[kind]) : undefined,
   };
+}
+
+/**
+ * Where a verdict rests on a small count (below SMALL_COUNT, as the key figures mark one), the caveat the key
+ * figures give too: the verdict holds by the method, but one family can move such a figure a lot.
+ */
+function smallCountCaveat(count: number | null, measure: Measure): string {
+  if (count === null || count >= SMALL_COUNT) return '';
+  return ` Het gaat om een klein aantal (${formatNumber(count, 0)} ${COUNT_NOUN[measure.countOf]}): één gezin kan dit cijfer flink veranderen.`;
 }
 
 /**

@@ -5,11 +5,11 @@
  * comparison and change of the page itself), with the printed figure it was judged against beside it.
  */
 import { NO_VERDICT_TEXT } from '../stats/verdict';
-import type { ChangeFacts } from './change';
+import { yearEarlierText, type ChangeFacts } from './change';
 import { judgedReferences, PEER_KINDS, verdictClauses, type Comparison, type ReferenceKind } from './comparison';
 import type { KeyConcept } from './concepts';
 import type { KeyFigure } from './key-figures';
-import { rateNumber, ratePhrase } from './phrases';
+import { ratePhrase } from './phrases';
 import { capitalise } from './regions';
 import type { RateTrend } from './trend';
 
@@ -75,9 +75,10 @@ export function summaryText(
   const sentences = [`${label}: ${ratePhrase(rate.value.value, rate.measure)}${counted ? ` (${counted})` : ''}.`];
   const references = (comparison?.references ?? []).filter((r) => SUMMARY_REFERENCES.includes(r.kind));
   const judged = judgedReferences(references, rate.measure, false);
-  const earlier = change?.yearEarlier?.rate.shown;
-  if (change?.change.verdict && earlier !== null && earlier !== undefined) {
-    judged.push({ verdict: change.change.verdict, text: `een jaar eerder (${rateNumber(earlier, change.rateMeasure)})` });
+  const earlier = change?.yearEarlier;
+  if (change?.change.verdict && earlier && earlier.rate.shown !== null) {
+    // With its period: on a printed factsheet the sentence stands beside year figures too.
+    judged.push({ verdict: change.change.verdict, text: `een jaar eerder (${yearEarlierText(earlier, change.rateMeasure)})` });
   }
   // At most three things judged, so each verdict names one to three and a comma parts the verdicts.
   const clauses = verdictClauses(judged);

@@ -19,6 +19,7 @@ import type { FactRow } from './aggregate';
 import type { FactsContext, FactsDataset } from './context';
 import { isSmall } from './key-figures';
 import { rateColumn, thePeriod } from './phrases';
+import { joinDutch } from '../format/text';
 
 export interface WijkRow {
   code: string;
@@ -62,6 +63,11 @@ export interface WijkenTable {
    * code now, or gone), with their figures of then under their names of then.
    */
   earlier: { period: string; periodLabel: string; periodSpan: string; gemeente: WijkRow | undefined; rows: WijkRow[] } | undefined;
+  /**
+   * Gemeenten merged into this one after the year of the table's wijkindeling (Weesp into Amsterdam in 2023 on
+   * the wijkindeling of 2022): their wijken are not in the table, though the gemeente's own row counts them.
+   */
+  notCovered: { names: string[]; indelingYear: number } | undefined;
 }
 
 /** At most this many count columns, so the table fits a phone. */
@@ -139,6 +145,10 @@ function wijkenIn(context: FactsContext, dataset: FactsDataset, gemeente: string
     if (gone.length > 0) earlier = { period: previous, ...labelsOf(previous), gemeente: gemeenteRow(previous), rows: gone };
   }
 
+  const indelingYear = register.wijkIndelingYear(year);
+  const others = indelingYear === undefined ? [] : register.parts(gemeente, indelingYear, year).filter((p) => p.code !== gemeente);
+  const notCovered = others.length > 0 ? { names: others.map((p) => register.label(p.code)), indelingYear: indelingYear! } : undefined;
+
   return {
     datasetId: dataset.meta.id,
     concept: counts[0]!.concept,
@@ -153,7 +163,29 @@ function wijkenIn(context: FactsContext, dataset: FactsDataset, gemeente: string
     keptSecret: inPeriod.filter((r) => dataset.index.cellOf(r, counts[0]!.id)?.symbol === 'x').length,
     changed: changes.length > 0 && since !== undefined ? { count: changes.length, since } : undefined,
     earlier,
+    notCovered,
   };
+}
+
+/**
+ * Why a gemeente has no wijken section though a table publishes wijken: it was formed after the year of the
+ * wijkindeling (Voorne aan Zee in 2023, on the wijkindeling of 2022), or the table has none of its wijken.
+ * Undefined when no table publishes wijken, or the gemeente has them.
+ */
+export function wijkenAbsence(context: FactsContext, gemeente: string): string | undefined {
+  const dataset = context.datasets.find((d) => d.meta.regions.some((r) => r.code.startsWith('WK')));
+  if (!dataset || wijkenOf(context, gemeente)) return undefined;
+  const { register } = context;
+  const name = register.label(gemeente);
+  const title = dataset.meta.shortTitle ?? dataset.meta.title;
+  const latest = parsePeriodCode(dataset.source.periods.at(-1)!)!.year;
+  const indelingYear = register.wijkIndelingYear(latest);
+  const formed = register.gemeente(gemeente)?.eersteJaar;
+  if (indelingYear !== undefined && formed !== undefined && formed > indelingYear) {
+    const parts = register.parts(gemeente, indelingYear, latest).map((p) => register.label(p.code));
+    return `${name} bestaat sinds ${formed}. De tabel ${title} volgt de wijkindeling van ${indelingYear}, van voor de herindeling, en heeft daarom geen wijken van ${name}. De wijken van ${joinDutch(parts)} staan tot en met ${formed - 1} op de pagina’s van die gemeenten.`;
+  }
+  return `De tabel ${title} heeft geen wijken van ${name}.`;
 }
 
 /** "1 wijk", "71 wijken". */
@@ -188,6 +220,12 @@ export function wijkenIntro(wijken: WijkenTable, gemeente: string, keyPeriod?: s
     const { count, since } = wijken.changed;
     parts.push(
       `Bij ${wijkenWord(count)} is de indeling anders dan in ${since} (gemarkeerd in de tabel): dezelfde wijkcode staat daar voor een ander gebied, dus de cijfers zijn niet te vergelijken met die van ${since}.`,
+    );
+  }
+  if (wijken.notCovered) {
+    const { names, indelingYear } = wijken.notCovered;
+    parts.push(
+      `De wijken van ${joinDutch(names)} staan niet in de tabel: die volgt de wijkindeling van ${indelingYear}, van voor de herindeling. De rij van ${gemeente} als geheel telt ze wel mee, dus de wijken samen zijn kleiner dan de gemeente.`,
     );
   }
   parts.push('In kleine wijken kan één gezin het cijfer flink veranderen.');

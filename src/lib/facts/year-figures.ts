@@ -14,6 +14,7 @@ import { parsePeriodCode, primaryPeriodKind } from '../data/periods';
 import { conceptMeasure, preferDataset } from './concepts';
 import type { FactsContext, FactsDataset } from './context';
 import { keyFigureOf, type KeyFigure } from './key-figures';
+import { rateUnitText } from './phrases';
 
 /** The year periods of a dataset, in time order: all of a yearly table, or those beside the half years of a CBS table. */
 function yearPeriodsOf(dataset: FactsDataset): string[] {
@@ -67,12 +68,18 @@ export function yearNote(unit: string, concepts: readonly MeasureConcept[]): str
 export function yearFiguresLine(years: readonly KeyFigure[]): string {
   if (years.length === 0) return '';
   const periods = [...new Set(years.map((f) => f.periodLabel))].join(' en ');
+  // What the rates are of, said once after the period where most share it, and beside each rate that differs
+  // (jeugdreclassering is of youths of 12 to 23): on paper the cards that name it are not printed.
+  const unitOf = (f: KeyFigure) => (f.rate?.value?.value != null ? rateUnitText(f.rate.measure) : undefined);
+  const units = years.map(unitOf).filter((u): u is string => u !== undefined);
+  const common = units.sort((a, b) => units.filter((u) => u === b).length - units.filter((u) => u === a).length)[0];
   const parts = years.map((f) => {
     const label = f.measure.shortLabel ?? f.measure.label;
-    const rate = f.rate?.value?.value != null ? ` (${f.rate.shown}${f.rate.measure.unit === '%' ? '%' : ` ${f.rate.measure.unit}`})` : '';
-    return `${label.charAt(0).toLowerCase()}${label.slice(1)} ${f.countText}${rate}`;
+    const unit = unitOf(f);
+    const shown = unit === undefined ? '' : unit === common ? `${f.rate!.shown}${unit.startsWith('%') ? '%' : ''}` : `${f.rate!.shown}${unit.startsWith('%') ? '' : ' '}${unit}`;
+    return `${label.charAt(0).toLowerCase()}${label.slice(1)} ${f.countText}${shown ? ` (${shown})` : ''}`;
   });
-  return `Heel jaar ${periods}: ${parts.join(' · ')}.`;
+  return `Heel jaar ${periods}${common ? ` (${common})` : ''}: ${parts.join(' · ')}.`;
 }
 
 /** "; per jaar: heel 2025*", after the periods of the key figures; empty without year figures. */

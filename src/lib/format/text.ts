@@ -28,3 +28,9 @@ export function labelWithUnit(label: string, unit: string): string {
 export function namesUnit(label: string, unit: string): boolean {
   return label.includes(`(${unit}`);
 }
+
+/** "Brielle, Hellevoetsluis en Westvoorne": a list as a Dutch sentence names it. */
+export function joinDutch(items: readonly string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} en ${items.at(-1)}`;
+}

@@ -4,10 +4,11 @@
  * Nederland, and how they were chosen; or, without neighbours, that the page compares with the size class,
  * and why. Pure; the component (Neighbours.astro) only lays it out.
  */
+import { joinDutch } from '../format/text';
 import { formatNumber, formatObservation } from '../format/number';
 import type { KenmerkId } from '../data/kenmerken';
 import type { FactsContext } from '../facts/context';
-import { joinDutch, regionHref } from '../pages/gemeente-links';
+import { regionHref } from '../pages/gemeente-links';
 import { PAGE_CHARACTERISTICS } from './characteristics';
 import { characteristicCell, nederlandCell, siteNeighbours, type SiteNeighbours } from './site';
 import { compareLinks, type CompareLinks } from './compare-links';

@@ -1,3 +1,4 @@
+import { joinDutch } from '../format/text';
 import type { RegionRegister } from '../regions/register';
 import { regionKind } from '../regions/codes';
 
@@ -28,9 +29,4 @@ export function fateSentence(register: RegionRegister, code: string): string | u
   if (soort === 'naamswijziging') return `Op 1 januari ${year} is de gemeente ${g.naam} verdergegaan als ${names[0]}.`;
   if (soort === 'opsplitsing') return `Op 1 januari ${year} is de gemeente ${g.naam} opgesplitst over ${joinDutch(names)}.`;
   return `Op 1 januari ${year} is de gemeente ${g.naam} opgegaan in ${joinDutch(names)}.`;
-}
-
-export function joinDutch(items: readonly string[]): string {
-  if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} en ${items.at(-1)}`;
 }

@@ -1,6 +1,6 @@
 import type { DatasetMeta } from '../../schemas/dataset';
-import { isAdditiveCount } from '../data/consistency';
-import { computeRate, roundTo, type Dataset, type ObservationRow } from '../data/dataset';
+import { addsUpOverRegions } from '../data/consistency';
+import { computeRate, recomputeQuotients, roundTo, type Dataset, type ObservationRow } from '../data/dataset';
 import { parsePeriodCode } from '../data/periods';
 import type { Observation } from '../data/symbols';
 import { regionKind } from './codes';
@@ -86,7 +86,8 @@ const SUPPRESSED_ESTIMATE = 5;
 function combineCells(meta: DatasetMeta, sources: Array<{ row: ObservationRow | undefined; share: number }>): Observation[] {
   const cells: Observation[] = meta.measures.map((measure, i) => {
     // An average (an income, a density) of merged gemeenten is not their sum; without the weights it is unknown.
-    if (!isAdditiveCount(measure)) return { value: null, symbol: '.' };
+    // A quotient (euros per youth) is computed again below.
+    if (!addsUpOverRegions(measure)) return { value: null, symbol: '.' };
     let total = 0;
     let hidden = 0;
     let hiddenParts = 0;
@@ -116,5 +117,5 @@ function combineCells(meta: DatasetMeta, sources: Array<{ row: ObservationRow | 
     if (measure.type !== 'rate' || !rate?.numerator || !rate.denominator) return;
     cells[i] = computeRate(cells[index.get(rate.numerator)!]!, cells[index.get(rate.denominator)!]!, rate.per, measure.decimals);
   });
-  return cells;
+  return recomputeQuotients(meta, cells);
 }

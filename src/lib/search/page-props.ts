@@ -1,9 +1,10 @@
+import { joinDutch } from '../format/text';
 import type { Dataset, RowIndex } from '../data/dataset';
 import { publishedIndex } from '../downloads/site-files';
 import type { DatasetMeta } from '../../schemas/dataset';
 import { regionKind, REGION_KIND_LABEL } from '../regions/codes';
 import type { RegionRegister } from '../regions/register';
-import { joinDutch, regionHref } from '../pages/gemeente-links';
+import { regionHref } from '../pages/gemeente-links';
 import { keyFigureOf, type KeyFigureDataset } from './key-figure';
 import { SEARCH_META, type SearchKind } from './kinds';
 

@@ -105,7 +105,7 @@ export function renderTableNotes(pivot: PivotTable, options: { legendHref?: stri
   }
   if (pivot.hasConverted) {
     out.push(
-      `<p id="${convertedAnchor(id)}" class="note-converted"><span class="mark-key" aria-hidden="true">o</span> Omgerekend: de gemeente bestond in die periode nog niet in deze vorm. Haar cijfers zijn samengesteld uit de gemeenten van toen (aantallen opgeteld, bij een splitsing verdeeld naar adressen; percentages opnieuw berekend) naar de gemeentelijke indeling van ${pivot.indeling}.</p>`,
+      `<p id="${convertedAnchor(id)}" class="note-converted"><span class="mark-key" aria-hidden="true">o</span> Omgerekend: de gemeente bestond in die periode nog niet in deze vorm. Haar cijfers zijn samengesteld uit de gemeenten van toen (aantallen en bedragen opgeteld, bij een splitsing verdeeld naar adressen; percentages en bedragen per jongere opnieuw berekend; een gemiddelde of een percentage zonder teller en noemer in de tabel is dan onbekend) naar de gemeentelijke indeling van ${pivot.indeling}.</p>`,
     );
   }
   // An empty cell ("(leeg)": cannot occur, e.g. a gemeente in a year it did not exist) is explained too.
