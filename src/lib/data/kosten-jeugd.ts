@@ -138,7 +138,9 @@ export function perInwonerMeasure(soort: Verslagsoort, addition = ''): MeasureIn
 export const CAVEAT_NOT_USE =
   'Uitgaven zijn geen gebruik. Hoge lasten per jongere kunnen komen door duurdere hulp (zoals verblijf), hogere ' +
   'tarieven of een tekort op de begroting; lage lasten door hulp die de gemeente op een ander taakveld boekt. De ' +
-  'lasten tellen ook pgb en verlengde jeugdhulp mee, het gebruik in de andere tabellen niet.';
+  'lasten tellen ook hulp uit een pgb mee; de andere tabellen tellen alleen jeugdhulp in natura. Ook hulp aan ' +
+  'jongeren van 18 tot 23 jaar (verlengde jeugdhulp) zit in de lasten, maar de lasten per jongere zijn gedeeld door ' +
+  'de jongeren tot 18 jaar.';
 export const CAVEAT_BOOKING =
   'Gemeenten boeken niet allemaal op dezelfde manier. Sommige boeken een deel van de jeugdhulp op 6.82 in plaats van ' +
   '6.72, of op 6.2 (wijkteams), of betalen via een gemeenschappelijke regeling van de jeugdregio. Vergelijk daarom ' +
