@@ -291,6 +291,34 @@ describe('the default demonstration data', () => {
     expect(checked).toBeGreaterThan(1000);
   });
 
+  it('splits the youths of the wijken table by household: the parts make the total, no wijk exceeds its gemeente, about a third live with one parent', () => {
+    const d = dataset(data, 'jeugdhulp-wijken');
+    const [total, ...parts] = ['jongeren_jeugdhulp', 'jongeren_eenouderhuishouden', 'jongeren_bij_paar', 'jongeren_ander_huishouden'].map((id) => measureIndex(d, id));
+    const byKey = new Map(d.rows.map((r) => [`${r.region}|${r.period}`, r] as const));
+    let wijken = 0;
+    for (const row of d.rows) {
+      const values = parts.map((i) => row.cells[i!]!.value);
+      // Three parts each rounded to five beside their rounded total: at most 7,5 apart.
+      if (values.every((v) => v !== null) && row.cells[total!]!.value !== null) {
+        expect(Math.abs(values.reduce((a, b) => a! + b!, 0)! - row.cells[total!]!.value!), row.region).toBeLessThanOrEqual(10);
+      }
+      if (!row.region.startsWith('WK')) continue;
+      wijken++;
+      const gemeente = byKey.get(`GM${row.region.slice(2, 6)}|${row.period}`);
+      if (!gemeente) continue;
+      for (const i of parts) {
+        const [own, whole] = [row.cells[i!]!.value, gemeente.cells[i!]!.value];
+        if (own !== null && whole !== null) expect(own, `${row.region} ${row.period}`).toBeLessThanOrEqual(whole);
+      }
+    }
+    expect(wijken).toBeGreaterThan(20_000);
+    const nl = byKey.get('NL01|2025JJ00')!;
+    const share = (i: number) => nl.cells[i]!.value! / nl.cells[total!]!.value!;
+    expect(share(parts[0]!)).toBeGreaterThan(0.25);
+    expect(share(parts[0]!)).toBeLessThan(0.4);
+    expect(share(parts[2]!)).toBeLessThan(0.08);
+  });
+
   it('gives every table the same youths under 18 for a region and period, the jeugdhulp table’s total row too', () => {
     const populationOf = (id: string, measure: string, topics: (d: DemoDataset) => string) => {
       const d = dataset(data, id);

@@ -82,6 +82,15 @@ describe(`the built site (${files.length} pages)`, () => {
     expect(withCommands).toEqual([]);
   });
 
+  it('never tells a reader to credit fictitious figures to CBS: /over/ names the attribution of its datasets', () => {
+    const over = pages.find((p) => p.route === '/over/')!.html;
+    const section = /<section aria-labelledby="bron-en-licentie">([\s\S]*?)<\/section>/.exec(over)![1]!.replace(/<[^>]+>/g, '').replace(/\s+/g, ' ');
+    // The default build is the demonstration data: fictitious, with its own attribution.
+    expect(section).toContain('De cijfers op deze site zijn fictief');
+    expect(section).toContain('"Fictieve demonstratiecijfers (model: CBS beleidsinformatie jeugd)"');
+    expect(section).not.toMatch(/bronvermelding "Bron: CBS"/);
+  });
+
   it('gives every page a title, lang="nl" and headings without skips', () => {
     const problems: string[] = [];
     for (const page of pages) {

@@ -62,6 +62,24 @@ describe('jeugdbescherming in detail on a fact page', () => {
     expect(judged).toBeGreaterThan(40);
   });
 
+  it('adds the key figures’ caveat to a verdict that rests on fewer than 50 youths placed (Bunschoten: 10 of 50), and only there', () => {
+    let small = 0;
+    for (const code of facts.context.currentGemeenten()) {
+      const placement = protectionOf(facts.context, code)?.placement;
+      if (!placement?.judgement?.verdict) continue;
+      const row = find(persons, code, '2026HJ01', 'T001')!;
+      const placed = Number(row.jongeren_jeugdbescherming_verblijf);
+      const caveat = `Het gaat om een klein aantal (${formatNumber(placed)} jongeren): één gezin kan dit cijfer flink veranderen.`;
+      if (placed < 50) {
+        small++;
+        expect(placement.verdict, code).toContain(caveat);
+      } else {
+        expect(placement.verdict, code).not.toContain('klein aantal');
+      }
+    }
+    expect(small).toBeGreaterThan(5);
+  });
+
   it('says why a small gemeente has no share, and gives no verdict', () => {
     const vlieland = protectionOf(facts.context, 'GM0096')!;
     expect(vlieland.placement?.figure).toMatch(/niet berekend .*: het aantal jongeren met jeugdbescherming is afgeschermd/);
