@@ -26,7 +26,7 @@ describe('the default demonstration data', () => {
 
   it('is deterministic: a second run gives identical files', () => {
     expect(hashOf(demo({}))).toBe(hashOf(data));
-  }, 30_000);
+  }, 120_000);
 
   it('has the thirteen datasets, three releases and the statuses CBS would give', () => {
     expect(data.catalog.datasets).toEqual(['jeugdhulp', 'jeugdhulptrajecten', 'verwijzers', 'jeugdbescherming', 'jeugdbeschermingstrajecten', 'jeugdreclassering', 'jeugdreclasseringstrajecten', 'jeugdhulp-verloop', 'jeugdhulp-instroom', 'jeugdhulp-terugkeer', 'jeugdhulp-wijken', 'kenmerken', 'kosten-jeugd']);
