@@ -10,13 +10,12 @@
  * and each wijk leans its own way.
  *
  * Every part is a whole number, and the parts make up their total exactly: a youth lives in one household.
- * A wijk's parts are its gemeente's parts spread over the wijken, each rounded down, so no wijk ever holds
- * more youths of a kind than its gemeente (the wijken hold WIJK_KNOWN of them, world.ts); the wijk's total is
- * the sum of its parts.
+ * A wijk's parts are its gemeente's spread over the wijken (wijk-spread.ts); its total is the sum of its parts.
  */
 import type { WijkRecord } from '../regions/register';
 import { gemeenteCharacteristics } from './characteristics';
 import { Random } from './random';
+import { spreadOverWijken } from './wijk-spread';
 import type { DemoWorld } from './world';
 
 /** In the order of the wijken table's columns. */
@@ -48,9 +47,8 @@ export function gemeenteHouseholds(world: DemoWorld, gemeente: string, year: num
 }
 
 /**
- * The youths with jeugdhulp of each wijk by household: each of the gemeente's parts (WIJK_KNOWN of it, the
- * youths whose wijk is known) spread over the wijken by their weight (their youths and their persistent need
- * of help, world.ts) and a lean of their own per household, rounded down.
+ * The youths with jeugdhulp of each wijk by household: the gemeente's parts spread over the wijken
+ * (wijk-spread.ts), each wijk leaning its own way per household.
  */
 export function wijkHouseholds(
   world: DemoWorld,
@@ -59,17 +57,9 @@ export function wijkHouseholds(
   wijken: readonly WijkRecord[],
   weightOf: (wijk: WijkRecord) => number | undefined,
 ): Map<string, HouseholdCounts> {
-  const weighted = wijken.flatMap((wijk) => {
-    const weight = weightOf(wijk);
-    if (weight === undefined) return [];
+  const spread = spreadOverWijken(parts, known, wijken, weightOf, (wijk) => {
     const lean = Random.for(world.seed, 'wijk-huishouden', wijk.code);
-    return [{ code: wijk.code, weights: [weight * lean.factor(0.35), weight, weight * lean.factor(0.5)] as const }];
+    return [lean.factor(0.35), 1, lean.factor(0.5)];
   });
-  const sums = [0, 1, 2].map((h) => weighted.reduce((s, w) => s + w.weights[h]!, 0));
-  const out = new Map<string, HouseholdCounts>();
-  for (const { code, weights } of weighted) {
-    const share = (h: 0 | 1 | 2) => (sums[h]! > 0 ? Math.floor((parts[h] * known * weights[h]) / sums[h]!) : 0);
-    out.set(code, [share(0), share(1), share(2)]);
-  }
-  return out;
+  return new Map([...spread].map(([code, [eenouder, paar, ander]]) => [code, [eenouder!, paar!, ander!] as const]));
 }

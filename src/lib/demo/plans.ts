@@ -9,6 +9,7 @@ import type { WijkRecord } from '../regions/register';
 import { kenmerkenPlan } from './characteristics';
 import { kostenPlan } from './costs';
 import { gemeenteHouseholds, HOUSEHOLDS, wijkHouseholds } from './households';
+import { gemeenteTrajectenByVerwijzer, WIJK_VERWIJZERS, wijkTrajecten } from './wijk-trajecten';
 import { aged12to23, under18, type AgeBand } from './population';
 import { discloseCount, SUPPRESSION_THRESHOLD } from './disclosure';
 import { JR_SOORTEN, MAATREGELEN } from './model';
@@ -373,6 +374,20 @@ function terugkeerPlan(): DatasetPlan {
   };
 }
 
+/** The stored measures of the wijken table, in the order of its spec. */
+const WIJKEN_STORED = [
+  'jongeren_jeugdhulp',
+  ...HOUSEHOLDS.map((h) => `jongeren_${h}`),
+  'trajecten_lopend',
+  ...WIJK_VERWIJZERS.map((v) => v.id),
+  'jongeren_tot_18',
+];
+
+/** A gemeente's jeugdhulptrajecten running in a period: the total row of the trajecten table (trajectenValues). */
+function runningTrajecten(world: DemoWorld, code: string, period: Period): number {
+  return world.figures(code, period).trajecten.reduce((sum, t) => (Number.isNaN(t.lopend) ? sum : sum + t.lopend), 0);
+}
+
 /**
  * The wijken of the chosen gemeenten on each year's wijkindeling (the reference has those of 2021 and 2022:
  * earlier years follow 2021, later ones 2022, see RegionRegister.wijkIndelingYear), each under its name of
@@ -386,16 +401,30 @@ function wijkenPlan(wijkGemeenten: readonly string[] | 'alle', firstYear: number
     periodKind: 'jaar',
     firstYear,
     combos: [[]],
-    stored: ['jongeren_jeugdhulp', ...HOUSEHOLDS.map((h) => `jongeren_${h}`), 'jongeren_tot_18'],
-    revisable: [true, true, true, true, false],
-    // A household moves with its total, and the total with the jeugdhulp table's year, which publishes it too.
-    revisedLike: [0, 0, 0, 0, 4],
-    revisedAs: [{ datasetId: JEUGDHULP_SPEC.id, measure: 0 }],
+    stored: WIJKEN_STORED,
+    revisable: WIJKEN_STORED.map((id) => id !== 'jongeren_tot_18'),
+    // A household moves with its total, and the total with the jeugdhulp table's year, which publishes it too;
+    // a verwijzer moves with the running trajecten, and those with the trajecten table's year.
+    revisedLike: WIJKEN_STORED.map((id, m) => (id === 'jongeren_tot_18' ? m : WIJKEN_STORED.indexOf(id.startsWith('trajecten_') ? 'trajecten_lopend' : 'jongeren_jeugdhulp'))),
+    revisedAs: WIJKEN_STORED.map((id) =>
+      id === 'jongeren_jeugdhulp'
+        ? { datasetId: JEUGDHULP_SPEC.id, measure: 0 }
+        : id === 'trajecten_lopend'
+          ? { datasetId: TRAJECTEN_SPEC.id, measure: TRAJECTEN_STORED.indexOf('trajecten_lopend') }
+          : undefined,
+    ),
     nihil: () => false,
     values(world, code, period) {
       const total = world.yearJeugdhulp(code, period.year);
+      const running = runningTrajecten(world, code, period);
       const youths = Math.round(under18(world.population.groups(code, period.year)));
-      return Float64Array.from([total, ...gemeenteHouseholds(world, code, period.year, total), youths]);
+      return Float64Array.from([
+        total,
+        ...gemeenteHouseholds(world, code, period.year, total),
+        running,
+        ...gemeenteTrajectenByVerwijzer(world, code, period.year, running),
+        youths,
+      ]);
     },
     extra(world, period, gemeenten) {
       const out: ExtraRegion[] = [];
@@ -409,17 +438,20 @@ function wijkenPlan(wijkGemeenten: readonly string[] | 'alle', firstYear: number
         const parts = gemeenteHouseholds(world, gemeente, period.year, world.yearJeugdhulp(gemeente, period.year));
         const weights = world.wijkWeights(gemeente, wijken, period.year);
         const households = wijkHouseholds(world, parts, WIJK_KNOWN, wijken, (wijk) => weights.get(wijk.code));
+        const byVerwijzer = gemeenteTrajectenByVerwijzer(world, gemeente, period.year, runningTrajecten(world, gemeente, period));
+        const trajecten = wijkTrajecten(world, byVerwijzer, WIJK_KNOWN, wijken, (wijk) => weights.get(wijk.code));
         const youths = world.wijkYouths(gemeente, wijken, period.year);
+        const sumOrUnknown = (parts: readonly number[] | undefined, width: number) =>
+          parts ? [parts.reduce((a, b) => a + b, 0), ...parts] : new Array<number>(width + 1).fill(NaN);
         for (const wijk of [...wijken].sort((a, b) => a.code.localeCompare(b.code))) {
           const youth = youths.get(wijk.code);
-          const own = households.get(wijk.code);
           out.push({
             code: wijk.code,
             label: wijk.naam,
             gemeente,
             values: Float64Array.from([
-              own ? own[0] + own[1] + own[2] : NaN,
-              ...(own ?? [NaN, NaN, NaN]),
+              ...sumOrUnknown(households.get(wijk.code), HOUSEHOLDS.length),
+              ...sumOrUnknown(trajecten.get(wijk.code), WIJK_VERWIJZERS.length),
               youth === undefined ? NaN : Math.round(youth),
             ]),
           });

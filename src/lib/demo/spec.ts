@@ -6,6 +6,7 @@
 import { AVERAGE_DURATION } from '../data/average-duration';
 import { withMinimumDenominator } from '../data/dataset';
 import type { DatasetMetaInput } from '../../schemas/dataset';
+import { WIJK_VERWIJZERS } from './wijk-trajecten';
 
 export type DatasetSpec = Omit<DatasetMetaInput, 'release' | 'periods' | 'regions' | 'history'>;
 
@@ -269,6 +270,10 @@ export const TRAJECTEN_SPEC: DatasetSpec = {
   trendBreaks: [JEUGDWET_BREAK],
 };
 
+const VERWIJZER_JEUGDBESCHERMING =
+  'Bij jongeren met een jeugdbeschermingsmaatregel wordt de verwijzer niet eenduidig geregistreerd: de ene ' +
+  'aanbieder noteert de gecertificeerde instelling, de andere de rechter of de gemeente.';
+
 export const VERWIJZERS_SPEC: DatasetSpec = {
   id: 'verwijzers',
   title: 'Gestarte jeugdhulptrajecten; verwijzer, regio',
@@ -306,9 +311,7 @@ export const VERWIJZERS_SPEC: DatasetSpec = {
     YEAR_NOTE,
     {
       id: 'verwijzer-jeugdbescherming',
-      text:
-        'Bij jongeren met een jeugdbeschermingsmaatregel wordt de verwijzer niet eenduidig geregistreerd: de ene ' +
-        'aanbieder noteert de gecertificeerde instelling, de andere de rechter of de gemeente.',
+      text: VERWIJZER_JEUGDBESCHERMING,
       appliesTo: { topics: { verwijzer: ['04', '08'] } },
     },
   ],
@@ -537,6 +540,18 @@ export const JEUGDRECLASSERING_TRAJECTEN_SPEC: DatasetSpec = {
   ],
 };
 
+/** How the definition of each verwijzer column of the wijken table says who referred. */
+const VERWIJZER_PHRASE: Record<(typeof WIJK_VERWIJZERS)[number]['id'], string> = {
+  trajecten_gemeentelijke_toegang: 'verwezen door de gemeentelijke toegang (het wijk- of jeugdteam of een andere toegang van de gemeente)',
+  trajecten_huisarts: 'verwezen door een huisarts',
+  trajecten_jeugdarts: 'verwezen door een jeugdarts',
+  trajecten_gecertificeerde_instelling: 'verwezen door een gecertificeerde instelling',
+  trajecten_medisch_specialist: 'verwezen door een medisch specialist',
+  trajecten_rechter_ovj: 'verwezen door een rechter of officier van justitie',
+  trajecten_geen_verwijzer: 'zonder verwijzing: de jongere of de ouders kwamen zelf',
+  trajecten_verwijzer_onbekend: 'waarvan de aanbieder de verwijzer niet heeft geregistreerd',
+};
+
 /** The households of CBS's wijken table (Jeugdzorg in natura; wijken), in its order: id, label, definition. */
 const WIJK_HOUSEHOLDS: ReadonlyArray<readonly [id: string, label: string, definition: string]> = [
   ['jongeren_eenouderhuishouden', 'Thuiswonend kind in eenouderhuishouden', 'Jongeren met jeugdhulp die thuis wonen bij één ouder.'],
@@ -554,7 +569,8 @@ export function wijkenSpec(wijkGemeenten: number | 'alle'): DatasetSpec {
     shortTitle: 'Jeugdhulp per wijk',
     ...fictitiousCommon(
       'Jeugdzorg in natura; wijken',
-      'Het aantal jongeren tot 18 jaar met jeugdhulp per jaar, ook naar het huishouden waarin ze wonen, voor Nederland, provincies, jeugdregio’s, gemeenten ' +
+      'Het aantal jongeren tot 18 jaar met jeugdhulp per jaar, ook naar het huishouden waarin ze wonen, en de ' +
+        'jeugdhulptrajecten die in het jaar liepen naar verwijzer, voor Nederland, provincies, jeugdregio’s, gemeenten ' +
         `en de wijken van ${which}, naar het model van de CBS-tabel "Jeugdzorg in natura; wijken". Een jongere die ` +
         'in beide halfjaren jeugdhulp had telt één keer mee, dus het jaarcijfer is kleiner dan de som van de halfjaren. ' +
         'De wijken volgen de wijkindeling van hun jaar, met de namen van dat jaar: tot en met 2021 die van 2021, ' +
@@ -568,6 +584,15 @@ export function wijkenSpec(wijkGemeenten: number | 'alle'): DatasetSpec {
       ...WIJK_HOUSEHOLDS.map(([id, label, definition]) =>
         count(id, `Jongeren met jeugdhulp: ${label.toLowerCase()}`, 'personen',
           `${definition} Naar de samenstelling van het huishouden, zoals in de CBS-tabel. Hier: jongeren tot 18 jaar, per jaar.`, { shortLabel: label })),
+      count('trajecten_lopend', 'Lopende jeugdhulptrajecten', 'trajecten',
+        `Jeugdhulptrajecten die op enig moment in het jaar liepen, van jongeren van alle leeftijden. ${TRAJECT_DEFINITION} ` +
+          'Voor een gemeente, provincie, jeugdregio en Nederland zijn het dezelfde trajecten als in de tabel Jeugdhulptrajecten.',
+        { shortLabel: 'Lopende trajecten' }),
+      ...WIJK_VERWIJZERS.map(({ id, label, shortLabel }) =>
+        count(id, `Lopende jeugdhulptrajecten, verwijzer: ${label.toLowerCase()}`, 'trajecten',
+          `Jeugdhulptrajecten die in het jaar liepen, ${VERWIJZER_PHRASE[id]}. Naar verwijzer, zoals in de CBS-tabel; ` +
+            'de verwijzer is die van het begin van het traject.',
+          { shortLabel })),
       count('jongeren_tot_18', 'Jongeren tot 18 jaar', 'inwoners',
         'Het aantal inwoners jonger dan 18 jaar op 1 januari van het jaar. Voor wijken afgeleid van de inwoners van 0 tot 15 ' +
           'jaar en een deel van die van 15 tot 25 jaar (CBS Kerncijfers wijken en buurten 2021 en 2022), met een fictieve trend.',
@@ -586,12 +611,21 @@ export function wijkenSpec(wijkGemeenten: number | 'alle'): DatasetSpec {
           'afgeschermde cellen; gebruik daar de gemeente of een langere periode.',
         appliesTo: {},
       },
+      {
+        id: 'verwijzer-jeugdbescherming',
+        text: VERWIJZER_JEUGDBESCHERMING,
+        appliesTo: { measures: ['trajecten_gecertificeerde_instelling', 'trajecten_rechter_ovj'] },
+      },
     ],
     trendBreaks: [],
-    // Each youth lives in one household. The gemeente, provincie, jeugdregio and Nederland totals are those of
-    // the jeugdhulp table's year (its total row); only the wijken are published here alone.
-    sums: [{ total: 'jongeren_jeugdhulp', parts: WIJK_HOUSEHOLDS.map(([id]) => id) }],
-    disclosure: { publishedElsewhere: ['jongeren_jeugdhulp'] },
+    // Each youth lives in one household, each traject has one verwijzer. The gemeente, provincie, jeugdregio
+    // and Nederland totals are those of the jeugdhulp table's year and the trajecten table's (their total rows);
+    // only the wijken are published here alone.
+    sums: [
+      { total: 'jongeren_jeugdhulp', parts: WIJK_HOUSEHOLDS.map(([id]) => id) },
+      { total: 'trajecten_lopend', parts: WIJK_VERWIJZERS.map(({ id }) => id) },
+    ],
+    disclosure: { publishedElsewhere: ['jongeren_jeugdhulp', 'trajecten_lopend'] },
   };
 }
 
