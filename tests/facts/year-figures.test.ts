@@ -144,9 +144,16 @@ describe('year figures beside the half years', () => {
     expect(year!.count?.value).toBe(second.cells[count]!.value! + 5);
   });
 
-  it('gives none to a former gemeente, whose page shows its own figures as published', () => {
-    expect(regionFacts(facts.context, 'GM0457').former).toBeDefined();
-    expect(regionFacts(facts.context, 'GM0457').yearFigures).toEqual([]);
+  it('gives a former gemeente its last year as published, beside its last half year (Weesp: 2022)', () => {
+    const weesp = regionFacts(facts.context, 'GM0457');
+    expect(weesp.former).toBeDefined();
+    expect(weesp.keyFigures[0]!.period).toBe('2022HJ02');
+    const jeugdhulp = weesp.yearFigures.find((f) => f.concept === 'jongeren-jeugdhulp')!;
+    expect(jeugdhulp).toMatchObject({ datasetId: 'jeugdhulp', period: '2022JJ00' });
+    expect(String(jeugdhulp.count?.value)).toBe(jeugdhulpCount('GM0457', '2022JJ00'));
+    // Every year figure is of 2022, none of a later year in which Weesp no longer existed.
+    expect(weesp.yearFigures.length).toBeGreaterThanOrEqual(4);
+    expect(new Set(weesp.yearFigures.map((f) => f.period))).toEqual(new Set(['2022JJ00']));
   });
 
   it('says in words why a year figure is not the half years added up, and names the year', () => {

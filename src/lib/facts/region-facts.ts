@@ -94,7 +94,7 @@ export function regionFacts(context: FactsContext, code: string): RegionFacts {
   const former = kind === 'gemeente' ? formerFate(register, code) : undefined;
   const published = former !== undefined;
   const keyFigures = sharedKeyFigures(context, code, published);
-  const yearFigures = published ? [] : yearFiguresOf(context, code, keyFigures);
+  const yearFigures = yearFiguresOf(context, code, keyFigures, { published });
   const statuses = statusesOf([...keyFigures, ...yearFigures]);
   const predecessors = kind === 'gemeente' && !former ? predecessorsOf(register, code) : [];
   const trends = sharedTrends(context, code, keyFigures, published);

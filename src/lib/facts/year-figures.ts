@@ -12,8 +12,9 @@
 import type { MeasureConcept } from '../../schemas/dataset';
 import { parsePeriodCode, primaryPeriodKind } from '../data/periods';
 import { conceptMeasure, preferDataset } from './concepts';
+import type { ObservationRow } from '../data/dataset';
 import type { FactsContext, FactsDataset } from './context';
-import { keyFigureOf, type KeyFigure } from './key-figures';
+import { keyFigureOf, type KeyFigure, type KeyFigureOptions } from './key-figures';
 import { rateUnitText } from './phrases';
 
 /** The year periods of a dataset, in time order: all of a yearly table, or those beside the half years of a CBS table. */
@@ -25,23 +26,45 @@ function yearPeriodsOf(dataset: FactsDataset): string[] {
  * For each half-year key figure, the latest year figure of its concept: from the key figure's own table when
  * that publishes years beside its half years (as CBS's tables do), otherwise from a yearly table.
  */
-export function yearFiguresOf(context: FactsContext, region: string, keyFigures: readonly KeyFigure[]): KeyFigure[] {
+export function yearFiguresOf(context: FactsContext, region: string, keyFigures: readonly KeyFigure[], options: KeyFigureOptions = {}): KeyFigure[] {
   const out: KeyFigure[] = [];
   for (const figure of keyFigures) {
-    if (parsePeriodCode(figure.period)?.kind !== 'halfjaar') continue;
+    const half = parsePeriodCode(figure.period);
+    if (half?.kind !== 'halfjaar') continue;
     const holders = context.datasets.filter((d) => conceptMeasure(d.meta, figure.concept) && yearPeriodsOf(d).length > 0);
     const dataset = holders.find((d) => d.meta.id === figure.datasetId) ?? preferDataset(holders.filter((d) => primaryPeriodKind(d.meta) === 'jaar'));
     if (!dataset) continue;
-    const period = yearPeriodsOf(dataset).at(-1)!;
-    // The table's latest year, even when this region has no row in it: an old figure must not pass for a new one.
-    const row = dataset.totalRow(region, period);
-    if (!row && !dataset.has(region)) continue;
+    const found = options.published ? lastPublishedYear(dataset, region, half.year) : latestYear(dataset, region);
+    if (!found) continue;
+    const { period, row } = found;
     const { measure, rate } = conceptMeasure(dataset.meta, figure.concept)!;
     // Persons and trajecten are different units: a concept's year figure must count what its half-year figure counts.
     if (measure.countOf !== figure.measure.countOf) continue;
     out.push(keyFigureOf(figure.concept, dataset, measure, rate, period, row));
   }
   return out;
+}
+
+function latestYear(dataset: FactsDataset, region: string): { period: string; row: ObservationRow | undefined } | undefined {
+  const period = yearPeriodsOf(dataset).at(-1)!;
+  // The table's latest year, even when this region has no row in it: an old figure must not pass for a new one.
+  const row = dataset.totalRow(region, period);
+  if (!row && !dataset.has(region)) return undefined;
+  return { period, row };
+}
+
+/**
+ * A former gemeente's year as published, on its own indeling: the last year it has a figure for, up to the
+ * year of its half-year key figures (the whole of its last year beside that year's 2nd half year).
+ */
+function lastPublishedYear(dataset: FactsDataset, region: string, upTo: number): { period: string; row: ObservationRow } | undefined {
+  const published = dataset.published();
+  for (const period of yearPeriodsOf(dataset).reverse()) {
+    if (parsePeriodCode(period)!.year > upTo) continue;
+    const row = published.row(region, period, dataset.totals);
+    if (row) return { period, row };
+  }
+  return undefined;
 }
 
 /**
