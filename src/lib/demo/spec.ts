@@ -20,10 +20,13 @@ const FICTITIOUS_NOTE =
   '(bron: CBS), net als de inwoneraantallen van 2021 en 2022; de inwoners van andere jaren en de jongeren naar ' +
   'leeftijd zijn daaruit afgeleid met een fictieve trend.';
 
+// The table as published; the site shows it on today's indeling by default (TableExplanation says how), so
+// the description says which of the two it describes.
 const INDELING_NOTE =
-  'Elke periode staat op de gemeentelijke indeling van haar eigen jaar: een gemeente die is opgeheven komt voor ' +
-  'tot en met haar laatste jaar (Weesp tot en met 2022), en de gemeente die haar overnam is vanaf het jaar van ' +
-  'de herindeling groter.';
+  'Zoals gepubliceerd staat elke periode op de gemeentelijke indeling van haar eigen jaar: een gemeente die is ' +
+  'opgeheven komt voor tot en met haar laatste jaar (Weesp tot en met 2022), en de gemeente die haar overnam is ' +
+  'vanaf het jaar van de herindeling groter. De tabellen en gemeentepagina’s van deze site tonen de cijfers ' +
+  'standaard omgerekend naar de gemeentelijke indeling van nu.';
 
 export function fictitiousCommon(table: string, description: string): Pick<DatasetSpec, 'description' | 'source' | 'licence' | 'attribution' | 'fictitious'> {
   return {
