@@ -291,6 +291,36 @@ describe('the default demonstration data', () => {
     expect(checked).toBeGreaterThan(1000);
   });
 
+  it('keeps the jeugdhulptrajecten one stock: what runs is what ran the half year before and did not end, plus what began', () => {
+    const d = dataset(data, 'jeugdhulptrajecten');
+    const [running, begun, ended] = ['trajecten_lopend', 'trajecten_gestart', 'trajecten_beeindigd'].map((id) => measureIndex(d, id));
+    const byKey = new Map<string, ObservationRow>(d.rows.map((r) => [`${r.region}|${r.period}|${r.topics[0]}`, r]));
+    const reg = register();
+    const off: string[] = [];
+    let checked = 0;
+    for (const row of d.rows) {
+      const period = /^(\d{4})HJ0([12])$/.exec(row.period);
+      // Definitief periods only: a voorlopige figure is revised by its own factor per measure.
+      if (!period || Number(period[1]) > 2025) continue;
+      const [year, half] = [Number(period[1]), Number(period[2])];
+      const before = half === 2 ? `${year}HJ01` : `${year - 1}HJ02`;
+      // A gemeente that changed at a herindeling carries its parts' trajecten, which its own row before does not
+      // hold; Nederland changes then too, where a merged gemeente registers its wijkteam differently from its parts.
+      if (row.region.startsWith('GM') && half === 1 && !reg.isUnchanged(row.region, year - 1, year)) continue;
+      if (row.region === 'NL01' && half === 1 && reg.reference.herindelingen.some((h) => h.jaar === year)) continue;
+      if (!row.region.startsWith('GM') && row.region !== 'NL01') continue;
+      const prev = byKey.get(`${row.region}|${before}|${row.topics[0]}`);
+      const values = [row.cells[running!]!.value, row.cells[begun!]!.value, prev?.cells[running!]!.value, prev?.cells[ended!]!.value];
+      if (values.some((v) => v === null || v === undefined)) continue;
+      const [now, began, then, stopped] = values as [number, number, number, number];
+      checked++;
+      // Four counts each rounded to five: at most 10 apart.
+      if (Math.abs(now - (then - stopped + began)) > 10) off.push(`${row.region} ${row.period} ${row.topics[0]}: ${now} ≠ ${then} − ${stopped} + ${began}`);
+    }
+    expect(off.slice(0, 5)).toEqual([]);
+    expect(checked).toBeGreaterThan(30_000);
+  });
+
   // A whole and its parts in the wijken table: youths by household, running trajecten by verwijzer.
   const WIJK_SPLITS = [
     { whole: 'jongeren_jeugdhulp', parts: ['jongeren_eenouderhuishouden', 'jongeren_bij_paar', 'jongeren_ander_huishouden'] },

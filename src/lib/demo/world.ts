@@ -40,6 +40,7 @@ import {
 } from './model';
 import { AGE_BANDS, aged12to23, trendIndex, under18, youthGroups, type AgeBand, type PopulationModel, type YouthGroups } from './population';
 import { Random, splitCount } from './random';
+import { carriedOver, withCarry } from './stock-flow';
 
 export const SEXES = ['jongens', 'meisjes'] as const;
 export type Sex = (typeof SEXES)[number];
@@ -224,7 +225,7 @@ export class DemoWorld {
     }
     const stayFactor = persons > 0 ? withStay / persons / 0.1 : 1;
     const perPerson = trajectenPerPerson(t) * c.trajecten;
-    const trajecten = HULPVORMEN.map((h) => {
+    const drawn = HULPVORMEN.map((h) => {
       if (h.code === '01' && !c.wijkteam) return { lopend: NaN, gestart: NaN, beeindigd: NaN };
       const share = h.code === '01' ? h.share * 1.5 : h.verblijf ? h.share * Math.min(stayFactor, 3) : h.share;
       const lopend = r.count((persons * perPerson * share) / 0.8);
@@ -232,10 +233,17 @@ export class DemoWorld {
       const beeindigd = Math.min(lopend, r.count(gestart * 0.97 * r.factor(0.05)));
       return { lopend, gestart, beeindigd };
     });
+    // What runs is what carried over from the half year before plus what began (stock-flow.ts).
+    const carry = this.carriedTrajecten(code, year, half);
+    const trajecten = drawn.map((d, i) => withCarry(d, carry?.[i]));
 
-    const started = trajecten.reduce((s, x) => s + (Number.isNaN(x.gestart) ? 0 : x.gestart), 0);
+    const startedOf = (list: typeof drawn) => list.reduce((s, x) => s + (Number.isNaN(x.gestart) ? 0 : x.gestart), 0);
     const weights = verwijzerWeights(t, c.toegang).map((w, i) => (i === 3 ? w * c.jb : w));
-    const verwijzers = splitCount(started, weights, r);
+    // Split as drawn (which keeps the draws after it as they were), then the begun trajecten in those proportions.
+    const drawnVerwijzers = splitCount(startedOf(drawn), weights, r);
+    const started = startedOf(trajecten);
+    const verwijzers =
+      started === startedOf(drawn) ? drawnVerwijzers : splitCount(started, drawnVerwijzers.some((n) => n > 0) ? drawnVerwijzers : weights, Random.for(this.seed, 'verwijzers', code, year, half));
 
     const jbExpected = jeugdbeschermingRate(t) * c.jb * under18(groups) * r.factor(0.04);
     const otsOnly = r.count(jbExpected * JB_MIX.ots);
@@ -289,6 +297,21 @@ export class DemoWorld {
     if (running < jr) jrTrajecten.tb = { ...jrTrajecten.tb, lopend: jrTrajecten.tb.lopend + jr - running };
     const einde = this.eindeOf(code, year, half, trajecten);
     return { groups, jeugdhulp, trajecten, verwijzers, jb, jbVerblijf, jbTrajecten, jr, jrTrajecten, einde };
+  }
+
+  /**
+   * Per hulpvorm, the jeugdhulptrajecten that ran in the half year before this one and did not end there, on
+   * this half year's indeling (a merged gemeente's parts added by their shares); undefined in the first half
+   * year of the series, or where a part did not deliver the hulpvorm (NaN).
+   */
+  private carriedTrajecten(code: string, year: number, half: 1 | 2): number[] | undefined {
+    if (half === 2) return this.halfYear(code, year, 1).trajecten.map(carriedOver);
+    if (year - 1 < this.register.firstYear) return undefined;
+    const parts = this.register.parts(code, year - 1, year);
+    if (parts.length === 0) return undefined;
+    const sums = HULPVORMEN.map(() => 0);
+    for (const part of parts) this.halfYear(part.code, year - 1, 2).trajecten.forEach((t, i) => (sums[i]! += part.share * carriedOver(t)));
+    return sums.map((n) => Math.round(n));
   }
 
   /** The youths under 18 who came into and went out of jeugdhulp in a half year or a whole year. */
