@@ -159,13 +159,17 @@ export const JR_TRAJECTEN: Record<JrSoort, { share: number; begun: number }> = {
 };
 export const JR_TRAJECTEN_PER_YOUTH = 1.1;
 
+/** The year the new registration of jeugdreclassering starts (the trend break in its tables), and how much more it counts. */
+export const JEUGDRECLASSERING_NEW_REGISTRATION = 2021;
+export const JEUGDRECLASSERING_NEW_COUNT = 1.12;
+
 /**
  * Youths with jeugdreclassering as a share of 12–22-year-olds in a half year. Declining; the new
  * registration from 2021 counts about 12% more (the trend break).
  */
 export function jeugdreclasseringRate(time: number): number {
   const base = interpolate([[2015, 0.0042], [2018, 0.0033], [2020, 0.0027], [2026, 0.0025]], time);
-  return time >= 2021 ? base * 1.12 : base;
+  return time >= JEUGDRECLASSERING_NEW_REGISTRATION ? base * JEUGDRECLASSERING_NEW_COUNT : base;
 }
 
 /**

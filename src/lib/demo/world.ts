@@ -18,6 +18,8 @@ import {
   JR_SOORTEN,
   JR_TRAJECTEN,
   JR_TRAJECTEN_PER_YOUTH,
+  JEUGDRECLASSERING_NEW_COUNT,
+  JEUGDRECLASSERING_NEW_REGISTRATION,
   MAATREGELEN,
   VERBLIJF_OVERLAP,
   VERBLIJF_SHARE,
@@ -40,7 +42,7 @@ import {
 } from './model';
 import { AGE_BANDS, aged12to23, trendIndex, under18, youthGroups, type AgeBand, type PopulationModel, type YouthGroups } from './population';
 import { Random, splitCount } from './random';
-import { carriedOver, withCarry } from './stock-flow';
+import { carriedOver, measuresWithCarry, withCarry, type MeasureFlows } from './stock-flow';
 
 export const SEXES = ['jongens', 'meisjes'] as const;
 export type Sex = (typeof SEXES)[number];
@@ -48,11 +50,7 @@ export type Sex = (typeof SEXES)[number];
 /** Per maatregel, and (`total`) youths with any measure: one youth with two kinds of measure counts once there. */
 export type PerMaatregel = Record<Maatregel | 'total', number>;
 
-export interface MaatregelTrajecten {
-  lopend: number;
-  begonnen: number;
-  beeindigd: number;
-}
+export type MaatregelTrajecten = MeasureFlows;
 
 /** Begun and ended jeugdhulptrajecten of one kind (zonder or met verblijf): how they started, how long they ran, how they ended. */
 export interface EindeFigures {
@@ -234,7 +232,7 @@ export class DemoWorld {
       return { lopend, gestart, beeindigd };
     });
     // What runs is what carried over from the half year before plus what began (stock-flow.ts).
-    const carry = this.carriedTrajecten(code, year, half);
+    const carry = this.carried(code, year, half, (f) => f.trajecten);
     const trajecten = drawn.map((d, i) => withCarry(d, carry?.[i]));
 
     const startedOf = (list: typeof drawn) => list.reduce((s, x) => s + (Number.isNaN(x.gestart) ? 0 : x.gestart), 0);
@@ -246,17 +244,47 @@ export class DemoWorld {
       started === startedOf(drawn) ? drawnVerwijzers : splitCount(started, drawnVerwijzers.some((n) => n > 0) ? drawnVerwijzers : weights, Random.for(this.seed, 'verwijzers', code, year, half));
 
     const jbExpected = jeugdbeschermingRate(t) * c.jb * under18(groups) * r.factor(0.04);
-    const otsOnly = r.count(jbExpected * JB_MIX.ots);
-    const votsOnly = r.count(jbExpected * JB_MIX.vots);
-    const both = r.count(jbExpected * JB_MIX.both);
-    const voogdij = r.count(jbExpected * JB_MIX.voogdij);
-    const jr = r.count(jeugdreclasseringRate(t) * c.jr * aged12to23(groups) * r.factor(0.06));
+    const drawnOtsOnly = r.count(jbExpected * JB_MIX.ots);
+    const drawnVotsOnly = r.count(jbExpected * JB_MIX.vots);
+    const drawnBoth = r.count(jbExpected * JB_MIX.both);
+    const drawnVoogdij = r.count(jbExpected * JB_MIX.voogdij);
+    const drawnJr = r.count(jeugdreclasseringRate(t) * c.jr * aged12to23(groups) * r.factor(0.06));
 
     // The detail of jeugdbescherming draws from a stream of its own, so the figures above stay as they were.
     const d = Random.for(this.seed, 'jeugdbescherming', code, year, half);
-    const vvoogdij = Math.min(otsOnly + both + voogdij, d.count(jbExpected * JB_SHORT_MIX.vvoogdij));
-    const tvoogdij = Math.min(otsOnly + both + voogdij, d.count(jbExpected * JB_SHORT_MIX.tvoogdij));
-    const jb: PerMaatregel = { ots: otsOnly + both, vots: votsOnly + both, voogdij, vvoogdij, tvoogdij, total: otsOnly + votsOnly + both + voogdij };
+    const drawnJb: Record<Maatregel, number> = {
+      ots: drawnOtsOnly + drawnBoth,
+      vots: drawnVotsOnly + drawnBoth,
+      voogdij: drawnVoogdij,
+      vvoogdij: Math.min(drawnOtsOnly + drawnBoth + drawnVoogdij, d.count(jbExpected * JB_SHORT_MIX.vvoogdij)),
+      tvoogdij: Math.min(drawnOtsOnly + drawnBoth + drawnVoogdij, d.count(jbExpected * JB_SHORT_MIX.tvoogdij)),
+    };
+    // The measures are one stock with the half year before (stock-flow.ts), drawn around what the youths need.
+    const jbCarry = this.carried(code, year, half, (f) => MAATREGELEN.map((m) => f.jbTrajecten[m]));
+    const jbTrajecten = {} as Record<Maatregel, MaatregelTrajecten>;
+    MAATREGELEN.forEach((m, i) => {
+      const p = JB_TRAJECTEN[m];
+      const lopend = drawnJb[m] === 0 ? 0 : Math.max(drawnJb[m], d.count(drawnJb[m] * p.perYouth));
+      const begonnen = Math.min(lopend, d.count(lopend * p.begun * d.factor(0.08)));
+      const beeindigd = Math.min(lopend, d.count(begonnen * p.endedPerBegun * d.factor(0.06)));
+      jbTrajecten[m] = measuresWithCarry({ lopend, begonnen, beeindigd }, jbCarry?.[i]);
+    });
+    // The youths follow their measures, so they too are those who had one before and did not end it, plus those
+    // who began one: never more youths than measures running, nor more than last half year's and the begun ones.
+    const youthsWith = (m: Maatregel) => Math.round(jbTrajecten[m].lopend / JB_TRAJECTEN[m].perYouth);
+    const [ots, vots, voogdij] = [youthsWith('ots'), youthsWith('vots'), youthsWith('voogdij')];
+    // Youths with both an OTS and a voorlopige OTS: the drawn share of the youths with an OTS.
+    const both = Math.min(vots, Math.round((ots * drawnBoth) / Math.max(1, drawnOtsOnly + drawnBoth)));
+    const [otsOnly, votsOnly] = [ots - both, vots - both];
+    const beside = otsOnly + both + voogdij;
+    const jb: PerMaatregel = {
+      ots,
+      vots,
+      voogdij,
+      vvoogdij: Math.min(beside, youthsWith('vvoogdij')),
+      tvoogdij: Math.min(beside, youthsWith('tvoogdij')),
+      total: otsOnly + votsOnly + both + voogdij,
+    };
     // Where a gemeente places more youths in jeugdhulp met verblijf, it does so in jeugdbescherming too.
     const placing = Math.min(1.25, Math.max(0.8, Math.sqrt(c.verblijf)));
     const placed = (n: number, m: Maatregel | 'both') => Math.min(n, d.count(n * Math.min(0.97, JB_VERBLIJF_SHARE[m] * placing * d.factor(0.05))));
@@ -270,48 +298,44 @@ export class DemoWorld {
       ots: otsV! + bothV!,
       vots: votsV! + bothV!,
       voogdij: voogdijV!,
-      vvoogdij: Math.min(totalV, placed(vvoogdij, 'vvoogdij')),
-      tvoogdij: Math.min(totalV, placed(tvoogdij, 'tvoogdij')),
+      vvoogdij: Math.min(totalV, placed(jb.vvoogdij, 'vvoogdij')),
+      tvoogdij: Math.min(totalV, placed(jb.tvoogdij, 'tvoogdij')),
       total: totalV,
     };
-    const jbTrajecten = {} as Record<Maatregel, MaatregelTrajecten>;
-    for (const m of MAATREGELEN) {
-      const p = JB_TRAJECTEN[m];
-      const lopend = jb[m] === 0 ? 0 : Math.max(jb[m], d.count(jb[m] * p.perYouth));
-      const begonnen = Math.min(lopend, d.count(lopend * p.begun * d.factor(0.08)));
-      const beeindigd = Math.min(lopend, d.count(begonnen * p.endedPerBegun * d.factor(0.06)));
-      jbTrajecten[m] = { lopend, begonnen, beeindigd };
-    }
-    // Jeugdreclassering by form, from a stream of its own as well.
+    // Jeugdreclassering by form, from a stream of its own as well, and one stock the same way. The new registration
+    // of 2021 counts the trajecten that carry over into its first half year as it counts all: more of them.
     const j = Random.for(this.seed, 'jeugdreclassering', code, year, half);
+    const recount = year === JEUGDRECLASSERING_NEW_REGISTRATION && half === 1 ? JEUGDRECLASSERING_NEW_COUNT : 1;
+    const jrCarry = this.carried(code, year, half, (f) => JR_SOORTEN.map((s) => f.jrTrajecten[s]))?.map((n) => Math.round(n * recount));
     const jrTrajecten = {} as Record<JrSoort, MaatregelTrajecten>;
-    for (const s of JR_SOORTEN) {
-      const lopend = j.count(jr * JR_TRAJECTEN_PER_YOUTH * JR_TRAJECTEN[s].share * j.factor(0.1));
+    JR_SOORTEN.forEach((s, i) => {
+      const lopend = j.count(drawnJr * JR_TRAJECTEN_PER_YOUTH * JR_TRAJECTEN[s].share * j.factor(0.1));
       const begonnen = Math.min(lopend, j.count(lopend * JR_TRAJECTEN[s].begun * j.factor(0.08)));
       const beeindigd = Math.min(lopend, j.count(begonnen * j.factor(0.08)));
-      jrTrajecten[s] = { lopend, begonnen, beeindigd };
-    }
-    // Every youth with jeugdreclassering has a traject: where the forms drawn for a few youths add up to fewer,
-    // the rest are toezicht en begeleiding, the usual form.
-    const running = JR_SOORTEN.reduce((sum, s) => sum + jrTrajecten[s].lopend, 0);
-    if (running < jr) jrTrajecten.tb = { ...jrTrajecten.tb, lopend: jrTrajecten.tb.lopend + jr - running };
+      jrTrajecten[s] = measuresWithCarry({ lopend, begonnen, beeindigd }, jrCarry?.[i]);
+    });
+    // Every youth with jeugdreclassering has a traject, some more than one; the youths follow the trajecten.
+    const jr = Math.round(JR_SOORTEN.reduce((sum, s) => sum + jrTrajecten[s].lopend, 0) / JR_TRAJECTEN_PER_YOUTH);
     const einde = this.eindeOf(code, year, half, trajecten);
     return { groups, jeugdhulp, trajecten, verwijzers, jb, jbVerblijf, jbTrajecten, jr, jrTrajecten, einde };
   }
 
   /**
-   * Per hulpvorm, the jeugdhulptrajecten that ran in the half year before this one and did not end there, on
-   * this half year's indeling (a merged gemeente's parts added by their shares); undefined in the first half
-   * year of the series, or where a part did not deliver the hulpvorm (NaN).
+   * Per kind (hulpvorm, maatregel or form of jeugdreclassering, as `kinds` lists them), what ran in the half
+   * year before this one and did not end there, on this half year's indeling (a merged gemeente's parts added
+   * by their shares); undefined in the first half year of the series, or NaN where a part did not deliver it.
    */
-  private carriedTrajecten(code: string, year: number, half: 1 | 2): number[] | undefined {
-    if (half === 2) return this.halfYear(code, year, 1).trajecten.map(carriedOver);
+  private carried(code: string, year: number, half: 1 | 2, kinds: (f: PeriodFigures) => readonly Pick<MeasureFlows, 'lopend' | 'beeindigd'>[]): number[] | undefined {
+    if (half === 2) return kinds(this.halfYear(code, year, 1)).map(carriedOver);
     if (year - 1 < this.register.firstYear) return undefined;
     const parts = this.register.parts(code, year - 1, year);
     if (parts.length === 0) return undefined;
-    const sums = HULPVORMEN.map(() => 0);
-    for (const part of parts) this.halfYear(part.code, year - 1, 2).trajecten.forEach((t, i) => (sums[i]! += part.share * carriedOver(t)));
-    return sums.map((n) => Math.round(n));
+    let sums: number[] | undefined;
+    for (const part of parts) {
+      const carry = kinds(this.halfYear(part.code, year - 1, 2)).map((t) => part.share * carriedOver(t));
+      sums = sums ? sums.map((n, i) => n + carry[i]!) : carry;
+    }
+    return sums!.map((n) => Math.round(n));
   }
 
   /** The youths under 18 who came into and went out of jeugdhulp in a half year or a whole year. */
