@@ -67,6 +67,13 @@ const fixedLimits = (l: { lower95: number; upper95: number; lower998: number; up
   l && { lower95: fixed(l.lower95), upper95: fixed(l.upper95), lower998: fixed(l.lower998), upper998: fixed(l.upper998) };
 
 /** The verdict a row's columns give, by the rule its codebook states (before the words follow the printed figures). */
+/** The verdict by the codebook's rule: the limits, then the region's margin, which must hold neither figure of the reference. */
+function verdictFromColumns(r: DownloadRecord, referenceExact: unknown, referenceShown: unknown): Verdict {
+  const raw = verdictFromLimits(r);
+  const beyond = (v: number) => (raw.endsWith('hoger') ? v < (r.marge95_onder as number) : v > (r.marge95_boven as number));
+  return raw === 'niet-duidelijk-anders' || (beyond(referenceExact as number) && beyond(referenceShown as number)) ? raw : 'niet-duidelijk-anders';
+}
+
 function verdictFromLimits(r: DownloadRecord): Verdict {
   const unit = unitOf(r);
   const range = roundedCountRange(r.aantal as number, unit.rounding);
@@ -134,8 +141,8 @@ describe('vergelijkingen', () => {
         const own = funnelLimits((row.referentie_cijfer_uit_aantallen as number) / (row.per as number), row.noemer as number, row.tau2 as number);
         expect((own.upper95 * (row.per as number))).toBeCloseTo(row.grens95_boven as number, 5);
         expect((own.lower998 * (row.per as number))).toBeCloseTo(row.grens998_onder as number, 5);
-        // And the verdict by the rule in the codebook, from the limit columns alone.
-        const raw = verdictFromLimits(row);
+        // And the verdict by the rule in the codebook, from the limit and margin columns.
+        const raw = verdictFromColumns(row, row.referentie_cijfer_uit_aantallen, row.referentie_cijfer);
         expect(followsPrinted(raw, row.oordeel as Verdict, row.cijfer as number, row.referentie_cijfer as number, row.decimalen as number)).toBe(true);
       }
       if (row.oordeel) verdicts.add(row.oordeel as string);
@@ -188,7 +195,7 @@ describe('trechters', () => {
     for (const row of table.records) {
       const judged = judgeAgainstReference(ownRate(row), { rate: num(row.nederland_cijfer_uit_aantallen), shown: num(row.nederland_cijfer) }, unitOf(row), row.tau2 as number);
       expect(judged.judgement, `${row.onderwerp} ${row.perioden_code} ${row.regio_code}`).toEqual(judgementOf(row));
-      if (row.oordeel) expect(followsPrinted(verdictFromLimits(row), row.oordeel as Verdict, row.cijfer as number, row.nederland_cijfer as number, row.decimalen as number)).toBe(true);
+      if (row.oordeel) expect(followsPrinted(verdictFromColumns(row, row.nederland_cijfer_uit_aantallen, row.nederland_cijfer), row.oordeel as Verdict, row.cijfer as number, row.nederland_cijfer as number, row.decimalen as number)).toBe(true);
     }
   });
 

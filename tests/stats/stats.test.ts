@@ -199,6 +199,24 @@ describe('a region against a reference', () => {
     expect(judgeAgainstReference({ count: 20, denominator: 45, shown: null }, { rate: 70, shown: 70 }, PCT, tau2).judgement).toEqual({ verdict: undefined, reason: 'te-weinig' });
   });
 
+  it('says "lager" only where the margin printed beside it lies below the reference, for a handful of youths too', () => {
+    // 0 of 2.460 (rounded: 0–2): below the funnel's 95% limit around 0,27% (0,104%), but the margin (Wilson, at
+    // 2 of 2.460) runs to 0,296%, which holds 0,27%.
+    const jr = { rate: 0.27, shown: 0.27 };
+    const few = judgeAgainstReference({ count: 0, denominator: 2460, shown: 0 }, jr, PCT, 0);
+    expect(few.limits!.lower95).toBeCloseTo(0.1038, 4);
+    expect(rateInterval({ count: 0, denominator: 2460, kind: 'proportion', per: 100 }).upper).toBeCloseTo(0.2962, 4);
+    expect(few.judgement.verdict).toBe('niet-duidelijk-anders');
+    // At 3.000 the margin ends at 0,243%, below 0,27%: "lager".
+    expect(judgeAgainstReference({ count: 0, denominator: 3000, shown: 0 }, jr, PCT, 0).judgement.verdict).toBe('lager');
+    // 960 of 90.000 (1,07%, margin from 0,9994%) against 0,99% from the counts: "hoger", but not where that
+    // reference is published as 1,0%, inside the margin.
+    const province = { count: 960, denominator: 90000, shown: 1.1 };
+    expect(rateInterval({ count: 960, denominator: 90000, kind: 'proportion', per: 100 }).lower).toBeCloseTo(0.9994, 4);
+    expect(judgeAgainstReference(province, { rate: 0.99, shown: 0.99 }, PCT, 0).judgement.verdict).toBe('hoger');
+    expect(judgeAgainstReference(province, { rate: 0.99, shown: 1.0 }, PCT, 0).judgement.verdict).toBe('niet-duidelijk-anders');
+  });
+
   it('never says "hoger" or "lager" beside equal printed figures, nor against their order', () => {
     // Significant on the counts (a published rate from unrounded counts may print lower than the counts say).
     const beside = judgeAgainstReference({ count: 3600, denominator: 27310, shown: 11.0 }, nl, PCT, tau2);
@@ -225,6 +243,10 @@ describe('a region against a reference', () => {
       if (judgement.verdict === 'hoger' || judgement.verdict === 'duidelijk-hoger') expect(order).toBe(1);
       if (judgement.verdict === 'lager' || judgement.verdict === 'duidelijk-lager') expect(order).toBe(-1);
       if (order === 0) expect(judgement.verdict).toBe('niet-duidelijk-anders');
+      // The margin printed beside a verdict holds neither figure of the reference.
+      const margin = rateInterval({ count, denominator, kind: 'proportion', per: 100 });
+      if (judgement.verdict.endsWith('hoger')) expect(Math.max(reference, shownRef)).toBeLessThan(margin.lower);
+      if (judgement.verdict.endsWith('lager')) expect(Math.min(reference, shownRef)).toBeGreaterThan(margin.upper);
     }
     expect(judged).toBeGreaterThan(15000);
   });

@@ -131,6 +131,7 @@ export const METHOD_TEXT = {
     `Oordeel tegen de referentie: duidelijk-hoger als het laagste cijfer dat achter de afgeronde aantallen kan zitten, (aantal − ${HALF}) / hoogste noemer × per, boven grens998_boven ligt; hoger als het boven grens95_boven ligt; ` +
     `duidelijk-lager als het hoogste, (aantal + ${HALF}) / laagste noemer × per (het aantal hoogstens die noemer), onder grens998_onder ligt; lager onder grens95_onder; anders niet-duidelijk-anders. ` +
     `De hoogste en laagste noemer zijn noemer + ${HALF} en noemer − ${HALF} als de noemer een veelvoud van ${COUNT_ROUNDING} is, anders de noemer zelf (zie marge95_onder). ` +
+    `Daarna moet de 95%-marge van de regio het referentiecijfer uitsluiten, uit de aantallen en zoals gepubliceerd: hoger blijft alleen staan als beide onder marge95_onder liggen, lager als beide boven marge95_boven liggen; anders niet-duidelijk-anders (bij een handvol jongeren liggen de grenzen dichter bij het referentiecijfer dan de marge). ` +
     `Het woord volgt daarna de gepubliceerde cijfers: hoger of lager blijft alleen staan als cijfer, afgerond op decimalen, ook hoger of lager is dan het referentiecijfer zo afgerond; anders niet-duidelijk-anders. ` +
     `Geen oordeel (kolom reden) als het aantal afgeschermd is, de noemer ontbreekt, het cijfer niet berekend is omdat de noemer kleiner is dan ${MIN_RATE_DENOMINATOR}, er geen referentiecijfer is, of als bij het referentiecijfer minder dan ${MIN_EXPECTED} verwacht worden (θ × noemer < ${MIN_EXPECTED}).`,
   change:

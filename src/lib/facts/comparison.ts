@@ -164,7 +164,7 @@ export const DIFFERENCE_IS_A_QUESTION = differenceIsAQuestion('gemeente');
 
 /** What the verdict words mean, once above the comparisons of a page; `noun` names the regions compared ("gemeenten"). */
 export function verdictMeaning(noun = 'gemeenten'): string {
-  return `“Hoger” of “lager” staat er alleen als het verschil groter is dan toeval en de gewone verschillen tussen ${noun} samen kunnen verklaren (buiten de 95%-grenzen van het trechterdiagram); “duidelijk hoger” of “duidelijk lager” als het ook buiten de 99,8%-grenzen valt. Anders staat er “niet duidelijk anders”. De marge in de tabellen gaat alleen over toeval: een cijfer kan daarom “niet duidelijk anders” zijn dan dat van Nederland, ook als dat buiten de marge valt.`;
+  return `“Hoger” of “lager” staat er alleen als het verschil groter is dan toeval en de gewone verschillen tussen ${noun} samen kunnen verklaren (buiten de 95%-grenzen van het trechterdiagram) en de marge van het cijfer het cijfer waarmee het vergeleken wordt niet bevat; “duidelijk hoger” of “duidelijk lager” als het ook buiten de 99,8%-grenzen valt. Anders staat er “niet duidelijk anders”. De marge in de tabellen gaat alleen over toeval: een cijfer kan daarom “niet duidelijk anders” zijn dan dat van Nederland, ook als dat buiten de marge valt.`;
 }
 
 /** Comparisons for the key figures that are set against other regions (COMPARED_CONCEPTS, with a rate). */
