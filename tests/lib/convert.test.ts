@@ -22,17 +22,18 @@ describe('showing a series on the latest indeling', () => {
     expect(converted.rows.some((r) => r.region === 'GM0457')).toBe(false);
     // A period already on the latest indeling is left as published.
     const amsterdam2023 = converted.rows.find((r) => r.region === 'GM0363' && r.period === '2023HJ01')!;
-    expect(amsterdam2023.converted).toBe(false);
+    expect(amsterdam2023.converted).toBeUndefined();
     expect(index.cell('NL01', '2022HJ02', 'jongeren_jeugdhulp', ['T001'])?.value).toBe(380000);
   });
 
-  it('keeps the cells of every row it leaves as published (the table pages tell the two views apart by them)', () => {
+  it('keeps every row it leaves as published, cells and all (the table pages tell the two views apart by them)', () => {
     const original = smallRows();
     const converted = convertToIndeling({ meta, rows: original }, register);
     const byKey = new Map(original.map((r) => [rowKey(r.region, r.period, r.topics), r]));
     const unchanged = converted.rows.filter((r) => !r.converted);
     expect(unchanged.length).toBeGreaterThan(0);
-    for (const row of unchanged) expect(row.cells).toBe(byKey.get(rowKey(row.region, row.period, row.topics))!.cells);
+    // The very row object: a copy of each of some 800.000 rows took 270 MB of every thread that loads the data.
+    for (const row of unchanged) expect(row).toBe(byKey.get(rowKey(row.region, row.period, row.topics))!);
     const fresh = new Set(original.map((r) => r.cells));
     expect(converted.rows.filter((r) => r.converted).every((r) => !fresh.has(r.cells))).toBe(true);
   });

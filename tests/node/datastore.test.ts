@@ -34,6 +34,17 @@ describe('data folder', () => {
     expect(csv).toContain('GM0457,2022HJ02,00-12,.,2500');
   });
 
+  it('gives rows with the same categories one frozen list of them (850.000 lists and their codes took 100 MB per thread)', async () => {
+    const dir = path.join(tmp, 'data');
+    await writeDataDir(dir, smallData());
+    const rows = (await readDataDir(dir)).datasets[0]!.rows;
+    const totals = rows.filter((r) => r.topics[0] === 'T001');
+    expect(totals.length).toBeGreaterThan(1);
+    for (const row of totals) expect(row.topics).toBe(totals[0]!.topics);
+    expect(Object.isFrozen(totals[0]!.topics)).toBe(true);
+    expect(rows.find((r) => r.topics[0] !== 'T001')!.topics).not.toBe(totals[0]!.topics);
+  });
+
   it('keeps an earlier release as the cells that differ', async () => {
     const dir = path.join(tmp, 'data');
     const data = smallData();

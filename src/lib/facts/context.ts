@@ -16,7 +16,7 @@ export interface SourceDataset {
   /** As published, each period on its own indeling. */
   original: Dataset;
   /** On the latest indeling; gemeente rows carry `converted`. */
-  converted: { meta: DatasetMeta; rows: ReadonlyArray<ObservationRow & { converted: boolean }> };
+  converted: { meta: DatasetMeta; rows: ReadonlyArray<ObservationRow & { converted?: boolean }> };
   /** All period codes in time order. */
   periods: readonly string[];
 }
