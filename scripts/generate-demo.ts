@@ -39,6 +39,6 @@ const register = loadRegister();
 const former = readFormerPopulation();
 log(`register: ${register.allGemeenten().length} gemeenten, ${former.length} voormalige met geschatte inwoners`);
 const data = generateDemo(register, former, { seed, scale, onProgress: log });
-log('schrijven en controleren …');
-const bytes = await writeDemoDir(out, data, demoReadme({ seed, scale, data }));
+log('afschermen, schrijven en controleren …');
+const bytes = await writeDemoDir(out, data, demoReadme({ seed, scale, data }), log);
 log(`klaar: ${out} (${(bytes / 1e6).toFixed(1)} MB)`);

@@ -23,8 +23,8 @@ export function readFormerPopulation(root = projectRoot()): FormerPopulation[] {
  * Writes the folder atomically (writeDataDir checks it before it replaces anything) and protected (disclosure
  * control, as every data folder), then its README; returns its size in bytes.
  */
-export async function writeDemoDir(dir: string, data: DemoData, readme: string): Promise<number> {
-  await writeProtectedDataDir(dir, data, loadRegister());
+export async function writeDemoDir(dir: string, data: DemoData, readme: string, onProgress?: (message: string) => void): Promise<number> {
+  await writeProtectedDataDir(dir, data, loadRegister(), onProgress);
   await writeFile(path.join(dir, 'README.md'), readme);
   return folderSize(dir);
 }

@@ -47,9 +47,14 @@ export function protectionStamp(meta: DatasetMeta, files: readonly string[]): st
  * stamped, ready for writeDataDir. An earlier release's rows may be given whole (the importer) or as the rows
  * that differed (the demo generator): both are rebuilt the way readDataDir rebuilds them.
  */
-export function protectForWriting(data: DataToWrite, membership: Membership, dir = ''): { data: DataToWrite; reports: DatasetDisclosure[] } {
+export function protectForWriting(
+  data: DataToWrite,
+  membership: Membership,
+  dir = '',
+  onProgress?: (message: string) => void,
+): { data: DataToWrite; reports: DatasetDisclosure[] } {
   const reports: DatasetDisclosure[] = [];
-  const datasets = data.datasets.map(({ meta, rows, history }) => {
+  const datasets = data.datasets.map(({ meta, rows, history }, i) => {
     const versions = protectVersions(
       meta,
       [
@@ -68,14 +73,16 @@ export function protectForWriting(data: DataToWrite, membership: Membership, dir
     const earlier = new Map<string, readonly ObservationRow[]>(meta.history.map((h, i) => [h.release, versions[i + 1]!]));
     const files = [formatObservationsCsv(meta, current), ...meta.history.map((h) => formatObservationsCsv(meta, diffRelease(current, earlier.get(h.release)!)))];
     const stamped: DatasetMeta = { ...meta, disclosure: { ...meta.disclosure, stamp: protectionStamp(meta, files) } };
+    // Protection takes most of the time of writing a folder (minutes for a large one): say how far it is.
+    onProgress?.(`afgeschermd: ${meta.id} (${i + 1} van ${data.datasets.length})`);
     return { meta: stamped, rows: current, history: earlier };
   });
   return { data: { ...data, datasets }, reports };
 }
 
 /** Protects and stamps every dataset (protectForWriting), then writes the folder (writeDataDir). */
-export async function writeProtectedDataDir(dir: string, data: DataToWrite, membership: Membership): Promise<DatasetDisclosure[]> {
-  const { data: protectedData, reports } = protectForWriting(data, membership, dir);
+export async function writeProtectedDataDir(dir: string, data: DataToWrite, membership: Membership, onProgress?: (message: string) => void): Promise<DatasetDisclosure[]> {
+  const { data: protectedData, reports } = protectForWriting(data, membership, dir, onProgress);
   await writeDataDir(dir, protectedData);
   return reports;
 }

@@ -135,11 +135,15 @@ export function roundTo(value: number, decimals: number): number {
 
 /**
  * A lookup from (region, period, topics) to row, built once per dataset. The rows by region are made at once;
- * the lookup by key (a joined string per row, the larger part) when something first asks for it: the
- * downloads only ever ask for a region's rows.
+ * the lookup by key when something first asks for it: the downloads only ever ask for a region's rows.
+ *
+ * The lookup nests region, period and categories rather than keeping a joined string per row: with 2 million
+ * rows (the benchmark's 10× data) the strings and their map entries took 330 MB of the pages' thread. Rows
+ * without categories sit under their period directly; the categories' key is made once per list of them
+ * (rows share their frozen lists, observations-csv.ts).
  */
 export class RowIndex {
-  private byKeyMap: Map<string, ObservationRow> | undefined;
+  private byKeyMap: Map<string, Map<string, ObservationRow | Map<string, ObservationRow>>> | undefined;
   private readonly byRegion = new Map<string, ObservationRow[]>();
 
   constructor(readonly dataset: DatasetView) {
@@ -150,21 +154,33 @@ export class RowIndex {
     }
   }
 
-  private get byKey(): Map<string, ObservationRow> {
+  private get byKey(): Map<string, Map<string, ObservationRow | Map<string, ObservationRow>>> {
     if (!this.byKeyMap) {
-      this.byKeyMap = new Map();
-      for (const row of this.dataset.rows) this.byKeyMap.set(rowKey(row.region, row.period, row.topics), row);
+      const byKey = new Map<string, Map<string, ObservationRow | Map<string, ObservationRow>>>();
+      const keys = new Map<readonly string[], string>();
+      for (const row of this.dataset.rows) {
+        let byPeriod = byKey.get(row.region);
+        if (!byPeriod) byKey.set(row.region, (byPeriod = new Map()));
+        if (row.topics.length === 0) {
+          byPeriod.set(row.period, row);
+          continue;
+        }
+        let byTopics = byPeriod.get(row.period);
+        if (!(byTopics instanceof Map)) byPeriod.set(row.period, (byTopics = new Map()));
+        let key = keys.get(row.topics);
+        if (key === undefined) keys.set(row.topics, (key = topicsKey(row.topics)));
+        byTopics.set(key, row);
+      }
+      this.byKeyMap = byKey;
     }
     return this.byKeyMap;
   }
 
   get(region: string, period: string, topics: readonly string[] = []): ObservationRow | undefined {
-    return this.byKey.get(rowKey(region, period, topics));
-  }
-
-  /** The row under a key made by rowKey. */
-  byRowKey(key: string): ObservationRow | undefined {
-    return this.byKey.get(key);
+    const found = this.byKey.get(region)?.get(period);
+    if (found === undefined) return undefined;
+    if (found instanceof Map) return topics.length === 0 ? undefined : found.get(topicsKey(topics));
+    return topics.length === 0 ? found : undefined;
   }
 
   rowsOf(region: string): readonly ObservationRow[] {
@@ -177,6 +193,11 @@ export class RowIndex {
     const i = this.dataset.meta.measures.findIndex((m) => m.id === measureId);
     return row && i >= 0 ? row.cells[i] : undefined;
   }
+}
+
+/** The categories of a row as one key (a single category is its own code). */
+function topicsKey(topics: readonly string[]): string {
+  return topics.length === 1 ? topics[0]! : topics.join('|');
 }
 
 // On globalThis: Astro loads this module twice in a build (the integrations' copy that loads the site data and

@@ -44,8 +44,7 @@ export class FactIndex<R extends ObservationRow = FactRow> {
 
   row(region: string, period: string, topics: readonly string[]): R | undefined {
     if (this.isTotals(topics)) return this.totalRowsByRegion().get(region)?.get(period);
-    const key = rowKey(region, period, topics);
-    return (this.base.byRowKey(key) as R | undefined) ?? this.computed.get(key);
+    return (this.base.get(region, period, topics) as R | undefined) ?? this.computed.get(rowKey(region, period, topics));
   }
 
   private isTotals(topics: readonly string[]): boolean {
