@@ -5,8 +5,9 @@
  * 0,226% against Nederland's 0,303%.
  */
 import { describe, expect, it } from 'vitest';
+import { formatNumber } from '../../src/lib/format/number';
 import type { DatasetMeta, Measure } from '../../src/schemas/dataset';
-import { agreeingDecimals, intervalText, printedValue, rateKindOf, type PrintableRate } from '../../src/lib/facts/chance';
+import { agreeingDecimals, distinctDecimals, intervalText, printedValue, rateKindOf, type PrintableRate } from '../../src/lib/facts/chance';
 
 const nederlandVerblijf: PrintableRate = { published: 1.1, exact: (36155 / 3336510) * 100, interval: { lower: 1.0725, upper: 1.0948 } };
 
@@ -43,6 +44,40 @@ describe('agreeingDecimals', () => {
     const published: PrintableRate = { published: 2.5, exact: null, interval: undefined };
     expect(agreeingDecimals(1, [published])).toBe(1);
     expect(printedValue(published, 3, 1)).toBe(2.5);
+  });
+});
+
+describe('distinctDecimals', () => {
+  // Hellendoorn's jeugdbescherming (1e halfjaar 2026, default data): Nederland and its vergelijkbare gemeenten
+  // are both published as 1,0%; against the first it is "hoger", against the second "niet duidelijk anders".
+  const nederland: PrintableRate = { published: 1.0, exact: (31720 / 3336510) * 100, interval: { lower: 0.94, upper: 0.96 } };
+  const peers: PrintableRate = { published: 1.0, exact: (740 / 71000) * 100, interval: { lower: 0.97, upper: 1.12 } };
+
+  it('prints two figures with different verdicts with more decimals where they would print alike (0,95 and 1,04, not 1,0 and 1,0)', () => {
+    const decimals = distinctDecimals(1, [
+      { rate: nederland, decimals: 1, verdict: 'hoger' },
+      { rate: peers, decimals: 1, verdict: 'niet-duidelijk-anders' },
+    ]);
+    expect(decimals).toEqual([2, 2]);
+    expect(formatNumber(printedValue(nederland, 2, 1)!, 2)).toBe('0,95');
+    expect(formatNumber(printedValue(peers, 2, 1)!, 2)).toBe('1,04');
+  });
+
+  it('leaves alike figures alone when their verdicts agree, or when one has no verdict, and keeps more decimals a row already had', () => {
+    expect(distinctDecimals(1, [{ rate: nederland, decimals: 1, verdict: 'hoger' }, { rate: peers, decimals: 1, verdict: 'hoger' }])).toEqual([1, 1]);
+    expect(distinctDecimals(1, [{ rate: nederland, decimals: 1, verdict: 'hoger' }, { rate: peers, decimals: 1, verdict: undefined }])).toEqual([1, 1]);
+    expect(distinctDecimals(1, [{ rate: nederland, decimals: 2, verdict: 'hoger' }, { rate: peers, decimals: 1, verdict: 'niet-duidelijk-anders' }])).toEqual([2, 1]);
+  });
+
+  it('goes up to two more decimals, and no further where the figures stay alike', () => {
+    const a: PrintableRate = { published: 0.3, exact: 0.3012, interval: undefined };
+    const b: PrintableRate = { published: 0.3, exact: 0.3038, interval: undefined };
+    expect(distinctDecimals(1, [{ rate: a, decimals: 1, verdict: 'lager' }, { rate: b, decimals: 1, verdict: 'niet-duidelijk-anders' }])).toEqual([3, 3]);
+    // One printed with more decimals already: the other gets as many first (0,30 and 0,33, not 0,301 and 0,33).
+    const earlier: PrintableRate = { published: 0.3, exact: 0.3333, interval: undefined };
+    expect(distinctDecimals(1, [{ rate: a, decimals: 2, verdict: 'hoger' }, { rate: earlier, decimals: 1, verdict: 'niet-duidelijk-anders' }])).toEqual([2, 2]);
+    const same: PrintableRate = { published: 0.3, exact: 0.3, interval: undefined };
+    expect(distinctDecimals(1, [{ rate: same, decimals: 1, verdict: 'lager' }, { rate: same, decimals: 1, verdict: 'hoger' }])).toEqual([3, 3]);
   });
 });
 

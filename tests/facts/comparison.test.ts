@@ -240,7 +240,8 @@ describe('the peers of a gemeente on the default data: its statistical neighbour
         const exact = (summed.count / summed.denominator) * summed.per;
         expect(peer.exact!, c.concept).toBeCloseTo(exact, 9);
         expect(peer.rate.value, c.concept).toBeCloseTo(Math.round(exact * 10 ** c.rateMeasure.decimals) / 10 ** c.rateMeasure.decimals, 9);
-        expect(c.sentences[1]).toContain(`in vergelijkbare gemeenten (${rateNumber(peer.rate.value!, c.rateMeasure)}, 10 gemeenten gekozen op kenmerken`);
+        // As its table row prints it.
+        expect(c.sentences[1]).toContain(`in vergelijkbare gemeenten (${rateNumber(peer.printed!, c.rateMeasure, peer.decimals)}, 10 gemeenten gekozen op kenmerken`);
       } else expect(peer.rate.value).toBeNull();
       // The size class stays a view (for the download), judged the same way, from its own summed counts.
       expect(c.views.map((v) => v.kind)).toEqual(['grootteklasse']);
@@ -253,6 +254,25 @@ describe('the peers of a gemeente on the default data: its statistical neighbour
     }
     expect(checked).toBeGreaterThanOrEqual(3);
   });
+
+  it('never prints two references alike with different verdicts, in the table or the sentences, for any gemeente', () => {
+    let widened = 0;
+    for (const code of data.context.currentGemeenten()) {
+      for (const c of comparisonsOf(data.context, code, keyFiguresOf(data.context, code))) {
+        const judged = c.references.filter((r) => r.judgement.verdict && r.printed !== null);
+        for (const a of judged) {
+          for (const b of judged) {
+            if (a.judgement.verdict === b.judgement.verdict) continue;
+            expect(a.rateShown, `${code} ${c.concept} ${a.label} / ${b.label}`).not.toBe(b.rateShown);
+          }
+          // The sentence prints the reference as its row does.
+          expect(c.sentences.join(' '), `${code} ${c.concept}`).toContain(`${a.inPhrase} (${a.rateShown}${c.rateMeasure.rate?.per === 1000 ? ' per 1.000' : '%'}`);
+          if (a.decimals > c.rateMeasure.decimals) widened++;
+        }
+      }
+    }
+    expect(widened).toBeGreaterThan(0);
+  }, 120_000);
 
   it('gives every current gemeente its neighbours as its one peer group', () => {
     const { context } = data;

@@ -75,6 +75,25 @@ describe('the verdict scan', () => {
     expect(ok.checked.margins).toBe(1);
   });
 
+  it('finds two figures printed alike with different verdicts, in a sentence, a table and a summary', () => {
+    const alike = 'Dat is hoger dan in Nederland (10,6%); het is niet duidelijk anders dan in vergelijkbare gemeenten (10,6%, 10 gemeenten gekozen op kenmerken).';
+    expect(scanFactPage(page(alike), 'i').findings.map((f) => f.problem)).toEqual(['10.6 printed alike with "hoger" and "niet duidelijk anders"']);
+    const table = `
+<section class="comparison">
+  <p>In Hellendoorn had 1,5% van de jongeren tot 18 jaar een jeugdbeschermingsmaatregel (100 jongeren).</p>
+  <table><tbody>
+    <tr class="is-highlight"><th>Hellendoorn</th><td>1,5</td><td></td><td>1,2–1,8</td><td>100</td></tr>
+    <tr><th>Nederland</th><td>1,0</td><td>hoger</td><td>0,9–1,0</td><td>31.720</td></tr>
+    <tr><th>Vergelijkbare gemeenten</th><td>1,0</td><td>niet duidelijk anders</td><td>1,0–1,1</td><td>740</td></tr>
+  </tbody></table>
+</section>`;
+    expect(scanFactPage(table, 'j').findings.map((f) => f.problem)).toEqual(['1 printed alike with "hoger" and "niet duidelijk anders"']);
+    expect(scanFactPage(table.replace('<td>1,0</td><td>hoger', '<td>0,95</td><td>hoger').replace('<td>1,0</td><td>niet', '<td>1,04</td><td>niet'), 'k').findings).toEqual([]);
+    const item = 'Jongeren met jeugdreclassering: 0,5% van alle jongeren van 12 tot 23 jaar (55 jongeren). Hoger dan in Nederland (0,3%), niet duidelijk anders dan een jaar eerder (0,3% in het 1e halfjaar 2025).';
+    expect(scanFactPage(summary(item), 'l').findings).toHaveLength(1);
+    expect(scanFactPage(summary(item.replace('(0,3%)', '(0,30%)').replace('(0,3% in', '(0,35% in')), 'm').findings).toEqual([]);
+  });
+
   it('finds a comparison clause without a known verdict word', () => {
     expect(scanFactPage(page('Dat is meer dan in Nederland (10,6%).'), 'e').findings[0]!.problem).toMatch(/without a known verdict/);
   });

@@ -3,7 +3,8 @@
  * beside it: "hoger" needs a higher printed figure, "lager" a lower one, and equal printed figures allow only
  * "niet duidelijk anders". It looks at the comparison sentences, the comparison tables, the change sentences
  * (against a year earlier, and the recent trend), the summary at the top of the page ("In het kort") and the
- * funnel tables of the national pages.
+ * funnel tables of the national pages. Within one sentence or table, two figures printed alike must not carry
+ * different verdicts ("hoger dan in Nederland (1,0%), niet duidelijk anders dan in vergelijkbare gemeenten (1,0%)").
  */
 import { parseHTML } from 'linkedom';
 import { parseDutchNumber } from '../../src/lib/format/number';
@@ -56,6 +57,17 @@ function checkWithinMargin(result: ScanResult, where: string, text: string, rate
   if (rate < margin[0] || rate > margin[1]) result.findings.push({ where, text, problem: `${rate} outside its printed margin ${margin.join('–')}` });
 }
 
+/** Figures judged in one sentence or table: two printed alike must have the same verdict. */
+function checkAlike(result: ScanResult, where: string, text: string, judged: ReadonlyArray<{ verdict: string; figure: number | undefined }>): void {
+  const verdicts = new Map<number, string>();
+  for (const { verdict, figure } of judged) {
+    if (figure === undefined) continue;
+    const earlier = verdicts.get(figure);
+    if (earlier !== undefined && earlier !== verdict) result.findings.push({ where, text, problem: `${figure} printed alike with "${earlier}" and "${verdict}"` });
+    verdicts.set(figure, verdict);
+  }
+}
+
 const VERDICT_PHRASE = /^(duidelijk hoger|hoger|niet duidelijk anders|lager|duidelijk lager) dan /;
 
 /** Only the parts that carry verdicts are parsed: a whole gemeente page with its charts is slow to parse. */
@@ -86,6 +98,7 @@ export function scanFactPage(html: string, where: string, result: ScanResult = e
       if (margin) checkWithinMargin(result, where, `${paragraphs[0]} | ${text}`, own, marginOf(margin[1]));
       if (!text.startsWith('Dat is ')) continue;
       // "Dat is hoger dan in A (x%) en in B (y%); het is niet duidelijk anders dan in C (z%)."
+      const judged: Array<{ verdict: string; figure: number | undefined }> = [];
       for (const clause of text.replace(/^Dat is /, '').replace(/\.$/, '').split('; het is ')) {
         const verdict = VERDICT_PHRASE.exec(clause);
         if (!verdict) {
@@ -95,9 +108,12 @@ export function scanFactPage(html: string, where: string, result: ScanResult = e
         // The first rate inside each "(…)" after the verdict: the reference's printed figure.
         for (const item of clause.matchAll(/\(([^()]*)\)/g)) {
           result.checked.sentences++;
-          check(result, where, clause, claimed(verdict[1]!), own, ratesIn(item[1]!)[0]);
+          const figure = ratesIn(item[1]!)[0];
+          check(result, where, clause, claimed(verdict[1]!), own, figure);
+          judged.push({ verdict: verdict[1]!, figure });
         }
       }
+      checkAlike(result, where, text, judged);
     }
     const table = section.querySelector('table');
     if (table) {
@@ -109,18 +125,21 @@ export function scanFactPage(html: string, where: string, result: ScanResult = e
       // reference called higher or lower lies outside the region's own margin.
       const ownMargin = marginOf(ownCells[2]);
       if (ownRow) checkWithinMargin(result, where, ownCells.join(' | '), ownRate, ownMargin);
+      const judged: Array<{ verdict: string; figure: number | undefined }> = [];
       for (const row of rows) {
         if (row === ownRow) continue;
         const cells = [...row.querySelectorAll('td')].map((c) => c.textContent ?? '');
         result.checked.tableRows++;
         const other = parseDutchNumber(cells[0] ?? '');
         const claim = claimed(cells[1] ?? '');
+        if (claim !== undefined) judged.push({ verdict: (cells[1] ?? '').trim(), figure: other });
         check(result, where, cells.join(' | '), claim, ownRate, other);
         checkWithinMargin(result, where, cells.join(' | '), other, marginOf(cells[2]));
         if (claim !== undefined && claim !== 0 && ownMargin && other !== undefined && (claim > 0 ? other >= ownMargin[0] : other <= ownMargin[1])) {
           result.findings.push({ where, text: cells.join(' | '), problem: `"${claim > 0 ? 'hoger' : 'lager'}" than ${other}, which lies within the printed margin ${ownMargin.join('–')}` });
         }
       }
+      checkAlike(result, where, rows.map((r) => r.textContent ?? '').join(' | '), judged);
     }
   }
   for (const p of document.querySelectorAll('p.change-sentence, .change-list li')) {
@@ -156,13 +175,17 @@ function scanSummaryItem(text: string, where: string, result: ScanResult): void 
       result.findings.push({ where, text: sentence, problem: 'a summary sentence without a known verdict' });
       continue;
     }
+    const judged: Array<{ verdict: string; figure: number | undefined }> = [];
     verdicts.forEach((verdict, i) => {
       const clause = sentence.slice(verdict.index, verdicts[i + 1]?.index ?? sentence.length);
       for (const item of clause.matchAll(/\(([^()]*)\)/g)) {
         result.checked.summaries++;
-        check(result, where, clause, claimed(verdict[1]!), own, ratesIn(`${item[1]!} `)[0]);
+        const figure = ratesIn(`${item[1]!} `)[0];
+        check(result, where, clause, claimed(verdict[1]!), own, figure);
+        judged.push({ verdict: verdict[1]!.toLowerCase(), figure });
       }
     });
+    checkAlike(result, where, sentence, judged);
   }
 }
 

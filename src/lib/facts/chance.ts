@@ -6,7 +6,7 @@ import type { DatasetMeta, Measure } from '../../schemas/dataset';
 import { roundTo, type ObservationRow } from '../data/dataset';
 import { formatNumber } from '../format/number';
 import { COUNT_ROUNDING, rateInterval, type Interval, type RateKind } from '../stats/intervals';
-import type { ComparedRate, RateUnit } from '../stats/verdict';
+import type { ComparedRate, RateUnit, Verdict } from '../stats/verdict';
 import type { FactIndex } from './context';
 
 /**
@@ -89,6 +89,50 @@ export function agreeingDecimals(base: number, rates: readonly PrintableRate[], 
   };
   for (let d = base; d < base + 2; d++) if (agrees(d)) return d;
   return base + 2;
+}
+
+/** A figure printed beside a verdict: how it can be printed, with how many decimals so far, and its verdict. */
+export interface JudgedPrintable {
+  rate: PrintableRate;
+  decimals: number;
+  /** Undefined for a figure without a verdict (it is not set against the others). */
+  verdict: Verdict | undefined;
+}
+
+/**
+ * The decimals to print judged figures with, so that two figures with different verdicts never print alike:
+ * "hoger dan in Nederland (1,0%), niet duidelijk anders dan in vergelijkbare gemeenten (1,0%)" reads as a
+ * contradiction, while 0,95% and 1,05% show why (the funnel is drawn around each). Each figure keeps its own
+ * decimals, or more (up to the rate's own decimals plus two) while it prints like one judged otherwise: the one
+ * with fewer decimals gets those of the other, and two with as many get one more each.
+ */
+export function distinctDecimals(base: number, figures: readonly JudgedPrintable[]): number[] {
+  const decimals = figures.map((f) => f.decimals);
+  const printed = (i: number) => {
+    const value = printedValue(figures[i]!.rate, decimals[i]!, base);
+    return value === null ? null : roundTo(value, decimals[i]!);
+  };
+  const alike = (i: number, j: number) => {
+    const [a, b] = [figures[i]!, figures[j]!];
+    if (!a.verdict || !b.verdict || a.verdict === b.verdict) return false;
+    const p = printed(i);
+    return p !== null && p === printed(j);
+  };
+  // Each step adds at least one decimal to a figure below the most, so this ends.
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (let i = 0; i < figures.length; i++) {
+      for (let j = i + 1; j < figures.length; j++) {
+        if (!alike(i, j)) continue;
+        const target = decimals[i] === decimals[j] ? decimals[i]! + 1 : Math.max(decimals[i]!, decimals[j]!);
+        if (target > base + 2) continue;
+        decimals[i] = Math.max(decimals[i]!, target);
+        decimals[j] = Math.max(decimals[j]!, target);
+        changed = true;
+      }
+    }
+  }
+  return decimals;
 }
 
 /** "11,0–11,8" in the rate's decimals; one more decimal where both ends would print the same. */

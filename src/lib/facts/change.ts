@@ -16,7 +16,7 @@ import {
   type Judgement,
   type TrendJudgement,
 } from '../stats/verdict';
-import { comparedRateOf, rateUnitOf } from './chance';
+import { comparedRateOf, exactValue, printedValue, rateUnitOf, type PrintableRate } from './chance';
 import type { KeyConcept } from './concepts';
 import type { FactIndex, FactsContext, FactsDataset } from './context';
 import { rateNumber, thePeriod } from './phrases';
@@ -103,9 +103,18 @@ function lastBreak(dataset: FactsDataset, rate: Measure, upTo: string): Period |
 const shownRate = (r: PeriodRate, rate: Measure) => (r.rate.shown === null ? 'geen cijfer' : rateNumber(r.rate.shown, rate));
 const plainPeriod = (r: PeriodRate) => periodLabel(parsePeriodCode(r.period)!);
 
-/** The figure a year earlier with its period, as running text prints it: "11,0% in het 1e halfjaar 2025". */
-export function yearEarlierText(yearEarlier: PeriodRate, rate: Measure): string {
-  return `${shownRate(yearEarlier, rate)} in ${thePeriod(plainPeriod(yearEarlier))}`;
+/** A period's figure as it can be printed: as published, or from its counts with more decimals. */
+export function periodPrintable(r: PeriodRate, rate: Measure): PrintableRate {
+  return { published: r.rate.shown, exact: exactValue(r.rate, { per: rate.rate?.per ?? 100 }), interval: undefined };
+}
+
+/**
+ * The figure a year earlier with its period, as running text prints it: "11,0% in het 1e halfjaar 2025"; with
+ * more `decimals` than the rate's own, from its counts.
+ */
+export function yearEarlierText(yearEarlier: PeriodRate, rate: Measure, decimals = rate.decimals): string {
+  const value = printedValue(periodPrintable(yearEarlier, rate), decimals, rate.decimals);
+  return `${value === null ? 'geen cijfer' : rateNumber(value, rate, decimals)} in ${thePeriod(plainPeriod(yearEarlier))}`;
 }
 
 /**

@@ -14,7 +14,7 @@ import type { FunnelLimits } from '../stats/funnel';
 import type { Interval } from '../stats/intervals';
 import { judgeAgainstReference, NO_VERDICT_TEXT, VERDICT_TEXT, type ComparedRate, type Judgement, type NoVerdictReason, type Verdict } from '../stats/verdict';
 import { groupRate } from './aggregate';
-import { agreeingDecimals, comparedRateOf, exactValue, intervalOf, printedValue, rateUnitOf, type PrintableRate, type SeparatedRate } from './chance';
+import { agreeingDecimals, comparedRateOf, distinctDecimals, exactValue, intervalOf, printedValue, rateUnitOf, type PrintableRate, type SeparatedRate } from './chance';
 import { CONCEPT_TEXT, COUNT_NOUN, type KeyConcept } from './concepts';
 import type { FactsContext, FactsDataset } from './context';
 import { funnelOf, isCompared, type Funnel, type FunnelKind } from './funnel';
@@ -209,16 +209,21 @@ export function comparisonOf(context: FactsContext, region: string, figure: KeyF
   const query: ReferenceQuery = { context, dataset, region, measure: figure.measure, rate: rateMeasure, period: figure.period };
   const peers = kind === 'gemeente' ? peerGroupOf(context, region) : undefined;
   const judged = referencesOf(query, peers).map(judge);
-  // Each table row prints its rate with the decimals its margin needs (chance.ts agreeingDecimals); the region's
-  // row also as many as keep every reference judged different outside its margin. Sentences print as published.
+  // Each table row prints its rate with the decimals its margin needs (chance.ts agreeingDecimals), and more
+  // where it would print like a reference judged otherwise (distinctDecimals); the region's row also as many as
+  // keep every reference judged different outside its margin. The sentences print the references as the rows do.
   const base = rateMeasure.decimals;
-  const printable = (r: Omit<ComparisonReference, 'printed' | 'decimals'>): PrintableRate => ({ published: r.rate.value, exact: r.exact, interval: r.interval });
+  const printable = referencePrintable;
   const printedOf = (r: PrintableRate, cell: Observation | undefined, decimals: number) => {
     const printed = printedValue(r, decimals, base);
     return { printed, decimals, shown: printed === null ? formatObservation(cell, rateMeasure) : formatNumber(printed, decimals) };
   };
-  const references = judged.map((r): ComparisonReference => {
-    const { printed, decimals, shown } = printedOf(printable(r), r.rate, agreeingDecimals(base, [printable(r)]));
+  const rowDecimals = distinctDecimals(
+    base,
+    judged.map((r) => ({ rate: printable(r), decimals: agreeingDecimals(base, [printable(r)]), verdict: r.judgement.verdict })),
+  );
+  const references = judged.map((r, i): ComparisonReference => {
+    const { printed, decimals, shown } = printedOf(printable(r), r.rate, rowDecimals[i]!);
     return { ...r, printed, decimals, rateShown: shown };
   });
   const ownInterval = intervalOf(own, unit);
@@ -340,6 +345,11 @@ function peerReference(query: ReferenceQuery, peers: PeerGroup): UnjudgedReferen
   };
 }
 
+/** A reference's figure as it can be printed: as published, or from its counts with more decimals. */
+export function referencePrintable(r: Pick<ComparisonReference, 'rate' | 'exact' | 'interval'>): PrintableRate {
+  return { published: r.rate.value, exact: r.exact, interval: r.interval };
+}
+
 /** The order verdicts are told in: from higher to lower. */
 const VERDICT_ORDER: readonly Verdict[] = ['duidelijk-hoger', 'hoger', 'niet-duidelijk-anders', 'lager', 'duidelijk-lager'];
 
@@ -370,11 +380,22 @@ export function verdictClauses(items: readonly JudgedItem[]): string[] {
   return clauses;
 }
 
-/** The references with a verdict and a printed rate, each named with that rate (and its note, if asked). */
-export function judgedReferences(references: readonly ComparisonReference[], rate: Pick<Measure, 'decimals' | 'rate'>, withNotes: boolean): JudgedItem[] {
-  return references
-    .filter((r) => r.judgement.verdict !== undefined && r.rate.value !== null)
-    .map((r) => ({ verdict: r.judgement.verdict!, text: `${r.inPhrase} (${rateNumber(r.rate.value!, rate)}${withNotes && r.note ? `, ${r.note}` : ''})` }));
+/**
+ * The references with a verdict and a printed rate, each named with that rate as its table row prints it (and
+ * its note, if asked); `decimals` overrides a row's decimals (the summary's figures, chance.ts distinctDecimals).
+ */
+export function judgedReferences(
+  references: readonly ComparisonReference[],
+  rate: Pick<Measure, 'decimals' | 'rate'>,
+  withNotes: boolean,
+  decimals: readonly number[] = references.map((r) => r.decimals),
+): JudgedItem[] {
+  return references.flatMap((r, i) => {
+    const d = decimals[i]!;
+    const printed = printedValue(referencePrintable(r), d, rate.decimals);
+    if (r.judgement.verdict === undefined || printed === null) return [];
+    return [{ verdict: r.judgement.verdict, text: `${r.inPhrase} (${rateNumber(printed, rate, d)}${withNotes && r.note ? `, ${r.note}` : ''})` }];
+  });
 }
 
 /**

@@ -13,8 +13,8 @@ export function countPhrase(cell: Observation | undefined, measure: Pick<Measure
 }
 
 /** A rate's number with its sign: "11,4%", "3,2 per 1.000". */
-export function rateNumber(value: number, measure: Pick<Measure, 'decimals' | 'rate'>): string {
-  const number = formatNumber(value, measure.decimals);
+export function rateNumber(value: number, measure: Pick<Measure, 'decimals' | 'rate'>, decimals = measure.decimals): string {
+  const number = formatNumber(value, decimals);
   const per = measure.rate?.per ?? 100;
   return per === 100 ? `${number}%` : `${number} per ${formatNumber(per)}`;
 }

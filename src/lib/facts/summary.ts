@@ -5,8 +5,9 @@
  * comparison and change of the page itself), with the printed figure it was judged against beside it.
  */
 import { NO_VERDICT_TEXT } from '../stats/verdict';
-import { yearEarlierText, type ChangeFacts } from './change';
-import { judgedReferences, PEER_KINDS, verdictClauses, type Comparison, type ReferenceKind } from './comparison';
+import { distinctDecimals } from './chance';
+import { periodPrintable, yearEarlierText, type ChangeFacts } from './change';
+import { judgedReferences, PEER_KINDS, referencePrintable, verdictClauses, type Comparison, type ReferenceKind } from './comparison';
 import type { KeyConcept } from './concepts';
 import type { KeyFigure } from './key-figures';
 import { ratePhrase } from './phrases';
@@ -74,11 +75,19 @@ export function summaryText(
   // The published figures throughout, as in the references' brackets (the card prints more decimals beside its margin).
   const sentences = [`${label}: ${ratePhrase(rate.value.value, rate.measure)}${counted ? ` (${counted})` : ''}.`];
   const references = (comparison?.references ?? []).filter((r) => SUMMARY_REFERENCES.includes(r.kind));
-  const judged = judgedReferences(references, rate.measure, false);
   const earlier = change?.yearEarlier;
-  if (change?.change.verdict && earlier && earlier.rate.shown !== null) {
+  const earlierVerdict = earlier && earlier.rate.shown !== null ? change.change.verdict : undefined;
+  // The references as their table rows print them, and with more decimals where one prints like a figure
+  // judged otherwise; the year earlier is one of those figures here.
+  const base = rate.measure.decimals;
+  const decimals = distinctDecimals(base, [
+    ...references.map((r) => ({ rate: referencePrintable(r), decimals: r.decimals, verdict: r.judgement.verdict })),
+    ...(earlier && earlierVerdict ? [{ rate: periodPrintable(earlier, change.rateMeasure), decimals: base, verdict: earlierVerdict }] : []),
+  ]);
+  const judged = judgedReferences(references, rate.measure, false, decimals);
+  if (earlier && earlierVerdict) {
     // With its period: on a printed factsheet the sentence stands beside year figures too.
-    judged.push({ verdict: change.change.verdict, text: `een jaar eerder (${yearEarlierText(earlier, change.rateMeasure)})` });
+    judged.push({ verdict: earlierVerdict, text: `een jaar eerder (${yearEarlierText(earlier, change.rateMeasure, decimals.at(-1))})` });
   }
   // At most three things judged, so each verdict names one to three and a comma parts the verdicts.
   const clauses = verdictClauses(judged);
