@@ -2,6 +2,10 @@
  * Charts are rendered once per distinct input. The cache lives on globalThis because Astro loads this module
  * more than once in a build (see src/node/site-data.ts), and it holds promises, so concurrent requests for the
  * same chart share one rendering. Render time is counted per chart kind for the build report and the tests.
+ *
+ * The cache keeps the charts used most recently, up to {@link CACHE_BUDGET_CHARS} of SVG: kept whole, it held
+ * every map and bar chart of a build until its end (some 60 MB of strings with the default data, all of it
+ * beside the pages still to come). A chart is asked for again mostly by the pages rendered around it.
  */
 import { createHash } from 'node:crypto';
 import { stableKey } from '../lib/charts/stable-key';
@@ -17,8 +21,13 @@ export interface RenderStats {
   svgChars: number;
 }
 
+/** Characters of SVG the cache keeps at most (a string of them takes one or two bytes each). */
+export const CACHE_BUDGET_CHARS = 8_000_000;
+
 interface MemoState {
-  cache: Map<string, Promise<unknown>>;
+  /** In order of use, oldest first; the size is known once a chart is rendered. */
+  cache: Map<string, { promise: Promise<unknown>; chars: number }>;
+  chars: number;
   stats: Map<string, RenderStats>;
 }
 
@@ -27,7 +36,7 @@ type GlobalWithMemo = typeof globalThis & { [STATE_KEY]?: MemoState };
 
 function state(): MemoState {
   const holder = globalThis as GlobalWithMemo;
-  return (holder[STATE_KEY] ??= { cache: new Map(), stats: new Map() });
+  return (holder[STATE_KEY] ??= { cache: new Map(), chars: 0, stats: new Map() });
 }
 
 function statsOf(kind: string): RenderStats {
@@ -48,32 +57,59 @@ export function memoizeRender<T extends { svg: string }>(
   renderMs?: (result: T) => number | undefined,
 ): Promise<T> {
   const key = `${kind}:${createHash('sha1').update(stableKey(input)).digest('base64url')}`;
-  const { cache } = state();
-  const cached = cache.get(key) as Promise<T> | undefined;
+  const memo = state();
+  const { cache } = memo;
+  const cached = cache.get(key);
   const stats = statsOf(kind);
   if (cached) {
     stats.hits++;
-    return cached;
+    // Used again: last to go.
+    cache.delete(key);
+    cache.set(key, cached);
+    return cached.promise as Promise<T>;
   }
   // Time the rendering itself: a synchronous render is timed before anything else runs, so charts that a page
   // requests together (Promise.all) are not counted in each other's time.
   const start = performance.now();
+  const entry = { promise: undefined as unknown as Promise<T>, chars: 0 };
   const record = (result: T): T => {
     stats.ms += renderMs?.(result) ?? performance.now() - start;
     stats.renders++;
     stats.svgChars += result.svg.length;
+    if (cache.get(key) === entry) {
+      entry.chars = result.svg.length;
+      memo.chars += entry.chars;
+      evictOldest(memo);
+    }
     return result;
   };
-  let promise: Promise<T>;
+  // In the cache before it renders: a synchronous render records its size at once.
+  cache.set(key, entry);
   try {
     const rendered = render();
-    promise = rendered instanceof Promise ? rendered.then(record) : Promise.resolve(record(rendered));
+    entry.promise = rendered instanceof Promise ? rendered.then(record) : Promise.resolve(record(rendered));
   } catch (error) {
-    promise = Promise.reject(error);
+    entry.promise = Promise.reject(error);
   }
-  cache.set(key, promise);
-  promise.catch(() => cache.delete(key));
-  return promise;
+  entry.promise.catch(() => {
+    if (cache.get(key) === entry) forget(memo, key);
+  });
+  return entry.promise;
+}
+
+function forget(memo: MemoState, key: string): void {
+  const entry = memo.cache.get(key);
+  if (!entry) return;
+  memo.chars -= entry.chars;
+  memo.cache.delete(key);
+}
+
+/** Lets go of the charts used longest ago while the cache holds more than its budget (the newest stays). */
+function evictOldest(memo: MemoState): void {
+  for (const key of memo.cache.keys()) {
+    if (memo.chars <= CACHE_BUDGET_CHARS || memo.cache.size <= 1) return;
+    forget(memo, key);
+  }
 }
 
 /** Counts a chart that was rendered without the cache (one that every page draws differently). */
@@ -96,5 +132,6 @@ export function renderStats(): Record<string, RenderStats> {
 /** Empties the cache and the counters (tests). */
 export function resetRenderCache(): void {
   state().cache.clear();
+  state().chars = 0;
   state().stats.clear();
 }

@@ -604,9 +604,9 @@ export function changeTable(context: FactsContext): DownloadTable {
 // ---------------------------------------------------------------------------------------------------------
 // Files
 
-/** The three tables, made once per context (the /downloads/ page and every file of the build share them). */
+/** The three tables, made once for the files of the folder and the /downloads/ page (each reads them once). */
 export function comparisonDownloads(context: FactsContext): Record<ComparisonTableName, DownloadTable> {
-  return context.shared('downloads|vergelijkingen', () => ({
+  return context.sharedBy('downloads|vergelijkingen', comparisonFiles().length + 1, () => ({
     vergelijkingen: comparisonTable(context),
     trechters: funnelTable(context),
     veranderingen: changeTable(context),
@@ -661,9 +661,9 @@ export function tableCsv(table: DownloadTable, dialect: CsvDialect): string {
   return csvFileText(writer.line(dialect === 'excel-nl' ? excelHeader(table) : names), lines, dialect);
 }
 
-/** A table's CSV text, made once per context and dialect (the /downloads/ page gives its size, the build writes it). */
+/** A table's CSV text in one dialect; the build writes each file once, so it is not kept. */
 export function comparisonCsv(context: FactsContext, table: ComparisonTableName, dialect: CsvDialect): string {
-  return context.shared(`downloads|vergelijkingen|${table}|${dialect}`, () => tableCsv(comparisonDownloads(context)[table], dialect));
+  return tableCsv(comparisonDownloads(context)[table], dialect);
 }
 
 export interface ComparisonPackageContext {

@@ -176,6 +176,19 @@ export class FactsContext {
     return this.memo.get(key) as T;
   }
 
+  /**
+   * A value shared by a known number of readers (the files of one download folder), computed once and let go
+   * after the last of them: a build would otherwise hold every download's rows until it ends (some 40 MB
+   * with the default data). A reader after that computes it anew (the dev server).
+   */
+  sharedBy<T>(key: string, readers: number, compute: () => T): T {
+    const held = this.memo.get(key) as { value: T; left: number } | undefined;
+    const entry = held ?? { value: compute(), left: readers };
+    if (--entry.left > 0) this.memo.set(key, entry);
+    else this.memo.delete(key);
+    return entry.value;
+  }
+
   /** The codes of the gemeenten on the latest indeling, by name. */
   currentGemeenten(): string[] {
     return this.shared('current-gemeenten', () => this.register.currentGemeenten().map((g) => g.code));

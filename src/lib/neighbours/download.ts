@@ -74,12 +74,10 @@ export function neighbourDownload(context: FactsContext, site: SiteNeighbours = 
   return { columns, rows };
 }
 
-/** The file in one dialect, made once per build. */
+/** The file in one dialect; the build writes each file once, so it is not kept. */
 export function neighboursCsv(context: FactsContext, dialect: CsvDialect): string {
-  return context.shared(`downloads|buren|${dialect}`, () => {
-    const table = neighbourDownload(context);
-    const writer = new CsvLineWriter(dialect);
-    const header = writer.line(table.columns.map((c) => (dialect === 'excel-nl' ? c.label : c.name)));
-    return csvFileText(header, table.rows.map((r) => writer.line(r)), dialect);
-  });
+  const table = neighbourDownload(context);
+  const writer = new CsvLineWriter(dialect);
+  const header = writer.line(table.columns.map((c) => (dialect === 'excel-nl' ? c.label : c.name)));
+  return csvFileText(header, table.rows.map((r) => writer.line(r)), dialect);
 }
