@@ -213,17 +213,16 @@ export function comparisonOf(context: FactsContext, region: string, figure: KeyF
   // where it would print like a reference judged otherwise (distinctDecimals); the region's row also as many as
   // keep every reference judged different outside its margin. The sentences print the references as the rows do.
   const base = rateMeasure.decimals;
-  const printable = referencePrintable;
   const printedOf = (r: PrintableRate, cell: Observation | undefined, decimals: number) => {
     const printed = printedValue(r, decimals, base);
     return { printed, decimals, shown: printed === null ? formatObservation(cell, rateMeasure) : formatNumber(printed, decimals) };
   };
   const rowDecimals = distinctDecimals(
     base,
-    judged.map((r) => ({ rate: printable(r), decimals: agreeingDecimals(base, [printable(r)]), verdict: r.judgement.verdict })),
+    judged.map((r) => ({ rate: referencePrintable(r), decimals: agreeingDecimals(base, [referencePrintable(r)]), verdict: r.judgement.verdict })),
   );
   const references = judged.map((r, i): ComparisonReference => {
-    const { printed, decimals, shown } = printedOf(printable(r), r.rate, rowDecimals[i]!);
+    const { printed, decimals, shown } = printedOf(referencePrintable(r), r.rate, rowDecimals[i]!);
     return { ...r, printed, decimals, rateShown: shown };
   });
   const ownInterval = intervalOf(own, unit);

@@ -72,7 +72,7 @@ export function summaryText(
   if (!rate?.phrase || rate.value?.value === null || rate.value?.value === undefined) {
     return { text: counted ? `${label}: ${counted}.` : `${label}: ${figure.countText} (${figure.why.text}).`, judged: false };
   }
-  // The published figures throughout, as in the references' brackets (the card prints more decimals beside its margin).
+  // The region's published figure (the card prints more decimals beside its margin).
   const sentences = [`${label}: ${ratePhrase(rate.value.value, rate.measure)}${counted ? ` (${counted})` : ''}.`];
   const references = (comparison?.references ?? []).filter((r) => SUMMARY_REFERENCES.includes(r.kind));
   const earlier = change?.yearEarlier;
