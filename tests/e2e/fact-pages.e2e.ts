@@ -11,6 +11,7 @@ import Papa from 'papaparse';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { DEFAULT_PUBLISHER } from '../../src/lib/publisher/publisher';
 import { baseUrl, closeBrowser, describeViolations, newPage, runAxe } from './browser';
+import { roundedSharesNote } from '../../src/lib/facts/notes';
 
 const dist = inject('distDir');
 afterAll(closeBrowser);
@@ -247,6 +248,8 @@ describe('jeugdbescherming in detail', () => {
       expect(await section.locator('h2').textContent()).toBe('Jeugdbescherming');
       const rows = await section.locator('#jeugdbescherming-maatregelen tbody th').allTextContents();
       expect(rows.map((r) => r.trim())).toEqual(['Totaal jeugdbescherming', 'Ondertoezichtstelling', 'Voorlopige ondertoezichtstelling', 'Voogdij', 'Voorlopige voogdij', 'Tijdelijke voogdij']);
+      // Its shares come from rounded counts, and the table says what that does to them.
+      expect(await section.locator('.table-notes li').allTextContents()).toContain(roundedSharesNote('jongeren'));
       const [all, placed] = [cell('GM0363', 'T001', 'jongeren_jeugdbescherming'), cell('GM0363', 'T001', 'jongeren_jeugdbescherming_verblijf')];
       const share = new Intl.NumberFormat('nl-NL', { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format((placed / all) * 100);
       const nl = new Intl.NumberFormat('nl-NL', { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(

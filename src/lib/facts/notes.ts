@@ -12,6 +12,14 @@ export const SMALL_NUMBERS_WARNING = {
 };
 
 /**
+ * Under a table of shares the site computes from published counts: CBS rounds those to multiples of 5, so a
+ * share of a few dozen can be off by several points, and 55 of 55 need not be all of them.
+ */
+export function roundedSharesNote(noun: 'jongeren' | 'trajecten'): string {
+  return `De percentages zijn berekend uit de afgeronde aantallen. Bij kleine aantallen kunnen ze daardoor enkele procentpunten van het echte cijfer afwijken: 55 van 55 ${noun} (100,0%) kunnen er 53 van 55 zijn.`;
+}
+
+/**
  * Where "Goed om te weten" sends a reader for more: how to read the figures, herindelingen, and for raadsleden the
  * questions to ask of a difference and what the figures leave out (content/over/).
  */
