@@ -8,6 +8,7 @@ import chartWorkers from './src/render/chart-pool.ts';
 import { astroCspConfig } from './src/lib/security/csp.ts';
 import { astroSite } from './src/lib/embed/site-address.ts';
 import chartFiles from './src/render/chart-files.ts';
+import collectGarbage from './src/integrations/collect-garbage.ts';
 
 // Registers the project's integrations; no logic here.
 export default defineConfig({
@@ -17,7 +18,8 @@ export default defineConfig({
   // Several pages at a time: while one waits for a chart from a chart worker, the next is laid out.
   build: { format: 'directory', inlineStylesheets: 'always', concurrency: 8 },
   // downloads after pagefind: the build waits for the downloads worker while Pagefind indexes.
-  integrations: [validateData(), chartWorkers(), chartFiles(), pagefind(), downloads(), chartReport()],
+  // collectGarbage before pagefind: the main thread gives back the pages' memory before it waits (its comment).
+  integrations: [validateData(), collectGarbage(), chartWorkers(), chartFiles(), pagefind(), downloads(), chartReport()],
   devToolbar: { enabled: false },
   // Content-Security-Policy in every page, with the hashes of the inlined styles (src/lib/security/csp.ts).
   experimental: { csp: astroCspConfig() },

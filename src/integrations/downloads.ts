@@ -7,13 +7,14 @@ import { downloadResponse, fillDownloadSizes } from '../node/site-downloads';
 import { SIZE_MARK_START } from '../lib/downloads/sizes';
 import { closePageTap, openPageTap } from '../node/page-taps';
 import { isDownloadPath } from '../lib/downloads/files';
+import { gemeenteTables } from '../lib/downloads/site-files';
 import { startTsWorker, workerResult } from '../node/ts-worker';
 
 /**
  * The downloads (each dataset's files, each gemeente's files, the zip of every release: some 7.800 files and
  * 350 MB) are data, not pages. Written as Astro endpoints they went one by one through the page pipeline on
- * the main thread. The build now makes them in a worker thread that starts with the build and loads the data
- * while the main thread does the same; it writes once Astro has emptied the output folder, beside the page
+ * the main thread. The build now makes them in a worker thread that starts with the build and reads the data
+ * one dataset at a time (src/node/downloads-worker.ts); it writes once Astro has emptied the output folder, beside the page
  * rendering, and the build waits for it at the end, while Pagefind indexes. The dev server makes a download
  * when it is asked for.
  */
@@ -27,10 +28,12 @@ export default function downloads(): AstroIntegration {
   return {
     name: 'jeugdzorg:downloads',
     hooks: {
-      'astro:config:setup': ({ config, command }) => {
+      'astro:config:setup': async ({ config, command }) => {
         site = config.site ?? site;
         if (command !== 'build') return;
-        worker = startTsWorker('src/node/downloads-worker.ts', { outDir: fileURLToPath(config.outDir), site } satisfies DownloadsJob);
+        // The data is loaded by now (validate-data runs first); the worker reads its own, one dataset at a time.
+        const gemeenten = gemeenteTables(await getSiteData());
+        worker = startTsWorker('src/node/downloads-worker.ts', { outDir: fileURLToPath(config.outDir), site, gemeenteTables: gemeenten } satisfies DownloadsJob);
         // Until the end of the build it must not keep a failed build's process alive.
         worker.unref();
         result = workerResult<DownloadsResult>(worker);

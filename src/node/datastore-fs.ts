@@ -118,8 +118,28 @@ export interface ReadDataDirOptions {
   register?: RegionRegister | false | undefined;
 }
 
-/** Reads and checks a whole data folder; throws one DataError naming file, line and field on the first problem. */
-export async function readDataDir(dir: string, options: ReadDataDirOptions = {}): Promise<DataStore> {
+/** One dataset of a data folder as read: its current rows and, per earlier release, the rows of then. */
+export interface DatasetFiles {
+  dataset: Dataset;
+  /** Earlier release id → the rows as that release published them (restricted to its periods). */
+  history: Map<string, ObservationRow[]>;
+}
+
+/**
+ * A data folder opened for reading: its catalog and every dataset's metadata read and checked, the rows
+ * read per dataset when asked (readDataset). The build's downloads worker reads one dataset at a time, so
+ * it never holds more than one dataset's rows (src/node/downloads-worker.ts).
+ */
+export interface DataDirReader {
+  dir: string;
+  catalog: Catalog;
+  /** Every dataset's metadata, in catalog order. */
+  metas: DatasetMeta[];
+  readDataset(meta: DatasetMeta): Promise<DatasetFiles>;
+}
+
+/** Opens a data folder: reads and checks its catalog and metadata; throws one DataError naming file and field on the first problem. */
+export async function openDataDir(dir: string, options: ReadDataDirOptions = {}): Promise<DataDirReader> {
   if (!existsSync(dir)) {
     const notes = await recoverDataDir(dir);
     for (const note of notes) console.warn(note);
@@ -133,8 +153,7 @@ export async function readDataDir(dir: string, options: ReadDataDirOptions = {})
   const catalog = parseWithDataError(CatalogSchema, catalogFile.value, shown(CATALOG_FILE));
   folder.verify(CATALOG_FILE, catalogFile.bytes);
   const releaseIds = new Set(catalog.releases.map((r) => r.id));
-  const datasets: Dataset[] = [];
-  const history = new Map<string, Map<string, ObservationRow[]>>();
+  const metas: DatasetMeta[] = [];
   for (const id of catalog.datasets) {
     const metaFile = shown(id, 'meta.json');
     const metaJson = await folder.json(`${id}/meta.json`);
@@ -144,23 +163,39 @@ export async function readDataDir(dir: string, options: ReadDataDirOptions = {})
       if (!releaseIds.has(release)) throw new DataError({ file: metaFile, field }, `een release uit ${CATALOG_FILE}`, release);
     }
     folder.verify(`${id}/meta.json`, metaJson.bytes);
+    metas.push(meta);
+  }
+  const readDataset = async (meta: DatasetMeta): Promise<DatasetFiles> => {
+    const { id } = meta;
     const observationsFile = shown(id, 'observations.csv');
     const observations = await folder.text(`${id}/observations.csv`);
     const rows = parseObservationsCsv(observations.text, meta, observationsFile, { register, complete: true });
     folder.verify(`${id}/observations.csv`, observations.bytes);
-    datasets.push({ meta, rows });
-    const byRelease = new Map<string, ObservationRow[]>();
+    const history = new Map<string, ObservationRow[]>();
     for (const earlier of meta.history) {
       const relative = `${id}/releases/${earlier.release}.csv`;
       const releaseMeta = { ...meta, periods: earlier.periods };
       const release = await folder.text(relative);
       const changed = parseObservationsCsv(release.text, releaseMeta, shown(relative), { register });
       folder.verify(relative, release.bytes);
-      byRelease.set(earlier.release, reconstructRelease(rows, changed, new Set(earlier.periods.map((p) => p.code))));
+      history.set(earlier.release, reconstructRelease(rows, changed, new Set(earlier.periods.map((p) => p.code))));
     }
-    history.set(id, byRelease);
+    return { dataset: { meta, rows }, history };
+  };
+  return { dir, catalog, metas, readDataset };
+}
+
+/** Reads and checks a whole data folder; throws one DataError naming file, line and field on the first problem. */
+export async function readDataDir(dir: string, options: ReadDataDirOptions = {}): Promise<DataStore> {
+  const reader = await openDataDir(dir, options);
+  const datasets: Dataset[] = [];
+  const history = new Map<string, Map<string, ObservationRow[]>>();
+  for (const meta of reader.metas) {
+    const files = await reader.readDataset(meta);
+    datasets.push(files.dataset);
+    history.set(meta.id, files.history);
   }
-  return { dir, catalog, datasets, history };
+  return { dir, catalog: reader.catalog, datasets, history };
 }
 
 /** An earlier release: the current rows of its periods, with the rows it had differently put back. */

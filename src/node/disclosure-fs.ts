@@ -20,7 +20,7 @@ import { formatObservationsCsv } from '../lib/data/observations-csv';
 import { providerDimension } from '../lib/disclosure/policy';
 import { PolicyViolationError, protectRows, unifySecrets, type DisclosureReport } from '../lib/disclosure/protect';
 import type { Membership } from '../lib/disclosure/relations';
-import { diffRelease, reconstructRelease, writeDataDir, type DataStore, type DataToWrite } from './datastore-fs';
+import { diffRelease, reconstructRelease, writeDataDir, type DatasetFiles, type DataStore, type DataToWrite } from './datastore-fs';
 
 export interface DatasetDisclosure extends DisclosureReport {
   dataset: string;
@@ -91,31 +91,41 @@ export async function writeProtectedDataDir(dir: string, data: DataToWrite, memb
 export async function protectStore(store: DataStore, membership: Membership): Promise<DatasetDisclosure[]> {
   const reports: DatasetDisclosure[] = [];
   for (const dataset of store.datasets) {
-    const { meta } = dataset;
-    const observationsFile = path.join(store.dir, meta.id, 'observations.csv');
-    const releaseFile = (release: string) => path.join(store.dir, meta.id, 'releases', `${release}.csv`);
-    const history = store.history.get(meta.id) ?? new Map<string, ObservationRow[]>();
-    if (meta.disclosure.stamp !== undefined) {
-      const files = await Promise.all([observationsFile, ...meta.history.map((h) => releaseFile(h.release))].map((file) => readFile(file, 'utf8')));
-      if (protectionStamp(meta, files) === meta.disclosure.stamp) {
-        for (const release of [meta.release, ...history.keys()]) reports.push({ dataset: meta.id, release, stored: true, primary: 0, secondary: 0, relations: 0, brokenRelations: 0, unresolved: 0 });
-        continue;
-      }
-    }
-    const releases = [...history.keys()];
-    const versions = protectVersions(
-      meta,
-      [
-        { release: meta.release, rows: dataset.rows, file: observationsFile },
-        ...releases.map((release) => ({ release, rows: history.get(release)!, file: releaseFile(release) })),
-      ],
-      membership,
-      reports,
-      false,
-    );
-    dataset.rows = versions[0]!;
-    releases.forEach((release, i) => history.set(release, versions[i + 1]!));
+    const history = store.history.get(dataset.meta.id) ?? new Map<string, ObservationRow[]>();
+    reports.push(...(await protectDataset(store.dir, { dataset, history }, membership)));
   }
+  return reports;
+}
+
+/**
+ * Protects one dataset of the data folder `dir` in place, its current rows and every earlier release, unless
+ * its files match their stamp; a report per release.
+ */
+export async function protectDataset(dir: string, { dataset, history }: DatasetFiles, membership: Membership): Promise<DatasetDisclosure[]> {
+  const { meta } = dataset;
+  const reports: DatasetDisclosure[] = [];
+  const observationsFile = path.join(dir, meta.id, 'observations.csv');
+  const releaseFile = (release: string) => path.join(dir, meta.id, 'releases', `${release}.csv`);
+  if (meta.disclosure.stamp !== undefined) {
+    const files = await Promise.all([observationsFile, ...meta.history.map((h) => releaseFile(h.release))].map((file) => readFile(file, 'utf8')));
+    if (protectionStamp(meta, files) === meta.disclosure.stamp) {
+      for (const release of [meta.release, ...history.keys()]) reports.push({ dataset: meta.id, release, stored: true, primary: 0, secondary: 0, relations: 0, brokenRelations: 0, unresolved: 0 });
+      return reports;
+    }
+  }
+  const releases = [...history.keys()];
+  const versions = protectVersions(
+    meta,
+    [
+      { release: meta.release, rows: dataset.rows, file: observationsFile },
+      ...releases.map((release) => ({ release, rows: history.get(release)!, file: releaseFile(release) })),
+    ],
+    membership,
+    reports,
+    false,
+  );
+  dataset.rows = versions[0]!;
+  releases.forEach((release, i) => history.set(release, versions[i + 1]!));
   return reports;
 }
 

@@ -3,12 +3,12 @@
  * regions, and each dataset shown on the latest indeling. Pages call getSiteData() and read from it.
  */
 import type { Catalog, DatasetMeta, Release } from '../schemas/dataset';
-import { rowIndexOf, type RowIndex, type Dataset } from '../lib/data/dataset';
+import { rowIndexOf, type RowIndex, type Dataset, type ObservationRow } from '../lib/data/dataset';
 import { comparePeriods, parsePeriodCode, primaryPeriods } from '../lib/data/periods';
 import { convertToIndeling, type ConvertedDataset } from '../lib/regions/convert';
 import type { RegionRegister } from '../lib/regions/register';
-import { readDataDir, type DataStore } from './datastore-fs';
-import { protectStore, type DatasetDisclosure } from './disclosure-fs';
+import { openDataDir, type DataStore } from './datastore-fs';
+import { protectDataset, type DatasetDisclosure } from './disclosure-fs';
 import { dataDir } from './project-paths';
 import { loadRegister } from './reference-fs';
 
@@ -62,30 +62,71 @@ export function getSiteData(dir = dataDir()): Promise<SiteData> {
   return promise;
 }
 
-async function loadSiteData(dir: string): Promise<SiteData> {
-  const store = await readDataDir(dir);
-  const latestYear = Math.max(
-    ...store.datasets.flatMap((d) => d.meta.periods.map((p) => parsePeriodCode(p.code)?.year ?? 0)),
-  );
+/**
+ * A data folder opened as the site shows it, one dataset at a time: what every page and download needs
+ * before any rows (the catalog, the register, every dataset's metadata), and each dataset read, protected
+ * and converted when asked (readDataset). loadSiteData reads them all; the build's downloads worker one by
+ * one, so it holds one dataset's rows rather than all of them beside the main thread's.
+ */
+export interface SiteDataReader {
+  dir: string;
+  catalog: Catalog;
+  currentRelease: Release;
+  register: RegionRegister;
+  /** Every dataset's metadata, in catalog order. */
+  metas: DatasetMeta[];
+  readDataset(meta: DatasetMeta): Promise<SiteDatasetFiles>;
+}
+
+export interface SiteDatasetFiles {
+  dataset: SiteDataset;
+  /** Earlier release id → the rows as that release published them, protected as the current ones. */
+  history: Map<string, ObservationRow[]>;
+  disclosure: DatasetDisclosure[];
+}
+
+export async function openSiteData(dir = dataDir()): Promise<SiteDataReader> {
+  const folder = await openDataDir(dir);
+  const latestYear = Math.max(...folder.metas.flatMap((meta) => meta.periods.map((p) => parsePeriodCode(p.code)?.year ?? 0)));
   const register = loadRegister({ latestYear });
-  // Nothing reaches a page or a download before disclosure control: the store's rows are replaced by the
-  // protected ones, the current figures and every earlier release.
-  const disclosure = await protectStore(store, register);
-  const datasets = store.datasets.map((original): SiteDataset => {
-    const converted = convertToIndeling(original, register);
-    const periods = original.meta.periods
-      .map((p) => parsePeriodCode(p.code)!)
-      .sort(comparePeriods)
-      .map((p) => p.code);
-    const primary = primaryPeriods(original.meta, periods);
-    return { meta: original.meta, original, converted, index: rowIndexOf(converted), periods, primaryPeriods: primary, latestPeriod: primary.at(-1)! };
-  });
+  const readDataset = async (meta: DatasetMeta): Promise<SiteDatasetFiles> => {
+    const files = await folder.readDataset(meta);
+    // Nothing reaches a page or a download before disclosure control: the rows are replaced by the
+    // protected ones, the current figures and every earlier release.
+    const disclosure = await protectDataset(dir, files, register);
+    return { dataset: siteDataset(files.dataset, register), history: files.history, disclosure };
+  };
+  return { dir, catalog: folder.catalog, currentRelease: folder.catalog.releases.at(-1)!, register, metas: folder.metas, readDataset };
+}
+
+function siteDataset(original: Dataset, register: RegionRegister): SiteDataset {
+  const converted = convertToIndeling(original, register);
+  const periods = original.meta.periods
+    .map((p) => parsePeriodCode(p.code)!)
+    .sort(comparePeriods)
+    .map((p) => p.code);
+  const primary = primaryPeriods(original.meta, periods);
+  return { meta: original.meta, original, converted, index: rowIndexOf(converted), periods, primaryPeriods: primary, latestPeriod: primary.at(-1)! };
+}
+
+async function loadSiteData(dir: string): Promise<SiteData> {
+  const reader = await openSiteData(dir);
+  const datasets: SiteDataset[] = [];
+  const history = new Map<string, Map<string, ObservationRow[]>>();
+  const disclosure: DatasetDisclosure[] = [];
+  for (const meta of reader.metas) {
+    const files = await reader.readDataset(meta);
+    datasets.push(files.dataset);
+    history.set(meta.id, files.history);
+    disclosure.push(...files.disclosure);
+  }
+  const store: DataStore = { dir, catalog: reader.catalog, datasets: datasets.map((d) => d.original), history };
   return {
     dir,
-    catalog: store.catalog,
-    currentRelease: store.catalog.releases.at(-1)!,
+    catalog: reader.catalog,
+    currentRelease: reader.currentRelease,
     store,
-    register,
+    register: reader.register,
     datasets,
     fictitious: datasets.some((d) => d.meta.fictitious),
     disclosure,

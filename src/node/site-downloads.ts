@@ -8,9 +8,25 @@ import { closeSync, mkdirSync, openSync, readFileSync, renameSync, statSync, wri
 import path from 'node:path';
 import { CONTENT_TYPE, downloadPaths, isDownloadPath, parseDatasetFileName } from '../lib/downloads/files';
 import { releaseFiles } from '../lib/downloads/release-files';
-import { datasetZipFiles, datasetZipTarget, gemeenteZipFiles, revisionsExcelFile, siteDownloadFiles, type DownloadFile, type DownloadsData, type ZipTarget } from '../lib/downloads/site-files';
+import {
+  datasetDownloads,
+  datasetRevisions,
+  datasetZipFiles,
+  datasetZipTarget,
+  downloadsAfter,
+  downloadsBefore,
+  gemeenteZipFiles,
+  revisionsExcelFile,
+  siteDownloadFiles,
+  type DownloadFile,
+  type DownloadsData,
+  type DownloadsOutline,
+  type ZipEntry,
+} from '../lib/downloads/site-files';
+import type { RevisionRow } from '../lib/releases/revisions-file';
 import { formatFileSize, sizeSuffix } from '../lib/downloads/sizes';
 import { builtPageFile } from './page-taps';
+import type { SiteDataReader } from './site-data';
 import { createZip, writeAll, ZipFileWriter } from './zip';
 
 export interface DownloadsSummary {
@@ -18,8 +34,25 @@ export interface DownloadsSummary {
   bytes: number;
 }
 
-/** Writes every download into `outDir`; with `ready`, the first file waits for it (the files are made meanwhile). */
-export async function writeSiteDownloads(data: DownloadsData, outDir: string, site: string, ready?: Promise<void>): Promise<DownloadsSummary> {
+/** One dataset's data for its downloads (DownloadsData holding that dataset alone, or all of them). */
+export interface DatasetDownloadsData {
+  id: string;
+  data: DownloadsData;
+}
+
+/**
+ * Writes every download into `outDir`: what lists the tables first, then each dataset's files as `datasets`
+ * yields it (in catalog order; the build reads one at a time, see src/node/downloads-worker.ts), then the
+ * last entries of the zips and the revisions. With `ready`, the first file waits for it (the files are made
+ * meanwhile). Zips are written as their entries come (ZipFileWriter), so no zip is held whole.
+ */
+export async function writeSiteDownloads(
+  outline: DownloadsOutline,
+  datasets: AsyncIterable<DatasetDownloadsData> | Iterable<DatasetDownloadsData>,
+  outDir: string,
+  site: string,
+  ready?: Promise<void>,
+): Promise<DownloadsSummary> {
   const summary: DownloadsSummary = { files: 0, bytes: 0 };
   const folders = new Set<string>();
   const folderOf = (file: string) => {
@@ -32,7 +65,7 @@ export async function writeSiteDownloads(data: DownloadsData, outDir: string, si
   };
   // Synchronous writes: this runs in a worker thread of its own, where nothing else waits for the event loop.
   // A file is written from its parts (mostly slices of a table's encoded lines), without joining them first.
-  const write = (sitePath: string, parts: readonly Uint8Array[]) => {
+  const writeFile = (sitePath: string, parts: readonly Uint8Array[]) => {
     const fd = openSync(folderOf(path.join(outDir, sitePath)), 'w');
     try {
       summary.bytes += writeAll(fd, parts);
@@ -42,29 +75,57 @@ export async function writeSiteDownloads(data: DownloadsData, outDir: string, si
     summary.files++;
   };
   const outputReady = ready ?? Promise.resolve();
-  const zips = new Map<ZipTarget, ZipFileWriter>();
+  // By path: the parts of the list make their own targets for the same zip.
+  const zips = new Map<string, ZipFileWriter>();
   let waited = ready === undefined;
-  for (const output of siteDownloadFiles(data, site)) {
-    if ('zip' in output) {
-      let zip = zips.get(output.zip);
-      if (!zip) {
-        const file = path.join(outDir, output.zip.path);
-        zips.set(output.zip, (zip = new ZipFileWriter(file, output.zip.date, outputReady.then(() => void folderOf(file)))));
+  const write = async (outputs: Iterable<DownloadFile | ZipEntry>) => {
+    for (const output of outputs) {
+      if ('zip' in output) {
+        let zip = zips.get(output.zip.path);
+        if (!zip) {
+          const file = path.join(outDir, output.zip.path);
+          zips.set(output.zip.path, (zip = new ZipFileWriter(file, output.zip.date, outputReady.then(() => void folderOf(file)))));
+        }
+        const { name, parts } = output.bytes();
+        await zip.add({ name, data: parts });
+        continue;
       }
-      const { name, parts } = output.bytes();
-      await zip.add({ name, data: parts });
-      continue;
+      const parts = output.bytes();
+      if (!waited) await ready;
+      waited = true;
+      writeFile(output.path, parts);
     }
-    const parts = output.bytes();
-    if (!waited) await ready;
-    waited = true;
-    write(output.path, parts);
+  };
+  await write(downloadsBefore(outline, site));
+  const revisions = new Map<string, RevisionRow[]>();
+  for await (const { id, data } of datasets) {
+    await write(datasetDownloads(outline, data, id, site));
+    for (const [release, rows] of datasetRevisions(data, id)) revisions.set(release, [...(revisions.get(release) ?? []), ...rows]);
   }
+  await write(downloadsAfter(outline, (release) => revisions.get(release) ?? [], site));
   for (const zip of zips.values()) {
     summary.bytes += await zip.finish();
     summary.files++;
   }
   return summary;
+}
+
+/**
+ * The datasets of a data folder one by one, for writeSiteDownloads: each read, protected and converted when
+ * its turn comes, and held only until the next (nothing else keeps its rows).
+ */
+export async function* datasetsOneByOne(reader: SiteDataReader): AsyncGenerator<DatasetDownloadsData> {
+  const { register, catalog, currentRelease } = reader;
+  for (const meta of reader.metas) {
+    const { dataset, history } = await reader.readDataset(meta);
+    const store = { catalog, datasets: [dataset.original], history: new Map([[meta.id, history]]) };
+    yield { id: meta.id, data: { register, catalog, currentRelease, datasets: [dataset], store } };
+  }
+}
+
+/** Every dataset of loaded site data, for writeSiteDownloads (the tests; the build reads them one by one). */
+export function* allDatasets(data: DownloadsData): Generator<DatasetDownloadsData> {
+  for (const d of data.datasets) yield { id: d.meta.id, data };
 }
 
 /**

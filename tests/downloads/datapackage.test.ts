@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { parseDownloadCsv } from '../../src/lib/downloads/csv';
 import { dataPackage } from '../../src/lib/downloads/datapackage';
 import { jsonHeader, ZIP_FORMATS } from '../../src/lib/downloads/files';
-import { datasetFile, datasetPackageJson, gemeentePackageJson } from '../../src/lib/downloads/site-files';
+import { datasetFile, datasetPackageJson, downloadsOutline, gemeentePackageJson } from '../../src/lib/downloads/site-files';
 import type { SiteData } from '../../src/node/site-data';
 import { fixtureSite } from '../releases/fixture';
 
@@ -91,7 +91,7 @@ describe('datapackage.json', () => {
   });
 
   it('describes a gemeente’s files: one pair per table with its figures', () => {
-    const pkg = JSON.parse(gemeentePackageJson(site, 'GM0457', SITE));
+    const pkg = JSON.parse(gemeentePackageJson(downloadsOutline(site), 'GM0457', SITE));
     expect(pkg.title).toBe('Jeugdzorg in Weesp (voormalige gemeente)');
     expect(pkg.indeling).toMatch(/^zoals gepubliceerd/);
     expect(pkg.resources.map((r: Resource) => r.path)).toContain('jeugdhulp.csv');

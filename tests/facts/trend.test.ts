@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { breakdownsOf } from '../../src/lib/facts/breakdowns';
 import { memberTable } from '../../src/lib/facts/members';
+import { FactsContext } from '../../src/lib/facts/context';
 import { regionFacts, regionTrend } from '../../src/lib/facts/region-facts';
 import { countsTrendOf, trendOf } from '../../src/lib/facts/trend';
 import { wijkenOf } from '../../src/lib/facts/wijken';
@@ -78,6 +79,21 @@ describe('breakdowns, wijken and members', () => {
   it('gives an embed the trend its fact page shows, without making the rest of the page', () => {
     for (const code of ['NL01', 'PV22', 'JZ04', 'GM0363', 'GM1680']) expect(regionTrend(context, code), code).toEqual(regionFacts(context, code).trends[0]);
     expect(regionTrend(context, 'GM0363')).toBeDefined();
+  });
+
+  it('makes the trends of a region once for the pages that show them, and lets them go after the last', () => {
+    // A context of its own: the others' tests read these regions too. Its pages: a gemeente's fact page and
+    // its embed; Nederland's also on the home page.
+    const own = new FactsContext(register, fixture().datasets);
+    const page = regionFacts(own, 'GM0363').trends[0];
+    expect(regionTrend(own, 'GM0363')).toBe(page);
+    const again = regionTrend(own, 'GM0363');
+    expect(again).not.toBe(page);
+    expect(again).toEqual(page);
+    const nederland = regionTrend(own, 'NL01');
+    expect(regionFacts(own, 'NL01').trends[0]).toBe(nederland);
+    expect(regionFacts(own, 'NL01').trends[0]).toBe(nederland);
+    expect(regionTrend(own, 'NL01')).not.toBe(nederland);
   });
 
   it('marks the key figures of a provincie without rows of its own as computed from the gemeenten', () => {

@@ -8,8 +8,8 @@ import { rowIndexOf, type Dataset, type ObservationRow, type RowIndex } from '..
 import type { ConvertedDataset } from '../regions/convert';
 import { gemeenteOfWijk, regionKind } from '../regions/codes';
 import type { RegionRegister } from '../regions/register';
-import { datasetVersion, releaseContents, type ReleaseStore } from '../releases/versions';
-import { revisionsCsv } from '../releases/revisions-file';
+import { datasetVersion, releaseContents, tablesOnlyStore, type ReleaseStore } from '../releases/versions';
+import { datasetRevisionRows, formatRevisions, revisionRows, revisionsCsv, type RevisionRow } from '../releases/revisions-file';
 import { dataPackage, dataPackageText, resource, type PackageResource } from './datapackage';
 import { RELEASE_FORMATS, readmeText, releaseDatasetFile, releaseDatasetFileBytes, releasePackage, releaseReadme, zipFilesExplanation, type ReleaseFile, type ReleaseFileBytes } from './release-files';
 import { formatDate } from '../format/number';
@@ -39,9 +39,13 @@ export interface DownloadSiteData {
   datasets: ReadonlyArray<{ meta: DatasetMeta; original: Dataset; converted: ConvertedDataset; index: RowIndex; periods: readonly string[] }>;
 }
 
+const publishedIndexes = new WeakMap<Dataset, RowIndex>();
+
 /** A row index over a dataset as published, built once per dataset (former gemeenten are shown as published). */
 export function publishedIndex(dataset: Dataset): RowIndex {
-  return rowIndexOf(dataset);
+  let index = publishedIndexes.get(dataset);
+  if (!index) publishedIndexes.set(dataset, (index = rowIndexOf(dataset)));
+  return index;
 }
 
 function datasetOf(data: DownloadSiteData, id: string) {
@@ -127,6 +131,50 @@ export function gemeenteRows(data: DownloadSiteData, code: string): Array<{ meta
 }
 
 /**
+ * What the readmes and datapackages of the site's zips need: the releases, every table's metadata, and which
+ * tables hold figures of each gemeente; no rows. With it the build's downloads worker makes every zip while
+ * it holds one dataset's rows at a time (src/node/downloads-worker.ts).
+ */
+export interface DownloadsOutline {
+  register: RegionRegister;
+  catalog: Catalog;
+  currentRelease: Release;
+  /** Every dataset's metadata, in catalog order. */
+  metas: readonly DatasetMeta[];
+  /** Each gemeente with figures, current or former (register order), with the ids of the datasets that hold them (catalog order). */
+  gemeenteTables: ReadonlyMap<string, readonly string[]>;
+}
+
+/** Which datasets hold figures of each gemeente (see DownloadsOutline), from the loaded data. */
+export function gemeenteTables(data: DownloadSiteData): Map<string, string[]> {
+  const tables = new Map<string, string[]>();
+  for (const { code } of data.register.allGemeenten()) {
+    const ids = gemeenteRows(data, code).map((e) => e.meta.id);
+    if (ids.length > 0) tables.set(code, ids);
+  }
+  return tables;
+}
+
+const outlines = new WeakMap<DownloadSiteData, DownloadsOutline>();
+
+/** The outline of loaded data (made once per data). */
+export function downloadsOutline(data: DownloadSiteData): DownloadsOutline {
+  let outline = outlines.get(data);
+  if (!outline) {
+    const { register, catalog, currentRelease } = data;
+    outline = { register, catalog, currentRelease, metas: data.datasets.map((d) => d.meta), gemeenteTables: gemeenteTables(data) };
+    outlines.set(data, outline);
+  }
+  return outline;
+}
+
+/** The metadata of the datasets with figures of a gemeente, in catalog order. */
+function gemeenteMetas(outline: DownloadsOutline, code: string): DatasetMeta[] {
+  const ids = new Set(outline.gemeenteTables.get(code) ?? []);
+  return outline.metas.filter((meta) => ids.has(meta.id));
+}
+
+/**
  * One gemeente's file of a dataset, an entry of its zip: the lines of the gemeente and its wijken, cut from
  * the whole dataset's lines (on the latest indeling for a current gemeente, as published for a former one).
  */
@@ -195,8 +243,8 @@ function resourceText(r: PackageResource): string {
   return text;
 }
 
-export function gemeentePackageJson(data: DownloadSiteData, code: string, site: URL | string): string {
-  const entries = gemeenteRows(data, code);
+export function gemeentePackageJson(data: DownloadsOutline, code: string, site: URL | string): string {
+  const metas = gemeenteMetas(data, code);
   const naam = data.register.label(code);
   const current = data.register.isCurrent(code);
   const slug = data.register.slug(code);
@@ -208,9 +256,9 @@ export function gemeentePackageJson(data: DownloadSiteData, code: string, site: 
       release: data.currentRelease,
       homepage: new URL(`/gemeente/${slug}/`, site).href,
       indeling: indelingText(current ? data.register.latestYear : undefined),
-      datasets: entries.map((e) => e.meta),
+      datasets: metas,
     },
-    entries.flatMap((e) => resources(e.meta)),
+    metas.flatMap((meta) => resources(meta)),
     resourceText,
   );
 }
@@ -269,12 +317,12 @@ export function gemeenteZipFolder(slug: string): string {
 }
 
 /** LEESMIJ.txt, the first entry of a gemeente's zip. */
-export function gemeenteReadme(data: DownloadSiteData, code: string, site: URL | string): ReleaseFile {
+export function gemeenteReadme(data: DownloadsOutline, code: string, site: URL | string): ReleaseFile {
   const naam = data.register.label(code);
   const current = data.register.isCurrent(code);
   const slug = data.register.slug(code);
-  const fictitious = data.datasets.some((d) => d.meta.fictitious);
-  const first = data.datasets[0]?.meta;
+  const fictitious = data.metas.some((meta) => meta.fictitious);
+  const first = data.metas[0];
   const lines = [
     `Jeugdzorg in cijfers: ${current ? 'gemeente' : 'voormalige gemeente'} ${naam} (${code})`,
     '',
@@ -282,7 +330,7 @@ export function gemeenteReadme(data: DownloadSiteData, code: string, site: URL |
     `Publicatie ${data.currentRelease.title} (${formatDate(data.currentRelease.date)}). Pagina van ${naam}: ${new URL(`/gemeente/${slug}/`, site).href}`,
     '',
     'Tabellen:',
-    ...gemeenteRows(data, code).map((e) => `- ${e.meta.title}`),
+    ...gemeenteMetas(data, code).map((meta) => `- ${meta.title}`),
     '',
     ...zipFilesExplanation(
       current
@@ -302,20 +350,21 @@ export function gemeenteZipFileBytes(data: DownloadSiteData, code: string, id: s
 }
 
 /** datapackage.json, the last entry of a gemeente's zip. */
-export function gemeentePackage(data: DownloadSiteData, code: string, site: URL | string): ReleaseFile {
+export function gemeentePackage(data: DownloadsOutline, code: string, site: URL | string): ReleaseFile {
   return { name: `${gemeenteZipFolder(data.register.slug(code))}/${DATAPACKAGE}`, data: gemeentePackageJson(data, code, site) };
 }
 
 /** The entries of a gemeente's zip one by one, in the order of the build's (the dev server, tests). */
 export function* gemeenteZipFiles(data: DownloadSiteData, code: string, site: URL | string): Generator<ReleaseFile> {
-  yield gemeenteReadme(data, code, site);
-  for (const { meta } of gemeenteRows(data, code)) {
+  const outline = downloadsOutline(data);
+  yield gemeenteReadme(outline, code, site);
+  for (const meta of gemeenteMetas(outline, code)) {
     for (const format of RELEASE_FORMATS) {
       const { name, parts } = gemeenteZipFileBytes(data, code, meta.id, format);
       yield { name, data: bytesToText(parts) };
     }
   }
-  yield gemeentePackage(data, code, site);
+  yield gemeentePackage(outline, code, site);
 }
 
 /** A release's revisions zip, dated as the release. */
@@ -372,63 +421,104 @@ function textEntry(zip: ZipTarget, render: () => ReleaseFile): ZipEntry {
 
 export type DownloadsData = DownloadSiteData & { store: ReleaseStore };
 
+/** A zip of the site's for each release, in the order the build makes them: the current release first (its tables are the ones as published). */
+function releaseZips(outline: DownloadsOutline): Array<{ release: Release; zip: ZipTarget }> {
+  return [...outline.catalog.releases].reverse().map((release) => ({ release, zip: { path: downloadPaths.releaseZip(release.id), date: release.date } }));
+}
+
+function gemeenteZips(outline: DownloadsOutline): Array<{ code: string; current: boolean; tables: ReadonlySet<string>; zip: ZipTarget }> {
+  const { register } = outline;
+  return [...outline.gemeenteTables].map(([code, ids]) => ({
+    code,
+    current: register.isCurrent(code),
+    tables: new Set(ids),
+    zip: { path: downloadPaths.gemeenteZip(register.slug(code)), date: outline.currentRelease.date },
+  }));
+}
+
 /**
  * Every download of the site, files and zip entries, in the order that makes each dataset's lines once and
- * keeps one dataset's at a time: per dataset, on the latest indeling its own CSV and zip and those of every
- * current gemeente; as published those of the former gemeenten and its entries in the current release's
- * zip; then its entries in the zips of the earlier releases, which share most rows (see LineCache). Each
- * zip starts with its LEESMIJ and ends with its datapackage.json; the gemeenten's datapackage.json last.
+ * keeps one dataset's at a time: the first entry of every release's and gemeente's zip (downloadsBefore),
+ * each dataset's files and entries (datasetDownloads), then the last entries and the revisions of every
+ * release (downloadsAfter). The build writes the same parts with one dataset's rows loaded at a time
+ * (src/node/site-downloads.ts); this list is for the dev server and the tests, with all data loaded.
  */
 export function siteDownloadFiles(data: DownloadsData, site: URL | string): Array<DownloadFile | ZipEntry> {
+  const outline = downloadsOutline(data);
+  return [
+    ...downloadsBefore(outline, site),
+    ...data.datasets.flatMap((d) => datasetDownloads(outline, data, d.meta.id, site)),
+    ...downloadsAfter(outline, (releaseId) => revisionRows(data.store, data.register, releaseId), site),
+  ];
+}
+
+/** The first entry of every release's zip and every gemeente's zip: its LEESMIJ, which lists its tables. */
+export function downloadsBefore(outline: DownloadsOutline, site: URL | string): ZipEntry[] {
+  const tables = tablesOnlyStore(outline.catalog, outline.metas);
+  return [
+    ...releaseZips(outline).map(({ release, zip }) => textEntry(zip, () => releaseReadme(tables, release, site))),
+    ...gemeenteZips(outline).map((g) => textEntry(g.zip, () => gemeenteReadme(outline, g.code, site))),
+  ];
+}
+
+/**
+ * One dataset's downloads: on the latest indeling its own CSV and zip and those of every current gemeente;
+ * as published those of the former gemeenten and its entries in the current release's zip; then its entries
+ * in the zips of the earlier releases, which share most rows (see LineCache). `data` needs to hold only this
+ * dataset.
+ */
+export function datasetDownloads(outline: DownloadsOutline, data: DownloadsData, id: string, site: URL | string): Array<DownloadFile | ZipEntry> {
   const { register, store } = data;
-  const gemeenten = register
-    .allGemeenten()
-    .map(({ code }) => {
-      const slug = register.slug(code);
-      const datasets = new Set(gemeenteRows(data, code).map((e) => e.meta.id));
-      return { code, slug, current: register.isCurrent(code), datasets, zip: { path: downloadPaths.gemeenteZip(slug), date: data.currentRelease.date } };
-    })
-    .filter((g) => g.datasets.size > 0);
-  // The current release first: its tables are the ones as published.
-  const releases = [...store.catalog.releases].reverse().map((release) => ({ release, zip: { path: downloadPaths.releaseZip(release.id), date: release.date } }));
-  const out: Array<DownloadFile | ZipEntry> = releases.map(({ release, zip }) => textEntry(zip, () => releaseReadme(store, release, site)));
-  for (const g of gemeenten) out.push(textEntry(g.zip, () => gemeenteReadme(data, g.code, site)));
-  for (const { meta: { id } } of data.datasets) {
-    for (const format of DATASET_FILE_FORMATS) {
-      out.push({ path: downloadPaths.datasetFile(id, format), render: () => datasetFile(data, id, format), bytes: () => datasetFileBytes(data, id, format) });
-    }
-    out.push(textFile(downloadPaths.datasetPackage(id), () => datasetPackageJson(data, id, site)));
-    const datasetZip = datasetZipTarget(data, id);
-    out.push(textEntry(datasetZip, () => datasetReadme(data, id, site)));
-    for (const format of ZIP_FORMATS) {
-      const bytes = () => datasetZipFileBytes(data, id, format);
-      out.push({ zip: datasetZip, bytes, render: () => ({ name: bytes().name, data: datasetFile(data, id, format) }) });
-    }
-    out.push(textEntry(datasetZip, () => datasetZipPackage(data, id, site)));
-    for (const current of [true, false]) {
-      for (const g of gemeenten) {
-        if (g.current !== current || !g.datasets.has(id)) continue;
-        for (const format of RELEASE_FORMATS) {
-          const bytes = () => gemeenteZipFileBytes(data, g.code, id, format);
-          out.push({ zip: g.zip, bytes, render: () => ({ name: bytes().name, data: gemeenteFile(data, g.code, id, format) }) });
-        }
-      }
-    }
-    for (const { release, zip } of releases) {
-      const version = datasetVersion(store, id, release.id);
-      if (!version) continue;
+  const out: Array<DownloadFile | ZipEntry> = [];
+  for (const format of DATASET_FILE_FORMATS) {
+    out.push({ path: downloadPaths.datasetFile(id, format), render: () => datasetFile(data, id, format), bytes: () => datasetFileBytes(data, id, format) });
+  }
+  out.push(textFile(downloadPaths.datasetPackage(id), () => datasetPackageJson(data, id, site)));
+  const datasetZip = datasetZipTarget(data, id);
+  out.push(textEntry(datasetZip, () => datasetReadme(data, id, site)));
+  for (const format of ZIP_FORMATS) {
+    const bytes = () => datasetZipFileBytes(data, id, format);
+    out.push({ zip: datasetZip, bytes, render: () => ({ name: bytes().name, data: datasetFile(data, id, format) }) });
+  }
+  out.push(textEntry(datasetZip, () => datasetZipPackage(data, id, site)));
+  const gemeenten = gemeenteZips(outline);
+  for (const current of [true, false]) {
+    for (const g of gemeenten) {
+      if (g.current !== current || !g.tables.has(id)) continue;
       for (const format of RELEASE_FORMATS) {
-        out.push({ zip, render: () => releaseDatasetFile(register, release, version, format), bytes: () => releaseDatasetFileBytes(register, release, version, format) });
+        const bytes = () => gemeenteZipFileBytes(data, g.code, id, format);
+        out.push({ zip: g.zip, bytes, render: () => ({ name: bytes().name, data: gemeenteFile(data, g.code, id, format) }) });
       }
     }
   }
-  for (const { release, zip } of releases) out.push(textEntry(zip, () => releasePackage(release, releaseContents(store, release.id), site)));
+  for (const { release, zip } of releaseZips(outline)) {
+    const version = datasetVersion(store, id, release.id);
+    if (!version) continue;
+    for (const format of RELEASE_FORMATS) {
+      out.push({ zip, render: () => releaseDatasetFile(register, release, version, format), bytes: () => releaseDatasetFileBytes(register, release, version, format) });
+    }
+  }
+  return out;
+}
+
+/**
+ * The last entry of every release's zip (its datapackage.json), every release's revisions (`revisions` gives
+ * a release's revised figures, every dataset's in catalog order) and the last entry of every gemeente's zip.
+ */
+export function downloadsAfter(outline: DownloadsOutline, revisions: (releaseId: string) => readonly RevisionRow[], site: URL | string): Array<DownloadFile | ZipEntry> {
+  const tables = tablesOnlyStore(outline.catalog, outline.metas);
+  const out: Array<DownloadFile | ZipEntry> = releaseZips(outline).map(({ release, zip }) => textEntry(zip, () => releasePackage(release, releaseContents(tables, release.id), site)));
   // Every revised figure of a release against the one before it: data files too, so made here beside the
   // pages rather than on the main thread that renders them.
-  for (const release of store.catalog.releases.slice(1)) {
-    out.push(textFile(downloadPaths.revisions(release.id), () => revisionsCsv(store, register, release.id, 'rfc4180')));
-    out.push(textEntry(revisionsZipTarget(release), () => revisionsExcelFile(data, release.id)));
+  for (const release of outline.catalog.releases.slice(1)) {
+    out.push(textFile(downloadPaths.revisions(release.id), () => formatRevisions(revisions(release.id), 'rfc4180')));
+    out.push(textEntry(revisionsZipTarget(release), () => ({ name: REVISIONS_EXCEL_FILE, data: formatRevisions(revisions(release.id), 'excel-nl') })));
   }
-  for (const g of gemeenten) out.push(textEntry(g.zip, () => gemeentePackage(data, g.code, site)));
+  for (const g of gemeenteZips(outline)) out.push(textEntry(g.zip, () => gemeentePackage(outline, g.code, site)));
   return out;
+}
+
+/** Each later release's revised figures of one dataset (`data` holding at least that dataset), for downloadsAfter. */
+export function datasetRevisions(data: DownloadsData, id: string): Map<string, RevisionRow[]> {
+  return new Map(data.catalog.releases.slice(1).map((release) => [release.id, datasetRevisionRows(data.store, data.register, id, release.id)]));
 }

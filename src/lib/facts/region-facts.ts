@@ -169,14 +169,25 @@ export function regionFacts(context: FactsContext, code: string): RegionFacts {
   };
 }
 
-// A region's key figures and main trend are shown twice, on its fact page and in its embed: made once.
+/**
+ * How many pages of a build read a region's key figures and trends: its fact page, the embed of its main
+ * trend (a current region's, src/lib/embed/embeds.ts) and, for Nederland, the home page. They are made once
+ * and let go after the last of them (FactsContext.sharedBy): kept to the end, with the trend charts drawn
+ * for them (src/render/charts.ts keeps a chart as long as its input), they were some 100 MB of the main
+ * thread's memory at the end of a build.
+ */
+function readersOf(code: string, published: boolean): number {
+  if (published) return 1;
+  return code === NEDERLAND ? 3 : 2;
+}
+
 function sharedKeyFigures(context: FactsContext, code: string, published: boolean): KeyFigure[] {
-  return context.shared(`key-figures|${code}|${published}`, () => keyFiguresOf(context, code, { published }));
+  return context.sharedBy(`key-figures|${code}|${published}`, readersOf(code, published), () => keyFiguresOf(context, code, { published }));
 }
 
 /** The trends a fact page shows (see RegionFacts.trends); made once for the page and its embed. */
 function sharedTrends(context: FactsContext, code: string, keyFigures: readonly KeyFigure[], published: boolean): RateTrend[] {
-  return context.shared(`trends|${code}|${published}`, () => {
+  return context.sharedBy(`trends|${code}|${published}`, readersOf(code, published), () => {
     const compared = keyFigures.filter((f) => f.rate && isCompared(context, f.concept));
     const concepts = compared.length > 0 ? compared.map((f) => f.concept) : [(keyFigures.find((f) => f.rate) ?? keyFigures[0])?.concept].filter((c) => c !== undefined);
     return concepts.map((c) => trendOf(context, code, c, { published, band: true })).filter((t) => t !== undefined);

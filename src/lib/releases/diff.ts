@@ -49,19 +49,13 @@ function cellChanged(a: Observation | undefined, b: Observation | undefined): bo
   return (a?.value ?? null) !== (b?.value ?? null) || (a?.symbol ?? null) !== (b?.symbol ?? null);
 }
 
-// A release's page and its two revision files compare the same versions; compare each pair once.
-const diffs = new WeakMap<readonly object[], WeakMap<readonly object[], DatasetDiff>>();
-
-/** Compares two versions of one dataset (the older first). The result is shared: do not change it. */
+/**
+ * Compares two versions of one dataset (the older first). Not cached: each release's page compares its
+ * versions once, the release checks once at the start of a build, the downloads worker once for each revisions
+ * file. A cache keyed by the rows (as there was) lived as long as the data: every revision of every release
+ * held to the end of the build, a quarter of a gigabyte with ten times the default data.
+ */
 export function diffVersions(older: DatasetVersion, newer: DatasetVersion): DatasetDiff {
-  let byOlder = diffs.get(newer.rows);
-  if (!byOlder) diffs.set(newer.rows, (byOlder = new WeakMap()));
-  let diff = byOlder.get(older.rows);
-  if (!diff) byOlder.set(older.rows, (diff = compareVersions(older, newer)));
-  return diff;
-}
-
-function compareVersions(older: DatasetVersion, newer: DatasetVersion): DatasetDiff {
   const meta = newer.meta;
   const oldStatus = new Map(older.periods.map((p) => [p.code, p.status]));
   const newStatus = new Map(newer.periods.map((p) => [p.code, p.status]));

@@ -21,7 +21,7 @@ import { RELATION_KINDS, relationsOf, type RelationSet } from '../disclosure/rel
 import { countWords, formatNumber } from '../format/number';
 import { regionKind } from '../regions/codes';
 import type { Destination } from '../regions/register';
-import { diffVersions } from './diff';
+import { diffVersions, type DatasetDiff } from './diff';
 import { datasetVersion, previousRelease, type DatasetVersion, type ReleaseStore } from './versions';
 
 /** What the checks need of the register of regions (src/lib/regions/register.ts `RegionRegister` fits). */
@@ -139,11 +139,13 @@ export function checkRelease(store: ReleaseStore, regions: ReleaseCheckRegions, 
     const now = datasetVersion(store, id, current.id);
     if (!now) continue;
     const before = previous && !now.carriedOver ? datasetVersion(store, id, previous.id) : undefined;
-    const totalsIn = now.carriedOver ? [] : before ? changedPeriods(before, now) : null;
+    // Compared once for the three checks that read it.
+    const diff = before && diffVersions(before, now);
+    const totalsIn = now.carriedOver ? [] : diff ? changedPeriods(diff, now) : null;
     result.datasets.push({ id, title: now.meta.title, comparedWith: before ? previous!.id : null, carriedOver: now.carriedOver, totalsIn });
-    if (before) {
-      result.findings.push(...vanishedGemeenten(before, now, context));
-      result.findings.push(...jumps(before, now, context, opts));
+    if (before && diff) {
+      result.findings.push(...vanishedGemeenten(before, now, diff, context));
+      result.findings.push(...jumps(before, now, diff, context, opts));
     }
     if (totalsIn?.length !== 0) result.findings.push(...totalsAndParts(now, context, totalsIn && new Set(totalsIn)));
   }
@@ -155,8 +157,7 @@ export function checkRelease(store: ReleaseStore, regions: ReleaseCheckRegions, 
  * time order; null (all) when rows were added to or dropped from a period both publish. Totals are checked
  * there: the other periods are as the previous release published them, and were checked then.
  */
-function changedPeriods(before: DatasetVersion, now: DatasetVersion): string[] | null {
-  const diff = diffVersions(before, now);
+function changedPeriods(diff: DatasetDiff, now: DatasetVersion): string[] | null {
   if (diff.addedRows > 0 || diff.removedRows > 0) return null;
   const changed = new Set([...diff.newPeriods, ...diff.revisions.map((r) => r.period)]);
   return now.periods.map((p) => p.code).filter((code) => changed.has(code));
@@ -275,7 +276,7 @@ function gemeentenWithRows(rows: readonly ObservationRow[], periods: ReadonlySet
   return byPeriod;
 }
 
-function vanishedGemeenten(before: DatasetVersion, now: DatasetVersion, context: Context): VanishedFinding[] {
+function vanishedGemeenten(before: DatasetVersion, now: DatasetVersion, diff: DatasetDiff, context: Context): VanishedFinding[] {
   const meta = now.meta;
   const out: VanishedFinding[] = [];
   const previousRelease = before.release.id;
@@ -289,7 +290,7 @@ function vanishedGemeenten(before: DatasetVersion, now: DatasetVersion, context:
     }),
   );
   // A gemeente gone from a period both publish means rows dropped: only then are all periods compared.
-  const dropped = diffVersions(before, now).removedRows > 0;
+  const dropped = diff.removedRows > 0;
   const had = gemeentenWithRows(before.rows, dropped ? null : new Set([...lastOf.values()].map((x) => x.last.code)));
   const has = gemeentenWithRows(now.rows, dropped ? null : new Set(lastOf.keys()));
   const finding = (region: string, period: string, lastPeriod: string, message: string): VanishedFinding => ({
@@ -342,7 +343,7 @@ function isJump(a: number, b: number, opts: Required<ReleaseCheckOptions>): bool
 
 const formatFactor = (factor: number) => (Number.isFinite(factor) ? `×${formatNumber(factor, 2)}` : 'van 0');
 
-function jumps(before: DatasetVersion, now: DatasetVersion, context: Context, opts: Required<ReleaseCheckOptions>): JumpFinding[] {
+function jumps(before: DatasetVersion, now: DatasetVersion, diff: DatasetDiff, context: Context, opts: Required<ReleaseCheckOptions>): JumpFinding[] {
   const meta = now.meta;
   const measures = countMeasures(meta);
   const countIndexes = new Set(measures.map((m) => m.index));
@@ -357,7 +358,7 @@ function jumps(before: DatasetVersion, now: DatasetVersion, context: Context, op
   };
 
   // Revisions: the same cell in the previous release.
-  for (const r of diffVersions(before, now).revisions) {
+  for (const r of diff.revisions) {
     const i = meta.measures.indexOf(r.measure);
     if (!countIndexes.has(i)) continue;
     const a = sizeOf(r.old, meta);

@@ -46,42 +46,55 @@ export const REVISION_LABELS: readonly string[] = REVISION_COLUMNS.map((name) =>
 
 /** The comma file has the machine names (REVISION_COLUMNS), the Excel file the Dutch labels (REVISION_LABELS). */
 export function revisionsCsv(store: ReleaseStore, register: RegionRegister, releaseId: string, dialect: CsvDialect): string {
-  return formatCsvRows(dialect === 'excel-nl' ? REVISION_LABELS : REVISION_COLUMNS, revisionRows(store, register, releaseId), dialect);
+  return formatRevisions(revisionRows(store, register, releaseId), dialect);
 }
 
-type RevisionRow = Array<string | number | null>;
+/** A release's revisions file from its rows (revisionRows, or datasetRevisionRows of each dataset in catalog order). */
+export function formatRevisions(rows: readonly RevisionRow[], dialect: CsvDialect): string {
+  return formatCsvRows(dialect === 'excel-nl' ? REVISION_LABELS : REVISION_COLUMNS, rows, dialect);
+}
+
+/** One revised figure: the values of REVISION_COLUMNS. */
+export type RevisionRow = Array<string | number | null>;
 
 // The two dialects of a release's file are written one after the other: build the rows once for both.
 let lastRows: { store: ReleaseStore; releaseId: string; rows: RevisionRow[] } | undefined;
 
-function revisionRows(store: ReleaseStore, register: RegionRegister, releaseId: string): RevisionRow[] {
+/** Every figure release `releaseId` revised against the release before it, dataset by dataset in catalog order. */
+export function revisionRows(store: ReleaseStore, register: RegionRegister, releaseId: string): RevisionRow[] {
   if (lastRows?.store === store && lastRows.releaseId === releaseId) return lastRows.rows;
-  const previous = previousRelease(store.catalog, releaseId);
-  const rows: RevisionRow[] = [];
-  if (previous) {
-    for (const version of releaseContents(store, releaseId)) {
-      const before = datasetVersion(store, version.meta.id, previous.id);
-      if (!before) continue;
-      const { meta } = version;
-      const labels = meta.dimensions.map((d) => new Map(d.codes.map((c) => [c.code, c.label])));
-      const periodLabels = new Map<string, string>();
-      for (const r of diffVersions(before, version).revisions) {
-        let shownPeriod = periodLabels.get(r.period);
-        if (shownPeriod === undefined) {
-          const period = parsePeriodCode(r.period);
-          periodLabels.set(r.period, (shownPeriod = period ? periodLabel(period) : r.period));
-        }
-        rows.push([
-          meta.id, meta.title, r.region, register.label(r.region), r.period, shownPeriod,
-          meta.dimensions.map((d, j) => `${d.id}=${r.topics[j] ?? ''}`).join(';'),
-          meta.dimensions.map((d, j) => `${d.label}: ${labels[j]!.get(r.topics[j]!) ?? r.topics[j]}`).join('; '),
-          r.measure.id, r.measure.label, r.measure.unit,
-          r.old.value, r.old.symbol ?? '', r.new.value, r.new.symbol ?? '',
-          r.difference, r.relative === null ? null : Math.round(r.relative * 10000) / 100,
-        ]);
-      }
-    }
-  }
+  const rows = releaseContents(store, releaseId).flatMap((version) => datasetRevisionRows(store, register, version.meta.id, releaseId));
   lastRows = { store, releaseId, rows };
+  return rows;
+}
+
+/**
+ * The figures of one dataset that release `releaseId` revised against the release before it; none when the
+ * dataset is not in both. The store needs to hold only that dataset (the build's downloads worker has one at a time).
+ */
+export function datasetRevisionRows(store: ReleaseStore, register: RegionRegister, datasetId: string, releaseId: string): RevisionRow[] {
+  const previous = previousRelease(store.catalog, releaseId);
+  const version = datasetVersion(store, datasetId, releaseId);
+  const before = previous && version ? datasetVersion(store, datasetId, previous.id) : undefined;
+  if (!version || !before) return [];
+  const rows: RevisionRow[] = [];
+  const { meta } = version;
+  const labels = meta.dimensions.map((d) => new Map(d.codes.map((c) => [c.code, c.label])));
+  const periodLabels = new Map<string, string>();
+  for (const r of diffVersions(before, version).revisions) {
+    let shownPeriod = periodLabels.get(r.period);
+    if (shownPeriod === undefined) {
+      const period = parsePeriodCode(r.period);
+      periodLabels.set(r.period, (shownPeriod = period ? periodLabel(period) : r.period));
+    }
+    rows.push([
+      meta.id, meta.title, r.region, register.label(r.region), r.period, shownPeriod,
+      meta.dimensions.map((d, j) => `${d.id}=${r.topics[j] ?? ''}`).join(';'),
+      meta.dimensions.map((d, j) => `${d.label}: ${labels[j]!.get(r.topics[j]!) ?? r.topics[j]}`).join('; '),
+      r.measure.id, r.measure.label, r.measure.unit,
+      r.old.value, r.old.symbol ?? '', r.new.value, r.new.symbol ?? '',
+      r.difference, r.relative === null ? null : Math.round(r.relative * 10000) / 100,
+    ]);
+  }
   return rows;
 }

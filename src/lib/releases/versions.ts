@@ -64,3 +64,12 @@ export function datasetVersion(store: ReleaseStore, datasetId: string, releaseId
 export function releaseContents(store: ReleaseStore, releaseId: string): DatasetVersion[] {
   return store.catalog.datasets.map((id) => datasetVersion(store, id, releaseId)).filter((v): v is DatasetVersion => v !== undefined);
 }
+
+/**
+ * A store with every dataset's metadata and no rows: enough for what lists a release's tables (its readme and
+ * datapackage.json), which the build's downloads worker makes before and after it reads the rows, one dataset
+ * at a time.
+ */
+export function tablesOnlyStore(catalog: Catalog, metas: readonly DatasetMeta[]): ReleaseStore {
+  return { catalog, datasets: metas.map((meta) => ({ meta, rows: [] })), history: new Map() };
+}
