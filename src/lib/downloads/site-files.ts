@@ -9,7 +9,7 @@ import type { ConvertedDataset } from '../regions/convert';
 import { gemeenteOfWijk, regionKind } from '../regions/codes';
 import type { RegionRegister } from '../regions/register';
 import { datasetVersion, releaseContents, tablesOnlyStore, type ReleaseStore } from '../releases/versions';
-import { datasetRevisionRows, formatRevisions, revisionRows, revisionsCsv, type RevisionRow } from '../releases/revisions-file';
+import { datasetRevisionRows, formatRevisions, revisionRows, type RevisionRow } from '../releases/revisions-file';
 import { dataPackage, dataPackageText, resource, type PackageResource } from './datapackage';
 import { RELEASE_FORMATS, readmeText, releaseDatasetFile, releaseDatasetFileBytes, releasePackage, releaseReadme, zipFilesExplanation, type ReleaseFile, type ReleaseFileBytes } from './release-files';
 import { formatDate } from '../format/number';
@@ -374,7 +374,11 @@ export function revisionsZipTarget(release: Release): ZipTarget {
 
 /** The one entry of a release's revisions zip: its revised figures in the CSV for Excel. */
 export function revisionsExcelFile(data: DownloadsData, releaseId: string): ReleaseFile {
-  return { name: REVISIONS_EXCEL_FILE, data: revisionsCsv(data.store, data.register, releaseId, 'excel-nl') };
+  return revisionsExcelEntry(revisionRows(data.store, data.register, releaseId));
+}
+
+function revisionsExcelEntry(rows: readonly RevisionRow[]): ReleaseFile {
+  return { name: REVISIONS_EXCEL_FILE, data: formatRevisions(rows, 'excel-nl') };
 }
 
 /** A file of the site and how to make it: as text, or as the UTF-8 bytes the build writes. */
@@ -512,7 +516,7 @@ export function downloadsAfter(outline: DownloadsOutline, revisions: (releaseId:
   // pages rather than on the main thread that renders them.
   for (const release of outline.catalog.releases.slice(1)) {
     out.push(textFile(downloadPaths.revisions(release.id), () => formatRevisions(revisions(release.id), 'rfc4180')));
-    out.push(textEntry(revisionsZipTarget(release), () => ({ name: REVISIONS_EXCEL_FILE, data: formatRevisions(revisions(release.id), 'excel-nl') })));
+    out.push(textEntry(revisionsZipTarget(release), () => revisionsExcelEntry(revisions(release.id))));
   }
   for (const g of gemeenteZips(outline)) out.push(textEntry(g.zip, () => gemeentePackage(outline, g.code, site)));
   return out;
